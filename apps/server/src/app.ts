@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { agentGateway } from './gateway/agent.ts';
+import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
+import { visitorGateway } from './gateway/visitor.ts';
+import { Hub } from './hub.ts';
+import { agentRoutes } from './modules/agents/routes.ts';
+import { Agents } from './modules/agents/service.ts';
+import { conversationRoutes } from './modules/conversations/routes.ts';
+import { Conversations } from './modules/conversations/service.ts';
+import { metricsRoutes } from './modules/metrics/routes.ts';
+import { applySiteOrigins } from './modules/sites/service.ts';
+import { Visitors } from './modules/visitors/service.ts';
+
+const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const WIDGET_DIST = join(appsDir, 'widget/dist');
+export const CONSOLE_DIST = join(appsDir, 'console/dist');
+
+export interface Services {
+  config: Config;
+  db: OpenedDb;
+  store: Store;
+  commit: GroupCommit;
+  hub: Hub;
+  conversations: Conversations;
+  visitors: Visitors;
+  agents: Agents;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    parla: Services;
+  }
+}
+
+export interface BuildOptions {
+  /** The clock (tests drive it). */
+  now?: () => number;
+  /** Database file; default DATA_DIR/parla.db. */
+  dbFile?: string;
+}
+
+/** Builds the whole server (not listening yet). */
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const now = opts.now ?? Date.now;
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+  });
+
+  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS });
+  const store = new Store(db.sqlite);
+  store.resetPresence(); // nobody is connected to a process that just started
+  const commit = new GroupCommit(db.sqlite);
+  const hub = new Hub();
+  const conversations = new Conversations(store, commit, hub, now);
+  const visitors = new Visitors(store, commit, now);
+  const agents = new Agents(
+    store,
+    commit,
+    hub,
+    conversations,
+    { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
+    now,
+  );
+  const services: Services = { config, db, store, commit, hub, conversations, visitors, agents };
+  app.decorate('parla', services);
+  if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
+
+  app.addHook('onClose', async () => {
+    agents.stop();
+    commit.flush();
+    db.close();
+  });
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    void reply.code(status).send({ error: status >= 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase(), message: status >= 500 ? 'internal error' : err.message });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_MAX_PAYLOAD, perMessageDeflate: false } });
+
+  // The widget: the loader at /widget.js, the lazily loaded chat UI under /widget/. Module
+  // scripts are fetched with CORS, so these files are readable from any origin (they hold no secret).
+  if (existsSync(join(WIDGET_DIST, 'widget.js'))) {
+    await app.register(fastifyStatic, {
+      root: join(WIDGET_DIST, 'widget'),
+      prefix: '/widget/',
+      setHeaders: (res, path) => {
+        res.header('Access-Control-Allow-Origin', '*');
+        // Vite names shared chunks with a content hash: those never change.
+        res.header('Cache-Control', /-[A-Za-z0-9_-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      },
+    });
+    app.get('/widget.js', (_req, reply) =>
+      reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=300').sendFile('widget.js', WIDGET_DIST),
+    );
+  } else {
+    app.log.warn(`widget not built (${WIDGET_DIST}); run pnpm build`);
+  }
+  if (existsSync(join(CONSOLE_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', decorateReply: false, index: 'index.html' });
+    app.get('/console', (_req, reply) => reply.redirect('/console/'));
+  } else {
+    app.log.warn(`console not built (${CONSOLE_DIST}); run pnpm build`);
+  }
+  app.get('/', (_req, reply) => reply.redirect('/console/'));
+  app.get('/healthz', async () => ({ ok: true }));
+
+  visitorGateway(app, services);
+  agentGateway(app, services);
+  agentRoutes(app, services);
+  conversationRoutes(app, services);
+  metricsRoutes(app, services);
+  return app;
+}

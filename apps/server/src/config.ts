@@ -1,0 +1,84 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const origin = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+  } catch {
+    return false;
+  }
+}, 'each origin must look like https://shop.example.com (scheme, host, optional port; no path or trailing slash)');
+
+/** `site=origin origin;site2=origin` -> { site: [origins] } */
+const siteOrigins = z.string().transform((s, ctx) => {
+  const out: Record<string, string[]> = {};
+  for (const part of s.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const site = part.slice(0, eq).trim();
+    if (eq <= 0 || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(site)) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not site=origin[ origin...] with a lower-case site id` });
+      return z.NEVER;
+    }
+    const origins = part.slice(eq + 1).split(/[\s,]+/).filter(Boolean);
+    for (const o of origins) {
+      const r = origin.safeParse(o);
+      if (!r.success) {
+        ctx.addIssue({ code: 'custom', message: `"${o}": ${r.error.issues[0]?.message}` });
+        return z.NEVER;
+      }
+    }
+    out[site] = origins;
+  }
+  return out;
+});
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default(resolve(repoRoot, 'data')),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')
+    .optional(),
+  SITE_ORIGINS: siteOrigins.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  AGENT_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  DEMO: bool.default(false),
+  DEMO_SHOP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { PUBLIC_URL: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') picked[key] = v;
+  }
+  const r = ConfigSchema.safeParse(picked);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])] ?? '')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  // The URL browsers use to reach this server; by default this machine on PORT.
+  return { ...r.data, PUBLIC_URL: (r.data.PUBLIC_URL ?? `http://localhost:${r.data.PORT}`).replace(/\/+$/, '') };
+}
+
+/** Test and embedding helper: defaults plus overrides, validated the same way. */
+export function makeConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig(overrides);
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { AgentToServer, PROTOCOL_VERSION } from '@parla/protocol';
+import type { AgentRow } from '@parla/db';
+import type { Services } from '../app.ts';
+import { agentView, SESSION_COOKIE } from '../modules/agents/service.ts';
+import { serveSocket } from './connection.ts';
+import { sameOrigin } from '../lib/http.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    parlaAgent?: AgentRow;
+  }
+}
+
+/**
+ * The console's WebSocket, `/ws/agent`: authenticated by the session cookie and refused unless
+ * the Origin is the console's own (no cross-site WebSocket hijacking).
+ */
+export function agentGateway(app: FastifyInstance, s: Services): void {
+  app.get(
+    '/ws/agent',
+    {
+      websocket: true,
+      preValidation: async (req, reply) => {
+        if (!sameOrigin(req, s.config.PUBLIC_URL)) {
+          return reply.code(403).send({ error: 'origin_not_allowed', message: 'the console socket only accepts its own origin' });
+        }
+        const agent = s.agents.authenticate(req.cookies[SESSION_COOKIE]);
+        if (!agent) return reply.code(401).send({ error: 'unauthorized', message: 'log in first' });
+        req.parlaAgent = agent;
+      },
+    },
+    (socket, req) => {
+      const agent = req.parlaAgent!;
+      const following = new Set<string>();
+      const opened = s.agents.socketOpened(agent.id);
+
+      const conn = serveSocket(socket, req.log, AgentToServer, async (frame, conn) => {
+        switch (frame.type) {
+          case 'hello': {
+            if (frame.protocol !== PROTOCOL_VERSION) {
+              conn.error('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`);
+              socket.close(4000, 'unsupported protocol');
+              return;
+            }
+            await opened;
+            s.hub.subscribe('agents', conn.sub);
+            s.hub.subscribe(`agent:${agent.id}`, conn.sub);
+            const fresh = s.store.agentById(agent.id) ?? agent;
+            conn.send({ type: 'welcome', protocol: PROTOCOL_VERSION, agent: agentView(fresh), inbox: s.conversations.inbox() });
+            conn.markReady();
+            return;
+          }
+          case 'message.send': {
+            const r = await s.conversations.agentMessage(agent, frame.conversationId, frame.clientId, frame.body);
+            conn.send({ type: 'ack', clientId: frame.clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
+            return;
+          }
+          case 'typing': {
+            const conv = s.store.conversation(frame.conversationId);
+            if (!conv) return conn.error('not_found', 'no such conversation');
+            const f = { type: 'typing', conversationId: conv.id, from: 'agent', name: agent.name, isTyping: frame.isTyping };
+            s.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], f, conn.sub);
+            return;
+          }
+          case 'presence.set':
+            await s.agents.setPresence(agent.id, frame.presence);
+            return;
+          case 'conversation.take':
+            await s.conversations.take(s.store.agentById(agent.id) ?? agent, frame.conversationId);
+            return;
+          case 'conversation.resolve':
+            await s.conversations.resolve(agent, frame.conversationId);
+            return;
+          case 'sync': {
+            const page = s.conversations.itemsAfter(frame.conversationId, frame.afterSeq);
+            if (!page) return conn.error('not_found', 'no such conversation');
+            if (!following.has(frame.conversationId)) {
+              following.add(frame.conversationId);
+              s.hub.subscribe(`conv:${frame.conversationId}`, conn.sub);
+            }
+            conn.send({ type: 'sync.result', conversationId: frame.conversationId, ...page });
+            return;
+          }
+          case 'ping':
+            conn.send({ type: 'pong' });
+            return;
+        }
+      });
+
+      socket.on('close', () => {
+        s.hub.unsubscribe('agents', conn.sub);
+        s.hub.unsubscribe(`agent:${agent.id}`, conn.sub);
+        for (const id of following) s.hub.unsubscribe(`conv:${id}`, conn.sub);
+        void opened.finally(() => s.agents.socketClosed(agent.id));
+      });
+    },
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * What both gateways (visitor, agent) share: frame size check, JSON parse, zod validation, typed
+ * error frames that leave the socket usable, and holding frames until the hello is handled.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { ErrorCode } from '@parla/protocol';
+import { ClientId, MAX_FRAME_BYTES } from '@parla/protocol';
+import type { WebSocket, RawData } from 'ws';
+import type { z } from 'zod';
+import type { Subscriber } from '../hub.ts';
+import { ServiceError } from '../modules/conversations/service.ts';
+
+/** Frames above this are not even parsed: the socket is closed with 1009 by ws itself. */
+export const HARD_MAX_PAYLOAD = 4 * MAX_FRAME_BYTES;
+
+export interface Connection<F> {
+  sub: Subscriber;
+  send(frame: object): void;
+  error(code: ErrorCode, message: string, clientId?: string): void;
+  /** Called by the hello handler once the connection may process other frames. */
+  markReady(): void;
+  readonly ready: boolean;
+  /** For the handler's own use. */
+  onFrame: (frame: F) => void | Promise<void>;
+}
+
+export function serveSocket<S extends z.ZodType<{ type: string }>>(
+  socket: WebSocket,
+  log: FastifyBaseLogger,
+  schema: S,
+  onFrame: (frame: z.infer<S>, conn: Connection<z.infer<S>>) => void | Promise<void>,
+): Connection<z.infer<S>> {
+  type F = z.infer<S>;
+  let ready = false;
+  let helloSeen = false;
+  let backlog: F[] = [];
+
+  const conn: Connection<F> = {
+    sub: {
+      send(data: string) {
+        if (socket.readyState === socket.OPEN) socket.send(data);
+      },
+    },
+    send(frame) {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    },
+    error(code, message, clientId) {
+      conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
+    },
+    markReady() {
+      ready = true;
+      const pending = backlog;
+      backlog = [];
+      for (const f of pending) dispatch(f);
+    },
+    get ready() {
+      return ready;
+    },
+    onFrame: (f) => onFrame(f, conn),
+  };
+
+  const dispatch = (frame: F) => {
+    const clientId = 'clientId' in frame && typeof frame.clientId === 'string' ? frame.clientId : undefined;
+    let r: void | Promise<void>;
+    try {
+      r = conn.onFrame(frame);
+    } catch (e) {
+      fail(e, clientId);
+      return;
+    }
+    if (r) r.catch((e: unknown) => fail(e, clientId));
+  };
+
+  const fail = (e: unknown, clientId?: string) => {
+    if (e instanceof ServiceError) {
+      conn.error(e.code, e.message, clientId);
+    } else {
+      log.error({ err: e }, 'frame handler failed');
+      conn.error('internal', 'internal error; please retry', clientId);
+    }
+  };
+
+  // Attached synchronously, before any await: frames that arrive during the hello are kept.
+  socket.on('message', (raw: RawData, isBinary: boolean) => {
+    const size = Array.isArray(raw) ? raw.reduce((n, b) => n + b.length, 0) : (raw as Buffer | ArrayBuffer).byteLength;
+    if (size > MAX_FRAME_BYTES) {
+      conn.error('frame_too_large', `frames are limited to ${MAX_FRAME_BYTES} bytes`);
+      return;
+    }
+    if (isBinary) {
+      conn.error('bad_frame', 'binary frames are not supported; send JSON text');
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString());
+    } catch {
+      conn.error('bad_frame', 'frame is not valid JSON');
+      return;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      const cid = json && typeof json === 'object' && 'clientId' in json ? ClientId.safeParse(json.clientId) : undefined;
+      conn.error('bad_frame', `${where}${issue?.message ?? 'invalid frame'}`, cid?.success ? cid.data : undefined);
+      return;
+    }
+    const frame = parsed.data as F;
+    if (frame.type === 'hello') {
+      if (helloSeen) {
+        conn.error('bad_frame', 'hello was already received on this connection');
+        return;
+      }
+      helloSeen = true;
+      dispatch(frame);
+      return;
+    }
+    if (!helloSeen) {
+      conn.error('not_ready', 'send hello first');
+      return;
+    }
+    if (!ready) backlog.push(frame);
+    else dispatch(frame);
+  });
+
+  return conn;
+}

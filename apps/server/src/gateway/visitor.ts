@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import { PROTOCOL_VERSION, SiteId, VisitorToServer } from '@parla/protocol';
+import type { SiteRow } from '@parla/db';
+import { z } from 'zod';
+import type { Services } from '../app.ts';
+import { HARD_MAX_PAYLOAD, serveSocket } from './connection.ts';
+
+const Query = z.object({ site: SiteId });
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    parlaSite?: SiteRow;
+  }
+}
+
+/**
+ * The visitors' WebSocket, `/ws/visitor?site=<id>`. The site must exist and the page's Origin
+ * must be on the site's allowlist (exact match), checked before the upgrade. The visitor token
+ * travels in the hello frame, never in the URL.
+ */
+export function visitorGateway(app: FastifyInstance, s: Services): void {
+  app.get(
+    '/ws/visitor',
+    {
+      websocket: true,
+      preValidation: async (req, reply) => {
+        const q = Query.safeParse(req.query);
+        if (!q.success) return reply.code(400).send({ error: 'bad_request', message: 'query parameter site is missing or invalid' });
+        const site = s.store.getSite(q.data.site);
+        if (!site) return reply.code(404).send({ error: 'unknown_site', message: 'no such site' });
+        const origin = req.headers.origin;
+        if (!origin || !site.allowedOrigins.includes(origin)) {
+          req.log.warn({ site: site.id, origin }, 'visitor socket refused: origin not allowed');
+          return reply.code(403).send({ error: 'origin_not_allowed', message: 'this origin may not open the chat of this site' });
+        }
+        req.parlaSite = site;
+      },
+    },
+    (socket, req) => {
+      const site = req.parlaSite!;
+      let visitor: { id: string; siteId: string; name: string | null } | null = null;
+      let visitId = '';
+      let conversationId: string | null = null;
+
+      const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
+        switch (frame.type) {
+          case 'hello': {
+            if (frame.protocol !== PROTOCOL_VERSION) {
+              conn.error('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`);
+              socket.close(4000, 'unsupported protocol');
+              return;
+            }
+            const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page);
+            visitor = { id: h.visitor.id, siteId: site.id, name: h.visitor.name };
+            visitId = h.visitId;
+            s.hub.subscribe(`visitor:${visitor.id}`, conn.sub);
+            const conv = s.conversations.currentOf(visitor.id);
+            conversationId = conv?.id ?? null;
+            conn.send({
+              type: 'welcome',
+              protocol: PROTOCOL_VERSION,
+              visitorId: visitor.id,
+              ...(h.token ? { visitorToken: h.token } : {}),
+              returning: h.returning,
+              visitCount: h.visitor.visitCount,
+              conversation: conv ? s.conversations.visitorView(conv) : null,
+              agentsOnline: s.agents.onlineCount(),
+            });
+            if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor.id, page: frame.page, at: h.visitor.lastSeenAt });
+            conn.markReady();
+            return;
+          }
+          case 'message.send': {
+            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body);
+            conversationId = r.conversationId;
+            conn.send({ type: 'ack', clientId: frame.clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
+            return;
+          }
+          case 'typing':
+            if (conversationId) {
+              s.hub.publish(`conv:${conversationId}`, { type: 'typing', conversationId, from: 'visitor', name: visitor!.name, isTyping: frame.isTyping });
+            }
+            return;
+          case 'page.view': {
+            const at = await s.visitors.pageView(visitId, frame.page);
+            s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
+            return;
+          }
+          case 'sync': {
+            const conv = s.store.conversation(frame.conversationId);
+            // Another visitor's conversation is answered exactly like a missing one.
+            if (!conv || conv.visitorId !== visitor!.id) {
+              conn.error('not_found', 'no such conversation');
+              return;
+            }
+            const page = s.conversations.itemsAfter(conv.id, frame.afterSeq)!;
+            conn.send({ type: 'sync.result', conversationId: conv.id, ...page });
+            return;
+          }
+          case 'ping':
+            conn.send({ type: 'pong' });
+            return;
+        }
+      });
+
+      socket.on('close', () => {
+        if (visitor) s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
+      });
+    },
+  );
+}
+
+export const visitorSocketOptions = { maxPayload: HARD_MAX_PAYLOAD };

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LoginRequest } from '@parla/protocol';
+import type { AgentRow } from '@parla/db';
+import type { Services } from '../../app.ts';
+import { parseOr400, sameOrigin } from '../../lib/http.ts';
+import { agentView, SESSION_COOKIE } from './service.ts';
+
+/** preHandler for agent-only routes: 401 without a valid session cookie. */
+export function requireAgent(s: Services) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const agent = s.agents.authenticate(req.cookies[SESSION_COOKIE]);
+    if (!agent) return reply.code(401).send({ error: 'unauthorized', message: 'log in first' });
+    req.parlaAgent = agent;
+  };
+}
+
+export function currentAgent(req: FastifyRequest): AgentRow {
+  return req.parlaAgent!;
+}
+
+export function agentRoutes(app: FastifyInstance, s: Services): void {
+  const secure = s.config.PUBLIC_URL.startsWith('https://');
+
+  // Cross-site form or fetch posts are refused: a state-changing request must come from the console's origin.
+  const sameOriginOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.headers.origin !== undefined && !sameOrigin(req, s.config.PUBLIC_URL)) {
+      return reply.code(403).send({ error: 'origin_not_allowed', message: 'cross-site request refused' });
+    }
+  };
+
+  app.post('/api/auth/login', { preHandler: sameOriginOnly }, async (req, reply) => {
+    const body = parseOr400(LoginRequest, req.body, reply);
+    if (!body) return reply;
+    const r = await s.agents.login(body.email, body.password);
+    if (!r) return reply.code(401).send({ error: 'invalid_credentials', message: 'wrong email or password' });
+    reply.setCookie(SESSION_COOKIE, r.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure,
+      path: '/',
+      maxAge: s.config.SESSION_TTL_HOURS * 3600,
+    });
+    return { agent: agentView(r.agent) };
+  });
+
+  app.post('/api/auth/logout', { preHandler: sameOriginOnly }, async (req, reply) => {
+    await s.agents.logout(req.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/me', { preHandler: requireAgent(s) }, async (req) => ({ agent: agentView(currentAgent(req)) }));
+}

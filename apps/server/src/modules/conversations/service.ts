@@ -1,0 +1,327 @@
+/**
+ * Conversation lifecycle: messages, states, routing. Every mutation runs inside GroupCommit (one
+ * transaction per event-loop turn, a savepoint per operation) and collects its "effects"; the
+ * effects are published only after the commit, so nobody hears of a write that is not on disk.
+ */
+import type { ConversationRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
+import type { ErrorCode, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
+import { SYNC_PAGE_SIZE } from '@parla/protocol';
+import { nanoid } from 'nanoid';
+import type { Hub } from '../../hub.ts';
+import { decideAgent } from '../routing/decide.ts';
+
+/** A resolved conversation the visitor writes to again within this window is reopened; later, a new one starts. */
+export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Actor {
+  type: 'visitor' | 'agent';
+  id: string;
+  name: string | null;
+}
+
+interface Effects {
+  items: { conv: ConversationRow; item: StreamItem }[];
+  changed: Set<string>;
+  queueChanged: boolean;
+}
+
+export interface SendResult {
+  conversationId: string;
+  message: MessageRow;
+  duplicate: boolean;
+}
+
+const newEffects = (): Effects => ({ items: [], changed: new Set(), queueChanged: false });
+
+export function messageItem(m: MessageRow): MessageItem {
+  return {
+    kind: 'message',
+    seq: m.seq,
+    id: m.id,
+    clientId: m.clientId,
+    authorType: m.authorType,
+    authorId: m.authorId,
+    authorName: m.authorName,
+    body: m.body,
+    createdAt: m.createdAt,
+  };
+}
+
+export function eventItem(e: EventRow): EventItem {
+  return { kind: 'event', seq: e.seq, event: e.kind, agentId: e.agentId, agentName: e.agentName, createdAt: e.createdAt };
+}
+
+export class Conversations {
+  constructor(
+    private readonly store: Store,
+    private readonly commit: GroupCommit,
+    private readonly hub: Hub,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  // ---- commands ------------------------------------------------------------------------------
+
+  /** A visitor's message: into their open conversation, reopening or starting one as needed. */
+  async visitorMessage(visitor: { id: string; siteId: string; name: string | null }, clientId: string, body: string): Promise<SendResult> {
+    const fx = newEffects();
+    const result = await this.commit.run((): SendResult => {
+      const dup = this.store.messageByClient(visitor.id, clientId);
+      if (dup) return { conversationId: dup.conversationId, message: dup, duplicate: true };
+      const at = this.now();
+      let conv = this.store.latestConversationOf(visitor.id);
+      const actor: Actor = { type: 'visitor', id: visitor.id, name: visitor.name };
+      let message: MessageRow;
+      if (!conv || (conv.state === 'resolved' && at - (conv.resolvedAt ?? 0) > REOPEN_WINDOW_MS)) {
+        const id = nanoid();
+        this.store.insertConversation({ id, siteId: visitor.siteId, visitorId: visitor.id, channel: 'web', state: 'queued', priority: 0, createdAt: at, queuedAt: at });
+        conv = this.store.conversation(id)!;
+        this.appendEvent(fx, conv, 'created', actor, at);
+        message = this.appendMessage(fx, conv, actor, clientId, body, at);
+        this.appendEvent(fx, conv, 'queued', actor, at);
+        fx.queueChanged = true;
+        this.route(fx, conv, at);
+      } else if (conv.state === 'resolved') {
+        this.store.queue(conv.id, at);
+        this.appendEvent(fx, conv, 'reopened', actor, at);
+        message = this.appendMessage(fx, conv, actor, clientId, body, at);
+        fx.queueChanged = true;
+        this.route(fx, conv, at);
+      } else {
+        message = this.appendMessage(fx, conv, actor, clientId, body, at);
+        if (conv.state === 'queued') this.route(fx, conv, at);
+      }
+      return { conversationId: conv.id, message, duplicate: false };
+    });
+    this.publish(fx);
+    return result;
+  }
+
+  /** An agent's reply. Replying to a waiting conversation takes it. */
+  async agentMessage(agent: { id: string; name: string }, conversationId: string, clientId: string, body: string): Promise<SendResult> {
+    const fx = newEffects();
+    const result = await this.commit.run((): SendResult => {
+      const dup = this.store.messageByClient(agent.id, clientId);
+      if (dup) return { conversationId: dup.conversationId, message: dup, duplicate: true };
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state === 'resolved') throw new ServiceError('conflict', 'the conversation is resolved');
+      const at = this.now();
+      const actor: Actor = { type: 'agent', id: agent.id, name: agent.name };
+      if (conv.state === 'queued' || conv.state === 'bot') this.assignTo(fx, conv, agent, at);
+      const message = this.appendMessage(fx, conv, actor, clientId, body, at);
+      this.store.markFirstAgentReply(conv.id, at);
+      return { conversationId: conv.id, message, duplicate: false };
+    });
+    this.publish(fx);
+    return result;
+  }
+
+  /** An agent takes a waiting conversation from the queue. */
+  async take(agent: { id: string; name: string; maxChats: number }, conversationId: string): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state !== 'queued') throw new ServiceError('conflict', conv.state === 'assigned' ? 'already assigned' : `the conversation is ${conv.state}`);
+      if (this.store.agentLoad(agent.id) >= agent.maxChats) throw new ServiceError('conflict', 'you are at your maximum number of conversations');
+      this.assignTo(fx, conv, agent, this.now());
+    });
+    this.publish(fx);
+  }
+
+  async resolve(agent: { id: string; name: string }, conversationId: string): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state === 'resolved') return;
+      const at = this.now();
+      this.store.resolve(conv.id, at);
+      if (conv.state === 'queued') fx.queueChanged = true;
+      this.appendEvent(fx, conv, 'resolved', { type: 'agent', id: agent.id, name: agent.name }, at);
+    });
+    this.publish(fx);
+    await this.drain();
+  }
+
+  /** Assigns waiting conversations while agents have capacity (called whenever capacity frees). */
+  async drain(): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const at = this.now();
+      for (const conv of this.store.queuedConversations()) {
+        if (!this.route(fx, conv, at)) break;
+      }
+    });
+    this.publish(fx);
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  /** Up to SYNC_PAGE_SIZE items after `afterSeq`, in seq order. */
+  itemsAfter(conversationId: string, afterSeq: number): { items: StreamItem[]; lastSeq: number; hasMore: boolean } | null {
+    const conv = this.store.conversation(conversationId);
+    if (!conv) return null;
+    const msgs = this.store.messagesAfter(conversationId, afterSeq, SYNC_PAGE_SIZE);
+    const evs = this.store.eventsAfter(conversationId, afterSeq, SYNC_PAGE_SIZE);
+    const items: StreamItem[] = [];
+    let i = 0;
+    let j = 0;
+    while (items.length < SYNC_PAGE_SIZE && (i < msgs.length || j < evs.length)) {
+      const m = msgs[i];
+      const e = evs[j];
+      if (m && (!e || m.seq < e.seq)) {
+        items.push(messageItem(m));
+        i++;
+      } else {
+        items.push(eventItem(e!));
+        j++;
+      }
+    }
+    const last = items.length ? items[items.length - 1]!.seq : afterSeq;
+    return { items, lastSeq: conv.lastSeq, hasMore: last < conv.lastSeq };
+  }
+
+  visitorView(conv: ConversationRow): VisitorConversation {
+    const summary = this.store.summary(conv.id);
+    return {
+      id: conv.id,
+      state: conv.state,
+      agentName: summary?.agentName ?? null,
+      lastSeq: conv.lastSeq,
+      createdAt: conv.createdAt,
+      queuePosition: conv.state === 'queued' ? this.store.queuePosition(conv.id) : null,
+    };
+  }
+
+  /** The conversation a visitor sees when the widget loads: open, or resolved recently. */
+  currentOf(visitorId: string): ConversationRow | null {
+    const conv = this.store.latestConversationOf(visitorId);
+    if (!conv) return null;
+    if (conv.state === 'resolved' && this.now() - (conv.resolvedAt ?? 0) > REOPEN_WINDOW_MS) return null;
+    return conv;
+  }
+
+  summary(conversationId: string): ConversationSummary | null {
+    const s = this.store.summary(conversationId);
+    return s ? toSummary(s) : null;
+  }
+
+  inbox(): ConversationSummary[] {
+    return this.store.inbox(this.now() - REOPEN_WINDOW_MS).map(toSummary);
+  }
+
+  // ---- in-transaction helpers ----------------------------------------------------------------
+
+  private appendMessage(fx: Effects, conv: ConversationRow, actor: Actor, clientId: string | null, body: string, at: number): MessageRow {
+    const m: MessageRow = {
+      id: nanoid(),
+      conversationId: conv.id,
+      seq: this.store.nextSeq(conv.id),
+      authorType: actor.type,
+      authorId: actor.id,
+      authorName: actor.name,
+      clientId,
+      body,
+      createdAt: at,
+    };
+    this.store.insertMessage(m);
+    this.store.setLastMessage(conv.id, body.length > 140 ? `${body.slice(0, 139)}…` : body, at);
+    fx.items.push({ conv, item: messageItem(m) });
+    fx.changed.add(conv.id);
+    return m;
+  }
+
+  private appendEvent(fx: Effects, conv: ConversationRow, kind: EventKindName, actor: Actor | null, at: number, agent?: { id: string; name: string }): void {
+    const e: EventRow = {
+      conversationId: conv.id,
+      seq: this.store.nextSeq(conv.id),
+      kind,
+      actorType: actor?.type ?? 'system',
+      actorId: actor?.id ?? null,
+      agentId: agent?.id ?? null,
+      agentName: agent?.name ?? null,
+      createdAt: at,
+    };
+    this.store.insertEvent(e);
+    fx.items.push({ conv, item: eventItem(e) });
+    fx.changed.add(conv.id);
+  }
+
+  private assignTo(fx: Effects, conv: ConversationRow, agent: { id: string; name: string }, at: number, by: Actor | null = { type: 'agent', id: agent.id, name: agent.name }): void {
+    if (!this.store.assign(conv.id, agent.id, at)) throw new ServiceError('conflict', 'the conversation is no longer waiting');
+    this.store.touchAgentAssigned(agent.id, at);
+    this.appendEvent(fx, conv, 'assigned', by, at, agent);
+    fx.queueChanged = true;
+  }
+
+  /** Applies the routing decision to one waiting conversation; false when nobody can take it. */
+  private route(fx: Effects, conv: ConversationRow, at: number): boolean {
+    const candidates = this.store.onlineAgentsWithLoad();
+    const agentId = decideAgent(candidates, this.store.previousAgentOfVisitor(conv.visitorId));
+    if (!agentId) return false;
+    const agent = candidates.find((c) => c.id === agentId)!;
+    this.assignTo(fx, conv, agent, at, null);
+    return true;
+  }
+
+  // ---- after commit --------------------------------------------------------------------------
+
+  private publish(fx: Effects): void {
+    for (const { conv, item } of fx.items) {
+      this.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], { type: 'item', conversationId: conv.id, item });
+    }
+    for (const id of fx.changed) {
+      const s = this.store.summary(id);
+      if (!s) continue;
+      this.hub.publish('agents', { type: 'inbox.upsert', conversation: toSummary(s) });
+      if (!fx.queueChanged) this.hub.publish(`visitor:${s.visitorId}`, { type: 'conversation', conversation: this.visitorView(s) });
+    }
+    if (fx.queueChanged) this.publishQueue(fx.changed);
+  }
+
+  /** Tells every visitor whose conversation is queued (or just changed) where they stand. */
+  private publishQueue(changed: Set<string>): void {
+    const told = new Set<string>();
+    for (const id of changed) {
+      const conv = this.store.conversation(id);
+      if (!conv) continue;
+      told.add(id);
+      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
+    }
+    for (const conv of this.store.queuedConversations()) {
+      if (told.has(conv.id)) continue;
+      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
+    }
+  }
+}
+
+export function toSummary(s: import('@parla/db').ConversationSummaryRow): ConversationSummary {
+  return {
+    id: s.id,
+    siteId: s.siteId,
+    channel: 'web',
+    visitorId: s.visitorId,
+    visitorName: s.visitorName,
+    state: s.state,
+    agentId: s.agentId,
+    agentName: s.agentName,
+    lastSeq: s.lastSeq,
+    lastMessage: s.lastMessage,
+    lastMessageAt: s.lastMessageAt,
+    createdAt: s.createdAt,
+    queuedAt: s.queuedAt,
+    assignedAt: s.assignedAt,
+    firstAgentReplyAt: s.firstAgentReplyAt,
+    resolvedAt: s.resolvedAt,
+  };
+}

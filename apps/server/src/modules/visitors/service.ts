@@ -1,0 +1,95 @@
+import type { GroupCommit, Store, VisitorRow } from '@parla/db';
+import type { PageInfo, VisitorDetail } from '@parla/protocol';
+import { nanoid } from 'nanoid';
+import { hashToken, newToken } from '../../lib/crypto.ts';
+
+/** A visitor seen again after this long starts a new visit. */
+export const VISIT_GAP_MS = 30 * 60 * 1000;
+
+export interface HelloResult {
+  visitor: VisitorRow;
+  /** Set only when a new token was issued: the widget must store it. */
+  token?: string;
+  visitId: string;
+  returning: boolean;
+}
+
+export class Visitors {
+  constructor(
+    private readonly store: Store,
+    private readonly commit: GroupCommit,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Recognises the visitor by token (or creates one with a new token), counts the visit and
+   * records the page. An unknown or foreign token is treated as a new visitor, never an error:
+   * that reveals nothing about other visitors.
+   */
+  hello(siteId: string, token: string | undefined, page: PageInfo | undefined): Promise<HelloResult> {
+    return this.commit.run((): HelloResult => {
+      const at = this.now();
+      const existing = token ? this.store.visitorByToken(siteId, hashToken(token)) : undefined;
+      let result: HelloResult;
+      if (existing) {
+        const visit = this.store.latestVisit(existing.id);
+        const newVisit = !visit || at - visit.lastSeenAt > VISIT_GAP_MS;
+        let visitId: string;
+        if (newVisit) {
+          visitId = nanoid();
+          this.store.insertVisit(visitId, existing.id, at);
+        } else {
+          visitId = visit.id;
+          this.store.touchVisit(visitId, at);
+        }
+        this.store.touchVisitor(existing.id, at, newVisit);
+        const visitor = this.store.visitorById(existing.id)!;
+        result = { visitor, visitId, returning: visitor.visitCount > 1 };
+      } else {
+        const id = nanoid();
+        const fresh = newToken();
+        this.store.insertVisitor(id, siteId, hashToken(fresh), at);
+        const visitId = nanoid();
+        this.store.insertVisit(visitId, id, at);
+        result = { visitor: this.store.visitorById(id)!, token: fresh, visitId, returning: false };
+      }
+      if (page) this.store.insertPageView(result.visitId, page.url, page.title, at);
+      return result;
+    });
+  }
+
+  pageView(visitId: string, page: PageInfo): Promise<number> {
+    return this.commit.run(() => {
+      const at = this.now();
+      this.store.insertPageView(visitId, page.url, page.title, at);
+      this.store.touchVisit(visitId, at);
+      return at;
+    });
+  }
+
+  detail(visitorId: string): VisitorDetail | null {
+    const v = this.store.visitorById(visitorId);
+    if (!v) return null;
+    const visit = this.store.latestVisit(visitorId);
+    const pages = visit ? this.store.pageViewsOfVisit(visit.id) : [];
+    const last = pages[pages.length - 1];
+    return {
+      id: v.id,
+      name: v.name,
+      email: v.email,
+      returning: v.visitCount > 1,
+      visitCount: v.visitCount,
+      firstSeenAt: v.firstSeenAt,
+      lastSeenAt: v.lastSeenAt,
+      currentPage: last ? { url: last.url, title: last.title } : null,
+      pages,
+      conversations: this.store.conversationsOf(visitorId).map((c) => ({
+        id: c.id,
+        state: c.state,
+        createdAt: c.createdAt,
+        resolvedAt: c.resolvedAt,
+        lastMessage: c.lastMessage,
+      })),
+    };
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The process: read the configuration, build the app, listen, and close gracefully on SIGTERM /
+ * SIGINT (stop accepting, drain sockets, flush the last group commit, close the database).
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DEMO_AGENT, seedDemo } from './modules/demo/seed.ts';
+import { buildDemoShop } from './modules/demo/shop.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+
+  const app = await buildApp(config);
+  const publicUrl = config.PUBLIC_URL.replace(/\/+$/, '');
+  let shop: Awaited<ReturnType<typeof buildDemoShop>> | null = null;
+  if (config.DEMO) {
+    const shopOrigins = [`http://localhost:${config.DEMO_SHOP_PORT}`, `http://127.0.0.1:${config.DEMO_SHOP_PORT}`];
+    await seedDemo(app.parla, config.SITE_ORIGINS?.demo ?? shopOrigins);
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.DEMO) {
+    shop = await buildDemoShop(publicUrl);
+    await shop.listen({ port: config.DEMO_SHOP_PORT, host: config.HOST });
+    const lines = [
+      '',
+      '  Parla is running (demo mode)',
+      `  Demo shop (another origin):  http://localhost:${config.DEMO_SHOP_PORT}/   and /checkout`,
+      `  Agent console:               ${publicUrl}/console/`,
+      `  Demo agent:                  ${DEMO_AGENT.email} / ${DEMO_AGENT.password}`,
+      `  Embed snippet:               <script async src="${publicUrl}/widget.js" data-site="demo"></script>`,
+      `  Data:                        ${config.DATA_DIR}`,
+      '',
+    ];
+    console.log(lines.join('\n'));
+  }
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await shop?.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,322 @@
+/**
+ * The realtime session shared by the widget, the console, the tests and the benchmarks.
+ *
+ * - connects, and reconnects with full-jitter exponential backoff;
+ * - sends the caller's hello first on every connection and holds everything else until welcome;
+ * - keeps every sent message in an outbox until the server acknowledges it, and resends the
+ *   outbox after a reconnect (the server dedupes by clientId, so a resend never duplicates);
+ * - tracks the last seq seen per conversation, delivers stream items exactly once and in order,
+ *   and asks the server for whatever it missed (after a reconnect, or on a gap).
+ *
+ * It imports only types from @parla/protocol, so the widget does not ship zod.
+ */
+import type { ErrorFrame, MessageItem, ServerFrame, StreamItem } from '@parla/protocol';
+
+/** The part of the browser WebSocket API we use; `ws` in Node provides it too. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+}
+
+export type Status = 'connecting' | 'open' | 'closed';
+
+export interface SessionOptions<Out extends { type: string }> {
+  /** The WebSocket URL, or a function giving it (read at every connect). */
+  url: string | (() => string);
+  /** The first frame of every connection (visitor token, page, protocol version). */
+  hello: () => Out;
+  /** Creates a socket; defaults to the global WebSocket. Node tests pass one built on `ws`. */
+  createSocket?: (url: string) => SocketLike;
+  /** Backoff bounds in ms (defaults 500 and 15000). */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** Keepalive ping period in ms (default 25000); a silent connection is dropped after 2.5 periods. */
+  pingMs?: number;
+  random?: () => number;
+}
+
+export interface PendingSend {
+  clientId: string;
+  frame: { type: string; clientId: string };
+}
+
+type Handlers = {
+  status: (s: Status) => void;
+  /** Every frame the server sent, after the session's own bookkeeping. */
+  frame: (f: ServerFrame) => void;
+  /** A stream item, exactly once per (conversation, seq), in seq order. */
+  item: (conversationId: string, item: StreamItem) => void;
+  ack: (a: { clientId: string; conversationId: string; messageId: string; seq: number }) => void;
+  /** The server refused a send (bad input, forbidden): it is dropped from the outbox. */
+  sendError: (clientId: string, err: ErrorFrame) => void;
+  error: (err: ErrorFrame) => void;
+};
+
+type Listener<K extends keyof Handlers> = Handlers[K];
+
+const OPEN = 1;
+
+/** 21 characters of URL-safe alphabet from crypto.getRandomValues (126 bits), like nanoid. */
+export function newClientId(): string {
+  const alphabet = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict';
+  const bytes = crypto.getRandomValues(new Uint8Array(21));
+  let id = '';
+  for (let i = 0; i < 21; i++) id += alphabet[bytes[i]! & 63];
+  return id;
+}
+
+export class Session<Out extends { type: string }> {
+  private ws: SocketLike | null = null;
+  private status: Status = 'closed';
+  private ready = false;
+  private stopped = false;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private lastHeard = 0;
+  private readonly lastSeq = new Map<string, number>();
+  private readonly syncing = new Set<string>();
+  private readonly outbox = new Map<string, PendingSend>();
+  private readonly listeners: { [K in keyof Handlers]?: Set<Listener<K>> } = {};
+
+  constructor(private readonly opts: SessionOptions<Out>) {}
+
+  on<K extends keyof Handlers>(event: K, fn: Handlers[K]): () => void {
+    let set = this.listeners[event] as Set<Listener<K>> | undefined;
+    if (!set) {
+      set = new Set();
+      (this.listeners as Record<string, unknown>)[event] = set;
+    }
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  private emit<K extends keyof Handlers>(event: K, ...args: Parameters<Handlers[K]>): void {
+    const set = this.listeners[event] as Set<(...a: Parameters<Handlers[K]>) => void> | undefined;
+    if (set) for (const fn of set) fn(...args);
+  }
+
+  get state(): Status {
+    return this.status;
+  }
+
+  /** True once the server has answered this connection's hello. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  connect(): void {
+    this.stopped = false;
+    if (this.ws) return;
+    this.open();
+  }
+
+  /** Closes for good (no reconnect). */
+  close(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.teardown();
+    this.setStatus('closed');
+  }
+
+  /** Drops the connection and reconnects (as after a network blip). */
+  reconnectNow(): void {
+    this.teardown();
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Starts following a conversation from `afterSeq` (0: from the beginning). */
+  track(conversationId: string, afterSeq = 0): void {
+    if (!this.lastSeq.has(conversationId)) this.lastSeq.set(conversationId, afterSeq);
+    this.requestSync(conversationId);
+  }
+
+  untrack(conversationId: string): void {
+    this.lastSeq.delete(conversationId);
+    this.syncing.delete(conversationId);
+  }
+
+  lastSeqOf(conversationId: string): number | undefined {
+    return this.lastSeq.get(conversationId);
+  }
+
+  /** Sends a frame now if the session is ready; otherwise drops it (use sendReliable for messages). */
+  send(frame: Out): boolean {
+    if (!this.ready || !this.ws || this.ws.readyState !== OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  /**
+   * Sends a frame that carries a clientId and keeps it until acknowledged, resending it after
+   * every reconnect. Returns the clientId.
+   */
+  sendReliable(frame: Out & { clientId: string }): string {
+    this.outbox.set(frame.clientId, { clientId: frame.clientId, frame });
+    this.send(frame);
+    return frame.clientId;
+  }
+
+  /** Unacknowledged sends, oldest first. */
+  pending(): PendingSend[] {
+    return [...this.outbox.values()];
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private setStatus(s: Status): void {
+    if (this.status === s) return;
+    this.status = s;
+    this.emit('status', s);
+  }
+
+  private open(): void {
+    if (this.stopped) return;
+    this.setStatus('connecting');
+    const url = typeof this.opts.url === 'function' ? this.opts.url() : this.opts.url;
+    let ws: SocketLike;
+    try {
+      ws = this.opts.createSocket ? this.opts.createSocket(url) : (new WebSocket(url) as unknown as SocketLike);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.ws = ws;
+    ws.onopen = () => {
+      this.lastHeard = Date.now();
+      ws.send(JSON.stringify(this.opts.hello()));
+      this.startPing();
+    };
+    ws.onmessage = (ev) => {
+      this.lastHeard = Date.now();
+      if (typeof ev.data !== 'string') return;
+      let frame: ServerFrame;
+      try {
+        frame = JSON.parse(ev.data) as ServerFrame;
+      } catch {
+        return;
+      }
+      this.handle(frame);
+    };
+    ws.onerror = () => {
+      /* onclose follows */
+    };
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.teardown();
+      this.scheduleReconnect();
+    };
+  }
+
+  private teardown(): void {
+    const ws = this.ws;
+    this.ws = null;
+    this.ready = false;
+    this.syncing.clear();
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = null;
+    if (ws) {
+      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+      try {
+        ws.close(1000);
+      } catch {
+        /* already closed */
+      }
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) {
+      this.setStatus('closed');
+      return;
+    }
+    this.setStatus('connecting');
+    const min = this.opts.minDelayMs ?? 500;
+    const max = this.opts.maxDelayMs ?? 15000;
+    const cap = Math.min(max, min * 2 ** this.attempt);
+    this.attempt++;
+    const delay = Math.max(min / 2, (this.opts.random ?? Math.random)() * cap);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.open();
+    }, delay);
+  }
+
+  private startPing(): void {
+    const period = this.opts.pingMs ?? 25000;
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      if (Date.now() - this.lastHeard > period * 2.5) {
+        this.reconnectNow();
+        return;
+      }
+      if (this.ready) this.ws?.send('{"type":"ping"}');
+    }, period);
+  }
+
+  private handle(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        this.ready = true;
+        this.attempt = 0;
+        this.setStatus('open');
+        break;
+      case 'ack':
+        this.outbox.delete(frame.clientId);
+        this.emit('ack', frame);
+        break;
+      case 'error':
+        if (frame.clientId && this.outbox.delete(frame.clientId)) this.emit('sendError', frame.clientId, frame);
+        else this.emit('error', frame);
+        break;
+      case 'item':
+        this.accept(frame.conversationId, frame.item);
+        break;
+      case 'sync.result':
+        this.syncing.delete(frame.conversationId);
+        for (const it of frame.items) this.accept(frame.conversationId, it);
+        if (frame.hasMore) this.requestSync(frame.conversationId);
+        break;
+    }
+    this.emit('frame', frame);
+    if (frame.type === 'welcome') {
+      // Catch up on everything we follow, then resend what was never acknowledged.
+      for (const id of this.lastSeq.keys()) this.requestSync(id);
+      for (const p of this.outbox.values()) this.ws?.send(JSON.stringify(p.frame));
+    }
+  }
+
+  /** Delivers an item if it is the next one; asks for the missing part on a gap. */
+  private accept(conversationId: string, item: StreamItem): void {
+    const last = this.lastSeq.get(conversationId) ?? 0;
+    if (!this.lastSeq.has(conversationId)) this.lastSeq.set(conversationId, 0);
+    if (item.seq <= last) return; // already delivered
+    if (item.seq > last + 1) {
+      this.requestSync(conversationId);
+      return;
+    }
+    this.lastSeq.set(conversationId, item.seq);
+    if (item.kind === 'message' && item.clientId) this.outbox.delete(item.clientId);
+    this.emit('item', conversationId, item);
+  }
+
+  private requestSync(conversationId: string): void {
+    if (!this.ready || this.syncing.has(conversationId)) return;
+    this.syncing.add(conversationId);
+    const afterSeq = this.lastSeq.get(conversationId) ?? 0;
+    this.ws?.send(JSON.stringify({ type: 'sync', conversationId, afterSeq }));
+  }
+}
+
+export function createSession<Out extends { type: string }>(opts: SessionOptions<Out>): Session<Out> {
+  return new Session(opts);
+}
+
+export type { MessageItem, StreamItem };

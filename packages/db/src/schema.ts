@@ -1,0 +1,162 @@
+/**
+ * The database schema. Times are epoch milliseconds (INTEGER). Changing this file means running
+ * `pnpm --filter @parla/db generate` and committing the new migration.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** JSON array of exact origins allowed to open the widget's WebSocket. */
+  allowedOrigins: text('allowed_origins').notNull().default('[]'),
+  /** HMAC secret for identity verification (host page `identify`). */
+  secret: text('secret').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const agents = sqliteTable('agents', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** scrypt$N$r$p$salt$hash */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['agent', 'admin'] }).notNull().default('agent'),
+  presence: text('presence', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+  maxChats: integer('max_chats').notNull().default(5),
+  /** When the agent was last assigned a conversation (or came online): ties go to the longest idle. */
+  lastAssignedAt: integer('last_assigned_at').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const agentSessions = sqliteTable(
+  'agent_sessions',
+  {
+    /** sha256 of the session token; the token itself is only in the agent's cookie. */
+    tokenHash: text('token_hash').primaryKey(),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('agent_sessions_agent').on(t.agentId)],
+);
+
+export const visitors = sqliteTable(
+  'visitors',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** sha256 of the visitor token kept in the host page's localStorage. */
+    tokenHash: text('token_hash').notNull().unique(),
+    name: text('name'),
+    email: text('email'),
+    visitCount: integer('visit_count').notNull().default(1),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('visitors_site').on(t.siteId)],
+);
+
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: text('id').primaryKey(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    startedAt: integer('started_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('visits_visitor').on(t.visitorId, t.startedAt)],
+);
+
+export const pageViews = sqliteTable(
+  'page_views',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    visitId: text('visit_id')
+      .notNull()
+      .references(() => visits.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    title: text('title').notNull().default(''),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('page_views_visit').on(t.visitId, t.at)],
+);
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull().default('web'),
+    state: text('state', { enum: ['bot', 'queued', 'assigned', 'resolved'] }).notNull(),
+    agentId: text('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    priority: integer('priority').notNull().default(0),
+    /** The last seq handed out: messages and events share one gap-free counter per conversation. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    lastMessage: text('last_message'),
+    lastMessageAt: integer('last_message_at'),
+    createdAt: integer('created_at').notNull(),
+    queuedAt: integer('queued_at'),
+    assignedAt: integer('assigned_at'),
+    firstAgentReplyAt: integer('first_agent_reply_at'),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [
+    index('conversations_visitor').on(t.visitorId, t.createdAt),
+    index('conversations_state').on(t.state, t.priority, t.queuedAt),
+    index('conversations_agent').on(t.agentId, t.state),
+    index('conversations_created').on(t.createdAt),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    /** Who sent it: visitor id, agent id; null for bot and system. */
+    authorType: text('author_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
+    authorId: text('author_id'),
+    authorName: text('author_name'),
+    /** The sender's idempotency key: a resend with the same (author, clientId) is the same message. */
+    clientId: text('client_id'),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_seq').on(t.conversationId, t.seq),
+    uniqueIndex('messages_author_client').on(t.authorId, t.clientId),
+  ],
+);
+
+/** Append-only log of state changes; shares the per-conversation seq with messages. */
+export const conversationEvents = sqliteTable(
+  'conversation_events',
+  {
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened'] }).notNull(),
+    actorType: text('actor_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    agentId: text('agent_id'),
+    agentName: text('agent_name'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] }), check('event_seq_positive', sql`${t.seq} > 0`)],
+);

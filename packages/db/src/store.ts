@@ -1,0 +1,375 @@
+/**
+ * Every query the server runs, prepared once. The server never writes SQL itself, so moving to
+ * another database means replacing this file (and the schema), not the services.
+ *
+ * Methods are synchronous; callers that write run them inside GroupCommit.run so that a batch of
+ * writes commits together and nothing is acknowledged before it is on disk.
+ */
+import type Database from 'better-sqlite3';
+
+export type ConversationStateName = 'bot' | 'queued' | 'assigned' | 'resolved';
+export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
+export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened';
+export type PresenceName = 'online' | 'away' | 'offline';
+
+export interface SiteRow {
+  id: string;
+  name: string;
+  allowedOrigins: string[];
+  secret: string;
+  createdAt: number;
+}
+
+export interface AgentRow {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: 'agent' | 'admin';
+  presence: PresenceName;
+  maxChats: number;
+  lastAssignedAt: number;
+  createdAt: number;
+}
+
+export interface AgentLoadRow {
+  id: string;
+  name: string;
+  presence: PresenceName;
+  maxChats: number;
+  lastAssignedAt: number;
+  load: number;
+}
+
+export interface VisitorRow {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  visitCount: number;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export interface ConversationRow {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  channel: string;
+  state: ConversationStateName;
+  agentId: string | null;
+  priority: number;
+  lastSeq: number;
+  lastMessage: string | null;
+  lastMessageAt: number | null;
+  createdAt: number;
+  queuedAt: number | null;
+  assignedAt: number | null;
+  firstAgentReplyAt: number | null;
+  resolvedAt: number | null;
+}
+
+export interface ConversationSummaryRow extends ConversationRow {
+  visitorName: string | null;
+  agentName: string | null;
+}
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  authorType: AuthorTypeName;
+  authorId: string | null;
+  authorName: string | null;
+  clientId: string | null;
+  body: string;
+  createdAt: number;
+}
+
+export interface EventRow {
+  conversationId: string;
+  seq: number;
+  kind: EventKindName;
+  actorType: AuthorTypeName;
+  actorId: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  createdAt: number;
+}
+
+export interface PageViewRow {
+  url: string;
+  title: string;
+  at: number;
+}
+
+const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.channel, c.state, c.agent_id AS agentId,
+  c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
+  c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
+  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt`;
+const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, a.name AS agentName`;
+const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id`;
+const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,
+  author_name AS authorName, client_id AS clientId, body, created_at AS createdAt`;
+const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
+  agent_id AS agentId, agent_name AS agentName, created_at AS createdAt`;
+const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
+  last_assigned_at AS lastAssignedAt, created_at AS createdAt`;
+const VISITOR_COLS = `id, site_id AS siteId, name, email, visit_count AS visitCount, first_seen_at AS firstSeenAt,
+  last_seen_at AS lastSeenAt`;
+
+export class Store {
+  private readonly s;
+
+  constructor(readonly sqlite: Database.Database) {
+    const p = (sql: string) => sqlite.prepare(sql);
+    this.s = {
+      siteGet: p(`SELECT id, name, allowed_origins AS allowedOrigins, secret, created_at AS createdAt FROM sites WHERE id = ?`),
+      siteList: p(`SELECT id, name, allowed_origins AS allowedOrigins, secret, created_at AS createdAt FROM sites ORDER BY id`),
+      siteUpsert: p(`INSERT INTO sites (id, name, allowed_origins, secret, created_at) VALUES (@id, @name, @allowedOrigins, @secret, @createdAt)
+        ON CONFLICT(id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`),
+      siteSetOrigins: p(`UPDATE sites SET allowed_origins = ? WHERE id = ?`),
+      siteCount: p(`SELECT count(*) AS n FROM sites`),
+
+      agentByEmail: p(`SELECT ${AGENT_COLS} FROM agents WHERE email = ?`),
+      agentById: p(`SELECT ${AGENT_COLS} FROM agents WHERE id = ?`),
+      agentInsert: p(`INSERT INTO agents (id, email, name, password_hash, role, presence, max_chats, last_assigned_at, created_at)
+        VALUES (@id, @email, @name, @passwordHash, @role, 'offline', @maxChats, 0, @createdAt)`),
+      agentCount: p(`SELECT count(*) AS n FROM agents`),
+      agentSetPresence: p(`UPDATE agents SET presence = ? WHERE id = ?`),
+      agentTouchAssigned: p(`UPDATE agents SET last_assigned_at = ? WHERE id = ?`),
+      agentsWithLoad: p(`SELECT a.id, a.name, a.presence, a.max_chats AS maxChats, a.last_assigned_at AS lastAssignedAt,
+          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load
+        FROM agents a WHERE a.presence = 'online'`),
+      agentLoad: p(`SELECT count(*) AS n FROM conversations WHERE agent_id = ? AND state = 'assigned'`),
+      agentsOnline: p(`SELECT count(*) AS n FROM agents WHERE presence = 'online'`),
+      agentsResetPresence: p(`UPDATE agents SET presence = 'offline'`),
+
+      sessionInsert: p(`INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
+      sessionAgent: p(`SELECT a.id, a.email, a.name, a.password_hash AS passwordHash, a.role, a.presence, a.max_chats AS maxChats,
+          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt
+        FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ?`),
+      sessionDelete: p(`DELETE FROM agent_sessions WHERE token_hash = ?`),
+      sessionPurge: p(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
+
+      visitorByToken: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE token_hash = ? AND site_id = ?`),
+      visitorById: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE id = ?`),
+      visitorInsert: p(`INSERT INTO visitors (id, site_id, token_hash, visit_count, first_seen_at, last_seen_at) VALUES (?, ?, ?, 1, ?, ?)`),
+      visitorTouch: p(`UPDATE visitors SET last_seen_at = ?, visit_count = visit_count + ? WHERE id = ?`),
+      visitLatest: p(`SELECT id, started_at AS startedAt, last_seen_at AS lastSeenAt FROM visits WHERE visitor_id = ? ORDER BY started_at DESC LIMIT 1`),
+      visitInsert: p(`INSERT INTO visits (id, visitor_id, started_at, last_seen_at) VALUES (?, ?, ?, ?)`),
+      visitTouch: p(`UPDATE visits SET last_seen_at = ? WHERE id = ?`),
+      pageViewInsert: p(`INSERT INTO page_views (visit_id, url, title, at) VALUES (?, ?, ?, ?)`),
+      pageViewsOfVisit: p(`SELECT url, title, at FROM page_views WHERE visit_id = ? ORDER BY at, id`),
+
+      convById: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.id = ?`),
+      convLatestOfVisitor: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.rowid DESC LIMIT 1`),
+      convOfVisitor: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT 50`),
+      convInsert: p(`INSERT INTO conversations (id, site_id, visitor_id, channel, state, priority, last_seq, created_at, queued_at)
+        VALUES (@id, @siteId, @visitorId, @channel, @state, @priority, 0, @createdAt, @queuedAt)`),
+      convNextSeq: p(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq`),
+      convSetLastMessage: p(`UPDATE conversations SET last_message = ?, last_message_at = ? WHERE id = ?`),
+      convAssign: p(`UPDATE conversations SET state = 'assigned', agent_id = @agentId,
+          assigned_at = coalesce(assigned_at, @at) WHERE id = @id AND state = 'queued'`),
+      convQueue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL, queued_at = coalesce(queued_at, @at), resolved_at = NULL WHERE id = @id`),
+      convResolve: p(`UPDATE conversations SET state = 'resolved', resolved_at = @at WHERE id = @id AND state != 'resolved'`),
+      convFirstReply: p(`UPDATE conversations SET first_agent_reply_at = ? WHERE id = ? AND first_agent_reply_at IS NULL`),
+      convQueued: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'queued' ORDER BY c.priority DESC, c.queued_at, c.rowid`),
+      queuePosition: p(`SELECT count(*) AS n FROM conversations c, conversations me WHERE me.id = ? AND c.state = 'queued'
+          AND (c.priority > me.priority OR (c.priority = me.priority AND (c.queued_at < me.queued_at OR (c.queued_at = me.queued_at AND c.rowid <= me.rowid))))`),
+      summaryById: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.id = ?`),
+      inbox: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM}
+          WHERE c.state != 'resolved' OR c.resolved_at > ? ORDER BY coalesce(c.last_message_at, c.created_at) DESC LIMIT 500`),
+
+      msgByClient: p(`SELECT ${MSG_COLS} FROM messages WHERE author_id = ? AND client_id = ?`),
+      msgInsert: p(`INSERT INTO messages (id, conversation_id, seq, author_type, author_id, author_name, client_id, body, created_at)
+        VALUES (@id, @conversationId, @seq, @authorType, @authorId, @authorName, @clientId, @body, @createdAt)`),
+      msgsAfter: p(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+      eventInsert: p(`INSERT INTO conversation_events (conversation_id, seq, kind, actor_type, actor_id, agent_id, agent_name, created_at)
+        VALUES (@conversationId, @seq, @kind, @actorType, @actorId, @agentId, @agentName, @createdAt)`),
+      eventsAfter: p(`SELECT ${EVENT_COLS} FROM conversation_events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+
+      previousAgent: p(`SELECT e.agent_id AS agentId FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
+          WHERE c.visitor_id = ? AND e.kind = 'assigned' ORDER BY e.created_at DESC, e.seq DESC LIMIT 1`),
+
+      metricsRows: p(`SELECT id, created_at AS createdAt, queued_at AS queuedAt, first_agent_reply_at AS firstAgentReplyAt,
+          resolved_at AS resolvedAt, state FROM conversations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid`),
+    };
+  }
+
+  // ---- sites -------------------------------------------------------------------------------
+  getSite(id: string): SiteRow | undefined {
+    const r = this.s.siteGet.get(id) as (Omit<SiteRow, 'allowedOrigins'> & { allowedOrigins: string }) | undefined;
+    return r && { ...r, allowedOrigins: JSON.parse(r.allowedOrigins) as string[] };
+  }
+  listSites(): SiteRow[] {
+    return (this.s.siteList.all() as (Omit<SiteRow, 'allowedOrigins'> & { allowedOrigins: string })[]).map((r) => ({
+      ...r,
+      allowedOrigins: JSON.parse(r.allowedOrigins) as string[],
+    }));
+  }
+  upsertSite(site: SiteRow): void {
+    this.s.siteUpsert.run({ ...site, allowedOrigins: JSON.stringify(site.allowedOrigins) });
+  }
+  setSiteOrigins(id: string, origins: string[]): boolean {
+    return this.s.siteSetOrigins.run(JSON.stringify(origins), id).changes > 0;
+  }
+  countSites(): number {
+    return (this.s.siteCount.get() as { n: number }).n;
+  }
+
+  // ---- agents ------------------------------------------------------------------------------
+  agentByEmail(email: string): AgentRow | undefined {
+    return this.s.agentByEmail.get(email) as AgentRow | undefined;
+  }
+  agentById(id: string): AgentRow | undefined {
+    return this.s.agentById.get(id) as AgentRow | undefined;
+  }
+  insertAgent(a: Pick<AgentRow, 'id' | 'email' | 'name' | 'passwordHash' | 'role' | 'maxChats' | 'createdAt'>): void {
+    this.s.agentInsert.run(a);
+  }
+  countAgents(): number {
+    return (this.s.agentCount.get() as { n: number }).n;
+  }
+  setPresence(agentId: string, presence: PresenceName): void {
+    this.s.agentSetPresence.run(presence, agentId);
+  }
+  touchAgentAssigned(agentId: string, at: number): void {
+    this.s.agentTouchAssigned.run(at, agentId);
+  }
+  onlineAgentsWithLoad(): AgentLoadRow[] {
+    return this.s.agentsWithLoad.all() as AgentLoadRow[];
+  }
+  agentLoad(agentId: string): number {
+    return (this.s.agentLoad.get(agentId) as { n: number }).n;
+  }
+  countOnlineAgents(): number {
+    return (this.s.agentsOnline.get() as { n: number }).n;
+  }
+  /** At start nobody is connected yet. */
+  resetPresence(): void {
+    this.s.agentsResetPresence.run();
+  }
+
+  // ---- agent sessions ----------------------------------------------------------------------
+  insertSession(tokenHash: string, agentId: string, now: number, expiresAt: number): void {
+    this.s.sessionInsert.run(tokenHash, agentId, now, expiresAt);
+  }
+  sessionAgent(tokenHash: string, now: number): AgentRow | undefined {
+    return this.s.sessionAgent.get(tokenHash, now) as AgentRow | undefined;
+  }
+  deleteSession(tokenHash: string): void {
+    this.s.sessionDelete.run(tokenHash);
+  }
+  purgeSessions(now: number): void {
+    this.s.sessionPurge.run(now);
+  }
+
+  // ---- visitors ----------------------------------------------------------------------------
+  visitorByToken(siteId: string, tokenHash: string): VisitorRow | undefined {
+    return this.s.visitorByToken.get(tokenHash, siteId) as VisitorRow | undefined;
+  }
+  visitorById(id: string): VisitorRow | undefined {
+    return this.s.visitorById.get(id) as VisitorRow | undefined;
+  }
+  insertVisitor(id: string, siteId: string, tokenHash: string, now: number): void {
+    this.s.visitorInsert.run(id, siteId, tokenHash, now, now);
+  }
+  /** Marks the visitor seen; `newVisit` adds one to the visit count. */
+  touchVisitor(id: string, now: number, newVisit: boolean): void {
+    this.s.visitorTouch.run(now, newVisit ? 1 : 0, id);
+  }
+  latestVisit(visitorId: string): { id: string; startedAt: number; lastSeenAt: number } | undefined {
+    return this.s.visitLatest.get(visitorId) as { id: string; startedAt: number; lastSeenAt: number } | undefined;
+  }
+  insertVisit(id: string, visitorId: string, now: number): void {
+    this.s.visitInsert.run(id, visitorId, now, now);
+  }
+  touchVisit(id: string, now: number): void {
+    this.s.visitTouch.run(now, id);
+  }
+  insertPageView(visitId: string, url: string, title: string, at: number): void {
+    this.s.pageViewInsert.run(visitId, url, title, at);
+  }
+  pageViewsOfVisit(visitId: string): PageViewRow[] {
+    return this.s.pageViewsOfVisit.all(visitId) as PageViewRow[];
+  }
+
+  // ---- conversations -----------------------------------------------------------------------
+  conversation(id: string): ConversationRow | undefined {
+    return this.s.convById.get(id) as ConversationRow | undefined;
+  }
+  latestConversationOf(visitorId: string): ConversationRow | undefined {
+    return this.s.convLatestOfVisitor.get(visitorId) as ConversationRow | undefined;
+  }
+  conversationsOf(visitorId: string): ConversationRow[] {
+    return this.s.convOfVisitor.all(visitorId) as ConversationRow[];
+  }
+  insertConversation(c: Pick<ConversationRow, 'id' | 'siteId' | 'visitorId' | 'channel' | 'state' | 'priority' | 'createdAt' | 'queuedAt'>): void {
+    this.s.convInsert.run(c);
+  }
+  /** Hands out the conversation's next seq (messages and events share it). */
+  nextSeq(conversationId: string): number {
+    return (this.s.convNextSeq.get(conversationId) as { seq: number }).seq;
+  }
+  setLastMessage(conversationId: string, preview: string, at: number): void {
+    this.s.convSetLastMessage.run(preview, at, conversationId);
+  }
+  /** Assigns a queued conversation; false if it was no longer queued. */
+  assign(conversationId: string, agentId: string, at: number): boolean {
+    return this.s.convAssign.run({ id: conversationId, agentId, at }).changes > 0;
+  }
+  /** Puts a conversation (back) in the queue; keeps the first queuedAt, clears resolvedAt. */
+  queue(conversationId: string, at: number): void {
+    this.s.convQueue.run({ id: conversationId, at });
+  }
+  resolve(conversationId: string, at: number): boolean {
+    return this.s.convResolve.run({ id: conversationId, at }).changes > 0;
+  }
+  markFirstAgentReply(conversationId: string, at: number): void {
+    this.s.convFirstReply.run(at, conversationId);
+  }
+  queuedConversations(): ConversationRow[] {
+    return this.s.convQueued.all() as ConversationRow[];
+  }
+  queuePosition(conversationId: string): number {
+    return (this.s.queuePosition.get(conversationId) as { n: number }).n;
+  }
+  summary(conversationId: string): ConversationSummaryRow | undefined {
+    return this.s.summaryById.get(conversationId) as ConversationSummaryRow | undefined;
+  }
+  /** Open conversations, and those resolved since `resolvedSince`. */
+  inbox(resolvedSince: number): ConversationSummaryRow[] {
+    return this.s.inbox.all(resolvedSince) as ConversationSummaryRow[];
+  }
+
+  /** The agent who last had a conversation of this visitor (returning visitors go back to them when free). */
+  previousAgentOfVisitor(visitorId: string): string | null {
+    return (this.s.previousAgent.get(visitorId) as { agentId: string | null } | undefined)?.agentId ?? null;
+  }
+
+  // ---- messages and events -----------------------------------------------------------------
+  messageByClient(authorId: string, clientId: string): MessageRow | undefined {
+    return this.s.msgByClient.get(authorId, clientId) as MessageRow | undefined;
+  }
+  insertMessage(m: MessageRow): void {
+    this.s.msgInsert.run(m);
+  }
+  insertEvent(e: EventRow): void {
+    this.s.eventInsert.run(e);
+  }
+  messagesAfter(conversationId: string, afterSeq: number, limit: number): MessageRow[] {
+    return this.s.msgsAfter.all(conversationId, afterSeq, limit) as MessageRow[];
+  }
+  eventsAfter(conversationId: string, afterSeq: number, limit: number): EventRow[] {
+    return this.s.eventsAfter.all(conversationId, afterSeq, limit) as EventRow[];
+  }
+
+  // ---- metrics -----------------------------------------------------------------------------
+  conversationsCreatedBetween(
+    from: number,
+    to: number,
+  ): { id: string; createdAt: number; queuedAt: number | null; firstAgentReplyAt: number | null; resolvedAt: number | null; state: ConversationStateName }[] {
+    return this.s.metricsRows.all(from, to) as ReturnType<Store['conversationsCreatedBetween']>;
+  }
+}
