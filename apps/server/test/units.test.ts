@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { decideAgent, type Candidate } from '../src/modules/routing/decide.ts';
+import { stats, summarize } from '../src/modules/metrics/summary.ts';
+import { hashPassword, verifyPassword } from '../src/lib/crypto.ts';
+
+const c = (id: string, load: number, extra: Partial<Candidate> = {}): Candidate => ({ id, presence: 'online', load, maxChats: 3, lastAssignedAt: 0, ...extra });
+
+describe('decideAgent', () => {
+  it('picks the least loaded online agent under capacity', () => {
+    expect(decideAgent([c('a', 2), c('b', 1), c('c', 3)])).toBe('b');
+  });
+  it('skips away, offline and full agents; null when nobody can take it', () => {
+    expect(decideAgent([c('a', 0, { presence: 'away' }), c('b', 0, { presence: 'offline' }), c('c', 3)])).toBeNull();
+    expect(decideAgent([])).toBeNull();
+  });
+  it('breaks ties by longest idle, then by id', () => {
+    expect(decideAgent([c('a', 1, { lastAssignedAt: 500 }), c('b', 1, { lastAssignedAt: 100 })])).toBe('b');
+    expect(decideAgent([c('b', 1), c('a', 1)])).toBe('a');
+  });
+  it('sends a returning visitor back to their previous agent when free, even if busier', () => {
+    expect(decideAgent([c('a', 0), c('b', 2)], 'b')).toBe('b');
+    expect(decideAgent([c('a', 0), c('b', 3)], 'b')).toBe('a');
+    expect(decideAgent([c('a', 0), c('b', 0, { presence: 'away' })], 'b')).toBe('a');
+  });
+});
+
+describe('metrics arithmetic', () => {
+  it('averages and medians', () => {
+    expect(stats([])).toEqual({ count: 0, avgMs: null, medianMs: null });
+    expect(stats([5, 1, 3])).toEqual({ count: 3, avgMs: 3, medianMs: 3 });
+    expect(stats([4, 1, 3, 10])).toEqual({ count: 4, avgMs: 4.5, medianMs: 3.5 });
+  });
+  it('FRT needs a queued time and an agent reply; resolution needs resolvedAt', () => {
+    const m = summarize(
+      [
+        { id: 'x', createdAt: 0, queuedAt: 10, firstAgentReplyAt: 70, resolvedAt: 100 },
+        { id: 'y', createdAt: 0, queuedAt: 5, firstAgentReplyAt: null, resolvedAt: null },
+      ],
+      null,
+      null,
+    );
+    expect(m.firstResponse).toEqual({ count: 1, avgMs: 60, medianMs: 60 });
+    expect(m.resolution).toEqual({ count: 1, avgMs: 100, medianMs: 100 });
+    expect(m.resolved).toBe(1);
+  });
+});
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(c.DB_SYNCHRONOUS).toBe('FULL');
+  });
+  it('names the variable of a bad value', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT="abc"/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ SITE_ORIGINS: 'demo=http://ok.test/path' })).toThrow(/SITE_ORIGINS/);
+    expect(() => loadConfig({ DEMO: 'maybe' })).toThrow(/DEMO/);
+  });
+  it('parses allowed origins per site', () => {
+    expect(loadConfig({ SITE_ORIGINS: 'demo=http://localhost:3001 https://shop.it;b2=https://b2.example' }).SITE_ORIGINS).toEqual({
+      demo: ['http://localhost:3001', 'https://shop.it'],
+      b2: ['https://b2.example'],
+    });
+  });
+});
+
+describe('password hashing', () => {
+  it('verifies the right password only', async () => {
+    const h = await hashPassword('s3cret pass');
+    expect(await verifyPassword('s3cret pass', h)).toBe(true);
+    expect(await verifyPassword('s3cret pasS', h)).toBe(false);
+    expect(await verifyPassword('s3cret pass', 'garbage')).toBe(false);
+    expect(await hashPassword('s3cret pass')).not.toBe(h); // salted
+  });
+});
