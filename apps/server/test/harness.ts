@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session, type SocketLike } from '@parla/client';
-import type { ServerFrame, StreamItem, VisitorToServer, AgentToServer } from '@parla/protocol';
+import type { ServerFrame, ServerToAgent, ServerToVisitor, StreamItem, VisitorToServer, AgentToServer } from '@parla/protocol';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
@@ -65,8 +65,8 @@ export async function startServer(opts: { fakeClock?: boolean } = {}): Promise<T
 }
 
 /** A recording client around the real Session. */
-export class TestClient<Out extends { type: string }> {
-  readonly frames: ServerFrame[] = [];
+export class TestClient<Out extends { type: string }, In extends ServerFrame = ServerFrame> {
+  readonly frames: In[] = [];
   readonly items: { conversationId: string; item: StreamItem }[] = [];
   readonly session: Session<Out>;
   private waiters: (() => void)[] = [];
@@ -80,7 +80,7 @@ export class TestClient<Out extends { type: string }> {
       createSocket: (u) => new WebSocket(u, { headers }) as unknown as SocketLike,
     });
     this.session.on('frame', (f) => {
-      this.frames.push(f);
+      this.frames.push(f as In);
       this.wake();
     });
     this.session.on('item', (conversationId, item) => {
@@ -114,9 +114,9 @@ export class TestClient<Out extends { type: string }> {
     }
   }
 
-  frame<T extends ServerFrame['type']>(type: T, pred: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true) {
+  frame<T extends In['type']>(type: T, pred: (f: Extract<In, { type: T }>) => boolean = () => true) {
     return this.waitFor(
-      () => this.frames.find((f): f is Extract<ServerFrame, { type: T }> => f.type === type && pred(f as Extract<ServerFrame, { type: T }>)),
+      () => this.frames.find((f): f is Extract<In, { type: T }> => f.type === type && pred(f as Extract<In, { type: T }>)),
       `frame ${type}`,
     );
   }
@@ -133,7 +133,7 @@ export class TestClient<Out extends { type: string }> {
 /** A visitor client; like the widget, it keeps the token the server issued and sends it on every reconnect. */
 export function visitor(s: TestServer, opts: { token?: string; origin?: string; site?: string; page?: { url: string; title: string } } = {}) {
   let token = opts.token;
-  const c = new TestClient<VisitorToServer>(
+  const c = new TestClient<VisitorToServer, ServerToVisitor>(
     `${s.wsUrl}/ws/visitor?site=${opts.site ?? SITE}`,
     () => ({ type: 'hello', protocol: 1, ...(token ? { visitorToken: token } : {}), page: opts.page ?? { url: `${SHOP_ORIGIN}/`, title: 'Home' } }),
     { origin: opts.origin ?? SHOP_ORIGIN },
@@ -145,7 +145,7 @@ export function visitor(s: TestServer, opts: { token?: string; origin?: string; 
 }
 
 export function agent(s: TestServer, cookie: string) {
-  return new TestClient<AgentToServer>(`${s.wsUrl}/ws/agent`, () => ({ type: 'hello', protocol: 1 }), { origin: s.url, cookie });
+  return new TestClient<AgentToServer, ServerToAgent>(`${s.wsUrl}/ws/agent`, () => ({ type: 'hello', protocol: 1 }), { origin: s.url, cookie });
 }
 
 /** Opens a raw ws (no Session) and resolves with the handshake outcome. */

@@ -30,7 +30,10 @@ export interface Actor {
 
 interface Effects {
   items: { conv: ConversationRow; item: StreamItem }[];
+  /** Conversations whose inbox row changed (any message or event). */
   changed: Set<string>;
+  /** Conversations whose state or agent changed (the visitor is told). */
+  stateChanged: Set<string>;
   queueChanged: boolean;
 }
 
@@ -40,7 +43,7 @@ export interface SendResult {
   duplicate: boolean;
 }
 
-const newEffects = (): Effects => ({ items: [], changed: new Set(), queueChanged: false });
+const newEffects = (): Effects => ({ items: [], changed: new Set(), stateChanged: new Set(), queueChanged: false });
 
 export function messageItem(m: MessageRow): MessageItem {
   return {
@@ -255,6 +258,7 @@ export class Conversations {
     this.store.insertEvent(e);
     fx.items.push({ conv, item: eventItem(e) });
     fx.changed.add(conv.id);
+    fx.stateChanged.add(conv.id);
   }
 
   private assignTo(fx: Effects, conv: ConversationRow, agent: { id: string; name: string }, at: number, by: Actor | null = { type: 'agent', id: agent.id, name: agent.name }): void {
@@ -282,15 +286,13 @@ export class Conversations {
     }
     for (const id of fx.changed) {
       const s = this.store.summary(id);
-      if (!s) continue;
-      this.hub.publish('agents', { type: 'inbox.upsert', conversation: toSummary(s) });
-      if (!fx.queueChanged) this.hub.publish(`visitor:${s.visitorId}`, { type: 'conversation', conversation: this.visitorView(s) });
+      if (s) this.hub.publish('agents', { type: 'inbox.upsert', conversation: toSummary(s) });
     }
-    if (fx.queueChanged) this.publishQueue(fx.changed);
+    if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
   }
 
-  /** Tells every visitor whose conversation is queued (or just changed) where they stand. */
-  private publishQueue(changed: Set<string>): void {
+  /** Tells visitors whose conversation changed state, and (when the queue moved) everyone queued, where they stand. */
+  private publishStates(changed: Set<string>, queueChanged: boolean): void {
     const told = new Set<string>();
     for (const id of changed) {
       const conv = this.store.conversation(id);
@@ -298,6 +300,7 @@ export class Conversations {
       told.add(id);
       this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
     }
+    if (!queueChanged) return;
     for (const conv of this.store.queuedConversations()) {
       if (told.has(conv.id)) continue;
       this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
