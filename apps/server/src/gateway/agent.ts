@@ -38,11 +38,6 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
       const conn = serveSocket(socket, req.log, AgentToServer, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
-            if (frame.protocol !== PROTOCOL_VERSION) {
-              conn.error('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`);
-              socket.close(4000, 'unsupported protocol');
-              return;
-            }
             await opened;
             s.hub.subscribe('agents', conn.sub);
             s.hub.subscribe(`agent:${agent.id}`, conn.sub);
@@ -53,7 +48,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
           }
           case 'message.send': {
             const r = await s.conversations.agentMessage(agent, frame.conversationId, frame.clientId, frame.body);
-            conn.send({ type: 'ack', clientId: frame.clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
+            conn.ack(frame.clientId, r);
             return;
           }
           case 'typing': {
@@ -82,8 +77,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
             conn.send({ type: 'sync.result', conversationId: frame.conversationId, ...page });
             return;
           }
-          case 'ping':
-            conn.send({ type: 'pong' });
+          case 'ping': // answered by serveSocket
             return;
         }
       });

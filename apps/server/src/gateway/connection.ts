@@ -4,11 +4,11 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ErrorCode } from '@parla/protocol';
-import { ClientId, MAX_FRAME_BYTES } from '@parla/protocol';
+import { ClientId, MAX_FRAME_BYTES, PROTOCOL_VERSION } from '@parla/protocol';
 import type { WebSocket, RawData } from 'ws';
 import type { z } from 'zod';
 import type { Subscriber } from '../hub.ts';
-import { ServiceError } from '../modules/conversations/service.ts';
+import { ServiceError, type SendResult } from '../modules/conversations/service.ts';
 
 /** Frames above this are not even parsed: the socket is closed with 1009 by ws itself. */
 export const HARD_MAX_PAYLOAD = 4 * MAX_FRAME_BYTES;
@@ -17,6 +17,8 @@ export interface Connection<F> {
   sub: Subscriber;
   send(frame: object): void;
   error(code: ErrorCode, message: string, clientId?: string): void;
+  /** Acknowledges a committed (or deduplicated) send. */
+  ack(clientId: string, r: SendResult): void;
   /** Called by the hello handler once the connection may process other frames. */
   markReady(): void;
   readonly ready: boolean;
@@ -46,6 +48,9 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
     },
     error(code, message, clientId) {
       conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
+    },
+    ack(clientId, r) {
+      conn.send({ type: 'ack', clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
     },
     markReady() {
       ready = true;
@@ -107,12 +112,21 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
       return;
     }
     const frame = parsed.data as F;
+    if (frame.type === 'ping') {
+      conn.send({ type: 'pong' });
+      return;
+    }
     if (frame.type === 'hello') {
       if (helloSeen) {
         conn.error('bad_frame', 'hello was already received on this connection');
         return;
       }
       helloSeen = true;
+      if ((frame as { protocol?: number }).protocol !== PROTOCOL_VERSION) {
+        conn.error('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`);
+        socket.close(4000, 'unsupported protocol');
+        return;
+      }
       dispatch(frame);
       return;
     }

@@ -45,11 +45,6 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
-            if (frame.protocol !== PROTOCOL_VERSION) {
-              conn.error('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`);
-              socket.close(4000, 'unsupported protocol');
-              return;
-            }
             const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page);
             visitor = { id: h.visitor.id, siteId: site.id, name: h.visitor.name };
             visitId = h.visitId;
@@ -73,7 +68,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           case 'message.send': {
             const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body);
             conversationId = r.conversationId;
-            conn.send({ type: 'ack', clientId: frame.clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
+            conn.ack(frame.clientId, r);
             return;
           }
           case 'typing':
@@ -97,8 +92,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             conn.send({ type: 'sync.result', conversationId: conv.id, ...page });
             return;
           }
-          case 'ping':
-            conn.send({ type: 'pong' });
+          case 'ping': // answered by serveSocket
             return;
         }
       });
