@@ -1,35 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame, StreamItem } from '@parla/protocol';
-import { newClientId, Session, type SocketLike } from '../src/index.ts';
+import { newClientId, Session } from '../src/index.ts';
+import { MemorySocket } from '../src/testing.ts';
 
-/** An in-memory socket standing in for the network, to drive the session's bookkeeping step by step. */
-class Pipe implements SocketLike {
-  readyState = 0;
-  sent: { type: string; [k: string]: unknown }[] = [];
-  onopen: ((ev: unknown) => void) | null = null;
-  onclose: ((ev: unknown) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  send(d: string) {
-    this.sent.push(JSON.parse(d));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  push(f: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(f) });
-  }
-}
+const Pipe = MemorySocket;
 
 const msg = (seq: number, body = `m${seq}`): StreamItem => ({ kind: 'message', seq, id: `id${seq}`, clientId: null, authorType: 'agent', authorId: 'a', authorName: 'A', body, createdAt: seq });
 const welcome = { type: 'welcome', protocol: 1, visitorId: 'v', returning: false, visitCount: 1, conversation: null, agentsOnline: 0 } as ServerFrame;
 
 function setup() {
-  const pipes: Pipe[] = [];
+  const pipes: MemorySocket[] = [];
   const s = new Session<{ type: string }>({ url: 'ws://x', hello: () => ({ type: 'hello' }), createSocket: () => (pipes.push(new Pipe()), pipes[pipes.length - 1]!), random: () => 0.5, minDelayMs: 1, maxDelayMs: 2 });
   const got: number[] = [];
   s.on('item', (_c, it) => got.push(it.seq));

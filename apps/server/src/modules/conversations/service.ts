@@ -150,7 +150,7 @@ export class Conversations {
       const at = this.now();
       this.store.resolve(conv.id, at);
       if (conv.state === 'queued') fx.queueChanged = true;
-      this.appendEvent(fx, conv, 'resolved', { type: 'agent', id: agent.id, name: agent.name }, at);
+      this.appendEvent(fx, conv, 'resolved', { type: 'agent', id: agent.id, name: agent.name }, at, agent);
     });
     this.publish(fx);
     await this.drain();

@@ -1,0 +1,156 @@
+import type { AgentView } from '@parla/protocol';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError } from './api.ts';
+import { ConversationView } from './components/ConversationView.tsx';
+import { Header, type View } from './components/Header.tsx';
+import { Inbox } from './components/Inbox.tsx';
+import { Login } from './components/Login.tsx';
+import { Reports } from './components/Reports.tsx';
+import { VisitorPanel } from './components/VisitorPanel.tsx';
+import { current, useConversationDetail } from './hooks.ts';
+import { t } from './i18n.ts';
+import { groupInbox, isUnread } from './inbox.ts';
+import { useConsole, useEvent } from './store.ts';
+
+type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; agent: AgentView };
+
+/** Login gate: /api/auth/me decides whether the session cookie is still good. */
+export function App() {
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+
+  useEffect(() => {
+    api.me().then(
+      (r) => setAuth({ state: 'in', agent: r.agent }),
+      () => setAuth({ state: 'out' }),
+    );
+  }, []);
+
+  if (auth.state === 'checking') {
+    return (
+      <p class="splash" role="status">
+        {t.loading}
+      </p>
+    );
+  }
+  if (auth.state === 'out') return <Login notice={auth.notice} onLoggedIn={(agent) => setAuth({ state: 'in', agent })} />;
+  return (
+    <Console
+      key={auth.agent.id}
+      agent={auth.agent}
+      onLogout={() => {
+        api.logout().catch(() => undefined);
+        setAuth({ state: 'out' });
+      }}
+      onExpired={() => setAuth({ state: 'out', notice: t.login.expired })}
+    />
+  );
+}
+
+function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: () => void; onExpired: () => void }) {
+  const expired = useEvent(onExpired);
+  const [state, actions] = useConsole(agent, expired);
+  const [view, setView] = useState<View>('inbox');
+  const open = state.openId ? state.conversations[state.openId] : undefined;
+  const detail = useConversationDetail(open, state.connections, expired);
+
+  // Waiting conversations plus mine with unread visitor messages: in the tab badge and the title.
+  const attention = useMemo(() => {
+    const g = groupInbox(Object.values(state.conversations), state.me.id);
+    const unread = g.mine.filter((c) => c.id !== state.openId && isUnread(c, state.me.id, state.read[c.id], state.items[c.id])).length;
+    return g.waiting.filter((c) => c.state === 'queued').length + unread;
+  }, [state.conversations, state.items, state.read, state.openId, state.me.id]);
+
+  useEffect(() => {
+    document.title = attention > 0 ? `(${attention}) ${t.appName}` : t.appName;
+  }, [attention]);
+
+  // Notices fade after a while.
+  useEffect(() => {
+    if (!state.notice) return;
+    const timer = setTimeout(actions.clearNotice, 6000);
+    return () => clearTimeout(timer);
+  }, [state.notice?.id]);
+
+  /** Opens any conversation, fetching it first when it is not in the inbox (reports, earlier chats). */
+  const openAny = useEvent((id: string) => {
+    setView('inbox');
+    if (state.conversations[id]) {
+      actions.open(id);
+      return;
+    }
+    api.conversation(id).then(
+      (d) => {
+        actions.remember(d.conversation);
+        actions.open(id);
+      },
+      (e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) expired();
+      },
+    );
+  });
+
+  const pending = useMemo(
+    () => (state.openId ? Object.values(state.pending).filter((m) => m.conversationId === state.openId) : []),
+    [state.pending, state.openId],
+  );
+
+  return (
+    <div class="shell">
+      <Header
+        name={state.me.name}
+        presence={state.presence}
+        status={state.status}
+        everConnected={state.connections > 0}
+        view={view}
+        badge={attention}
+        onView={setView}
+        onPresence={actions.setPresence}
+        onLogout={onLogout}
+      />
+      {state.notice && (
+        <div class="notice" role="alert" data-testid="notice">
+          <span>{state.notice.text}</span>
+          <button type="button" class="ghost" aria-label={t.conversation.dismiss} onClick={actions.clearNotice}>
+            ×
+          </button>
+        </div>
+      )}
+      {view === 'reports' ? (
+        <Reports onOpen={openAny} onUnauthorized={expired} />
+      ) : (
+        <div class="workspace">
+          <Inbox
+            meId={state.me.id}
+            conversations={state.conversations}
+            items={state.items}
+            read={state.read}
+            openId={state.openId}
+            onOpen={actions.open}
+            onTake={actions.take}
+          />
+          {open ? (
+            <>
+              <ConversationView
+                meId={state.me.id}
+                conversation={open}
+                items={state.items[open.id]}
+                pending={pending}
+                typingUntil={state.typing[open.id]}
+                detail={current(detail)}
+                onSend={(body) => actions.send(open.id, body)}
+                onTyping={(on) => actions.typing(open.id, on)}
+                onResolve={() => actions.resolve(open.id)}
+                onDismiss={actions.dismissPending}
+              />
+              <VisitorPanel conversation={open} detail={detail} livePages={state.livePages[open.visitorId]} onOpen={openAny} />
+            </>
+          ) : (
+            <main class="conversation empty" data-testid="no-conversation">
+              <p class="muted">{t.conversation.none}</p>
+            </main>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,321 @@
+import type { ConversationDetail, ConversationSummary, EventItem, StreamItem } from '@parla/protocol';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatDuration } from '../format.ts';
+import { formatFull, formatTime } from '../dates.ts';
+import { t } from '../i18n.ts';
+import { stateLabel, units, visitorLabel } from '../labels.ts';
+import { MAX_MESSAGE_CHARS, type PendingMessage } from '../store.ts';
+import { RichText } from './RichText.tsx';
+
+interface Props {
+  meId: string;
+  conversation: ConversationSummary;
+  items: StreamItem[] | undefined;
+  pending: PendingMessage[];
+  typingUntil: number | undefined;
+  detail: ConversationDetail | undefined;
+  onSend: (body: string) => void;
+  onTyping: (isTyping: boolean) => void;
+  onResolve: () => void;
+  onDismiss: (clientId: string) => void;
+}
+
+export function ConversationView(p: Props) {
+  const c = p.conversation;
+  const resolved = c.state === 'resolved';
+  const kpi = p.detail && p.detail.conversation.id === c.id ? p.detail : undefined;
+  const visitorTyping = useVisitorTyping(p.typingUntil);
+
+  // Our sends not yet in the stream; an item with the same clientId replaces its pending copy.
+  const pending = useMemo(() => {
+    if (p.pending.length === 0) return p.pending;
+    const confirmed = new Set<string>();
+    for (const it of p.items ?? []) if (it.kind === 'message' && it.clientId) confirmed.add(it.clientId);
+    return p.pending.filter((m) => !confirmed.has(m.clientId));
+  }, [p.items, p.pending]);
+
+  return (
+    <section class="conversation" aria-labelledby="conv-title" data-testid="conversation" data-conversation-id={c.id} data-state={c.state}>
+      <header class="conv-head">
+        <div class="conv-title">
+          <h1 id="conv-title">{visitorLabel(c)}</h1>
+          <p class="conv-meta">
+            <span class={`state-pill state-${c.state}`} data-testid="conversation-state">
+              {stateLabel(c.state)}
+            </span>
+            {c.state === 'assigned' && (c.agentId === p.meId ? <span>{t.conversation.assignedToMe}</span> : c.agentName && <span>{t.conversation.assignedTo(c.agentName)}</span>)}
+          </p>
+          <p class="kpi">
+            <span data-testid="kpi-first-response">
+              {t.conversation.firstResponse}: <strong>{kpi ? formatDuration(kpi.firstResponseMs, units, t.conversation.notYet) : '…'}</strong>
+            </span>
+            <span aria-hidden="true"> · </span>
+            <span data-testid="kpi-resolution">
+              {t.conversation.resolution}: <strong>{kpi ? formatDuration(kpi.resolutionMs, units, t.conversation.notYet) : '…'}</strong>
+            </span>
+          </p>
+        </div>
+        <button type="button" class="resolve" data-testid="resolve-button" disabled={resolved} onClick={p.onResolve}>
+          {resolved ? t.conversation.resolved : t.conversation.resolve}
+        </button>
+      </header>
+
+      <MessageList conversationId={c.id} meId={p.meId} items={p.items} pending={pending} onDismiss={p.onDismiss} />
+
+      <div class="typing-slot" aria-live="polite">
+        {visitorTyping && (
+          <p class="typing" data-testid="typing-indicator">
+            <span class="typing-dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+            {t.conversation.typing}
+          </p>
+        )}
+      </div>
+
+      {resolved ? (
+        <p class="resolved-note" data-testid="resolved-note">
+          {t.conversation.resolvedNote}
+        </p>
+      ) : (
+        <Composer key={c.id} conversationId={c.id} onSend={p.onSend} onTyping={p.onTyping} />
+      )}
+    </section>
+  );
+}
+
+/** True while the visitor's typing flag is on and not expired. */
+function useVisitorTyping(until: number | undefined): boolean {
+  const [, force] = useState(0);
+  const active = until !== undefined && until > Date.now();
+  useEffect(() => {
+    if (until === undefined) return;
+    const left = until - Date.now();
+    if (left <= 0) return;
+    const timer = setTimeout(() => force((n) => n + 1), left + 50);
+    return () => clearTimeout(timer);
+  }, [until]);
+  return active;
+}
+
+// -------------------------------------------------------------------------------------------
+
+function MessageList({
+  conversationId,
+  meId,
+  items,
+  pending,
+  onDismiss,
+}: {
+  conversationId: string;
+  meId: string;
+  items: StreamItem[] | undefined;
+  pending: PendingMessage[];
+  onDismiss: (clientId: string) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const count = (items?.length ?? 0) + pending.length;
+
+  useLayoutEffect(() => {
+    stick.current = true;
+  }, [conversationId]);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [conversationId, count, pending.map((m) => m.status).join()]);
+
+  const onScroll = () => {
+    const el = ref.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+  };
+
+  const now = Date.now();
+  return (
+    <div class="messages" ref={ref} onScroll={onScroll} role="log" aria-label={t.conversation.messages} tabIndex={0} data-testid="message-list">
+      {items === undefined && <p class="muted center">{t.conversation.loading}</p>}
+      {items?.map((it) =>
+        it.kind === 'event' ? (
+          <EventLine key={`e${it.seq}`} e={it} />
+        ) : it.authorType === 'system' ? (
+          <p key={`m${it.seq}`} class="event" data-testid="event" data-event="system">
+            <RichText text={it.body} />
+          </p>
+        ) : (
+          <div
+            key={`m${it.seq}`}
+            class={`msg msg-${it.authorType === 'visitor' ? 'in' : 'out'} author-${it.authorType}`}
+            data-testid="message"
+            data-author-type={it.authorType}
+            data-seq={it.seq}
+            data-client-id={it.clientId ?? undefined}
+            data-status="confirmed"
+          >
+            <div class="bubble">
+              <RichText text={it.body} />
+            </div>
+            <div class="msg-meta">
+              {it.authorType === 'agent' && <span>{it.authorId === meId ? t.conversation.you : (it.authorName ?? '')}</span>}
+              {it.authorType === 'bot' && <span>{it.authorName ?? t.conversation.bot}</span>}
+              <time dateTime={new Date(it.createdAt).toISOString()} title={formatFull(it.createdAt)}>
+                {formatTime(it.createdAt, now)}
+              </time>
+            </div>
+          </div>
+        ),
+      )}
+      {pending.map((m) => (
+        <div
+          key={`p${m.clientId}`}
+          class={`msg msg-out author-agent pending-${m.status}`}
+          data-testid="message"
+          data-author-type="agent"
+          data-client-id={m.clientId}
+          data-status={m.status}
+          aria-busy={m.status !== 'failed' ? 'true' : undefined}
+        >
+          <div class="bubble">
+            <RichText text={m.body} />
+          </div>
+          <div class="msg-meta">
+            {m.status === 'failed' ? (
+              <>
+                <span class="msg-error" role="alert">
+                  {t.conversation.failed(m.error ?? '')}
+                </span>
+                <button type="button" class="link" onClick={() => onDismiss(m.clientId)}>
+                  {t.conversation.dismiss}
+                </button>
+              </>
+            ) : (
+              <span class="msg-sending">{m.status === 'sending' ? t.conversation.sending : t.conversation.sent}</span>
+            )}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function eventText(e: EventItem): string | null {
+  switch (e.event) {
+    case 'created':
+      return null; // the first message already marks the start
+    case 'queued':
+      return t.events.queued;
+    case 'assigned':
+      return e.agentName ? t.events.assigned(e.agentName) : t.events.assignedUnknown;
+    case 'resolved':
+      return t.events.resolved(e.agentName);
+    case 'reopened':
+      return t.events.reopened;
+  }
+}
+
+function EventLine({ e }: { e: EventItem }) {
+  const text = eventText(e);
+  if (!text) return null;
+  return (
+    <p class="event" data-testid="event" data-event={e.event}>
+      <span>{text}</span>
+      <time dateTime={new Date(e.createdAt).toISOString()} title={formatFull(e.createdAt)}>
+        {formatTime(e.createdAt)}
+      </time>
+    </p>
+  );
+}
+
+// -------------------------------------------------------------------------------------------
+
+/** Drafts survive switching conversations (not reloads). */
+const drafts = new Map<string, string>();
+
+const TYPING_THROTTLE_MS = 2000;
+const TYPING_IDLE_MS = 3000;
+
+function Composer({ conversationId, onSend, onTyping }: { conversationId: string; onSend: (body: string) => void; onTyping: (on: boolean) => void }) {
+  const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  const typing = useRef({ on: false, lastSent: 0, idle: null as ReturnType<typeof setTimeout> | null });
+  const onTypingRef = useRef(onTyping);
+  onTypingRef.current = onTyping;
+
+  const stopTyping = () => {
+    const s = typing.current;
+    if (s.idle) clearTimeout(s.idle);
+    s.idle = null;
+    if (s.on) {
+      s.on = false;
+      s.lastSent = 0;
+      onTypingRef.current(false);
+    }
+  };
+
+  // Leaving the conversation (or the page) ends our typing.
+  useEffect(() => stopTyping, []);
+
+  const noteTyping = (value: string) => {
+    if (!value.trim()) {
+      stopTyping();
+      return;
+    }
+    const s = typing.current;
+    const now = Date.now();
+    if (!s.on || now - s.lastSent >= TYPING_THROTTLE_MS) {
+      s.on = true;
+      s.lastSent = now;
+      onTypingRef.current(true);
+    }
+    if (s.idle) clearTimeout(s.idle);
+    s.idle = setTimeout(stopTyping, TYPING_IDLE_MS);
+  };
+
+  const update = (value: string) => {
+    setText(value);
+    if (value) drafts.set(conversationId, value);
+    else drafts.delete(conversationId);
+    noteTyping(value);
+  };
+
+  const send = () => {
+    const body = text.trim();
+    if (!body) return;
+    stopTyping();
+    onSend(body);
+    setText('');
+    drafts.delete(conversationId);
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <label for="reply-input" class="sr-only">
+        {t.conversation.replyLabel}
+      </label>
+      <textarea
+        id="reply-input"
+        data-testid="reply-input"
+        rows={3}
+        maxLength={MAX_MESSAGE_CHARS}
+        placeholder={t.conversation.replyPlaceholder}
+        value={text}
+        onInput={(e) => update(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) {
+            e.preventDefault();
+            send();
+          }
+        }}
+      />
+      <button type="submit" class="primary" data-testid="reply-send" disabled={!text.trim()}>
+        {t.conversation.send}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Status } from '@parla/client';
+import type { Presence } from '@parla/protocol';
+import { t } from '../i18n.ts';
+
+export type View = 'inbox' | 'reports';
+
+interface Props {
+  name: string;
+  presence: Presence;
+  status: Status;
+  everConnected: boolean;
+  view: View;
+  badge: number;
+  onView: (v: View) => void;
+  onPresence: (p: 'online' | 'away') => void;
+  onLogout: () => void;
+}
+
+const presenceText = (p: Presence) => (p === 'online' ? t.header.online : p === 'away' ? t.header.away : t.header.offline);
+
+export function Header(p: Props) {
+  const next: 'online' | 'away' = p.presence === 'online' ? 'away' : 'online';
+  return (
+    <header class="topbar">
+      <div class="brand">
+        <span class="brand-mark" aria-hidden="true" />
+        Parla
+      </div>
+      <nav class="tabs" aria-label={t.header.views}>
+        <button type="button" class="tab" aria-current={p.view === 'inbox' ? 'page' : undefined} data-testid="nav-inbox" onClick={() => p.onView('inbox')}>
+          {t.header.inbox}
+          {p.badge > 0 && (
+            <span class="badge" aria-label={`(${p.badge})`}>
+              {p.badge}
+            </span>
+          )}
+        </button>
+        <button type="button" class="tab" aria-current={p.view === 'reports' ? 'page' : undefined} data-testid="nav-reports" onClick={() => p.onView('reports')}>
+          {t.header.reports}
+        </button>
+      </nav>
+      <div class="spacer" />
+      <div class="conn" role="status" aria-live="polite" data-testid="connection-status" data-status={p.status}>
+        {p.status === 'connecting' && <span class="conn-warn">{p.everConnected ? t.header.connecting : t.header.connectingFirst}</span>}
+        {p.status === 'closed' && <span class="conn-error">{t.header.disconnected}</span>}
+      </div>
+      <button
+        type="button"
+        class={`presence presence-${p.presence}`}
+        data-testid="presence-toggle"
+        data-presence={p.presence}
+        aria-label={t.header.presenceLabel(presenceText(p.presence), presenceText(next))}
+        title={t.header.presenceLabel(presenceText(p.presence), presenceText(next))}
+        onClick={() => p.onPresence(next)}
+      >
+        <span class="presence-dot" aria-hidden="true" />
+        {presenceText(p.presence)}
+      </button>
+      <span class="agent-name" data-testid="agent-name">
+        {p.name}
+      </span>
+      <button type="button" class="ghost" data-testid="logout-button" onClick={p.onLogout}>
+        {t.header.logout}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The widget's weight budget, measured on the built files (run `pnpm build` first):
+ * - the loader (dist/widget.js) at most 2 KB gzipped;
+ * - everything loaded until the first message (loader + chat.js + its static imports) at most 20 KB.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** chat.js and every chunk it imports statically (dynamic imports are not loaded up front). */
+function staticGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']|\bimport\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(join(dirname(file), (m[1] ?? m[2])!));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+describe('widget size', () => {
+  const loader = join(dist, 'widget.js');
+  const chat = join(dist, 'widget', 'chat.js');
+
+  it('has been built', () => {
+    expect(existsSync(loader), `${loader} is missing: build the widget first (pnpm --filter @parla/widget build)`).toBe(true);
+    expect(existsSync(chat), `${chat} is missing: build the widget first (pnpm --filter @parla/widget build)`).toBe(true);
+  });
+
+  it('loader is at most 2 KB gzipped', () => {
+    if (!existsSync(loader)) throw new Error(`${loader} is missing: build the widget first`);
+    const bytes = gz(loader);
+    console.log(`widget loader (dist/widget.js): ${bytes} bytes gzipped (budget 2048)`);
+    expect(bytes).toBeLessThanOrEqual(2048);
+  });
+
+  it('everything loaded until the first message is at most 20 KB gzipped', () => {
+    if (!existsSync(chat)) throw new Error(`${chat} is missing: build the widget first`);
+    const files = [loader, ...staticGraph(chat)];
+    const bytes = files.reduce((n, f) => n + gz(f), 0);
+    console.log(`widget until first message (${files.map((f) => f.slice(dist.length + 1)).join(' + ')}): ${bytes} bytes gzipped (budget 20480)`);
+    expect(bytes).toBeLessThanOrEqual(20480);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The chat UI: src/chat/index.tsx -> dist/widget/chat.js, an ES module the loader imports on
+ * demand (any shared chunk lands next to it). Runs after vite.loader.config.ts, so it must not
+ * empty dist/.
+ */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    target: 'es2020',
+    outDir: 'dist/widget',
+    emptyOutDir: false,
+    lib: { entry: 'src/chat/index.tsx', formats: ['es'], fileName: () => 'chat.js' },
+    rolldownOptions: {
+      // Library mode keeps whitespace and annotations for downstream bundlers; this file goes
+      // straight to browsers, so minify fully.
+      output: { minify: true, comments: false },
+    },
+  },
+});
