@@ -123,6 +123,8 @@ const conv = (over: Partial<ConversationSummary> & { id: string }): Conversation
   state: 'queued',
   agentId: null,
   agentName: null,
+  departmentId: null,
+  priority: 0,
   lastSeq: 1,
   lastMessage: 'hi',
   lastMessageAt: 1000,

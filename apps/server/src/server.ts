@@ -4,7 +4,7 @@
  */
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DEMO_AGENT, seedDemo } from './modules/demo/seed.ts';
+import { DEMO_AGENT, DEMO_AGENT_2, seedDemo } from './modules/demo/seed.ts';
 import { buildDemoShop } from './modules/demo/shop.ts';
 
 async function main(): Promise<void> {
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
       '  Parla is running (demo mode)',
       `  Demo shop (another origin):  http://localhost:${config.DEMO_SHOP_PORT}/   and /checkout`,
       `  Agent console:               ${publicUrl}/console/`,
-      `  Demo agent:                  ${DEMO_AGENT.email} / ${DEMO_AGENT.password}`,
+      `  Demo agents:                 ${DEMO_AGENT.email} / ${DEMO_AGENT.password}  (admin)`,
+      `                               ${DEMO_AGENT_2.email} / ${DEMO_AGENT_2.password}`,
       `  Embed snippet:               <script async src="${publicUrl}/widget.js" data-site="demo"></script>`,
       `  Data:                        ${config.DATA_DIR}`,
       '',

@@ -4,7 +4,7 @@ import { decideAgent, type Candidate } from '../src/modules/routing/decide.ts';
 import { stats, summarize } from '../src/modules/metrics/summary.ts';
 import { hashPassword, verifyPassword } from '../src/lib/crypto.ts';
 
-const c = (id: string, load: number, extra: Partial<Candidate> = {}): Candidate => ({ id, presence: 'online', load, maxChats: 3, lastAssignedAt: 0, ...extra });
+const c = (id: string, load: number, extra: Partial<Candidate> = {}): Candidate => ({ id, presence: 'online', load, maxChats: 3, lastAssignedAt: 0, departmentIds: [], ...extra });
 
 describe('decideAgent', () => {
   it('picks the least loaded online agent under capacity', () => {
@@ -18,10 +18,18 @@ describe('decideAgent', () => {
     expect(decideAgent([c('a', 1, { lastAssignedAt: 500 }), c('b', 1, { lastAssignedAt: 100 })])).toBe('b');
     expect(decideAgent([c('b', 1), c('a', 1)])).toBe('a');
   });
+  it('only considers agents of the conversation’s department', () => {
+    const agents = [c('a', 0, { departmentIds: ['orders'] }), c('b', 2, { departmentIds: ['tech', 'orders'] }), c('g', 0)];
+    expect(decideAgent(agents, { departmentId: 'tech' })).toBe('b');
+    expect(decideAgent(agents, { departmentId: 'orders' })).toBe('a');
+    expect(decideAgent(agents, { departmentId: 'returns' })).toBeNull();
+    expect(decideAgent(agents, { departmentId: 'tech', previousAgentId: 'a' })).toBe('b'); // previous agent, but not in the department
+    expect(decideAgent(agents)).toBe('a'); // no department: anyone, least loaded, ties by id
+  });
   it('sends a returning visitor back to their previous agent when free, even if busier', () => {
-    expect(decideAgent([c('a', 0), c('b', 2)], 'b')).toBe('b');
-    expect(decideAgent([c('a', 0), c('b', 3)], 'b')).toBe('a');
-    expect(decideAgent([c('a', 0), c('b', 0, { presence: 'away' })], 'b')).toBe('a');
+    expect(decideAgent([c('a', 0), c('b', 2)], { previousAgentId: 'b' })).toBe('b');
+    expect(decideAgent([c('a', 0), c('b', 3)], { previousAgentId: 'b' })).toBe('a');
+    expect(decideAgent([c('a', 0), c('b', 0, { presence: 'away' })], { previousAgentId: 'b' })).toBe('a');
   });
 });
 

@@ -12,8 +12,26 @@ export const sites = sqliteTable('sites', {
   allowedOrigins: text('allowed_origins').notNull().default('[]'),
   /** HMAC secret for identity verification (host page `identify`). */
   secret: text('secret').notNull(),
+  /** auto: the server assigns; manual: agents take conversations from the queue themselves. */
+  routingMode: text('routing_mode', { enum: ['auto', 'manual'] }).notNull().default('auto'),
   createdAt: integer('created_at').notNull(),
 });
+
+/** Clusters of problems (orders, technical, returns...) with their agents. */
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Added to the priority of every conversation of this department. */
+    urgency: integer('urgency').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('departments_site').on(t.siteId)],
+);
 
 export const agents = sqliteTable('agents', {
   id: text('id').primaryKey(),
@@ -28,6 +46,19 @@ export const agents = sqliteTable('agents', {
   lastAssignedAt: integer('last_assigned_at').notNull().default(0),
   createdAt: integer('created_at').notNull(),
 });
+
+export const agentDepartments = sqliteTable(
+  'agent_departments',
+  {
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.departmentId] }), index('agent_departments_department').on(t.departmentId)],
+);
 
 export const agentSessions = sqliteTable(
   'agent_sessions',
@@ -101,6 +132,8 @@ export const conversations = sqliteTable(
     channel: text('channel').notNull().default('web'),
     state: text('state', { enum: ['bot', 'queued', 'assigned', 'resolved'] }).notNull(),
     agentId: text('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    /** Null: any agent of the site may take it. */
+    departmentId: text('department_id').references(() => departments.id, { onDelete: 'set null' }),
     priority: integer('priority').notNull().default(0),
     /** The last seq handed out: messages and events share one gap-free counter per conversation. */
     lastSeq: integer('last_seq').notNull().default(0),

@@ -17,6 +17,15 @@ export interface SiteRow {
   name: string;
   allowedOrigins: string[];
   secret: string;
+  routingMode: 'auto' | 'manual';
+  createdAt: number;
+}
+
+export interface DepartmentRow {
+  id: string;
+  siteId: string;
+  name: string;
+  urgency: number;
   createdAt: number;
 }
 
@@ -39,6 +48,7 @@ export interface AgentLoadRow {
   maxChats: number;
   lastAssignedAt: number;
   load: number;
+  departmentIds: string[];
 }
 
 export interface VisitorRow {
@@ -58,6 +68,7 @@ export interface ConversationRow {
   channel: string;
   state: ConversationStateName;
   agentId: string | null;
+  departmentId: string | null;
   priority: number;
   lastSeq: number;
   lastMessage: string | null;
@@ -104,11 +115,12 @@ export interface PageViewRow {
 }
 
 const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.channel, c.state, c.agent_id AS agentId,
-  c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
+  c.department_id AS departmentId, c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt`;
 const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, a.name AS agentName`;
 const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id`;
+const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, created_at AS createdAt`;
 const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,
   author_name AS authorName, client_id AS clientId, body, created_at AS createdAt`;
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
@@ -124,10 +136,17 @@ export class Store {
   constructor(readonly sqlite: Database.Database) {
     const p = (sql: string) => sqlite.prepare(sql);
     this.s = {
-      siteGet: p(`SELECT id, name, allowed_origins AS allowedOrigins, secret, created_at AS createdAt FROM sites WHERE id = ?`),
-      siteList: p(`SELECT id, name, allowed_origins AS allowedOrigins, secret, created_at AS createdAt FROM sites ORDER BY id`),
-      siteUpsert: p(`INSERT INTO sites (id, name, allowed_origins, secret, created_at) VALUES (@id, @name, @allowedOrigins, @secret, @createdAt)
-        ON CONFLICT(id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`),
+      siteGet: p(`SELECT ${SITE_COLS} FROM sites WHERE id = ?`),
+      siteList: p(`SELECT ${SITE_COLS} FROM sites ORDER BY id`),
+      siteUpsert: p(`INSERT INTO sites (id, name, allowed_origins, secret, routing_mode, created_at) VALUES (@id, @name, @allowedOrigins, @secret, @routingMode, @createdAt)
+        ON CONFLICT(id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins, routing_mode = excluded.routing_mode`),
+      siteSetRouting: p(`UPDATE sites SET routing_mode = ? WHERE id = ?`),
+
+      deptInsert: p(`INSERT INTO departments (id, site_id, name, urgency, created_at) VALUES (@id, @siteId, @name, @urgency, @createdAt)`),
+      deptGet: p(`SELECT id, site_id AS siteId, name, urgency, created_at AS createdAt FROM departments WHERE id = ?`),
+      deptOfSite: p(`SELECT id, site_id AS siteId, name, urgency, created_at AS createdAt FROM departments WHERE site_id = ? ORDER BY name`),
+      agentDeptClear: p(`DELETE FROM agent_departments WHERE agent_id = ?`),
+      agentDeptAdd: p(`INSERT OR IGNORE INTO agent_departments (agent_id, department_id) VALUES (?, ?)`),
       siteSetOrigins: p(`UPDATE sites SET allowed_origins = ? WHERE id = ?`),
       siteCount: p(`SELECT count(*) AS n FROM sites`),
 
@@ -139,8 +158,11 @@ export class Store {
       agentSetPresence: p(`UPDATE agents SET presence = ? WHERE id = ?`),
       agentTouchAssigned: p(`UPDATE agents SET last_assigned_at = ? WHERE id = ?`),
       agentsWithLoad: p(`SELECT a.id, a.name, a.presence, a.max_chats AS maxChats, a.last_assigned_at AS lastAssignedAt,
-          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load
+          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
+          (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a WHERE a.presence = 'online'`),
+      agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
+      agentAssigned: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.agent_id = ? AND c.state = 'assigned' ORDER BY c.queued_at`),
       agentLoad: p(`SELECT count(*) AS n FROM conversations WHERE agent_id = ? AND state = 'assigned'`),
       agentsOnline: p(`SELECT count(*) AS n FROM agents WHERE presence = 'online'`),
       agentsResetPresence: p(`UPDATE agents SET presence = 'offline'`),
@@ -165,8 +187,9 @@ export class Store {
       convById: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.id = ?`),
       convLatestOfVisitor: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.rowid DESC LIMIT 1`),
       convOfVisitor: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT 50`),
-      convInsert: p(`INSERT INTO conversations (id, site_id, visitor_id, channel, state, priority, last_seq, created_at, queued_at)
-        VALUES (@id, @siteId, @visitorId, @channel, @state, @priority, 0, @createdAt, @queuedAt)`),
+      convInsert: p(`INSERT INTO conversations (id, site_id, visitor_id, channel, state, department_id, priority, last_seq, created_at, queued_at)
+        VALUES (@id, @siteId, @visitorId, @channel, @state, @departmentId, @priority, 0, @createdAt, @queuedAt)`),
+      convRequeue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL WHERE id = ? AND state = 'assigned'`),
       convNextSeq: p(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq`),
       convSetLastMessage: p(`UPDATE conversations SET last_message = ?, last_message_at = ? WHERE id = ?`),
       convAssign: p(`UPDATE conversations SET state = 'assigned', agent_id = @agentId,
@@ -214,8 +237,26 @@ export class Store {
   setSiteOrigins(id: string, origins: string[]): boolean {
     return this.s.siteSetOrigins.run(JSON.stringify(origins), id).changes > 0;
   }
+  setRoutingMode(siteId: string, mode: 'auto' | 'manual'): void {
+    this.s.siteSetRouting.run(mode, siteId);
+  }
   countSites(): number {
     return (this.s.siteCount.get() as { n: number }).n;
+  }
+
+  // ---- departments -------------------------------------------------------------------------
+  insertDepartment(d: DepartmentRow): void {
+    this.s.deptInsert.run(d);
+  }
+  department(id: string): DepartmentRow | undefined {
+    return this.s.deptGet.get(id) as DepartmentRow | undefined;
+  }
+  departmentsOf(siteId: string): DepartmentRow[] {
+    return this.s.deptOfSite.all(siteId) as DepartmentRow[];
+  }
+  setAgentDepartments(agentId: string, departmentIds: string[]): void {
+    this.s.agentDeptClear.run(agentId);
+    for (const d of departmentIds) this.s.agentDeptAdd.run(agentId, d);
   }
 
   // ---- agents ------------------------------------------------------------------------------
@@ -238,7 +279,16 @@ export class Store {
     this.s.agentTouchAssigned.run(at, agentId);
   }
   onlineAgentsWithLoad(): AgentLoadRow[] {
-    return this.s.agentsWithLoad.all() as AgentLoadRow[];
+    return (this.s.agentsWithLoad.all() as (Omit<AgentLoadRow, 'departmentIds'> & { departmentIds: string | null })[]).map((r) => ({
+      ...r,
+      departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
+    }));
+  }
+  setMaxChats(agentId: string, maxChats: number): void {
+    this.s.agentSetMaxChats.run(maxChats, agentId);
+  }
+  assignedTo(agentId: string): ConversationRow[] {
+    return this.s.agentAssigned.all(agentId) as ConversationRow[];
   }
   agentLoad(agentId: string): number {
     return (this.s.agentLoad.get(agentId) as { n: number }).n;
@@ -305,8 +355,12 @@ export class Store {
   conversationsOf(visitorId: string): ConversationRow[] {
     return this.s.convOfVisitor.all(visitorId) as ConversationRow[];
   }
-  insertConversation(c: Pick<ConversationRow, 'id' | 'siteId' | 'visitorId' | 'channel' | 'state' | 'priority' | 'createdAt' | 'queuedAt'>): void {
+  insertConversation(c: Pick<ConversationRow, 'id' | 'siteId' | 'visitorId' | 'channel' | 'state' | 'departmentId' | 'priority' | 'createdAt' | 'queuedAt'>): void {
     this.s.convInsert.run(c);
+  }
+  /** An assigned conversation goes back to the queue; its first queuedAt is kept, so it waits at the head of its priority. */
+  requeue(conversationId: string): boolean {
+    return this.s.convRequeue.run(conversationId).changes > 0;
   }
   /** Hands out the conversation's next seq (messages and events share it). */
   nextSeq(conversationId: string): number {

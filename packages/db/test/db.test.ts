@@ -35,9 +35,9 @@ describe('openDb', () => {
 describe('GroupCommit', () => {
   const setup = () => {
     const store = new Store(db.sqlite);
-    store.upsertSite({ id: 's', name: 's', allowedOrigins: [], secret: 'k', createdAt: 1 });
+    store.upsertSite({ id: 's', name: 's', allowedOrigins: [], secret: 'k', routingMode: 'auto', createdAt: 1 });
     store.insertVisitor('v', 's', 'h', 1);
-    store.insertConversation({ id: 'c', siteId: 's', visitorId: 'v', channel: 'web', state: 'queued', priority: 0, createdAt: 1, queuedAt: 1 });
+    store.insertConversation({ id: 'c', siteId: 's', visitorId: 'v', channel: 'web', state: 'queued', departmentId: null, priority: 0, createdAt: 1, queuedAt: 1 });
     return store;
   };
   const msg = (store: Store, clientId: string) => {

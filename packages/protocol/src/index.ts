@@ -8,10 +8,14 @@
  * PROTOCOL_VERSION changelog (one line per bump):
  *   1 - first version: hello/welcome, message.send/ack, item stream with per-conversation seq,
  *       sync after a seq, typing, page views, presence, take, resolve.
+ *   2 - departments: visitor message.send may name a departmentId (used when it starts a
+ *       conversation); inbox summaries carry departmentId and priority. Servers accept 1 and 2.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+/** The oldest version this server still speaks (changes since were additive). */
+export const MIN_PROTOCOL_VERSION = 1;
 
 /** Frames larger than this are refused (the socket is closed with 1009). */
 export const MAX_FRAME_BYTES = 16 * 1024;
@@ -112,6 +116,9 @@ export const ConversationSummary = z.object({
   state: ConversationState,
   agentId: Id.nullable(),
   agentName: z.string().nullable(),
+  departmentId: Id.nullable(),
+  /** Higher is served first. */
+  priority: z.number().int(),
   lastSeq: Seq,
   lastMessage: z.string().nullable(),
   lastMessageAt: Millis.nullable(),
@@ -164,7 +171,13 @@ export const VisitorHello = z.object({
 
 export const VisitorToServer = z.discriminatedUnion('type', [
   VisitorHello,
-  z.object({ type: z.literal('message.send'), clientId: ClientId, body: MessageBody }),
+  z.object({
+    type: z.literal('message.send'),
+    clientId: ClientId,
+    body: MessageBody,
+    /** The department the visitor chose (pre-chat form) or the host page set; used when this message starts a conversation. */
+    departmentId: Id.optional(),
+  }),
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
   z.object({ type: z.literal('page.view'), page: PageInfo }),
   Sync,

@@ -4,7 +4,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ErrorCode } from '@parla/protocol';
-import { ClientId, MAX_FRAME_BYTES, PROTOCOL_VERSION } from '@parla/protocol';
+import { ClientId, MAX_FRAME_BYTES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '@parla/protocol';
 import type { WebSocket, RawData } from 'ws';
 import type { z } from 'zod';
 import type { Subscriber } from '../hub.ts';
@@ -122,8 +122,9 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
         return;
       }
       helloSeen = true;
-      if ((frame as { protocol?: number }).protocol !== PROTOCOL_VERSION) {
-        conn.error('unsupported_protocol', `this server speaks protocol ${PROTOCOL_VERSION}`);
+      const version = (frame as { protocol?: number }).protocol ?? 0;
+      if (version < MIN_PROTOCOL_VERSION || version > PROTOCOL_VERSION) {
+        conn.error('unsupported_protocol', `this server speaks protocol ${MIN_PROTOCOL_VERSION} to ${PROTOCOL_VERSION}`);
         socket.close(4000, 'unsupported protocol');
         return;
       }

@@ -66,7 +66,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             return;
           }
           case 'message.send': {
-            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body);
+            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, { departmentId: frame.departmentId });
             conversationId = r.conversationId;
             conn.ack(frame.clientId, r);
             return;

@@ -98,6 +98,7 @@ export class Agents {
     await this.commit.run(() => this.store.setPresence(agentId, presence));
     this.hub.publish('agents', { type: 'presence', agentId, presence });
     if (presence === 'online') await this.conversations.drain();
+    else if (presence === 'offline') await this.conversations.requeueAgent(agentId);
   }
 
   onlineCount(): number {

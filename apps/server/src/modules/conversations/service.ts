@@ -3,7 +3,7 @@
  * transaction per event-loop turn, a savepoint per operation) and collects its "effects"; the
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
-import type { ConversationRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
+import type { AgentLoadRow, ConversationRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
 import type { ErrorCode, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
 import { SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
@@ -74,7 +74,12 @@ export class Conversations {
   // ---- commands ------------------------------------------------------------------------------
 
   /** A visitor's message: into their open conversation, reopening or starting one as needed. */
-  async visitorMessage(visitor: { id: string; siteId: string; name: string | null }, clientId: string, body: string): Promise<SendResult> {
+  async visitorMessage(
+    visitor: { id: string; siteId: string; name: string | null },
+    clientId: string,
+    body: string,
+    opts: { departmentId?: string } = {},
+  ): Promise<SendResult> {
     const fx = newEffects();
     const result = await this.commit.run((): SendResult => {
       const dup = this.store.messageByClient(visitor.id, clientId);
@@ -84,8 +89,20 @@ export class Conversations {
       const actor: Actor = { type: 'visitor', id: visitor.id, name: visitor.name };
       let message: MessageRow;
       if (!conv || (conv.state === 'resolved' && at - (conv.resolvedAt ?? 0) > REOPEN_WINDOW_MS)) {
+        const dept = opts.departmentId ? this.store.department(opts.departmentId) : undefined;
+        if (opts.departmentId && dept?.siteId !== visitor.siteId) throw new ServiceError('not_found', 'no such department');
         const id = nanoid();
-        this.store.insertConversation({ id, siteId: visitor.siteId, visitorId: visitor.id, channel: 'web', state: 'queued', priority: 0, createdAt: at, queuedAt: at });
+        this.store.insertConversation({
+          id,
+          siteId: visitor.siteId,
+          visitorId: visitor.id,
+          channel: 'web',
+          state: 'queued',
+          departmentId: dept?.id ?? null,
+          priority: dept?.urgency ?? 0,
+          createdAt: at,
+          queuedAt: at,
+        });
         conv = this.store.conversation(id)!;
         this.appendEvent(fx, conv, 'created', actor, at);
         message = this.appendMessage(fx, conv, actor, clientId, body, at);
@@ -156,16 +173,45 @@ export class Conversations {
     await this.drain();
   }
 
-  /** Assigns waiting conversations while agents have capacity (called whenever capacity frees). */
+  /**
+   * Assigns every waiting conversation some eligible agent can take, highest priority and longest
+   * waiting first (called whenever capacity frees: a resolve, an agent online, a raised capacity).
+   */
   async drain(): Promise<void> {
     const fx = newEffects();
     await this.commit.run(() => {
       const at = this.now();
+      const candidates = this.store.onlineAgentsWithLoad();
       for (const conv of this.store.queuedConversations()) {
-        if (!this.route(fx, conv, at)) break;
+        if (!candidates.some((c) => c.load < c.maxChats)) break;
+        this.route(fx, conv, at, candidates);
       }
     });
     this.publish(fx);
+  }
+
+  /** An agent left: their conversations go back to the queue (keeping their place) and are routed again. */
+  async requeueAgent(agentId: string): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const at = this.now();
+      for (const conv of this.store.assignedTo(agentId)) {
+        if (!this.store.requeue(conv.id)) continue;
+        this.appendEvent(fx, conv, 'queued', null, at);
+        fx.queueChanged = true;
+      }
+    });
+    this.publish(fx);
+    await this.drain();
+  }
+
+  /** Changes an agent's maximum of simultaneous conversations; current ones stay, new ones respect it. */
+  async setCapacity(agentId: string, maxChats: number): Promise<void> {
+    await this.commit.run(() => {
+      if (!this.store.agentById(agentId)) throw new ServiceError('not_found', 'no such agent');
+      this.store.setMaxChats(agentId, maxChats);
+    });
+    await this.drain();
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -268,13 +314,18 @@ export class Conversations {
     fx.queueChanged = true;
   }
 
-  /** Applies the routing decision to one waiting conversation; false when nobody can take it. */
-  private route(fx: Effects, conv: ConversationRow, at: number): boolean {
-    const candidates = this.store.onlineAgentsWithLoad();
-    const agentId = decideAgent(candidates, this.store.previousAgentOfVisitor(conv.visitorId));
+  /**
+   * Applies the routing decision to one waiting conversation; false when nobody can take it or
+   * the site routes manually. `candidates` is kept current (load, last assignment) for the caller.
+   */
+  private route(fx: Effects, conv: ConversationRow, at: number, candidates: AgentLoadRow[] = this.store.onlineAgentsWithLoad()): boolean {
+    if (this.store.getSite(conv.siteId)?.routingMode === 'manual') return false;
+    const agentId = decideAgent(candidates, { departmentId: conv.departmentId, previousAgentId: this.store.previousAgentOfVisitor(conv.visitorId) });
     if (!agentId) return false;
     const agent = candidates.find((c) => c.id === agentId)!;
     this.assignTo(fx, conv, agent, at, null);
+    agent.load++;
+    agent.lastAssignedAt = at;
     return true;
   }
 
@@ -318,6 +369,8 @@ export function toSummary(s: import('@parla/db').ConversationSummaryRow): Conver
     state: s.state,
     agentId: s.agentId,
     agentName: s.agentName,
+    departmentId: s.departmentId,
+    priority: s.priority,
     lastSeq: s.lastSeq,
     lastMessage: s.lastMessage,
     lastMessageAt: s.lastMessageAt,

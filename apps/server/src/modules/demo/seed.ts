@@ -3,19 +3,33 @@ import { newToken } from '../../lib/crypto.ts';
 
 export const DEMO_SITE = 'demo';
 export const DEMO_AGENT = { email: 'agent@demo.parla.chat', password: 'parla-demo-2026', name: 'Giulia' };
+export const DEMO_AGENT_2 = { email: 'marco@demo.parla.chat', password: 'parla-demo-2026', name: 'Marco' };
+export const DEMO_DEPARTMENTS = [
+  { id: 'demo-orders', name: 'Orders & shipping', urgency: 0 },
+  { id: 'demo-technical', name: 'Technical help', urgency: 1 },
+];
 
-/** On first start (no site, no agent) creates the demo site and the demo agent. */
+/**
+ * On first start (no site, no agent) creates the demo site, two departments and two agents:
+ * Giulia (admin, both departments) and Marco (technical help).
+ */
 export async function seedDemo(s: Services, shopOrigins: string[]): Promise<boolean> {
   const at = Date.now();
   let seeded = false;
   if (!s.store.getSite(DEMO_SITE)) {
-    await s.commit.run(() =>
-      s.store.upsertSite({ id: DEMO_SITE, name: 'Demo shop', allowedOrigins: shopOrigins, secret: newToken(), createdAt: at }),
-    );
+    await s.commit.run(() => {
+      s.store.upsertSite({ id: DEMO_SITE, name: 'Demo shop', allowedOrigins: shopOrigins, secret: newToken(), routingMode: 'auto', createdAt: at });
+      for (const d of DEMO_DEPARTMENTS) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
+    });
     seeded = true;
   }
   if (s.store.countAgents() === 0) {
-    await s.agents.create({ ...DEMO_AGENT, role: 'admin', maxChats: 5 });
+    const giulia = await s.agents.create({ ...DEMO_AGENT, role: 'admin', maxChats: 5 });
+    const marco = await s.agents.create({ ...DEMO_AGENT_2, role: 'agent', maxChats: 3 });
+    await s.commit.run(() => {
+      s.store.setAgentDepartments(giulia.id, DEMO_DEPARTMENTS.map((d) => d.id));
+      s.store.setAgentDepartments(marco.id, ['demo-technical']);
+    });
     seeded = true;
   }
   return seeded;

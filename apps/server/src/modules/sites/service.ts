@@ -5,7 +5,7 @@ import { newToken } from '../../lib/crypto.ts';
 export function applySiteOrigins(store: Store, sites: Record<string, string[]>, now: number): void {
   for (const [id, origins] of Object.entries(sites)) {
     if (!store.setSiteOrigins(id, origins)) {
-      store.upsertSite({ id, name: id, allowedOrigins: origins, secret: newToken(), createdAt: now });
+      store.upsertSite({ id, name: id, allowedOrigins: origins, secret: newToken(), routingMode: 'auto', createdAt: now });
     }
   }
 }
