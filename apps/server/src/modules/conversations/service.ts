@@ -136,7 +136,11 @@ export class Conversations {
       if (conv.state === 'resolved') throw new ServiceError('conflict', 'the conversation is resolved');
       const at = this.now();
       const actor: Actor = { type: 'agent', id: agent.id, name: agent.name };
-      if (conv.state === 'queued' || conv.state === 'bot') this.assignTo(fx, conv, agent, at);
+      if (conv.state === 'queued' || conv.state === 'bot') {
+        // Replying to a waiting conversation takes it, under the same rules as a take.
+        this.checkCanTake(agent);
+        this.assignTo(fx, conv, agent, at);
+      }
       const message = this.appendMessage(fx, conv, actor, clientId, body, at);
       this.store.markFirstAgentReply(conv.id, at);
       return { conversationId: conv.id, message, duplicate: false };
@@ -146,13 +150,13 @@ export class Conversations {
   }
 
   /** An agent takes a waiting conversation from the queue. */
-  async take(agent: { id: string; name: string; maxChats: number }, conversationId: string): Promise<void> {
+  async take(agent: { id: string; name: string }, conversationId: string): Promise<void> {
     const fx = newEffects();
     await this.commit.run(() => {
       const conv = this.store.conversation(conversationId);
       if (!conv) throw new ServiceError('not_found', 'no such conversation');
       if (conv.state !== 'queued') throw new ServiceError('conflict', conv.state === 'assigned' ? 'already assigned' : `the conversation is ${conv.state}`);
-      if (this.store.agentLoad(agent.id) >= agent.maxChats) throw new ServiceError('conflict', 'you are at your maximum number of conversations');
+      this.checkCanTake(agent);
       this.assignTo(fx, conv, agent, this.now());
     });
     this.publish(fx);
@@ -270,6 +274,13 @@ export class Conversations {
   }
 
   // ---- in-transaction helpers ----------------------------------------------------------------
+
+  /** An agent may take a conversation while connected (online or away) and under capacity. */
+  private checkCanTake(agent: { id: string }): void {
+    const row = this.store.agentById(agent.id);
+    if (!row || row.presence === 'offline') throw new ServiceError('conflict', 'you are offline');
+    if (this.store.agentLoad(agent.id) >= row.maxChats) throw new ServiceError('conflict', 'you are at your maximum number of conversations');
+  }
 
   private appendMessage(fx: Effects, conv: ConversationRow, actor: Actor, clientId: string | null, body: string, at: number): MessageRow {
     const m: MessageRow = {
