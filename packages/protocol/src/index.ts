@@ -10,10 +10,13 @@
  *       sync after a seq, typing, page views, presence, take, resolve.
  *   2 - departments: visitor message.send may name a departmentId (used when it starts a
  *       conversation); inbox summaries carry departmentId and priority. Servers accept 1 and 2.
+ *   3 - site settings in the visitor welcome (open now, pre-chat form, departments), estimated
+ *       wait, offline messages and callback requests, transfers with an internal note, SLA
+ *       breach events, callback channel. Additive: servers accept 1 to 3.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -51,7 +54,7 @@ export type ConversationState = z.infer<typeof ConversationState>;
 export const AuthorType = z.enum(['visitor', 'agent', 'bot', 'system']);
 export type AuthorType = z.infer<typeof AuthorType>;
 
-export const Channel = z.enum(['web']);
+export const Channel = z.enum(['web', 'callback']);
 export type Channel = z.infer<typeof Channel>;
 
 export const Presence = z.enum(['online', 'away', 'offline']);
@@ -77,7 +80,7 @@ export const MessageItem = z.object({
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
-export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened']);
+export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached']);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** A state change in a conversation's stream (shown as a system line). */
@@ -85,8 +88,13 @@ export const EventItem = z.object({
   kind: z.literal('event'),
   seq: Seq,
   event: EventKind,
+  /** assigned: the agent who got it; transferred: the receiving agent, if a person. */
   agentId: Id.nullable(),
   agentName: z.string().nullable(),
+  /** transferred to a department: which one. */
+  departmentId: Id.nullable().optional(),
+  /** transferred: the internal note for the receiving agent. Never sent to visitors. */
+  note: z.string().nullable().optional(),
   createdAt: Millis,
 });
 export type EventItem = z.infer<typeof EventItem>;
@@ -103,6 +111,11 @@ export const VisitorConversation = z.object({
   createdAt: Millis,
   /** 1-based position in the queue while state is queued, else null. */
   queuePosition: z.number().int().min(1).nullable(),
+  /** While queued: expected wait from recent assignment times, or null when there is no basis. */
+  estimatedWaitMs: z.number().int().min(0).nullable().optional(),
+  /** When it entered the queue (the widget counts the wait from here). */
+  queuedAt: Millis.nullable().optional(),
+  channel: Channel.optional(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
@@ -119,6 +132,12 @@ export const ConversationSummary = z.object({
   departmentId: Id.nullable(),
   /** Higher is served first. */
   priority: z.number().int(),
+  visitorEmail: z.string().nullable().optional(),
+  /** First-response SLA: due time while no agent has replied (null once answered or when resolved). */
+  slaDueAt: Millis.nullable().optional(),
+  slaBreached: z.boolean().optional(),
+  /** Channel callback: what the visitor asked for. */
+  callback: z.object({ phone: z.string(), preferredTime: z.string(), note: z.string().nullable() }).nullable().optional(),
   lastSeq: Seq,
   lastMessage: z.string().nullable(),
   lastMessageAt: Millis.nullable(),
@@ -154,6 +173,105 @@ export const ErrorCode = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 // ---------------------------------------------------------------------------------------------
+// Site settings (HTTP and the visitor welcome)
+// ---------------------------------------------------------------------------------------------
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'times are HH:MM, 00:00 to 24:00');
+const Range = z.tuple([HHMM, HHMM]).refine(([a, b]) => a < b, 'a range must end after it starts');
+const Day = z.array(Range).max(6);
+
+/** True for an IANA time zone name this runtime knows (Europe/Rome, UTC...). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opening hours in a time zone; holidays (local dates) are closed all day. */
+export const BusinessHours = z.object({
+  timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone (use an IANA name such as Europe/Rome)'),
+  weekly: z.object({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day }),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'holidays are YYYY-MM-DD')).max(366).default([]),
+});
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+export const FieldMode = z.enum(['off', 'optional', 'required']);
+export type FieldMode = z.infer<typeof FieldMode>;
+
+export const PreChat = z.object({ name: FieldMode, email: FieldMode, department: FieldMode });
+export type PreChat = z.infer<typeof PreChat>;
+
+export const SiteSettings = z.object({
+  routingMode: z.enum(['auto', 'manual']),
+  preChat: PreChat,
+  /** null: always open. */
+  businessHours: BusinessHours.nullable(),
+  /** First-response target in seconds (domain default: 5 minutes). */
+  slaFirstResponseSec: z.number().int().min(10).max(7 * 86400),
+  /** After this long in the queue the widget offers to leave a message or ask for a call back. */
+  offerAlternativesAfterSec: z.number().int().min(0).max(86400),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  routingMode: 'auto',
+  preChat: { name: 'off', email: 'off', department: 'off' },
+  businessHours: null,
+  slaFirstResponseSec: 300,
+  offerAlternativesAfterSec: 300,
+};
+
+export const Department = z.object({
+  id: Id,
+  siteId: SiteId,
+  name: z.string().min(1).max(80),
+  /** Added to the priority of its conversations. */
+  urgency: z.number().int().min(0).max(100),
+  /** null: the site's hours. */
+  businessHours: BusinessHours.nullable(),
+  /** null: the site's target. */
+  slaFirstResponseSec: z.number().int().min(10).max(7 * 86400).nullable(),
+  agentIds: z.array(Id),
+});
+export type Department = z.infer<typeof Department>;
+
+export const DepartmentInput = Department.omit({ id: true, siteId: true }).partial().extend({ name: z.string().trim().min(1).max(80) });
+export const DepartmentPatch = Department.omit({ id: true, siteId: true }).partial();
+
+/** An agent as the agents view and routing see them. */
+export const AgentStatus = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['agent', 'admin']),
+  presence: z.enum(['online', 'away', 'offline']),
+  maxChats: z.number().int().min(1),
+  load: z.number().int().min(0),
+  departmentIds: z.array(Id),
+});
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+export const AgentPatch = z.object({ maxChats: z.number().int().min(1).max(50).optional(), departmentIds: z.array(Id).max(50).optional() });
+
+/** What the widget needs to know about the site (in the welcome). */
+export const WidgetSite = z.object({
+  /** Within business hours now (site hours; a department's own hours are in departments). */
+  open: z.boolean(),
+  /** When it next opens, if closed and known. */
+  nextOpenAt: Millis.nullable(),
+  preChat: PreChat,
+  departments: z.array(z.object({ id: Id, name: z.string(), open: z.boolean() })),
+  offerAlternativesAfterMs: z.number().int().min(0),
+});
+export type WidgetSite = z.infer<typeof WidgetSite>;
+
+const Email = z.string().trim().toLowerCase().email('a valid email address is needed').max(254);
+const Name = z.string().trim().min(1).max(120);
+
+// ---------------------------------------------------------------------------------------------
 // Frames: visitor -> server
 // ---------------------------------------------------------------------------------------------
 
@@ -177,6 +295,28 @@ export const VisitorToServer = z.discriminatedUnion('type', [
     body: MessageBody,
     /** The department the visitor chose (pre-chat form) or the host page set; used when this message starts a conversation. */
     departmentId: Id.optional(),
+    /** Pre-chat form fields; stored on the visitor when given. */
+    name: Name.optional(),
+    email: Email.optional(),
+  }),
+  /** Outside hours (or instead of waiting): a message to be answered by email. */
+  z.object({
+    type: z.literal('offline.message'),
+    clientId: ClientId,
+    body: MessageBody,
+    email: Email,
+    name: Name.optional(),
+    departmentId: Id.optional(),
+  }),
+  /** Outside hours (or instead of waiting): please call me back. */
+  z.object({
+    type: z.literal('callback.request'),
+    clientId: ClientId,
+    phone: z.string().trim().regex(/^\+?[0-9 ().-]{6,24}$/, 'a phone number is needed (digits, spaces, + - . ( ))'),
+    preferredTime: z.string().trim().max(100).default(''),
+    name: Name.optional(),
+    note: z.string().trim().max(1000).optional(),
+    departmentId: Id.optional(),
   }),
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
   z.object({ type: z.literal('page.view'), page: PageInfo }),
@@ -196,6 +336,16 @@ export const AgentToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence.set'), presence: z.enum(['online', 'away']) }),
   z.object({ type: z.literal('conversation.take'), conversationId: Id }),
   z.object({ type: z.literal('conversation.resolve'), conversationId: Id }),
+  /** Hand a conversation to another agent or to a department's queue, with an internal note. */
+  z
+    .object({
+      type: z.literal('conversation.transfer'),
+      conversationId: Id,
+      toAgentId: Id.optional(),
+      toDepartmentId: Id.optional(),
+      note: z.string().trim().max(1000).optional(),
+    })
+    .refine((f) => (f.toAgentId === undefined) !== (f.toDepartmentId === undefined), 'name exactly one of toAgentId or toDepartmentId'),
   Sync,
   Ping,
 ]);
@@ -249,6 +399,7 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
     visitCount: z.number().int().min(1),
     conversation: VisitorConversation.nullable(),
     agentsOnline: z.number().int().min(0),
+    site: WidgetSite.optional(),
   }),
   z.object({ type: z.literal('conversation'), conversation: VisitorConversation }),
   Ack,
