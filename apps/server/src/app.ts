@@ -15,8 +15,10 @@ import { agentRoutes } from './modules/agents/routes.ts';
 import { Agents } from './modules/agents/service.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
+import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
-import { applySiteOrigins } from './modules/sites/service.ts';
+import { applySiteOrigins, Sites } from './modules/sites/service.ts';
+import { siteRoutes } from './modules/sites/routes.ts';
 import { Visitors } from './modules/visitors/service.ts';
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,6 +31,7 @@ export interface Services {
   store: Store;
   commit: GroupCommit;
   hub: Hub;
+  sites: Sites;
   conversations: Conversations;
   visitors: Visitors;
   agents: Agents;
@@ -64,7 +67,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   store.resetPresence(); // nobody is connected to a process that just started
   const commit = new GroupCommit(db.sqlite);
   const hub = new Hub();
-  const conversations = new Conversations(store, commit, hub, now);
+  const sites = new Sites(store, commit, now);
+  const conversations = new Conversations(store, commit, hub, sites, now);
   const visitors = new Visitors(store, commit, now);
   const agents = new Agents(
     store,
@@ -74,17 +78,26 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
   );
-  const services: Services = { config, db, store, commit, hub, conversations, visitors, agents };
+  const services: Services = { config, db, store, commit, hub, sites, conversations, visitors, agents };
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
 
+  // First-response SLA: breaches are recorded as they happen (a periodic sweep, cheap: one indexed query).
+  const slaTimer = setInterval(() => void conversations.checkSla().catch((err: unknown) => app.log.error({ err }, 'SLA sweep failed')), config.SLA_SWEEP_MS);
+  slaTimer.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(slaTimer);
     agents.stop();
     commit.flush();
     db.close();
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    if (err instanceof ServiceError) {
+      const status = { not_found: 404, conflict: 409, forbidden: 403, rate_limited: 429 }[err.code as string] ?? 400;
+      return void reply.code(status).send({ error: err.code, message: err.message });
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
     void reply.code(status).send({ error: status >= 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase(), message: status >= 500 ? 'internal error' : err.message });
@@ -128,5 +141,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   agentRoutes(app, services);
   conversationRoutes(app, services);
   metricsRoutes(app, services);
+  siteRoutes(app, services);
   return app;
 }

@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
-import { agent, rawHandshake, SHOP_ORIGIN, SITE, startServer, visitor, type TestServer } from './harness.ts';
+import { agent, rawHandshake, SHOP_ORIGIN, SITE, startServer, useServer, visitor, type TestServer } from './harness.ts';
 
+const ctx = useServer();
+const track = ctx.track;
 let s: TestServer;
-const closers: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T) => (closers.push(c), c);
-
-beforeEach(async () => {
-  s = await startServer();
-});
-afterEach(async () => {
-  for (const c of closers.splice(0)) c.close();
-  await s.close();
+beforeEach(() => {
+  s = ctx.s;
 });
 
 function countMessages(): number {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Session, type SocketLike } from '@parla/client';
 import type { ServerFrame, ServerToAgent, ServerToVisitor, StreamItem, VisitorToServer, AgentToServer } from '@parla/protocol';
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { buildApp } from '../src/app.ts';
 import { makeConfig } from '../src/config.ts';
@@ -31,7 +32,7 @@ export async function startServer(opts: { fakeClock?: boolean } = {}): Promise<T
       this.now += ms;
     },
   };
-  const config = makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '50', SITE_ORIGINS: `${SITE}=${SHOP_ORIGIN}` });
+  const config = makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '50', SITE_ORIGINS: `${SITE}=${SHOP_ORIGIN}`, SLA_SWEEP_MS: '600000' });
   const app = await buildApp(config, opts.fakeClock ? { now: () => clock.now } : {});
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -62,6 +63,36 @@ export async function startServer(opts: { fakeClock?: boolean } = {}): Promise<T
       return cookie.split(';')[0]!;
     },
   };
+}
+
+/**
+ * A fresh server for each test of the calling file, and the clients it opened closed after it.
+ * Use `ctx.s` inside tests and `ctx.track(client)` for clients.
+ */
+export function useServer(opts: { fakeClock?: boolean } = {}) {
+  const ctx = {
+    s: undefined as unknown as TestServer,
+    closers: [] as { close(): void }[],
+    track<T extends { close(): void }>(c: T): T {
+      ctx.closers.push(c);
+      return c;
+    },
+  };
+  beforeEach(async () => {
+    ctx.s = await startServer(opts);
+  });
+  afterEach(async () => {
+    for (const c of ctx.closers.splice(0)) c.close();
+    await ctx.s.close();
+  });
+  return ctx;
+}
+
+/** Logs an agent in and waits for the console socket's welcome. */
+export async function onlineAgent(ctx: { s: TestServer; track<T extends { close(): void }>(c: T): T }, email: string) {
+  const a = ctx.track(agent(ctx.s, await ctx.s.login(email)));
+  await a.frame('welcome');
+  return a;
 }
 
 /** A recording client around the real Session. */

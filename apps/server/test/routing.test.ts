@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
-import { agent, SITE, startServer, visitor, type TestServer } from './harness.ts';
+import { agent, onlineAgent, SITE, useServer, visitor, type TestServer } from './harness.ts';
 
+const ctx = useServer();
+const track = ctx.track;
 let s: TestServer;
-const closers: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T) => (closers.push(c), c);
-
-beforeEach(async () => {
-  s = await startServer();
-});
-afterEach(async () => {
-  for (const c of closers.splice(0)) c.close();
-  await s.close();
+beforeEach(() => {
+  s = ctx.s;
 });
 
 async function department(id: string, urgency = 0) {
@@ -20,11 +15,7 @@ async function department(id: string, urgency = 0) {
 async function inDepartments(agentId: string, ids: string[]) {
   await s.app.parla.commit.run(() => s.app.parla.store.setAgentDepartments(agentId, ids));
 }
-async function online(email: string) {
-  const a = track(agent(s, await s.login(email)));
-  await a.frame('welcome');
-  return a;
-}
+const online = (email: string) => onlineAgent(ctx, email);
 async function ask(body: string, departmentId?: string) {
   const v = track(visitor(s));
   await v.frame('welcome');

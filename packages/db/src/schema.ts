@@ -14,6 +14,8 @@ export const sites = sqliteTable('sites', {
   secret: text('secret').notNull(),
   /** auto: the server assigns; manual: agents take conversations from the queue themselves. */
   routingMode: text('routing_mode', { enum: ['auto', 'manual'] }).notNull().default('auto'),
+  /** JSON SiteSettings (pre-chat, business hours, SLA, ...) except routingMode, which has its column. */
+  settings: text('settings').notNull().default('{}'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -28,6 +30,10 @@ export const departments = sqliteTable(
     name: text('name').notNull(),
     /** Added to the priority of every conversation of this department. */
     urgency: integer('urgency').notNull().default(0),
+    /** JSON BusinessHours; null: the site's. */
+    businessHours: text('business_hours'),
+    /** null: the site's target. */
+    slaFirstResponseSec: integer('sla_first_response_sec'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('departments_site').on(t.siteId)],
@@ -144,6 +150,8 @@ export const conversations = sqliteTable(
     assignedAt: integer('assigned_at'),
     firstAgentReplyAt: integer('first_agent_reply_at'),
     resolvedAt: integer('resolved_at'),
+    /** When the first-response target passed without an agent reply. */
+    slaBreachedAt: integer('sla_breached_at'),
   },
   (t) => [
     index('conversations_visitor').on(t.visitorId, t.createdAt),
@@ -184,12 +192,26 @@ export const conversationEvents = sqliteTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
-    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened'] }).notNull(),
+    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached'] }).notNull(),
     actorType: text('actor_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
     actorId: text('actor_id'),
     agentId: text('agent_id'),
     agentName: text('agent_name'),
+    departmentId: text('department_id'),
+    /** Internal note (transfers): agents only. */
+    note: text('note'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] }), check('event_seq_positive', sql`${t.seq} > 0`)],
 );
+
+/** A visitor's request to be called back (the conversation it belongs to is worked like any other). */
+export const callbacks = sqliteTable('callbacks', {
+  conversationId: text('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  phone: text('phone').notNull(),
+  preferredTime: text('preferred_time').notNull().default(''),
+  note: text('note'),
+  createdAt: integer('created_at').notNull(),
+});

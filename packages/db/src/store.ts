@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 
 export type ConversationStateName = 'bot' | 'queued' | 'assigned' | 'resolved';
 export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
-export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened';
+export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached';
 export type PresenceName = 'online' | 'away' | 'offline';
 
 export interface SiteRow {
@@ -18,6 +18,8 @@ export interface SiteRow {
   allowedOrigins: string[];
   secret: string;
   routingMode: 'auto' | 'manual';
+  /** JSON of the rest of the site settings. */
+  settings: string;
   createdAt: number;
 }
 
@@ -26,7 +28,21 @@ export interface DepartmentRow {
   siteId: string;
   name: string;
   urgency: number;
+  /** JSON BusinessHours or null (the site's). */
+  businessHours: string | null;
+  slaFirstResponseSec: number | null;
   createdAt: number;
+}
+
+export interface AgentStatusRow {
+  id: string;
+  name: string;
+  email: string;
+  role: 'agent' | 'admin';
+  presence: PresenceName;
+  maxChats: number;
+  load: number;
+  departmentIds: string[];
 }
 
 export interface AgentRow {
@@ -78,11 +94,16 @@ export interface ConversationRow {
   assignedAt: number | null;
   firstAgentReplyAt: number | null;
   resolvedAt: number | null;
+  slaBreachedAt: number | null;
 }
 
 export interface ConversationSummaryRow extends ConversationRow {
   visitorName: string | null;
+  visitorEmail: string | null;
   agentName: string | null;
+  callbackPhone: string | null;
+  callbackPreferredTime: string | null;
+  callbackNote: string | null;
 }
 
 export interface MessageRow {
@@ -105,6 +126,8 @@ export interface EventRow {
   actorId: string | null;
   agentId: string | null;
   agentName: string | null;
+  departmentId: string | null;
+  note: string | null;
   createdAt: number;
 }
 
@@ -117,14 +140,17 @@ export interface PageViewRow {
 const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.channel, c.state, c.agent_id AS agentId,
   c.department_id AS departmentId, c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
-  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt`;
-const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, a.name AS agentName`;
-const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id`;
-const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, created_at AS createdAt`;
+  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt`;
+const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
+  cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote`;
+const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
+  LEFT JOIN callbacks cb ON cb.conversation_id = c.id`;
+const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, settings, created_at AS createdAt`;
+const DEPT_COLS = `id, site_id AS siteId, name, urgency, business_hours AS businessHours, sla_first_response_sec AS slaFirstResponseSec, created_at AS createdAt`;
 const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,
   author_name AS authorName, client_id AS clientId, body, created_at AS createdAt`;
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
-  agent_id AS agentId, agent_name AS agentName, created_at AS createdAt`;
+  agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
   last_assigned_at AS lastAssignedAt, created_at AS createdAt`;
 const VISITOR_COLS = `id, site_id AS siteId, name, email, visit_count AS visitCount, first_seen_at AS firstSeenAt,
@@ -138,13 +164,19 @@ export class Store {
     this.s = {
       siteGet: p(`SELECT ${SITE_COLS} FROM sites WHERE id = ?`),
       siteList: p(`SELECT ${SITE_COLS} FROM sites ORDER BY id`),
-      siteUpsert: p(`INSERT INTO sites (id, name, allowed_origins, secret, routing_mode, created_at) VALUES (@id, @name, @allowedOrigins, @secret, @routingMode, @createdAt)
-        ON CONFLICT(id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins, routing_mode = excluded.routing_mode`),
+      siteUpsert: p(`INSERT INTO sites (id, name, allowed_origins, secret, routing_mode, settings, created_at) VALUES (@id, @name, @allowedOrigins, @secret, @routingMode, @settings, @createdAt)
+        ON CONFLICT(id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins, routing_mode = excluded.routing_mode, settings = excluded.settings`),
+      siteSetSettings: p(`UPDATE sites SET routing_mode = ?, settings = ? WHERE id = ?`),
       siteSetRouting: p(`UPDATE sites SET routing_mode = ? WHERE id = ?`),
 
-      deptInsert: p(`INSERT INTO departments (id, site_id, name, urgency, created_at) VALUES (@id, @siteId, @name, @urgency, @createdAt)`),
-      deptGet: p(`SELECT id, site_id AS siteId, name, urgency, created_at AS createdAt FROM departments WHERE id = ?`),
-      deptOfSite: p(`SELECT id, site_id AS siteId, name, urgency, created_at AS createdAt FROM departments WHERE site_id = ? ORDER BY name`),
+      deptInsert: p(`INSERT INTO departments (id, site_id, name, urgency, business_hours, sla_first_response_sec, created_at)
+        VALUES (@id, @siteId, @name, @urgency, @businessHours, @slaFirstResponseSec, @createdAt)`),
+      deptUpdate: p(`UPDATE departments SET name = @name, urgency = @urgency, business_hours = @businessHours, sla_first_response_sec = @slaFirstResponseSec WHERE id = @id`),
+      deptDelete: p(`DELETE FROM departments WHERE id = ?`),
+      deptGet: p(`SELECT ${DEPT_COLS} FROM departments WHERE id = ?`),
+      deptOfSite: p(`SELECT ${DEPT_COLS} FROM departments WHERE site_id = ? ORDER BY name`),
+      deptAgents: p(`SELECT agent_id AS id FROM agent_departments WHERE department_id = ? ORDER BY agent_id`),
+      deptClearAgents: p(`DELETE FROM agent_departments WHERE department_id = ?`),
       agentDeptClear: p(`DELETE FROM agent_departments WHERE agent_id = ?`),
       agentDeptAdd: p(`INSERT OR IGNORE INTO agent_departments (agent_id, department_id) VALUES (?, ?)`),
       siteSetOrigins: p(`UPDATE sites SET allowed_origins = ? WHERE id = ?`),
@@ -162,6 +194,10 @@ export class Store {
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a WHERE a.presence = 'online'`),
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
+      agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
+          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
+          (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
+        FROM agents a ORDER BY a.name`),
       agentAssigned: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.agent_id = ? AND c.state = 'assigned' ORDER BY c.queued_at`),
       agentLoad: p(`SELECT count(*) AS n FROM conversations WHERE agent_id = ? AND state = 'assigned'`),
       agentsOnline: p(`SELECT count(*) AS n FROM agents WHERE presence = 'online'`),
@@ -177,6 +213,7 @@ export class Store {
       visitorByToken: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE token_hash = ? AND site_id = ?`),
       visitorById: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE id = ?`),
       visitorInsert: p(`INSERT INTO visitors (id, site_id, token_hash, visit_count, first_seen_at, last_seen_at) VALUES (?, ?, ?, 1, ?, ?)`),
+      visitorSetContact: p(`UPDATE visitors SET name = coalesce(?, name), email = coalesce(?, email) WHERE id = ?`),
       visitorTouch: p(`UPDATE visitors SET last_seen_at = ?, visit_count = visit_count + ? WHERE id = ?`),
       visitLatest: p(`SELECT id, started_at AS startedAt, last_seen_at AS lastSeenAt FROM visits WHERE visitor_id = ? ORDER BY started_at DESC LIMIT 1`),
       visitInsert: p(`INSERT INTO visits (id, visitor_id, started_at, last_seen_at) VALUES (?, ?, ?, ?)`),
@@ -189,6 +226,18 @@ export class Store {
       convOfVisitor: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT 50`),
       convInsert: p(`INSERT INTO conversations (id, site_id, visitor_id, channel, state, department_id, priority, last_seq, created_at, queued_at)
         VALUES (@id, @siteId, @visitorId, @channel, @state, @departmentId, @priority, 0, @createdAt, @queuedAt)`),
+      convTransferToAgent: p(`UPDATE conversations SET state = 'assigned', agent_id = @agentId, assigned_at = coalesce(assigned_at, @at)
+        WHERE id = @id AND state IN ('queued', 'assigned', 'bot')`),
+      convSetDepartment: p(`UPDATE conversations SET department_id = ?, priority = ? WHERE id = ?`),
+      convSetChannel: p(`UPDATE conversations SET channel = ? WHERE id = ?`),
+      callbackUpsert: p(`INSERT INTO callbacks (conversation_id, phone, preferred_time, note, created_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(conversation_id) DO UPDATE SET phone = excluded.phone, preferred_time = excluded.preferred_time, note = excluded.note`),
+      slaCandidates: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.first_agent_reply_at IS NULL AND c.sla_breached_at IS NULL
+        AND c.state IN ('queued', 'assigned') AND c.queued_at IS NOT NULL`),
+      slaMark: p(`UPDATE conversations SET sla_breached_at = ? WHERE id = ? AND sla_breached_at IS NULL`),
+      recentWaits: p(`SELECT assigned_at - queued_at AS w FROM conversations WHERE site_id = @siteId
+          AND (@departmentId IS NULL OR department_id = @departmentId) AND assigned_at IS NOT NULL AND queued_at IS NOT NULL AND assigned_at >= @since
+        ORDER BY assigned_at DESC LIMIT 20`),
       convRequeue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL WHERE id = ? AND state = 'assigned'`),
       convNextSeq: p(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq`),
       convSetLastMessage: p(`UPDATE conversations SET last_message = ?, last_message_at = ? WHERE id = ?`),
@@ -208,8 +257,8 @@ export class Store {
       msgInsert: p(`INSERT INTO messages (id, conversation_id, seq, author_type, author_id, author_name, client_id, body, created_at)
         VALUES (@id, @conversationId, @seq, @authorType, @authorId, @authorName, @clientId, @body, @createdAt)`),
       msgsAfter: p(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
-      eventInsert: p(`INSERT INTO conversation_events (conversation_id, seq, kind, actor_type, actor_id, agent_id, agent_name, created_at)
-        VALUES (@conversationId, @seq, @kind, @actorType, @actorId, @agentId, @agentName, @createdAt)`),
+      eventInsert: p(`INSERT INTO conversation_events (conversation_id, seq, kind, actor_type, actor_id, agent_id, agent_name, department_id, note, created_at)
+        VALUES (@conversationId, @seq, @kind, @actorType, @actorId, @agentId, @agentName, @departmentId, @note, @createdAt)`),
       eventsAfter: p(`SELECT ${EVENT_COLS} FROM conversation_events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
 
       previousAgent: p(`SELECT e.agent_id AS agentId FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
@@ -231,8 +280,8 @@ export class Store {
       allowedOrigins: JSON.parse(r.allowedOrigins) as string[],
     }));
   }
-  upsertSite(site: SiteRow): void {
-    this.s.siteUpsert.run({ ...site, allowedOrigins: JSON.stringify(site.allowedOrigins) });
+  upsertSite(site: Omit<SiteRow, 'settings'> & { settings?: string }): void {
+    this.s.siteUpsert.run({ settings: '{}', ...site, allowedOrigins: JSON.stringify(site.allowedOrigins) });
   }
   setSiteOrigins(id: string, origins: string[]): boolean {
     return this.s.siteSetOrigins.run(JSON.stringify(origins), id).changes > 0;
@@ -240,19 +289,35 @@ export class Store {
   setRoutingMode(siteId: string, mode: 'auto' | 'manual'): void {
     this.s.siteSetRouting.run(mode, siteId);
   }
+  setSiteSettings(siteId: string, routingMode: 'auto' | 'manual', settingsJson: string): boolean {
+    return this.s.siteSetSettings.run(routingMode, settingsJson, siteId).changes > 0;
+  }
   countSites(): number {
     return (this.s.siteCount.get() as { n: number }).n;
   }
 
   // ---- departments -------------------------------------------------------------------------
-  insertDepartment(d: DepartmentRow): void {
-    this.s.deptInsert.run(d);
+  insertDepartment(d: Omit<DepartmentRow, 'businessHours' | 'slaFirstResponseSec'> & Partial<Pick<DepartmentRow, 'businessHours' | 'slaFirstResponseSec'>>): void {
+    this.s.deptInsert.run({ businessHours: null, slaFirstResponseSec: null, ...d });
   }
   department(id: string): DepartmentRow | undefined {
     return this.s.deptGet.get(id) as DepartmentRow | undefined;
   }
   departmentsOf(siteId: string): DepartmentRow[] {
     return this.s.deptOfSite.all(siteId) as DepartmentRow[];
+  }
+  updateDepartment(d: Pick<DepartmentRow, 'id' | 'name' | 'urgency' | 'businessHours' | 'slaFirstResponseSec'>): void {
+    this.s.deptUpdate.run(d);
+  }
+  deleteDepartment(id: string): boolean {
+    return this.s.deptDelete.run(id).changes > 0;
+  }
+  agentsOfDepartment(id: string): string[] {
+    return (this.s.deptAgents.all(id) as { id: string }[]).map((r) => r.id);
+  }
+  setDepartmentAgents(departmentId: string, agentIds: string[]): void {
+    this.s.deptClearAgents.run(departmentId);
+    for (const a of agentIds) this.s.agentDeptAdd.run(a, departmentId);
   }
   setAgentDepartments(agentId: string, departmentIds: string[]): void {
     this.s.agentDeptClear.run(agentId);
@@ -280,6 +345,12 @@ export class Store {
   }
   onlineAgentsWithLoad(): AgentLoadRow[] {
     return (this.s.agentsWithLoad.all() as (Omit<AgentLoadRow, 'departmentIds'> & { departmentIds: string | null })[]).map((r) => ({
+      ...r,
+      departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
+    }));
+  }
+  allAgents(): AgentStatusRow[] {
+    return (this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds'> & { departmentIds: string | null })[]).map((r) => ({
       ...r,
       departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
     }));
@@ -338,6 +409,9 @@ export class Store {
   touchVisit(id: string, now: number): void {
     this.s.visitTouch.run(now, id);
   }
+  setVisitorContact(id: string, name: string | null, email: string | null): void {
+    this.s.visitorSetContact.run(name, email, id);
+  }
   insertPageView(visitId: string, url: string, title: string, at: number): void {
     this.s.pageViewInsert.run(visitId, url, title, at);
   }
@@ -359,6 +433,29 @@ export class Store {
     this.s.convInsert.run(c);
   }
   /** An assigned conversation goes back to the queue; its first queuedAt is kept, so it waits at the head of its priority. */
+  transferToAgent(conversationId: string, agentId: string, at: number): boolean {
+    return this.s.convTransferToAgent.run({ id: conversationId, agentId, at }).changes > 0;
+  }
+  setDepartment(conversationId: string, departmentId: string | null, priority: number): void {
+    this.s.convSetDepartment.run(departmentId, priority, conversationId);
+  }
+  setChannel(conversationId: string, channel: string): void {
+    this.s.convSetChannel.run(channel, conversationId);
+  }
+  upsertCallback(conversationId: string, phone: string, preferredTime: string, note: string | null, at: number): void {
+    this.s.callbackUpsert.run(conversationId, phone, preferredTime, note, at);
+  }
+  /** Conversations still waiting for a first agent reply whose breach is not yet recorded. */
+  slaCandidates(): ConversationRow[] {
+    return this.s.slaCandidates.all() as ConversationRow[];
+  }
+  markSlaBreached(conversationId: string, at: number): boolean {
+    return this.s.slaMark.run(at, conversationId).changes > 0;
+  }
+  /** Queue waits (assignedAt − queuedAt, ms) of the latest assignments since `since`. */
+  recentQueueWaits(siteId: string, departmentId: string | null, since: number): number[] {
+    return (this.s.recentWaits.all({ siteId, departmentId, since }) as { w: number }[]).map((r) => r.w);
+  }
   requeue(conversationId: string): boolean {
     return this.s.convRequeue.run(conversationId).changes > 0;
   }

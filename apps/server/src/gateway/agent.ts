@@ -64,6 +64,9 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
           case 'conversation.take':
             await s.conversations.take(s.store.agentById(agent.id) ?? agent, frame.conversationId);
             return;
+          case 'conversation.transfer':
+            await s.conversations.transfer(agent, frame.conversationId, frame);
+            return;
           case 'conversation.resolve':
             await s.conversations.resolve(agent, frame.conversationId);
             return;

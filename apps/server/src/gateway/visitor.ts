@@ -4,6 +4,7 @@ import type { SiteRow } from '@parla/db';
 import { z } from 'zod';
 import type { Services } from '../app.ts';
 import { HARD_MAX_PAYLOAD, serveSocket } from './connection.ts';
+import { forVisitor } from '../modules/conversations/service.ts';
 
 const Query = z.object({ site: SiteId });
 
@@ -60,13 +61,36 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               visitCount: h.visitor.visitCount,
               conversation: conv ? s.conversations.visitorView(conv) : null,
               agentsOnline: s.agents.onlineCount(),
+              site: s.sites.widgetSite(site),
             });
             if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
             return;
           }
           case 'message.send': {
-            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, { departmentId: frame.departmentId });
+            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, {
+              departmentId: frame.departmentId,
+              name: frame.name,
+              email: frame.email,
+            });
+            if (frame.name) visitor!.name = frame.name;
+            conversationId = r.conversationId;
+            conn.ack(frame.clientId, r);
+            return;
+          }
+          case 'offline.message': {
+            // A message to be answered by email: stored like any message, with the address on the visitor.
+            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, {
+              departmentId: frame.departmentId,
+              name: frame.name,
+              email: frame.email,
+            });
+            conversationId = r.conversationId;
+            conn.ack(frame.clientId, r);
+            return;
+          }
+          case 'callback.request': {
+            const r = await s.conversations.callbackRequest(visitor!, frame.clientId, frame);
             conversationId = r.conversationId;
             conn.ack(frame.clientId, r);
             return;
@@ -89,7 +113,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               return;
             }
             const page = s.conversations.itemsAfter(conv.id, frame.afterSeq)!;
-            conn.send({ type: 'sync.result', conversationId: conv.id, ...page });
+            conn.send({ type: 'sync.result', conversationId: conv.id, ...page, items: page.items.map(forVisitor) });
             return;
           }
           case 'ping': // answered by serveSocket

@@ -3,27 +3,22 @@
  * transaction per event-loop turn, a savepoint per operation) and collects its "effects"; the
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
-import type { AgentLoadRow, ConversationRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
-import type { ErrorCode, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
+import type { AgentLoadRow, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
+import type { EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
 import { SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import type { Hub } from '../../hub.ts';
 import { decideAgent } from '../routing/decide.ts';
+import type { Sites } from '../sites/service.ts';
+import { ServiceError } from './errors.ts';
+
+export { ServiceError };
 
 /** A resolved conversation the visitor writes to again within this window is reopened; later, a new one starts. */
 export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export class ServiceError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export interface Actor {
-  type: 'visitor' | 'agent';
+  type: 'visitor' | 'agent' | 'system';
   id: string;
   name: string | null;
 }
@@ -60,14 +55,23 @@ export function messageItem(m: MessageRow): MessageItem {
 }
 
 export function eventItem(e: EventRow): EventItem {
-  return { kind: 'event', seq: e.seq, event: e.kind, agentId: e.agentId, agentName: e.agentName, createdAt: e.createdAt };
+  return { kind: 'event', seq: e.seq, event: e.kind, agentId: e.agentId, agentName: e.agentName, departmentId: e.departmentId, note: e.note, createdAt: e.createdAt };
 }
+
+/** What a visitor may see of an item: internal notes are stripped. */
+export function forVisitor(item: StreamItem): StreamItem {
+  return item.kind === 'event' && item.note ? { ...item, note: null } : item;
+}
+
+/** How far back recent assignments count for the estimated wait. */
+const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
 export class Conversations {
   constructor(
     private readonly store: Store,
     private readonly commit: GroupCommit,
     private readonly hub: Hub,
+    private readonly sites: Sites,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -78,15 +82,19 @@ export class Conversations {
     visitor: { id: string; siteId: string; name: string | null },
     clientId: string,
     body: string,
-    opts: { departmentId?: string } = {},
+    opts: { departmentId?: string; name?: string; email?: string; channel?: 'web' | 'callback'; authorType?: 'visitor' | 'system' } = {},
+    inTx?: (fx: Effects, conv: ConversationRow, at: number) => void,
   ): Promise<SendResult> {
     const fx = newEffects();
     const result = await this.commit.run((): SendResult => {
       const dup = this.store.messageByClient(visitor.id, clientId);
       if (dup) return { conversationId: dup.conversationId, message: dup, duplicate: true };
       const at = this.now();
+      // Pre-chat / offline form fields; the inbox row is refreshed with the message below.
+      if (opts.name || opts.email) this.store.setVisitorContact(visitor.id, opts.name ?? null, opts.email ?? null);
       let conv = this.store.latestConversationOf(visitor.id);
-      const actor: Actor = { type: 'visitor', id: visitor.id, name: visitor.name };
+      const name = opts.name ?? visitor.name;
+      const actor: Actor = { type: opts.authorType ?? 'visitor', id: visitor.id, name };
       let message: MessageRow;
       if (!conv || (conv.state === 'resolved' && at - (conv.resolvedAt ?? 0) > REOPEN_WINDOW_MS)) {
         const dept = opts.departmentId ? this.store.department(opts.departmentId) : undefined;
@@ -96,7 +104,7 @@ export class Conversations {
           id,
           siteId: visitor.siteId,
           visitorId: visitor.id,
-          channel: 'web',
+          channel: opts.channel ?? 'web',
           state: 'queued',
           departmentId: dept?.id ?? null,
           priority: dept?.urgency ?? 0,
@@ -119,6 +127,7 @@ export class Conversations {
         message = this.appendMessage(fx, conv, actor, clientId, body, at);
         if (conv.state === 'queued') this.route(fx, conv, at);
       }
+      inTx?.(fx, conv, at);
       return { conversationId: conv.id, message, duplicate: false };
     });
     this.publish(fx);
@@ -160,6 +169,77 @@ export class Conversations {
       this.assignTo(fx, conv, agent, this.now());
     });
     this.publish(fx);
+  }
+
+  /**
+   * A call-back request: into the open conversation, or a new one on the callback channel. The
+   * details are a system message (for agents) and a callbacks row (the console's card).
+   */
+  async callbackRequest(
+    visitor: { id: string; siteId: string; name: string | null },
+    clientId: string,
+    req: { phone: string; preferredTime: string; note?: string; name?: string; departmentId?: string },
+  ): Promise<SendResult> {
+    const body = [`Call-back requested: ${req.phone}`, req.preferredTime && `preferred time: ${req.preferredTime}`, req.note && `note: ${req.note}`]
+      .filter(Boolean)
+      .join(' · ');
+    return this.visitorMessage(visitor, clientId, body, { departmentId: req.departmentId, name: req.name, channel: 'callback', authorType: 'system' }, (fx, conv, at) => {
+      this.store.upsertCallback(conv.id, req.phone, req.preferredTime, req.note ?? null, at);
+      fx.changed.add(conv.id);
+    });
+  }
+
+  /** Hands a conversation to another agent, or to a department's queue, with an internal note. */
+  async transfer(agent: { id: string; name: string }, conversationId: string, to: { toAgentId?: string; toDepartmentId?: string; note?: string }): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state === 'resolved') throw new ServiceError('conflict', 'the conversation is resolved');
+      const at = this.now();
+      const actor: Actor = { type: 'agent', id: agent.id, name: agent.name };
+      const note = to.note?.trim() || null;
+      if (to.toAgentId) {
+        const target = this.store.agentById(to.toAgentId);
+        if (!target) throw new ServiceError('not_found', 'no such agent');
+        if (target.id === conv.agentId && conv.state === 'assigned') throw new ServiceError('conflict', 'the conversation is already theirs');
+        if (target.presence === 'offline') throw new ServiceError('conflict', `${target.name} is offline`);
+        if (this.store.agentLoad(target.id) >= target.maxChats) throw new ServiceError('conflict', `${target.name} is at their maximum number of conversations`);
+        this.store.transferToAgent(conv.id, target.id, at);
+        this.store.touchAgentAssigned(target.id, at);
+        this.appendEvent(fx, conv, 'transferred', actor, at, { id: target.id, name: target.name }, { note });
+      } else {
+        const dept = this.store.department(to.toDepartmentId!);
+        if (!dept || dept.siteId !== conv.siteId) throw new ServiceError('not_found', 'no such department');
+        this.store.setDepartment(conv.id, dept.id, dept.urgency);
+        if (conv.state === 'assigned') this.store.requeue(conv.id);
+        this.appendEvent(fx, conv, 'transferred', actor, at, undefined, { note, departmentId: dept.id });
+        const fresh = this.store.conversation(conv.id)!;
+        fx.queueChanged = true;
+        if (fresh.state === 'queued') this.route(fx, fresh, at);
+      }
+    });
+    this.publish(fx);
+    await this.drain(); // the sender's capacity freed
+  }
+
+  /** Records a first-response SLA breach for every conversation past its target (run periodically). */
+  async checkSla(): Promise<number> {
+    const fx = newEffects();
+    const n = await this.commit.run(() => {
+      const at = this.now();
+      let count = 0;
+      for (const conv of this.store.slaCandidates()) {
+        if (at < conv.queuedAt! + this.sites.slaTargetMs(conv.siteId, conv.departmentId)) continue;
+        if (!this.store.markSlaBreached(conv.id, at)) continue;
+        this.appendEvent(fx, conv, 'sla_breached', null, at);
+        fx.stateChanged.delete(conv.id); // nothing for the visitor to hear
+        count++;
+      }
+      return count;
+    });
+    this.publish(fx);
+    return n;
   }
 
   async resolve(agent: { id: string; name: string }, conversationId: string): Promise<void> {
@@ -246,13 +326,17 @@ export class Conversations {
 
   visitorView(conv: ConversationRow): VisitorConversation {
     const summary = this.store.summary(conv.id);
+    const position = conv.state === 'queued' ? this.store.queuePosition(conv.id) : null;
     return {
       id: conv.id,
       state: conv.state,
       agentName: summary?.agentName ?? null,
       lastSeq: conv.lastSeq,
       createdAt: conv.createdAt,
-      queuePosition: conv.state === 'queued' ? this.store.queuePosition(conv.id) : null,
+      queuePosition: position,
+      estimatedWaitMs: position ? this.estimatedWait(conv, position) : null,
+      queuedAt: conv.queuedAt,
+      channel: conv.channel === 'callback' ? 'callback' : 'web',
     };
   }
 
@@ -266,11 +350,31 @@ export class Conversations {
 
   summary(conversationId: string): ConversationSummary | null {
     const s = this.store.summary(conversationId);
-    return s ? toSummary(s) : null;
+    return s ? this.toSummary(s) : null;
   }
 
   inbox(): ConversationSummary[] {
-    return this.store.inbox(this.now() - REOPEN_WINDOW_MS).map(toSummary);
+    return this.store.inbox(this.now() - REOPEN_WINDOW_MS).map((s) => this.toSummary(s));
+  }
+
+  toSummary(s: ConversationSummaryRow): ConversationSummary {
+    const waitingForReply = s.firstAgentReplyAt === null && s.queuedAt !== null && (s.state === 'queued' || s.state === 'assigned');
+    return {
+      ...toSummary(s),
+      visitorEmail: s.visitorEmail,
+      slaDueAt: waitingForReply ? s.queuedAt! + this.sites.slaTargetMs(s.siteId, s.departmentId) : null,
+      slaBreached: s.slaBreachedAt !== null,
+      callback: s.callbackPhone ? { phone: s.callbackPhone, preferredTime: s.callbackPreferredTime ?? '', note: s.callbackNote } : null,
+    };
+  }
+
+  /** Expected wait for a queued conversation: recent queue waits × position ÷ agents who could take it. */
+  estimatedWait(conv: ConversationRow, position: number): number | null {
+    const waits = this.store.recentQueueWaits(conv.siteId, conv.departmentId, this.now() - WAIT_SAMPLE_MS);
+    if (waits.length === 0) return null;
+    const avg = waits.reduce((a, b) => a + b, 0) / waits.length;
+    const agents = this.store.onlineAgentsWithLoad().filter((a) => !conv.departmentId || a.departmentIds.includes(conv.departmentId)).length;
+    return Math.round((avg * position) / Math.max(1, agents));
   }
 
   // ---- in-transaction helpers ----------------------------------------------------------------
@@ -301,8 +405,18 @@ export class Conversations {
     return m;
   }
 
-  private appendEvent(fx: Effects, conv: ConversationRow, kind: EventKindName, actor: Actor | null, at: number, agent?: { id: string; name: string }): void {
+  private appendEvent(
+    fx: Effects,
+    conv: ConversationRow,
+    kind: EventKindName,
+    actor: Actor | null,
+    at: number,
+    agent?: { id: string; name: string },
+    extra: { note?: string | null; departmentId?: string | null } = {},
+  ): void {
     const e: EventRow = {
+      departmentId: extra.departmentId ?? null,
+      note: extra.note ?? null,
       conversationId: conv.id,
       seq: this.store.nextSeq(conv.id),
       kind,
@@ -344,11 +458,17 @@ export class Conversations {
 
   private publish(fx: Effects): void {
     for (const { conv, item } of fx.items) {
-      this.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], { type: 'item', conversationId: conv.id, item });
+      const frame = { type: 'item', conversationId: conv.id, item };
+      const visible = forVisitor(item);
+      if (visible === item) this.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], frame);
+      else {
+        this.hub.publish(`conv:${conv.id}`, frame);
+        this.hub.publish(`visitor:${conv.visitorId}`, { ...frame, item: visible });
+      }
     }
     for (const id of fx.changed) {
-      const s = this.store.summary(id);
-      if (s) this.hub.publish('agents', { type: 'inbox.upsert', conversation: toSummary(s) });
+      const s = this.summary(id);
+      if (s) this.hub.publish('agents', { type: 'inbox.upsert', conversation: s });
     }
     if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
   }
@@ -370,11 +490,11 @@ export class Conversations {
   }
 }
 
-export function toSummary(s: import('@parla/db').ConversationSummaryRow): ConversationSummary {
+function toSummary(s: ConversationSummaryRow): ConversationSummary {
   return {
     id: s.id,
     siteId: s.siteId,
-    channel: 'web',
+    channel: s.channel === 'callback' ? 'callback' : 'web',
     visitorId: s.visitorId,
     visitorName: s.visitorName,
     state: s.state,
