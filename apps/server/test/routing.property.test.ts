@@ -1,7 +1,7 @@
 /**
  * Property test of routing over random sequences of events, on the real services and a real
  * SQLite file: agents come and go, change capacity, go away; visitors arrive and write (to a
- * department or none); agents reply, take and resolve. After every step the rows must satisfy
+ * department or none); agents reply, take, transfer and resolve. After every step the rows must satisfy
  * the routing invariants.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +26,8 @@ type Op =
   | { op: 'message'; v: number; dept: number }
   | { op: 'reply'; a: number; k: number }
   | { op: 'take'; a: number; k: number }
-  | { op: 'resolve'; a: number; k: number };
+  | { op: 'resolve'; a: number; k: number }
+  | { op: 'transfer'; a: number; k: number; to: number; dept: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('presence' as const), a: fc.nat(AGENTS - 1), p: fc.constantFrom('online' as const, 'online' as const, 'away' as const, 'offline' as const) }),
@@ -35,6 +36,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('reply' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }),
   fc.record({ op: fc.constant('take' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }),
   fc.record({ op: fc.constant('resolve' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }),
+  fc.record({ op: fc.constant('transfer' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20), to: fc.nat(AGENTS - 1), dept: fc.boolean() }),
 );
 
 let stepsRun = 0;
@@ -105,6 +107,12 @@ async function runScenario(membership: number[][], capacities: number[], ops: Op
             if (c) await conversations.resolve(agentRow(op.a), c);
             break;
           }
+          case 'transfer': {
+            const c = pick(op.k);
+            const target = op.dept ? { toDepartmentId: DEPTS[op.to % DEPTS.length] } : { toAgentId: agentIds[op.to] };
+            if (c) await conversations.transfer(agentRow(op.a), c, { ...target, note: 'n' });
+            break;
+          }
         }
       } catch (e) {
         if (!(e instanceof ServiceError) || e.code !== 'conflict') throw e; // refusals are fine; anything else is a bug
@@ -133,10 +141,12 @@ function checkInvariants(s: import('../src/app.ts').Services, agentIds: string[]
     expect(['bot', 'queued', 'assigned', 'resolved'], ctx).toContain(c.state);
     if (c.state === 'assigned') expect(c.agentId, ctx).not.toBeNull();
     if (c.state === 'queued') expect(c.agentId, ctx).toBeNull();
-    // The agent on the row is the one the last assignment event names (no double assignment).
+    // The agent on the row is the one the last assignment or transfer event names (no double assignment).
     if (c.state === 'assigned') {
-      const last = db.prepare("SELECT agent_id AS a FROM conversation_events WHERE conversation_id = ? AND kind = 'assigned' ORDER BY seq DESC LIMIT 1").get(c.id) as { a: string };
-      expect(last.a, ctx).toBe(c.agentId);
+      const last = db
+        .prepare("SELECT agent_id AS a FROM conversation_events WHERE conversation_id = ? AND kind IN ('assigned', 'transferred') AND agent_id IS NOT NULL ORDER BY seq DESC LIMIT 1")
+        .get(c.id) as { a: string } | undefined;
+      expect(last?.a, ctx).toBe(c.agentId);
     }
     // The stream is gap-free: messages and events together hold exactly seqs 1..lastSeq.
     const seqs = (db.prepare('SELECT seq FROM messages WHERE conversation_id = ? UNION ALL SELECT seq FROM conversation_events WHERE conversation_id = ? ORDER BY seq').all(c.id, c.id) as { seq: number }[]).map((r) => r.seq);
