@@ -18,7 +18,16 @@ export async function seedDemo(s: Services, shopOrigins: string[]): Promise<bool
   let seeded = false;
   if (!s.store.getSite(DEMO_SITE)) {
     await s.commit.run(() => {
-      s.store.upsertSite({ id: DEMO_SITE, name: 'Demo shop', allowedOrigins: shopOrigins, secret: newToken(), routingMode: 'auto', createdAt: at });
+      s.store.upsertSite({
+        id: DEMO_SITE,
+        name: 'Demo shop',
+        allowedOrigins: shopOrigins,
+        secret: newToken(),
+        routingMode: 'auto',
+        // The pre-chat form offers the departments; always open, so the demo works at any hour.
+        settings: JSON.stringify({ preChat: { name: 'optional', email: 'off', department: 'optional' } }),
+        createdAt: at,
+      });
       for (const d of DEMO_DEPARTMENTS) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
     });
     seeded = true;
