@@ -67,24 +67,15 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             conn.markReady();
             return;
           }
-          case 'message.send': {
+          case 'message.send':
+          case 'offline.message': {
+            // An offline message (to be answered by email) is stored like any message, with the address on the visitor.
             const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, {
               departmentId: frame.departmentId,
               name: frame.name,
               email: frame.email,
             });
             if (frame.name) visitor!.name = frame.name;
-            conversationId = r.conversationId;
-            conn.ack(frame.clientId, r);
-            return;
-          }
-          case 'offline.message': {
-            // A message to be answered by email: stored like any message, with the address on the visitor.
-            const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, {
-              departmentId: frame.departmentId,
-              name: frame.name,
-              email: frame.email,
-            });
             conversationId = r.conversationId;
             conn.ack(frame.clientId, r);
             return;
