@@ -9,7 +9,8 @@ export default defineConfig({
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
-    target: 'es2020',
+    // es2022: class fields stay native (es2020 would add defineProperty helpers to the Session).
+    target: 'es2022',
     outDir: 'dist/widget',
     emptyOutDir: false,
     lib: { entry: 'src/chat/index.tsx', formats: ['es'], fileName: () => 'chat.js' },

@@ -3,7 +3,8 @@
  *
  * A classic script of about 1 KB: it draws the launcher in a shadow root and loads the chat UI
  * (widget/chat.js, next to this file) when the visitor opens it, or at once when a conversation
- * is already open. window.Parla offers open(), close() and toggle(); a page may queue calls
+ * is already open. data-department="<id>" (optional) routes the visitor's first message to that
+ * department, and the pre-chat form does not ask for one. window.Parla offers open(), close() and toggle(); a page may queue calls
  * before this script runs with `(window.Parla = window.Parla || []).push('open')`.
  */
 import type { MountConfig } from './chat/index.tsx';
@@ -52,6 +53,7 @@ else if (!d.getElementById('parla-widget')) {
       (m: { mount(root: ShadowRoot, config: MountConfig): (open: boolean) => void }) => {
         setOpen = m.mount(root, {
           site,
+          department: script!.dataset.department,
           base,
           lang,
           open: isOpen,

@@ -1,5 +1,12 @@
 /** Every string the chat shows, in English and Italian. The loader keeps its own two labels. */
+import type { EventItem, VisitorConversation } from '@parla/protocol';
+
 export type Lang = 'en' | 'it';
+
+/** The fields of the pre-chat, offline-message and callback forms (their ids and labels). */
+export type FieldId = 'name' | 'email' | 'department' | 'body' | 'phone' | 'time' | 'note';
+/** What is wrong with a field's value. */
+export type Problem = 'required' | 'email' | 'phone';
 
 const en = {
   title: 'Chat with us',
@@ -14,8 +21,13 @@ const en = {
   noAgents: "No agent is available right now; we'll answer as soon as possible. You can leave your message here.",
   joined: (name: string) => `${name} joined the chat`,
   convResolved: 'Conversation resolved',
+  transferredTo: (name: string) => `You have been transferred to ${name}`,
+  transferredTeam: 'Your conversation was passed to the right team',
   inQueue: 'You are in the queue…',
   queuePos: (n: number) => `You are #${n} in the queue`,
+  waitOnly: (w: string) => `Estimated wait: ${w}`,
+  underMinute: 'under a minute',
+  aboutMin: (n: number) => `about ${n} min`,
   typing: 'Agent is typing…',
   label: 'Your message',
   placeholder: 'Write a message…',
@@ -25,6 +37,26 @@ const en = {
   failed: (reason: string) => `Not sent: ${reason}`,
   you: 'You',
   agent: 'Agent',
+  closed: "We're offline right now",
+  /** day: '' when it is today. */
+  backAt: (day: string, time: string) => `We're back ${day ? `on ${day} ` : ''}at ${time}`,
+  leave: 'Leave a message',
+  call: 'Request a call back',
+  dontWait: "Don't want to wait? Leave a message or ask us to call you back.",
+  back: 'Back',
+  optional: '(optional)',
+  choose: 'Choose…',
+  closedDept: ' (closed)',
+  timeHint: 'e.g. tomorrow after 3pm',
+  f: { name: 'Name', email: 'Email', department: 'Department', body: 'Message', phone: 'Phone', time: 'Preferred time', note: 'Note' } as Record<FieldId, string>,
+  bad: {
+    required: 'Please fill in this field',
+    email: 'Please enter a valid email address',
+    phone: 'Please enter a phone number (digits, spaces, + - . ( ))',
+  } as Record<Problem, string>,
+  thanks: (email: string) => `Thanks! We'll answer at ${email}`,
+  willCall: (phone: string) => `Thanks! We'll call you at ${phone}`,
+  callPending: "We'll call you back as soon as we can",
 };
 
 export type Dict = typeof en;
@@ -42,8 +74,13 @@ const it: Dict = {
   noAgents: 'Al momento nessun operatore è disponibile; ti risponderemo appena possibile. Puoi lasciare qui il tuo messaggio.',
   joined: (name) => `${name} si è unito alla chat`,
   convResolved: 'Conversazione risolta',
+  transferredTo: (name) => `La tua conversazione è stata trasferita a ${name}`,
+  transferredTeam: 'La tua conversazione è stata passata al team giusto',
   inQueue: 'Sei in coda…',
   queuePos: (n) => `Sei il n. ${n} in coda`,
+  waitOnly: (w) => `Attesa stimata: ${w}`,
+  underMinute: 'meno di un minuto',
+  aboutMin: (n) => `circa ${n} min`,
   typing: "L'operatore sta scrivendo…",
   label: 'Il tuo messaggio',
   placeholder: 'Scrivi un messaggio…',
@@ -53,6 +90,57 @@ const it: Dict = {
   failed: (reason) => `Non inviato: ${reason}`,
   you: 'Tu',
   agent: 'Operatore',
+  closed: 'Al momento siamo offline',
+  backAt: (day, time) => `Torniamo ${day ? `${day} ` : ''}alle ${time}`,
+  leave: 'Lascia un messaggio',
+  call: 'Chiedi di essere richiamato',
+  dontWait: 'Non vuoi aspettare? Lasciaci un messaggio o chiedi di essere richiamato.',
+  back: 'Indietro',
+  optional: '(facoltativo)',
+  choose: 'Scegli…',
+  closedDept: ' (chiuso)',
+  timeHint: 'es. domani dopo le 15',
+  f: { name: 'Nome', email: 'Email', department: 'Reparto', body: 'Messaggio', phone: 'Telefono', time: 'Orario preferito', note: 'Note' },
+  bad: {
+    required: 'Compila questo campo',
+    email: 'Inserisci un indirizzo email valido',
+    phone: 'Inserisci un numero di telefono (cifre, spazi, + - . ( ))',
+  },
+  thanks: (email) => `Grazie! Ti risponderemo a ${email}`,
+  willCall: (phone) => `Grazie! Ti chiameremo al ${phone}`,
+  callPending: 'Ti richiameremo appena possibile',
 };
 
 export const dict = (lang: Lang): Dict => (lang === 'it' ? it : en);
+
+/** The system line for a stream event the widget shows (never sla_breached: the model drops it). */
+export function eventText(e: EventItem, t: Dict): string {
+  return e.event === 'assigned'
+    ? t.joined(e.agentName ?? t.agent)
+    : e.event === 'resolved'
+      ? t.convResolved
+      : e.event === 'transferred'
+        ? e.agentName
+          ? t.transferredTo(e.agentName)
+          : t.transferredTeam
+        : t.inQueue;
+}
+
+/** "You are #2 in the queue · about 3 min", "Estimated wait: under a minute", or "You are in the queue…". */
+export function queueText(c: Pick<VisitorConversation, 'queuePosition' | 'estimatedWaitMs'>, t: Dict): string {
+  const ms = c.estimatedWaitMs;
+  const wait = ms == null ? '' : ms < 60_000 ? t.underMinute : t.aboutMin(Math.round(ms / 60_000));
+  const pos = c.queuePosition;
+  return pos ? t.queuePos(pos) + (wait && ` · ${wait}`) : wait ? t.waitOnly(wait) : t.inQueue;
+}
+
+/** "We're back at 9:00 AM" today, "We're back on Monday at 9:00 AM" this week, with the date further out. */
+export function backAt(at: number, lang: Lang, t: Dict, now = Date.now()): string {
+  const d = new Date(at);
+  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, o).format(d);
+  const day =
+    d.toDateString() === new Date(now).toDateString()
+      ? ''
+      : fmt(at - now < 6 * 864e5 ? { weekday: 'long' } : { weekday: 'long', day: 'numeric', month: 'long' });
+  return t.backAt(day, fmt({ hour: 'numeric', minute: '2-digit' }));
+}

@@ -1,17 +1,23 @@
 /**
  * The chat UI, loaded by the loader (src/embed.ts) on demand and mounted in its shadow root.
  * Message text is rendered as text (Preact escapes it); only http, https and mailto URLs become links.
+ *
+ * Screens: the chat (with the pre-chat fields above the input before the first message); outside
+ * hours, "we're offline" with a message form and a callback form; while queued for long, the same
+ * two forms offered instead of waiting. Form drafts live here, so a refused send loses nothing.
  */
 import { createRef, render, type RefObject } from 'preact';
-import { dict, type Dict, type Lang } from './i18n.ts';
+import { backAt, dict, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
-import { createChat, MAX_CHARS, type ChatState, type Entry, type Pending } from './model.ts';
+import { check, createChat, MAX_CHARS, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
 import { css } from './styles.ts';
 
 export interface MountConfig {
   site: string;
   base: string;
   lang: Lang;
+  /** data-department of the script tag. */
+  department?: string;
   open: boolean;
   /** Called when the visitor closes the panel from inside it (Escape, close button). */
   onOpenChange(open: boolean): void;
@@ -35,28 +41,73 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
   const time = new Intl.DateTimeFormat(config.lang, { hour: '2-digit', minute: '2-digit' });
   const input = createRef<HTMLTextAreaElement>();
   const log = createRef<HTMLDivElement>();
+  const focus = (sel: string) => root.querySelector<HTMLElement>(sel)?.focus();
   let draft = '';
   let wasOpen = false;
-  let shown = -1;
+  let shown = '';
   let queued = false;
+  /** Form values by field (pre-chat and the two forms share name and email). */
+  const v: Fields = {};
+  let errs: Partial<Record<FieldId, Problem>> = {};
+  /** The open form: an offline message or a callback request. */
+  let form: OfflineRequest['kind'] | null = null;
+  /** A selector to focus after the next render. */
+  let after = '';
+  let asked = 0;
 
   // No hooks: the whole view re-renders from the model, then focus and scroll are fixed up here.
   const draw = () => {
     queued = false;
-    render(<Panel s={chat.state} t={t} time={(ms) => time.format(ms)} draft={draft} input={input} log={log} on={on} />, el);
-    const { open, entries, pending } = chat.state;
-    const opened = open && !wasOpen;
-    if (opened) input.current?.focus();
-    if (log.current && (opened || shown !== entries.length + pending.length)) log.current.scrollTop = log.current.scrollHeight;
-    wasOpen = open;
-    shown = entries.length + pending.length;
+    const s = chat.state;
+    const r = s.request;
+    if (form && r?.kind === form && r.state === 'done') {
+      form = null;
+      v.body = v.phone = v.time = v.note = '';
+      after = '.ok';
+    }
+    const off = chat.offline();
+    // Before the first message; hidden while it is on its way, back if it was refused.
+    const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms) };
+    const had = root.activeElement;
+    render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
+    const opened = s.open && !wasOpen;
+    // Focus the first thing to fill in: on opening, when the focused element went away (the
+    // welcome switched to the offline screen), or when the pre-chat fields appear above an empty input.
+    if (opened || (s.open && had && !had.isConnected) || (pre.length && !asked && had === input.current && !draft))
+      (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
+    asked = pre.length;
+    if (after) focus(after);
+    after = '';
+    const now = `${s.entries.length}:${s.pending.length}:${s.offerAlternatives}:${r?.state}`;
+    if (log.current && (opened || shown !== now)) log.current.scrollTop = log.current.scrollHeight;
+    wasOpen = s.open;
+    shown = now;
   };
   // Frames often come in bursts (a sync page): render once per microtask.
   const onChange = () => {
     if (!queued) queueMicrotask(draw);
     queued = true;
   };
-  const chat = createChat({ site: config.site, base: config.base, lang: config.lang, storage, onChange, onUnread: config.onUnread });
+  const chat = createChat({
+    site: config.site,
+    base: config.base,
+    lang: config.lang,
+    department: config.department,
+    storage,
+    onChange,
+    onUnread: config.onUnread,
+  });
+  Object.assign(v, chat.state.profile);
+
+  /** Shows the problems at once and moves focus to the first field that has one. */
+  const invalid = (p: typeof errs) => {
+    errs = p;
+    if (!Object.keys(p).length) return false;
+    draw();
+    focus('[aria-invalid=true]');
+    return true;
+  };
 
   const grow = (el: HTMLTextAreaElement) => {
     el.style.height = '';
@@ -76,9 +127,29 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     },
     submit() {
       const el = input.current;
-      if (!el || !chat.send(el.value)) return;
+      const pre = chat.preChat();
+      const given: Fields = {};
+      for (const f of pre) given[f.id] = v[f.id];
+      if (!el || invalid(check(given, pre.filter((f) => f.required).map((f) => f.id)))) return;
+      if (!chat.send(el.value, given)) return;
       el.value = draft = '';
       grow(el);
+    },
+    field(id, value) {
+      v[id] = value;
+      if (errs[id]) {
+        errs = { ...errs, [id]: undefined };
+        onChange();
+      }
+    },
+    choose(kind) {
+      form = kind;
+      errs = {};
+      after = kind ? '.alt [name]' : '.ch button';
+      draw();
+    },
+    request() {
+      if (form) invalid(chat.request(form, v));
     },
   };
   chat.setOpen(config.open);
@@ -90,33 +161,67 @@ interface Handlers {
   close(): void;
   input(el: HTMLTextAreaElement): void;
   submit(): void;
+  field(id: FieldId, value: string): void;
+  /** Opens a form (null: back to the choices). */
+  choose(kind: OfflineRequest['kind'] | null): void;
+  /** Sends the open form. */
+  request(): void;
+}
+
+/** What the view needs besides the model's state. */
+interface Ui {
+  /** Outside hours and no open conversation. */
+  off: boolean;
+  isOpen: boolean;
+  pre: PreChatField[];
+  form: OfflineRequest['kind'] | null;
+  v: Fields;
+  errs: Partial<Record<FieldId, Problem>>;
+  lang: Lang;
+  time: (ms: number) => string;
 }
 
 interface PanelProps {
   s: ChatState;
   t: Dict;
-  time: (ms: number) => string;
+  ui: Ui;
   draft: string;
   input: RefObject<HTMLTextAreaElement>;
   log: RefObject<HTMLDivElement>;
   on: Handlers;
 }
 
-function Panel({ s, t, time, draft, input, log, on }: PanelProps) {
+function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
   const count = s.entries.length + s.pending.length;
   const c = s.conversation;
+  const { off, form } = ui;
+  const r = s.request;
+  const done = r?.state === 'done' ? r : null;
   const waiting = !c || c.state === 'queued' || c.state === 'bot';
+  // While queued (and open), the last 'queued' line shows the live position and wait.
+  const live = c?.state === 'queued' && ui.isOpen && c.channel !== 'callback' ? c : null;
+  const lastQueued = live
+    ? s.entries.reduce((n, e, i) => (e.conversationId === live.id && e.item.kind === 'event' && e.item.event === 'queued' ? i : n), -1)
+    : -1;
   const status = !s.connected
     ? t.connecting
-    : !c
-      ? s.agentsOnline > 0
-        ? t.online
-        : t.offline
-      : c.state === 'assigned'
-        ? t.here(c.agentName ?? t.agent)
-        : c.state === 'resolved'
-          ? t.resolved
-          : t.queued;
+    : c?.state === 'assigned'
+      ? t.here(c.agentName ?? t.agent)
+      : !ui.isOpen
+        ? t.closed
+        : !c
+          ? s.agentsOnline > 0
+            ? t.online
+            : t.offline
+          : c.state === 'resolved'
+            ? t.resolved
+            : t.queued;
+  const f = { t, ui, on };
+  const choice = (kind: OfflineRequest['kind']) => (
+    <button type="button" class="bt" onClick={() => on.choose(kind)}>
+      {kind === 'offline' ? t.leave : t.call}
+    </button>
+  );
 
   return (
     <div
@@ -143,67 +248,202 @@ function Panel({ s, t, time, draft, input, log, on }: PanelProps) {
         </button>
       </header>
       <div class="log" ref={log} role="log" aria-live="polite">
-        {count === 0 && <p class="note">{t.greeting}</p>}
-        {s.entries.map((e) => (
-          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} s={s} t={t} time={time} />
+        {count === 0 && !off && !done && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
+        {s.entries.map((e, i) => (
+          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} queue={i === lastQueued ? live : null} />
         ))}
         {s.pending.map((p) => (
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
         ))}
-        {s.agentsOnline === 0 && waiting && <p class="note">{t.noAgents}</p>}
+        {live && lastQueued < 0 && <p class="ev">{queueText(live, t)}</p>}
+        {s.agentsOnline === 0 && waiting && ui.isOpen && <p class="note">{t.noAgents}</p>}
+        {off && (
+          <p class="note">
+            <strong>{t.closed}</strong>
+            {s.site?.nextOpenAt != null && (
+              <>
+                <br />
+                {backAt(s.site.nextOpenAt, ui.lang, t)}
+              </>
+            )}
+          </p>
+        )}
+        {done ? (
+          <p class="note ok" tabIndex={-1}>
+            {done.kind === 'offline' ? t.thanks(done.fields.email!) : t.willCall(done.fields.phone!)}
+          </p>
+        ) : (
+          (off || s.offerAlternatives) &&
+          !form && (
+            <div class="note">
+              {!off && t.dontWait}
+              <div class="ch">
+                {choice('offline')}
+                {choice('callback')}
+              </div>
+            </div>
+          )
+        )}
       </div>
       {s.agentTyping && <p class="ty">{t.typing}</p>}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          on.submit();
-        }}
-      >
-        <label class="sr" for="parla-input">
-          {t.label}
-        </label>
-        <textarea
-          id="parla-input"
-          ref={input}
-          rows={1}
-          maxLength={MAX_CHARS}
-          placeholder={t.placeholder}
-          onInput={(e) => on.input(e.currentTarget)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      {form ? (
+        <form
+          class="alt"
+          noValidate
+          aria-labelledby="parla-alt"
+          onSubmit={(e) => {
+            e.preventDefault();
+            on.request();
+          }}
+        >
+          <h3 id="parla-alt">{form === 'offline' ? t.leave : t.call}</h3>
+          {form === 'offline' ? (
+            <>
+              <Field {...f} id="name" auto="name" max={120} />
+              <Field {...f} id="email" req type="email" auto="email" max={254} />
+              <Field {...f} id="body" req area max={MAX_CHARS} />
+            </>
+          ) : (
+            <>
+              <Field {...f} id="phone" req type="tel" auto="tel" max={24} />
+              <Field {...f} id="time" max={100} hint={t.timeHint} />
+              <Field {...f} id="name" auto="name" max={120} />
+              <Field {...f} id="note" area max={1000} />
+            </>
+          )}
+          {r?.kind === form && r.state === 'failed' && (
+            <p class="fe" role="alert">
+              {r.error}
+            </p>
+          )}
+          <div class="ch">
+            <button type="button" class="bt" onClick={() => on.choose(null)}>
+              {t.back}
+            </button>
+            <button type="submit" class="bt pr" disabled={r?.kind === form && r.state === 'sending'}>
+              {t.send}
+            </button>
+          </div>
+        </form>
+      ) : (
+        !off && (
+          <form
+            class="c"
+            noValidate
+            onSubmit={(e) => {
               e.preventDefault();
               on.submit();
-            }
-          }}
-        />
-        <button type="submit" class="s" aria-label={t.send} disabled={!draft.trim()}>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M5 12h14M13 6l6 6-6 6" />
-          </svg>
-        </button>
-      </form>
+            }}
+          >
+            {ui.pre.length > 0 && (
+              <div class="pc">
+                {ui.pre.map((p) => (
+                  <Field
+                    {...f}
+                    key={p.id}
+                    id={p.id}
+                    req={p.required}
+                    type={p.id === 'email' ? 'email' : undefined}
+                    auto={p.id === 'department' ? undefined : p.id}
+                    max={p.id === 'email' ? 254 : 120}
+                    options={p.id === 'department' ? s.site?.departments : undefined}
+                  />
+                ))}
+              </div>
+            )}
+            <label class="sr" for="parla-input">
+              {t.label}
+            </label>
+            <textarea
+              id="parla-input"
+              ref={input}
+              rows={1}
+              maxLength={MAX_CHARS}
+              placeholder={t.placeholder}
+              onInput={(e) => on.input(e.currentTarget)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+                  e.preventDefault();
+                  on.submit();
+                }
+              }}
+            />
+            <button type="submit" class="s" aria-label={t.send} disabled={!draft.trim()}>
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M5 12h14M13 6l6 6-6 6" />
+              </svg>
+            </button>
+          </form>
+        )
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  t: Dict;
+  ui: Ui;
+  on: Handlers;
+  id: FieldId;
+  req?: boolean;
+  type?: string;
+  auto?: string;
+  max?: number;
+  hint?: string;
+  area?: boolean;
+  options?: { id: string; name: string; open: boolean }[];
+}
+
+/** A labelled field; its problem is shown under it and tied to it with aria-describedby. */
+function Field({ t, ui, on, id, req, type, auto, max, hint, area, options }: FieldProps) {
+  const err = ui.errs[id];
+  const a = {
+    id: `parla-${id}`,
+    name: id,
+    value: ui.v[id] ?? '',
+    required: req,
+    'aria-invalid': err ? true : undefined,
+    'aria-describedby': err ? `parla-${id}-e` : undefined,
+    onInput: (e: { currentTarget: { value: string } }) => on.field(id, e.currentTarget.value),
+  };
+  return (
+    <div class="fl">
+      <label for={a.id}>
+        {t.f[id]}
+        {!req && <span class="op"> {t.optional}</span>}
+      </label>
+      {options ? (
+        <select {...a}>
+          <option value="">{t.choose}</option>
+          {options.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name + (d.open ? '' : t.closedDept)}
+            </option>
+          ))}
+        </select>
+      ) : area ? (
+        <textarea {...a} rows={3} maxLength={max} />
+      ) : (
+        <input {...a} type={type ?? 'text'} autoComplete={auto} maxLength={max} placeholder={hint} />
+      )}
+      {err && (
+        <p class="fe" id={`parla-${id}-e`}>
+          {t.bad[err]}
+        </p>
+      )}
     </div>
   );
 }
 
 const pendingMeta = (p: Pending, t: Dict) => (p.state === 'failed' ? t.failed(p.error ?? '') : p.state === 'sent' ? t.sent : t.sending);
 
-function Item({ e, s, t, time }: { e: Entry; s: ChatState; t: Dict; time: (ms: number) => string }) {
+function Item({ e, t, time, queue }: { e: Entry; t: Dict; time: (ms: number) => string; queue: ChatState['conversation'] }) {
   const it = e.item;
   if (it.kind === 'message') {
     const mine = it.authorType === 'visitor';
     return <Bubble mine={mine} name={mine ? null : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} />;
   }
-  const c = s.conversation;
-  const text =
-    it.event === 'assigned'
-      ? t.joined(it.agentName ?? t.agent)
-      : it.event === 'resolved'
-        ? t.convResolved
-        : c?.id === e.conversationId && c.state === 'queued' && c.queuePosition
-          ? t.queuePos(c.queuePosition)
-          : t.inQueue;
-  return <p class="ev">{text}</p>;
+  return <p class="ev">{queue ? queueText(queue, t) : eventText(it, t)}</p>;
 }
 
 interface BubbleProps {

@@ -1,19 +1,64 @@
 /**
  * The chat's state and its connection, with no UI: the Session from @parla/client, what the
- * server said, the visitor's unacknowledged messages, typing and unread bookkeeping. The view
- * re-renders on `onChange`. Only types come from @parla/protocol, so zod is never bundled.
+ * server said, the visitor's unacknowledged messages, typing and unread bookkeeping, the pre-chat
+ * fields, offline messages and callback requests, and when to offer them instead of waiting.
+ * The view re-renders on `onChange`. Only types come from @parla/protocol, so zod is never bundled.
  */
 import { newClientId, Session, type SocketLike } from '@parla/client';
-import type { PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer } from '@parla/protocol';
-import type { Lang } from './i18n.ts';
+import type { PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer, WidgetSite } from '@parla/protocol';
+import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
-const PROTOCOL = 1;
+const PROTOCOL = 3;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_CHARS = 4000;
 const TYPING_EVERY_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 const AGENT_TYPING_MS = 6000;
+/** The server's checks (protocol Email, Name and callback phone), so a refused frame is rare. */
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE_RE = /^\+?[0-9 ().-]{6,24}$/;
+/** Stream items that are for agents only: the widget never shows them. */
+const HIDDEN_EVENTS = ['created', 'reopened', 'sla_breached'];
+
+/** Form values by field id (pre-chat, offline message, callback request), as typed. */
+export type Fields = Partial<Record<FieldId, string>>;
+
+/** Name and email the visitor gave once (localStorage `parla:<site>:profile`). */
+export interface Profile {
+  name?: string;
+  email?: string;
+}
+
+/** A pre-chat field to ask before the first message. */
+export interface PreChatField {
+  id: 'name' | 'email' | 'department';
+  required: boolean;
+}
+
+/** An offline message or callback request (outside hours, or instead of waiting), from sending to the server's answer. */
+export interface OfflineRequest {
+  kind: 'offline' | 'callback';
+  clientId: string;
+  /** What was sent (trimmed): the confirmation shows the email or phone. */
+  fields: Fields;
+  state: 'sending' | 'done' | 'failed';
+  error?: string;
+}
+
+/**
+ * Checks form values: each id in `required` must be filled; a filled email or phone must look
+ * like one (length limits are the inputs' maxLength). Returns the problem per field ({} when all is well).
+ */
+export function check(f: Fields, required: readonly FieldId[]): Partial<Record<FieldId, Problem>> {
+  const out: Partial<Record<FieldId, Problem>> = {};
+  for (const id of required) if (!f[id]?.trim()) out[id] = 'required';
+  const email = f.email?.trim();
+  if (email && !(email.length <= 254 && EMAIL_RE.test(email))) out.email = 'email';
+  const phone = f.phone?.trim();
+  if (phone && !PHONE_RE.test(phone)) out.phone = 'phone';
+  return out;
+}
 
 /** A message the visitor sent that the stream has not carried back yet. */
 export interface Pending {
@@ -40,6 +85,13 @@ export interface ChatState {
   agentTyping: boolean;
   /** Agent messages that arrived while the panel was closed. */
   unread: number;
+  /** The site's settings from the last welcome (null from servers before protocol 3). */
+  site: WidgetSite | null;
+  profile: Profile;
+  /** The last offline message or callback request of this page. */
+  request: OfflineRequest | null;
+  /** Queued for longer than site.offerAlternativesAfterMs: offer a message or a call back instead. */
+  offerAlternatives: boolean;
 }
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -49,6 +101,8 @@ export interface ChatOptions {
   /** The server's base URL, ending in '/': http(s)://host[:port]/path/ */
   base: string;
   lang: Lang;
+  /** data-department of the script tag: sent with the first message, and the pre-chat skips the field. */
+  department?: string;
   onChange: () => void;
   onUnread?: (count: number) => void;
   storage?: KeyValue | null;
@@ -85,7 +139,37 @@ export function createChat(o: ChatOptions) {
   };
   const page = o.page ?? currentPage;
 
-  const s: ChatState = { connected: false, open: false, conversation: null, agentsOnline: -1, entries: [], pending: [], agentTyping: false, unread: 0 };
+  const s: ChatState = {
+    connected: false,
+    open: false,
+    conversation: null,
+    agentsOnline: -1,
+    entries: [],
+    pending: [],
+    agentTyping: false,
+    unread: 0,
+    site: null,
+    profile: {},
+    request: null,
+    offerAlternatives: false,
+  };
+  /** Keeps the valid name and email of `f` in the profile (and in storage). */
+  const remember = (f: Fields) => {
+    const name = f.name?.trim();
+    const email = f.email?.trim();
+    const p = { ...s.profile };
+    if (name && name.length <= 120) p.name = name;
+    if (email && !check({ email }, []).email) p.email = email;
+    if (p.name === s.profile.name && p.email === s.profile.email) return;
+    s.profile = p;
+    save('profile', JSON.stringify(p));
+  };
+  try {
+    remember(JSON.parse(load('profile') ?? '{}') as Fields);
+  } catch {
+    /* not JSON: ask again */
+  }
+
   const changed = o.onChange;
   /** The page the server last heard of (hello or page.view). */
   let lastUrl = '';
@@ -110,9 +194,38 @@ export function createChat(o: ChatOptions) {
     },
   });
 
+  /** The next message starts a conversation (none yet, or the last one was resolved). */
+  const starting = () => !s.conversation || s.conversation.state === 'resolved';
+
+  /** Within business hours (the host page's department's own, when it set one); true when unknown. */
+  const isOpen = () => {
+    const site = s.site;
+    const d = site?.departments.find((x) => x.id === o.department);
+    return !site || (d ? d.open : site.open);
+  };
+
+  // Offer alternatives once the conversation has been queued for offerAlternativesAfterMs
+  // (counted from conversation.queuedAt, on this machine's clock).
+  let offerTimer: ReturnType<typeof setTimeout> | undefined;
+  const planOffer = () => {
+    clearTimeout(offerTimer);
+    const c = s.conversation;
+    const site = s.site;
+    s.offerAlternatives = false;
+    if (!c || !site || c.state !== 'queued' || c.channel === 'callback' || !isOpen()) return;
+    const left = (c.queuedAt ?? c.createdAt) + site.offerAlternativesAfterMs - Date.now();
+    if (left <= 0) s.offerAlternatives = true;
+    else
+      offerTimer = setTimeout(() => {
+        s.offerAlternatives = true;
+        changed();
+      }, left);
+  };
+
   const setConversation = (c: VisitorConversation) => {
     if (s.conversation?.id !== c.id) session.track(c.id, session.lastSeqOf(c.id) ?? 0);
     s.conversation = c;
+    planOffer();
     // While a conversation is open the loader mounts the chat at once on the next page.
     save('open', c.state === 'resolved' ? null : '1');
   };
@@ -144,10 +257,11 @@ export function createChat(o: ChatOptions) {
     if (f.type === 'welcome') {
       if (f.visitorToken) save('token', f.visitorToken);
       s.agentsOnline = f.agentsOnline;
+      s.site = f.site ?? null;
       if (f.conversation) {
         if (!history.has(f.conversation.id)) history.set(f.conversation.id, f.conversation.lastSeq);
         setConversation(f.conversation);
-      }
+      } else planOffer();
     } else if (f.type === 'conversation') {
       setConversation(f.conversation);
     } else if (f.type === 'typing') {
@@ -157,9 +271,14 @@ export function createChat(o: ChatOptions) {
   });
 
   session.on('item', (conversationId, item) => {
-    if (item.kind === 'event' && (item.event === 'created' || item.event === 'reopened')) return;
+    if (item.kind === 'event' && HIDDEN_EVENTS.includes(item.event)) return;
     if (item.kind === 'message') {
       if (item.clientId) s.pending = s.pending.filter((p) => p.clientId !== item.clientId);
+      if (item.authorType === 'system') {
+        // For agents (a callback's details): not shown, but it may have settled a pending bubble.
+        changed();
+        return;
+      }
       if (item.authorType !== 'visitor') {
         agentTyping(false);
         if (!s.open && item.seq > (history.get(conversationId) ?? 0)) setUnread(s.unread + 1);
@@ -170,9 +289,10 @@ export function createChat(o: ChatOptions) {
   });
 
   const markPending = (clientId: string, state: Pending['state'], error?: string) => {
-    const p = s.pending.find((x) => x.clientId === clientId);
+    const r = s.request;
+    const p = r?.clientId === clientId ? r : s.pending.find((x) => x.clientId === clientId);
     if (!p) return;
-    p.state = state;
+    p.state = p === r && state === 'sent' ? 'done' : state;
     p.error = error;
     changed();
   };
@@ -196,15 +316,67 @@ export function createChat(o: ChatOptions) {
     idleTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
-  const send = (text: string): boolean => {
+  /** The pre-chat fields to ask before the first message ([] once a conversation is open). */
+  const preChat = (): PreChatField[] => {
+    const site = s.site;
+    if (!site || !starting()) return [];
+    const out: PreChatField[] = [];
+    const ask = (id: PreChatField['id'], mode: string, known: unknown) => {
+      if (mode !== 'off' && !known) out.push({ id, required: mode === 'required' });
+    };
+    ask('name', site.preChat.name, s.profile.name);
+    ask('email', site.preChat.email, s.profile.email);
+    ask('department', site.preChat.department, o.department || !site.departments.length);
+    return out;
+  };
+
+  /** Outside hours with no open conversation: offer a message or a call back instead of the chat. */
+  const offline = () => !isOpen() && starting();
+
+  /**
+   * Sends a chat message; when it starts a conversation, with the department (the host page's,
+   * else the pre-chat's) and the visitor's name and email (remembered for the next visits).
+   */
+  const send = (text: string, f: Fields = {}): boolean => {
     const body = text.trim();
     if (!body || body.length > MAX_CHARS) return false;
     stopTyping();
     const clientId = newClientId();
     s.pending.push({ clientId, body, state: 'sending' });
-    session.sendReliable({ type: 'message.send', clientId, body });
+    let extra = {};
+    if (starting()) {
+      remember(f);
+      const departmentId = o.department || f.department;
+      extra = { ...s.profile, ...(departmentId ? { departmentId } : {}) };
+    }
+    session.sendReliable({ type: 'message.send', clientId, body, ...extra });
     changed();
     return true;
+  };
+
+  /**
+   * Sends an offline message (body and email required, name optional) or a callback request
+   * (phone required; preferred time, name and note optional). Nothing is sent when a field is
+   * wrong: the problems are returned ({} when sent). The outcome is state.request.
+   */
+  const request = (kind: OfflineRequest['kind'], f: Fields): Partial<Record<FieldId, Problem>> => {
+    const v = (id: FieldId) => f[id]?.trim() || undefined;
+    // Only this form's fields: what another form holds is neither checked nor sent.
+    const fields: Fields =
+      kind === 'offline' ? { body: v('body'), email: v('email'), name: v('name') } : { phone: v('phone'), time: v('time'), name: v('name'), note: v('note') };
+    const problems = check(fields, kind === 'offline' ? ['body', 'email'] : ['phone']);
+    if (Object.keys(problems).length || s.request?.state === 'sending') return problems;
+    const clientId = newClientId();
+    const base = { clientId, name: fields.name, departmentId: o.department || undefined };
+    remember(fields);
+    s.request = { kind, clientId, fields, state: 'sending' };
+    session.sendReliable(
+      kind === 'offline'
+        ? { type: 'offline.message', ...base, body: fields.body!, email: fields.email! }
+        : { type: 'callback.request', ...base, phone: fields.phone!, preferredTime: fields.time ?? '', note: fields.note },
+    );
+    changed();
+    return problems;
   };
 
   const setOpen = (open: boolean) => {
@@ -226,6 +398,10 @@ export function createChat(o: ChatOptions) {
   return {
     state: s,
     send,
+    request,
+    preChat,
+    offline,
+    isOpen,
     typing,
     setOpen,
     destroy() {
@@ -233,6 +409,7 @@ export function createChat(o: ChatOptions) {
       events?.removeEventListener('hashchange', onNavigate);
       clearTimeout(idleTimer);
       clearTimeout(agentTypingTimer);
+      clearTimeout(offerTimer);
       session.close();
     },
   };

@@ -8,11 +8,11 @@ background:#fff;color:#111827;border-radius:16px;overflow:hidden;box-shadow:0 12
 font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left}
 .p[hidden]{display:none}
 @media (prefers-reduced-motion:no-preference){.p{animation:in .18s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}
-@media (max-width:599.98px){.p{inset:0;width:auto;height:auto;border-radius:0}textarea{font-size:16px}}
+@media (max-width:599.98px){.p{inset:0;width:auto;height:auto;border-radius:0}textarea,input,select{font-size:16px}}
 header{display:flex;align-items:center;gap:12px;padding:14px 12px 14px 18px;background:var(--parla-brand);color:#fff}
 h2{margin:0;font-size:16px;font-weight:600}
 .st{margin:1px 0 0;font-size:13px;opacity:.88}
-button,textarea{font:inherit;color:inherit}
+button,textarea,input,select{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:2px solid var(--parla-brand);outline-offset:2px}
 header :focus-visible{outline-color:#fff}
@@ -31,9 +31,25 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .ev,.note{align-self:center;text-align:center;font-size:13px;color:#6b7280;margin:2px 8px}
 .note{background:#fff;border:1px solid #e5e7eb;border-radius:12px;padding:10px 14px;color:#374151}
 .ty{margin:0;padding:0 18px 6px;font-size:13px;color:#6b7280;background:#f8fafc;font-style:italic}
-form{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb;background:#fff}
-textarea{flex:1;resize:none;box-sizing:border-box;height:42px;max-height:128px;margin:0;padding:9px 12px;border:1px solid #d1d5db;border-radius:12px;background:#fff;line-height:1.45}
-textarea:focus{outline:0;border-color:var(--parla-brand);box-shadow:0 0 0 1px var(--parla-brand)}
+form{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb;background:#fff}
+textarea,input,select{box-sizing:border-box;width:100%;margin:0;padding:9px 12px;border:1px solid #d1d5db;border-radius:12px;background:#fff;line-height:1.45}
+textarea{resize:vertical}
+.c textarea{flex:1;width:0;resize:none;height:42px;max-height:128px}
+:is(textarea,input,select):focus{outline:0;border-color:var(--parla-brand);box-shadow:0 0 0 1px var(--parla-brand)}
+[aria-invalid=true]{border-color:#b91c1c}
+.pc,.fl{display:flex;flex-direction:column;gap:8px;width:100%}
+.fl{gap:3px}
+label{font-size:13px;font-weight:500;color:#374151}
+.op{font-weight:400;color:#6b7280}
+.fe{margin:0;font-size:13px;color:#b91c1c}
+.alt{flex-direction:column;align-items:stretch;flex-wrap:nowrap;max-height:62%;overflow-y:auto}
+h3{margin:0;font-size:15px;font-weight:600}
+.ch{display:flex;flex-wrap:wrap;justify-content:center;gap:8px;margin-top:8px}
+.alt .ch{justify-content:flex-end;margin:0}
+.bt{padding:6px 10px;font-size:14px;border:1px solid var(--parla-brand);border-radius:10px;background:#fff;color:var(--parla-brand);font-weight:500}
+.pr{background:var(--parla-brand);color:#fff}
+.bt:disabled{opacity:.6;cursor:default}
+.ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
 .s{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--parla-brand);color:#fff;display:grid;place-items:center}
 .s:disabled{opacity:.45;cursor:default}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
