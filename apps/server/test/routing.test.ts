@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
-import { agent, onlineAgent, SITE, useServer, visitor, type TestServer } from './harness.ts';
+import type { ServerToVisitor, VisitorToServer } from '@parla/protocol';
+import { agent, onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, visitor, type TestServer } from './harness.ts';
 
 const ctx = useServer();
 const track = ctx.track;
@@ -152,5 +153,37 @@ describe('manual routing', () => {
     expect(row(c.id).agentId).toBe(ada);
     const assigned = s.app.parla.db.sqlite.prepare("SELECT count(*) AS n FROM conversation_events WHERE kind = 'assigned'").get();
     expect(assigned).toEqual({ n: 1 });
+  });
+});
+
+describe('priority from the host page’s attributes', () => {
+  it('a VIP or a big cart is served first, and a change while waiting reorders the queue', async () => {
+    const ada = await s.addAgent('ada@shop.test', 'Ada', undefined, 1);
+    const plain = await ask('plain');
+    // Attributes in the hello, as the widget sends what the host page set.
+    const vip2 = track(
+      new TestClient<VisitorToServer, ServerToVisitor>(`${s.wsUrl}/ws/visitor?site=${SITE}`, () => ({ type: 'hello', protocol: 3, attributes: { tier: 'vip', plan: 'pro' } }), {
+        origin: SHOP_ORIGIN,
+      }),
+    );
+    await vip2.frame('welcome');
+    vip2.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'I am important' });
+    const vipId = (await vip2.frame('ack')).conversationId;
+    expect(row(vipId).priority).toBe(2); // default rules: vip +2
+    await plain.v.frame('conversation', (f) => f.conversation.queuePosition === 2);
+
+    // The plain visitor's cart grows past the threshold: +1, still behind the VIP.
+    plain.v.session.send({ type: 'visitor.attributes', attributes: { cartValue: 350, orderId: 'A-1042' } });
+    await plain.v.waitFor(() => row(plain.id).priority === 1, 'reprioritized');
+    const detail = s.app.parla.visitors.detail(row(plain.id).visitorId)!;
+    expect(detail.attributes).toEqual({ cartValue: 350, orderId: 'A-1042' });
+
+    await online('ada@shop.test');
+    await vip2.frame('conversation', (f) => f.conversation.state === 'assigned');
+    expect(row(vipId).agentId).toBe(ada);
+    expect(row(plain.id).state).toBe('queued');
+
+    plain.v.session.send({ type: 'visitor.attributes', attributes: { 'bad key!': 1 } });
+    expect(await plain.v.frame('error')).toMatchObject({ code: 'bad_frame' });
   });
 });

@@ -86,3 +86,17 @@ describe('password hashing', () => {
     expect(await hashPassword('s3cret pass')).not.toBe(h); // salted
   });
 });
+
+describe('queue priority', async () => {
+  const { priorityOf } = await import('../src/modules/routing/priority.ts');
+  const rules = { tiers: { vip: 3, gold: 1 }, cartValueThreshold: 200, cartValueBonus: 2 };
+  it('adds the department urgency, the tier bonus and the cart bonus', () => {
+    expect(priorityOf(0, {}, rules)).toBe(0);
+    expect(priorityOf(1, { tier: 'VIP' }, rules)).toBe(4);
+    expect(priorityOf(0, { tier: 'gold', cartValue: 200 }, rules)).toBe(3);
+    expect(priorityOf(0, { cartValue: 199.99 }, rules)).toBe(0);
+    expect(priorityOf(0, { cartValue: '250' }, rules)).toBe(2);
+    expect(priorityOf(0, { tier: 'bronze', cartValue: 'lots' }, rules)).toBe(0);
+    expect(priorityOf(0, { cartValue: 10_000 }, { ...rules, cartValueThreshold: null })).toBe(0);
+  });
+});

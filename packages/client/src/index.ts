@@ -223,7 +223,8 @@ export class Session<Out extends { type: string }> {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.pingTimer = null;
     if (ws) {
-      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+      ws.onopen = ws.onmessage = ws.onclose = null;
+      ws.onerror = () => {}; // closing a socket that is still connecting reports an error: nobody needs it
       try {
         ws.close(1000);
       } catch {

@@ -91,6 +91,8 @@ export const visitors = sqliteTable(
     tokenHash: text('token_hash').notNull().unique(),
     name: text('name'),
     email: text('email'),
+    /** JSON of what the host page told us (tier, cartValue, plan, orderId...). */
+    attributes: text('attributes').notNull().default('{}'),
     visitCount: integer('visit_count').notNull().default(1),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),

@@ -72,6 +72,8 @@ export interface VisitorRow {
   siteId: string;
   name: string | null;
   email: string | null;
+  /** JSON of the host page's attributes. */
+  attributes: string;
   visitCount: number;
   firstSeenAt: number;
   lastSeenAt: number;
@@ -153,7 +155,7 @@ const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS 
   agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
   last_assigned_at AS lastAssignedAt, created_at AS createdAt`;
-const VISITOR_COLS = `id, site_id AS siteId, name, email, visit_count AS visitCount, first_seen_at AS firstSeenAt,
+const VISITOR_COLS = `id, site_id AS siteId, name, email, attributes, visit_count AS visitCount, first_seen_at AS firstSeenAt,
   last_seen_at AS lastSeenAt`;
 
 export class Store {
@@ -213,6 +215,8 @@ export class Store {
       visitorByToken: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE token_hash = ? AND site_id = ?`),
       visitorById: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE id = ?`),
       visitorInsert: p(`INSERT INTO visitors (id, site_id, token_hash, visit_count, first_seen_at, last_seen_at) VALUES (?, ?, ?, 1, ?, ?)`),
+      visitorSetAttributes: p(`UPDATE visitors SET attributes = ? WHERE id = ?`),
+      convSetPriority: p(`UPDATE conversations SET priority = ? WHERE id = ?`),
       visitorSetContact: p(`UPDATE visitors SET name = coalesce(?, name), email = coalesce(?, email) WHERE id = ?`),
       visitorTouch: p(`UPDATE visitors SET last_seen_at = ?, visit_count = visit_count + ? WHERE id = ?`),
       visitLatest: p(`SELECT id, started_at AS startedAt, last_seen_at AS lastSeenAt FROM visits WHERE visitor_id = ? ORDER BY started_at DESC LIMIT 1`),
@@ -408,6 +412,12 @@ export class Store {
   }
   touchVisit(id: string, now: number): void {
     this.s.visitTouch.run(now, id);
+  }
+  setVisitorAttributes(id: string, json: string): void {
+    this.s.visitorSetAttributes.run(json, id);
+  }
+  setPriority(conversationId: string, priority: number): void {
+    this.s.convSetPriority.run(priority, conversationId);
   }
   setVisitorContact(id: string, name: string | null, email: string | null): void {
     this.s.visitorSetContact.run(name, email, id);

@@ -12,7 +12,8 @@
  *       conversation); inbox summaries carry departmentId and priority. Servers accept 1 and 2.
  *   3 - site settings in the visitor welcome (open now, pre-chat form, departments), estimated
  *       wait, offline messages and callback requests, transfers with an internal note, SLA
- *       breach events, callback channel. Additive: servers accept 1 to 3.
+ *       breach events, callback channel, visitor attributes (tier, cart value...) that set the
+ *       queue priority. Additive: servers accept 1 to 3.
  */
 import { z } from 'zod';
 
@@ -198,6 +199,25 @@ export const BusinessHours = z.object({
 });
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
+/**
+ * What the host page tells us about the shopper (plan, tier, cartValue, orderId...): shown to agents;
+ * `tier` and `cartValue` raise the queue priority per the site's rules.
+ */
+export const VisitorAttributes = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/, 'attribute names are letters, digits, _ . - (up to 40)'), z.union([z.string().max(500), z.number().finite(), z.boolean()]))
+  .refine((r) => Object.keys(r).length <= 30, 'at most 30 attributes');
+export type VisitorAttributes = z.infer<typeof VisitorAttributes>;
+
+/** Priority = department urgency + the tier's bonus + the cart bonus when cartValue reaches the threshold. */
+export const PriorityRules = z.object({
+  tiers: z.record(z.string().max(40), z.number().int().min(0).max(100)),
+  cartValueThreshold: z.number().min(0).nullable(),
+  cartValueBonus: z.number().int().min(0).max(100),
+});
+export type PriorityRules = z.infer<typeof PriorityRules>;
+
+export const DEFAULT_PRIORITY_RULES: PriorityRules = { tiers: { vip: 2, gold: 1 }, cartValueThreshold: 200, cartValueBonus: 1 };
+
 export const FieldMode = z.enum(['off', 'optional', 'required']);
 export type FieldMode = z.infer<typeof FieldMode>;
 
@@ -213,6 +233,8 @@ export const SiteSettings = z.object({
   slaFirstResponseSec: z.number().int().min(10).max(7 * 86400),
   /** After this long in the queue the widget offers to leave a message or ask for a call back. */
   offerAlternativesAfterSec: z.number().int().min(0).max(86400),
+  /** Queue priority from visitor attributes (defaults: DEFAULT_PRIORITY_RULES). */
+  priority: PriorityRules.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -285,6 +307,7 @@ export const VisitorHello = z.object({
   visitorToken: z.string().min(16).max(128).optional(),
   page: PageInfo.optional(),
   lang: Lang.optional(),
+  attributes: VisitorAttributes.optional(),
 });
 
 export const VisitorToServer = z.discriminatedUnion('type', [
@@ -320,6 +343,8 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
   z.object({ type: z.literal('page.view'), page: PageInfo }),
+  /** The host page set or changed attributes (merged into what the server knows). */
+  z.object({ type: z.literal('visitor.attributes'), attributes: VisitorAttributes }),
   Sync,
   Ping,
 ]);
@@ -492,6 +517,7 @@ export const VisitorDetail = z.object({
   id: Id,
   name: z.string().nullable(),
   email: z.string().nullable(),
+  attributes: VisitorAttributes.optional(),
   returning: z.boolean(),
   visitCount: z.number().int(),
   firstSeenAt: Millis,

@@ -46,7 +46,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
-            const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page);
+            const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
             visitor = { id: h.visitor.id, siteId: site.id, name: h.visitor.name };
             visitId = h.visitId;
             s.hub.subscribe(`visitor:${visitor.id}`, conn.sub);
@@ -63,6 +63,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               agentsOnline: s.agents.onlineCount(),
               site: s.sites.widgetSite(site),
             });
+            if (frame.attributes && conv) await s.conversations.reprioritize(visitor.id);
             if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
             return;
@@ -96,6 +97,10 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
             return;
           }
+          case 'visitor.attributes':
+            await s.visitors.setAttributes(visitor!.id, frame.attributes);
+            await s.conversations.reprioritize(visitor!.id);
+            return;
           case 'sync': {
             const conv = s.store.conversation(frame.conversationId);
             // Another visitor's conversation is answered exactly like a missing one.

@@ -9,6 +9,7 @@ import { SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import type { Hub } from '../../hub.ts';
 import { decideAgent } from '../routing/decide.ts';
+import { parseAttributes, priorityOf } from '../routing/priority.ts';
 import type { Sites } from '../sites/service.ts';
 import { ServiceError } from './errors.ts';
 
@@ -107,7 +108,7 @@ export class Conversations {
           channel: opts.channel ?? 'web',
           state: 'queued',
           departmentId: dept?.id ?? null,
-          priority: dept?.urgency ?? 0,
+          priority: this.priorityFor(visitor.siteId, visitor.id, dept?.urgency ?? 0),
           createdAt: at,
           queuedAt: at,
         });
@@ -211,7 +212,7 @@ export class Conversations {
       } else {
         const dept = this.store.department(to.toDepartmentId!);
         if (!dept || dept.siteId !== conv.siteId) throw new ServiceError('not_found', 'no such department');
-        this.store.setDepartment(conv.id, dept.id, dept.urgency);
+        this.store.setDepartment(conv.id, dept.id, this.priorityFor(conv.siteId, conv.visitorId, dept.urgency));
         if (conv.state === 'assigned') this.store.requeue(conv.id);
         this.appendEvent(fx, conv, 'transferred', actor, at, undefined, { note, departmentId: dept.id });
         const fresh = this.store.conversation(conv.id)!;
@@ -221,6 +222,27 @@ export class Conversations {
     });
     this.publish(fx);
     await this.drain(); // the sender's capacity freed
+  }
+
+  /** The host page changed the visitor's attributes: their waiting conversation's priority follows. */
+  async reprioritize(visitorId: string): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.latestConversationOf(visitorId);
+      if (!conv || conv.state === 'resolved') return;
+      const urgency = conv.departmentId ? (this.store.department(conv.departmentId)?.urgency ?? 0) : 0;
+      const p = this.priorityFor(conv.siteId, visitorId, urgency);
+      if (p === conv.priority) return;
+      this.store.setPriority(conv.id, p);
+      fx.changed.add(conv.id);
+      if (conv.state === 'queued') fx.queueChanged = true;
+    });
+    this.publish(fx);
+  }
+
+  private priorityFor(siteId: string, visitorId: string, urgency: number): number {
+    const v = this.store.visitorById(visitorId);
+    return priorityOf(urgency, parseAttributes(v?.attributes ?? '{}'), this.sites.priorityRules(siteId));
   }
 
   /** Records a first-response SLA breach for every conversation past its target (run periodically). */

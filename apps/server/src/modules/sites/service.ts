@@ -1,5 +1,5 @@
 import type { DepartmentRow, GroupCommit, SiteRow, Store } from '@parla/db';
-import { BusinessHours, DEFAULT_SITE_SETTINGS, SiteSettings, type Department, type WidgetSite } from '@parla/protocol';
+import { BusinessHours, DEFAULT_PRIORITY_RULES, DEFAULT_SITE_SETTINGS, SiteSettings, type Department, type PriorityRules, type WidgetSite } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import { newToken } from '../../lib/crypto.ts';
 import { ServiceError } from '../conversations/errors.ts';
@@ -111,6 +111,10 @@ export class Sites {
     const d = departmentId ? this.store.department(departmentId) : undefined;
     const own = d ? parseHours(d.businessHours) : null;
     return own ?? this.settings(siteId)?.businessHours ?? null;
+  }
+
+  priorityRules(siteId: string): PriorityRules {
+    return this.settings(siteId)?.priority ?? DEFAULT_PRIORITY_RULES;
   }
 
   /** First-response target in ms: the department's, else the site's. */

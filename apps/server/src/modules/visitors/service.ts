@@ -1,5 +1,6 @@
 import type { GroupCommit, Store, VisitorRow } from '@parla/db';
-import type { PageInfo, VisitorDetail } from '@parla/protocol';
+import type { PageInfo, VisitorAttributes, VisitorDetail } from '@parla/protocol';
+import { parseAttributes } from '../routing/priority.ts';
 import { nanoid } from 'nanoid';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 
@@ -26,7 +27,7 @@ export class Visitors {
    * records the page. An unknown or foreign token is treated as a new visitor, never an error:
    * that reveals nothing about other visitors.
    */
-  hello(siteId: string, token: string | undefined, page: PageInfo | undefined): Promise<HelloResult> {
+  hello(siteId: string, token: string | undefined, page: PageInfo | undefined, attributes?: VisitorAttributes): Promise<HelloResult> {
     return this.commit.run((): HelloResult => {
       const at = this.now();
       const existing = token ? this.store.visitorByToken(siteId, hashToken(token)) : undefined;
@@ -54,8 +55,23 @@ export class Visitors {
         result = { visitor: this.store.visitorById(id)!, token: fresh, visitId, returning: false };
       }
       if (page) this.store.insertPageView(result.visitId, page.url, page.title, at);
+      if (attributes) this.merge(result.visitor.id, attributes);
       return result;
     });
+  }
+
+  /** Merges new attributes into the visitor's (30 at most, as the protocol allows per frame). */
+  setAttributes(visitorId: string, attributes: VisitorAttributes): Promise<void> {
+    return this.commit.run(() => this.merge(visitorId, attributes));
+  }
+
+  private merge(visitorId: string, attributes: VisitorAttributes): void {
+    const v = this.store.visitorById(visitorId);
+    if (!v) return;
+    const merged = { ...parseAttributes(v.attributes), ...attributes };
+    const keys = Object.keys(merged);
+    if (keys.length > 30) for (const k of keys.slice(0, keys.length - 30)) delete merged[k];
+    this.store.setVisitorAttributes(visitorId, JSON.stringify(merged));
   }
 
   pageView(visitId: string, page: PageInfo): Promise<number> {
@@ -77,6 +93,7 @@ export class Visitors {
       id: v.id,
       name: v.name,
       email: v.email,
+      attributes: parseAttributes(v.attributes),
       returning: v.visitCount > 1,
       visitCount: v.visitCount,
       firstSeenAt: v.firstSeenAt,

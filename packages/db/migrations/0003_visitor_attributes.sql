@@ -1,0 +1,1 @@
+ALTER TABLE `visitors` ADD `attributes` text DEFAULT '{}' NOT NULL;
