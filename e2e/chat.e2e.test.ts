@@ -114,6 +114,29 @@ describe('visitor and agent in real browsers', () => {
     await ctx.close();
   });
 
+  it('passes the host page’s attributes (queued before the script loads, and later changes) to the server', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US' });
+    const shop = await ctx.newPage();
+    await shop.addInitScript(() => {
+      const w = window as unknown as { Parla?: unknown[] };
+      (w.Parla = w.Parla || []).push(['setAttributes', { tier: 'vip', cartValue: 300, orderId: 'A-1042' }]);
+    });
+    await shop.goto(`${product.shopUrl}/checkout`);
+    await shop.locator('#parla-widget button.l').click();
+    const input = shop.locator('#parla-widget textarea#parla-input');
+    await input.fill('Is express delivery possible?');
+    await input.press('Enter');
+    await shop.locator('#parla-widget .m.me .b', { hasText: 'express delivery' }).waitFor();
+    const db = product.app.parla.db.sqlite;
+    const row = () =>
+      db.prepare("SELECT v.attributes AS a, c.priority AS p FROM conversations c JOIN visitors v ON v.id = c.visitor_id JOIN messages m ON m.conversation_id = c.id WHERE m.body LIKE '%express delivery%'").get() as { a: string; p: number };
+    expect(JSON.parse(row().a)).toEqual({ tier: 'vip', cartValue: 300, orderId: 'A-1042' });
+    expect(row().p).toBe(3); // default rules: vip +2, cart >= 200 +1
+    await shop.evaluate(() => (window as unknown as { Parla: { setAttributes(a: object): void } }).Parla.setAttributes({ plan: 'pro' }));
+    await expect.poll(() => JSON.parse(row().a).plan).toBe('pro');
+    await ctx.close();
+  });
+
   it('refuses the widget on a page whose origin is not allowed', async () => {
     const visitors = () => product.app.parla.db.sqlite.prepare('SELECT count(*) AS n FROM visitors').get();
     const before = visitors();

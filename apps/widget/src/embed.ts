@@ -10,11 +10,11 @@
 import type { MountConfig } from './chat/index.tsx';
 
 type Command = 'open' | 'close' | 'toggle';
-type Api = Record<Command, () => void>;
+type Api = Record<Command, () => void> & { setAttributes(a: Record<string, unknown>): void };
 
 declare global {
   interface Window {
-    Parla?: Api | Command[];
+    Parla?: Api | (Command | ['setAttributes', Record<string, unknown>])[];
   }
 }
 
@@ -45,14 +45,17 @@ else if (!d.getElementById('parla-widget')) {
   let isOpen = false;
   let loading = false;
   let setOpen: ((open: boolean) => void) | undefined;
+  const attrs: Record<string, unknown> = {};
+  let config: MountConfig | undefined;
 
   const load = () => {
     if (loading) return;
     loading = true;
     import(/* @vite-ignore */ `${base}widget/chat.js`).then(
       (m: { mount(root: ShadowRoot, config: MountConfig): (open: boolean) => void }) => {
-        setOpen = m.mount(root, {
+        setOpen = m.mount(root, (config = {
           site,
+          attributes: () => attrs,
           department: script!.dataset.department,
           base,
           lang,
@@ -65,7 +68,7 @@ else if (!d.getElementById('parla-widget')) {
             badge.textContent = n ? `${n}` : ''; // it is the button's description
             badge.hidden = !n;
           },
-        });
+        }));
       },
       () => {
         loading = false; // try again on the next click
@@ -82,10 +85,18 @@ else if (!d.getElementById('parla-widget')) {
   };
 
   button.onclick = () => set(!isOpen);
-  const api: Api = { open: () => set(true), close: () => set(false), toggle: () => set(!isOpen) };
+  const api: Api = {
+    open: () => set(true),
+    close: () => set(false),
+    toggle: () => set(!isOpen),
+    setAttributes(a) {
+      Object.assign(attrs, a);
+      config?.attributesChanged?.();
+    },
+  };
   const queued = window.Parla;
   window.Parla = api;
-  if (Array.isArray(queued)) queued.forEach((c) => api[c]?.());
+  if (Array.isArray(queued)) queued.forEach((c) => (Array.isArray(c) ? api.setAttributes(c[1]) : api[c]?.()));
 
   let resume = false;
   try {

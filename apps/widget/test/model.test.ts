@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySocket } from '@parla/client/testing';
 import type { EventItem, ServerToVisitor, StreamItem, VisitorConversation, WidgetSite } from '@parla/protocol';
 import { backAt, dict, eventText, queueText } from '../src/chat/i18n.ts';
-import { check, createChat, socketUrl } from '../src/chat/model.ts';
+import { check, cleanAttributes, createChat, socketUrl } from '../src/chat/model.ts';
 
 class Pipe extends MemorySocket {
   override push(f: ServerToVisitor) {
@@ -48,7 +48,7 @@ const message = (seq: number, over: Partial<Extract<StreamItem, { kind: 'message
 });
 const event = (seq: number, ev: 'created' | 'queued' | 'assigned' | 'resolved'): StreamItem => ({ kind: 'event', seq, event: ev, agentId: null, agentName: null, createdAt: seq });
 
-function setup(storage = new Mem(), department?: string) {
+function setup(storage = new Mem(), department?: string, attributes?: () => Record<string, unknown>) {
   const pipes: Pipe[] = [];
   const onChange = vi.fn();
   const onUnread = vi.fn();
@@ -59,6 +59,7 @@ function setup(storage = new Mem(), department?: string) {
     base: 'http://localhost:3000/',
     lang: 'en',
     department,
+    attributes,
     onChange,
     onUnread,
     storage,
@@ -77,6 +78,24 @@ function setup(storage = new Mem(), department?: string) {
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
+
+describe('host page attributes', () => {
+  it('go in the hello, cleaned so the server cannot refuse it, and changes are sent at once', () => {
+    const attrs: Record<string, unknown> = { tier: 'vip', cartValue: 250, 'bad key': 1, nested: { x: 1 }, nan: Number.NaN, long: 'x'.repeat(600) };
+    const { chat, pipe } = setup(new Mem(), undefined, () => attrs);
+    expect(pipe.sent[0]).toMatchObject({ type: 'hello', attributes: { tier: 'vip', cartValue: 250, long: 'x'.repeat(500) } });
+    expect(Object.keys((pipe.sent[0] as unknown as { attributes: object }).attributes)).toEqual(['tier', 'cartValue', 'long']);
+    pipe.push(welcome());
+    attrs.cartValue = 400;
+    chat.attributesChanged();
+    expect(pipe.sent.at(-1)).toEqual({ type: 'visitor.attributes', attributes: { tier: 'vip', cartValue: 400, long: 'x'.repeat(500) } });
+  });
+  it('keeps at most 30', () => {
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]));
+    expect(Object.keys(cleanAttributes(many))).toHaveLength(30);
+    expect(cleanAttributes(undefined)).toEqual({});
+  });
+});
 
 describe('chat model', () => {
   it('connects to the visitor socket and says hello without a token the first time', () => {

@@ -23,6 +23,10 @@ export interface MountConfig {
   onOpenChange(open: boolean): void;
   /** Agent messages received while the panel was closed (0 when it opens). */
   onUnread?(count: number): void;
+  /** The host page's attributes (Parla.setAttributes), read when needed. */
+  attributes?(): Record<string, unknown>;
+  /** Set by mount: the loader calls it when the host page changes its attributes. */
+  attributesChanged?(): void;
 }
 
 /** Mounts the chat in `root`; returns the function the loader calls to open or close the panel. */
@@ -94,6 +98,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     base: config.base,
     lang: config.lang,
     department: config.department,
+    attributes: config.attributes,
     storage,
     onChange,
     onUnread: config.onUnread,
@@ -153,6 +158,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     },
   };
   chat.setOpen(config.open);
+  config.attributesChanged = chat.attributesChanged;
   draw();
   return chat.setOpen;
 }

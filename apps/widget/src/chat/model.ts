@@ -24,6 +24,26 @@ const HIDDEN_EVENTS = ['created', 'reopened', 'sla_breached'];
 /** Form values by field id (pre-chat, offline message, callback request), as typed. */
 export type Fields = Partial<Record<FieldId, string>>;
 
+export type Attributes = Record<string, string | number | boolean>;
+
+/**
+ * Keeps only what the server accepts (names of letters, digits, _ . -; strings up to 500
+ * characters, finite numbers, booleans; 30 at most), so a host page's mistake can never make the
+ * server refuse the hello.
+ */
+export function cleanAttributes(a: Record<string, unknown> | undefined): Attributes {
+  const out: Attributes = {};
+  let n = 0;
+  for (const [k, v] of Object.entries(a ?? {})) {
+    if (n >= 30 || !/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/.test(k)) continue;
+    if (typeof v === 'string') out[k] = v.slice(0, 500);
+    else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+    else continue;
+    n++;
+  }
+  return out;
+}
+
 /** Name and email the visitor gave once (localStorage `parla:<site>:profile`). */
 export interface Profile {
   name?: string;
@@ -103,6 +123,8 @@ export interface ChatOptions {
   lang: Lang;
   /** data-department of the script tag: sent with the first message, and the pre-chat skips the field. */
   department?: string;
+  /** What the host page set with Parla.setAttributes (tier, cartValue, plan...): read at every hello. */
+  attributes?: () => Record<string, unknown>;
   onChange: () => void;
   onUnread?: (count: number) => void;
   storage?: KeyValue | null;
@@ -176,6 +198,11 @@ export function createChat(o: ChatOptions) {
   /** Per conversation, the last seq that was history when we first heard of it (not unread). */
   const history = new Map<string, number>();
 
+  const attrs = () => {
+    const a = cleanAttributes(o.attributes?.());
+    return Object.keys(a).length ? a : undefined;
+  };
+
   const session = new Session<VisitorToServer>({
     url: socketUrl(o.base, o.site),
     createSocket: o.createSocket,
@@ -190,6 +217,7 @@ export function createChat(o: ChatOptions) {
         ...(token && token.length >= 16 && token.length <= 128 ? { visitorToken: token } : {}),
         page: p,
         lang: o.lang,
+        ...(attrs() ? { attributes: attrs() } : {}),
       };
     },
   });
@@ -404,6 +432,11 @@ export function createChat(o: ChatOptions) {
     isOpen,
     typing,
     setOpen,
+    /** The host page changed its attributes: tell the server now (the next hello carries them anyway). */
+    attributesChanged() {
+      const a = attrs();
+      if (a) session.send({ type: 'visitor.attributes', attributes: a });
+    },
     destroy() {
       events?.removeEventListener('popstate', onNavigate);
       events?.removeEventListener('hashchange', onNavigate);
