@@ -1,5 +1,5 @@
 /** The console's HTTP calls (same origin; the session cookie rides along). */
-import type { AgentView, ConversationDetail, LoginRequest, MetricsSummary } from '@parla/protocol';
+import type { AgentStatus, AgentView, ConversationDetail, Department, LoginRequest, MetricsSummary, SiteSettings } from '@parla/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -50,7 +50,36 @@ export const api = {
   conversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${encodeURIComponent(id)}`),
   metrics: (from: number, to: number) =>
     request<MetricsSummary>('GET', `/api/metrics/summary?from=${Math.floor(from)}&to=${Math.floor(to)}`),
+
+  sites: () => request<Site[]>('GET', '/api/sites'),
+  settings: (siteId: string) => request<SiteSettings>('GET', `/api/sites/${enc(siteId)}/settings`),
+  /** Admins only (403 forbidden otherwise); 400 with the reason on invalid input. */
+  saveSettings: (siteId: string, body: SiteSettings) => request<SiteSettings>('PUT', `/api/sites/${enc(siteId)}/settings`, body),
+  departments: (siteId: string) => request<Department[]>('GET', `/api/sites/${enc(siteId)}/departments`),
+  createDepartment: (siteId: string, body: DepartmentBody & { name: string }) =>
+    request<Department>('POST', `/api/sites/${enc(siteId)}/departments`, body),
+  updateDepartment: (id: string, body: DepartmentBody) => request<Department>('PATCH', `/api/departments/${enc(id)}`, body),
+  deleteDepartment: (id: string) => request<void>('DELETE', `/api/departments/${enc(id)}`),
+  agents: () => request<AgentStatus[]>('GET', '/api/agents'),
+  /** Admins: maxChats and departmentIds of anyone; an agent: their own maxChats. */
+  updateAgent: (id: string, body: AgentPatchBody) => request<AgentStatus>('PATCH', `/api/agents/${enc(id)}`, body),
 };
+
+const enc = encodeURIComponent;
+
+export interface Site {
+  id: string;
+  name: string;
+}
+
+/** The editable fields of a department (POST and PATCH bodies). */
+export type DepartmentBody = Partial<Pick<Department, 'name' | 'urgency' | 'businessHours' | 'slaFirstResponseSec' | 'agentIds'>>;
+
+/** AgentPatch of @parla/protocol (a zod schema there, so spelled out here). */
+export interface AgentPatchBody {
+  maxChats?: number;
+  departmentIds?: string[];
+}
 
 /** The agent socket's URL on this origin (ws: or wss: like the page). */
 export function agentSocketUrl(loc: Pick<Location, 'protocol' | 'host'> = location): string {

@@ -1,16 +1,25 @@
-import type { AgentView } from '@parla/protocol';
+import type { AgentView, ConversationSummary } from '@parla/protocol';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError } from './api.ts';
 import { ConversationView } from './components/ConversationView.tsx';
 import { Header, type View } from './components/Header.tsx';
 import { Inbox } from './components/Inbox.tsx';
 import { Login } from './components/Login.tsx';
+import { Queue } from './components/Queue.tsx';
 import { Reports } from './components/Reports.tsx';
+import { TransferDialog } from './components/TransferDialog.tsx';
 import { VisitorPanel } from './components/VisitorPanel.tsx';
-import { current, useConversationDetail } from './hooks.ts';
+import { useDirectory } from './directory.ts';
+import { current, useConversationDetail, useNow } from './hooks.ts';
 import { t } from './i18n.ts';
 import { groupInbox, isUnread } from './inbox.ts';
+import { lazyComponent } from './lazy.tsx';
+import { loadSignature, slaState } from './queue.ts';
 import { useConsole, useEvent } from './store.ts';
+
+// Views most agents open rarely: loaded on first use.
+const Agents = lazyComponent(() => import('./components/Agents.tsx').then((m) => m.Agents));
+const Settings = lazyComponent(() => import('./components/Settings.tsx').then((m) => m.Settings));
 
 type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; agent: AgentView };
 
@@ -52,6 +61,17 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
   const [view, setView] = useState<View>('inbox');
   const open = state.openId ? state.conversations[state.openId] : undefined;
   const detail = useConversationDetail(open, state.connections, expired);
+  const [transferFor, setTransferFor] = useState<string | null>(null);
+  const loads = useMemo(() => loadSignature(Object.values(state.conversations)), [state.conversations]);
+  const directory = useDirectory({
+    agentsActive: view === 'agents' || view === 'settings' || transferFor !== null,
+    agentsTrigger: `${state.presenceSeq}|${loads}`,
+    presence: state.agentPresence,
+    connections: state.connections,
+    onUnauthorized: expired,
+  });
+  const queued = useMemo(() => Object.values(state.conversations).filter((c) => c.state === 'queued'), [state.conversations]);
+  const queueBreached = useQueueBreached(queued);
 
   // Waiting conversations plus mine with unread visitor messages: in the tab badge and the title.
   const attention = useMemo(() => {
@@ -72,6 +92,12 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
   }, [state.notice?.id]);
 
   /** Opens any conversation, fetching it first when it is not in the inbox (reports, earlier chats). */
+  const closeTransfer = useEvent(() => {
+    setTransferFor(null);
+    actions.clearTransfer();
+  });
+  const transferConv = transferFor ? state.conversations[transferFor] : undefined;
+
   const openAny = useEvent((id: string) => {
     setView('inbox');
     if (state.conversations[id]) {
@@ -103,6 +129,8 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
         everConnected={state.connections > 0}
         view={view}
         badge={attention}
+        queueCount={queued.length}
+        queueBreached={queueBreached}
         onView={setView}
         onPresence={actions.setPresence}
         onLogout={onLogout}
@@ -117,6 +145,43 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
       )}
       {view === 'reports' ? (
         <Reports onOpen={openAny} onUnauthorized={expired} />
+      ) : view === 'queue' ? (
+        <Queue
+          conversations={state.conversations}
+          departmentNames={directory.departmentNames}
+          onOpen={openAny}
+          onTake={(id) => {
+            setView('inbox');
+            actions.take(id);
+          }}
+        />
+      ) : view === 'agents' ? (
+        <Agents
+          me={state.me}
+          agents={directory.agents}
+          error={directory.agentsError}
+          updatedAt={directory.agentsAt}
+          sites={directory.sites}
+          departments={directory.departments}
+          departmentNames={directory.departmentNames}
+          onSaved={(a) => {
+            directory.putAgent(a);
+            directory.reloadDepartments();
+          }}
+          onRetry={directory.reloadAgents}
+          onUnauthorized={expired}
+        />
+      ) : view === 'settings' ? (
+        <Settings
+          me={state.me}
+          sites={directory.sites}
+          departments={directory.departments}
+          directoryError={directory.departmentsError}
+          agents={directory.agents}
+          reloadDepartments={directory.reloadDepartments}
+          reloadAgents={directory.reloadAgents}
+          onUnauthorized={expired}
+        />
       ) : (
         <div class="workspace">
           <Inbox
@@ -125,6 +190,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
             items={state.items}
             read={state.read}
             openId={state.openId}
+            departmentNames={directory.departmentNames}
             onOpen={actions.open}
             onTake={actions.take}
           />
@@ -132,12 +198,19 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
             <>
               <ConversationView
                 meId={state.me.id}
+                meName={state.me.name}
+                ownTransfers={state.ownTransfers}
                 conversation={open}
                 items={state.items[open.id]}
                 pending={pending}
                 typingUntil={state.typing[open.id]}
                 detail={current(detail)}
+                departmentNames={directory.departmentNames}
                 onSend={(body) => actions.send(open.id, body)}
+                onTransfer={() => {
+                  actions.clearTransfer();
+                  setTransferFor(open.id);
+                }}
                 onTyping={(on) => actions.typing(open.id, on)}
                 onResolve={() => actions.resolve(open.id)}
                 onDismiss={actions.dismissPending}
@@ -151,6 +224,24 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
           )}
         </div>
       )}
+      {transferConv && (
+        <TransferDialog
+          key={transferConv.id}
+          conversation={transferConv}
+          agents={directory.agents}
+          agentsError={directory.agentsError}
+          departments={directory.departments?.filter((d) => d.siteId === transferConv.siteId) ?? null}
+          transfer={state.transfer}
+          onSubmit={(target, note) => actions.transfer(transferConv.id, target, note)}
+          onClose={closeTransfer}
+        />
+      )}
     </div>
   );
+}
+
+/** True while some queued conversation is past its first-response target (re-checked every 5 s). */
+function useQueueBreached(queued: ConversationSummary[]): boolean {
+  const now = useNow(5000);
+  return queued.some((c) => slaState(c, now)?.breached);
 }

@@ -142,3 +142,21 @@ export function periodRange(period: Period, now: number): { from: number; to: nu
   const days = period === '7d' ? 7 : 30;
   return { from: now - days * 86_400_000, to: now };
 }
+
+// -------------------------------------------------------------------------------------------
+// Callback requests
+// -------------------------------------------------------------------------------------------
+
+/** A tel: link for a phone number as the visitor typed it ("+39 02 1234-567" -> "tel:+39021234567"); null without digits. */
+export function telHref(phone: string): string | null {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < 3) return null;
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}
+
+/** A mailto: link for an address, or null when it does not look like one. */
+export function mailtoHref(email: string): string | null {
+  const e = email.trim();
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e) ? `mailto:${encodeURI(e)}` : null;
+}

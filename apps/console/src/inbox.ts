@@ -1,8 +1,9 @@
 /** Pure inbox logic: which section a conversation belongs to, ordering, unread state. */
 import type { ConversationSummary, StreamItem } from '@parla/protocol';
+import { compareQueue } from './queue.ts';
 
 export interface InboxGroups {
-  /** Queued (and bot-handled) conversations, longest waiting first. */
+  /** Queued conversations in serving order (priority, then longest waiting), then bot-handled ones. */
   waiting: ConversationSummary[];
   /** Assigned to me, most recent activity first. */
   mine: ConversationSummary[];
@@ -34,8 +35,12 @@ export function groupInbox(conversations: Iterable<ConversationSummary>, meId: s
         break;
     }
   }
-  // Queued before bot; within each, longest waiting first.
-  g.waiting.sort((a, b) => Number(a.state === 'bot') - Number(b.state === 'bot') || waitingSince(a) - waitingSince(b) || cmpId(a, b));
+  // Queued before bot; queued in serving order, bot ones longest waiting first.
+  g.waiting.sort(
+    (a, b) =>
+      Number(a.state === 'bot') - Number(b.state === 'bot') ||
+      (a.state === 'queued' ? compareQueue(a, b) : waitingSince(a) - waitingSince(b) || cmpId(a, b)),
+  );
   g.mine.sort(byActivityDesc);
   g.others.sort(byActivityDesc);
   g.resolved.sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0) || cmpId(a, b));

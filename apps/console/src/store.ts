@@ -16,14 +16,17 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hook
 import { agentSocketUrl, api, ApiError } from './api.ts';
 import { errorText, t } from './i18n.ts';
 import type { ReadMark } from './inbox.ts';
+import { transferFrame, type TransferTarget } from './transfer.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (not imported: the console ships no zod). */
-export const PROTOCOL = 1;
+export const PROTOCOL = 3;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_MESSAGE_CHARS = 4000;
 /** A visitor "typing" that is never switched off expires after this long. */
 export const TYPING_TTL_MS = 8000;
 const MAX_LIVE_PAGES = 50;
+/** A transfer neither confirmed nor refused after this long is reported as unanswered. */
+export const TRANSFER_TIMEOUT_MS = 10_000;
 
 export interface PendingMessage {
   clientId: string;
@@ -36,6 +39,16 @@ export interface PendingMessage {
 
 export interface LivePage extends PageInfo {
   at: number;
+}
+
+/** The transfer in flight from the dialog (one at a time). */
+export interface TransferState {
+  token: number;
+  conversationId: string;
+  status: 'sending' | 'done' | 'failed';
+  error?: string;
+  /** The summary fields a completed transfer changes. */
+  before: Pick<ConversationSummary, 'state' | 'agentId' | 'departmentId' | 'queuedAt'> | null;
 }
 
 export interface State {
@@ -56,6 +69,15 @@ export interface State {
   read: Record<string, ReadMark>;
   openId: string | null;
   notice: { id: number; text: string } | null;
+  /** Every agent's presence as the latest presence frames said (the agents list patches itself). */
+  agentPresence: Record<string, Presence>;
+  /** Incremented at every presence frame. */
+  presenceSeq: number;
+  transfer: TransferState | null;
+  /** 'conversationId:seq' of the transferred events this console caused (so it can say "You transferred…"). */
+  ownTransfers: Record<string, true>;
+  /** The conversation of our last transfer whose 'transferred' event has not arrived yet (outlives the dialog). */
+  awaitingOwnTransfer: string | null;
 }
 
 export type Action =
@@ -72,7 +94,10 @@ export type Action =
   | { type: 'dismissPending'; clientId: string }
   | { type: 'open'; id: string | null }
   | { type: 'notice'; text: string }
-  | { type: 'clearNotice' };
+  | { type: 'clearNotice' }
+  | { type: 'transferStart'; token: number; conversationId: string }
+  | { type: 'transferFailed'; token?: number; error: string }
+  | { type: 'transferClear' };
 
 export function initialState(me: AgentView, read: Record<string, ReadMark> = {}): State {
   return {
@@ -88,10 +113,16 @@ export function initialState(me: AgentView, read: Record<string, ReadMark> = {})
     read,
     openId: null,
     notice: null,
+    agentPresence: {},
+    presenceSeq: 0,
+    transfer: null,
+    ownTransfers: {},
+    awaitingOwnTransfer: null,
   };
 }
 
 let noticeSeq = 0;
+let transferSeq = 0;
 
 function markRead(state: State, id: string, mark: ReadMark): Record<string, ReadMark> {
   const cur = state.read[id];
@@ -134,12 +165,27 @@ export function reducer(state: State, a: Action): State {
       if (prev && prev.lastSeq > c.lastSeq) return state;
       const next: State = { ...state, conversations: { ...state.conversations, [c.id]: c } };
       if (state.openId === c.id) next.read = markRead(state, c.id, readMarkOf(c));
+      const tr = state.transfer;
+      if (tr && tr.status === 'sending' && tr.conversationId === c.id && tr.before) {
+        const b = tr.before;
+        if (b.state !== c.state || b.agentId !== c.agentId || b.departmentId !== c.departmentId || b.queuedAt !== c.queuedAt) {
+          next.transfer = { ...tr, status: 'done' };
+        }
+      }
       return next;
     }
 
     case 'presence': {
-      if (a.agentId !== state.me.id) return state;
-      return { ...state, presence: a.presence, me: { ...state.me, presence: a.presence } };
+      const next: State = {
+        ...state,
+        agentPresence: { ...state.agentPresence, [a.agentId]: a.presence },
+        presenceSeq: state.presenceSeq + 1,
+      };
+      if (a.agentId === state.me.id) {
+        next.presence = a.presence;
+        next.me = { ...state.me, presence: a.presence };
+      }
+      return next;
     }
 
     case 'visitorPage': {
@@ -178,6 +224,14 @@ export function reducer(state: State, a: Action): State {
         }
       }
       if (state.openId === id) next.read = markRead(state, id, { seq: item.seq, at: item.kind === 'message' ? item.createdAt : 0 });
+      const tr = state.transfer;
+      if (item.kind === 'event' && item.event === 'transferred') {
+        if (tr && tr.status === 'sending' && tr.conversationId === id) next.transfer = { ...tr, status: 'done' };
+        if (state.awaitingOwnTransfer === id) {
+          next.ownTransfers = { ...state.ownTransfers, [`${id}:${item.seq}`]: true };
+          next.awaitingOwnTransfer = null;
+        }
+      }
       return next;
     }
 
@@ -214,6 +268,21 @@ export function reducer(state: State, a: Action): State {
 
     case 'clearNotice':
       return state.notice ? { ...state, notice: null } : state;
+
+    case 'transferStart': {
+      const c = state.conversations[a.conversationId];
+      const before = c ? { state: c.state, agentId: c.agentId, departmentId: c.departmentId, queuedAt: c.queuedAt } : null;
+      return { ...state, transfer: { token: a.token, conversationId: a.conversationId, status: 'sending', before }, awaitingOwnTransfer: a.conversationId };
+    }
+
+    case 'transferFailed': {
+      const tr = state.transfer;
+      if (!tr || tr.status !== 'sending' || (a.token !== undefined && a.token !== tr.token)) return state;
+      return { ...state, transfer: { ...tr, status: 'failed', error: a.error }, awaitingOwnTransfer: null };
+    }
+
+    case 'transferClear':
+      return state.transfer ? { ...state, transfer: null } : state;
   }
 }
 
@@ -265,6 +334,9 @@ export interface ConsoleActions {
   setPresence(p: 'online' | 'away'): void;
   dismissPending(clientId: string): void;
   clearNotice(): void;
+  /** Sends conversation.transfer; state.transfer follows it (done on the 'transferred' item or the summary change, failed on an error frame). */
+  transfer(conversationId: string, target: TransferTarget, note: string): void;
+  clearTransfer(): void;
 }
 
 /**
@@ -348,6 +420,12 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
       session.on('sendError', (clientId, err) => dispatch({ type: 'sendFailed', clientId, error: errorText(err.code, err.message) })),
       session.on('error', (err) => {
         if (err.code === 'unsupported_protocol') session.close();
+        // Error frames name no request; while a transfer waits for its answer, a refusal is its own.
+        if (stateRef.current.transfer?.status === 'sending' && err.code !== 'unsupported_protocol' && err.code !== 'rate_limited') {
+          const text = errorText(err.code, err.message);
+          dispatch({ type: 'transferFailed', error: t.transfer.refused(text === err.message ? text : `${text} (${err.message})`) });
+          return;
+        }
         dispatch({ type: 'notice', text: errorText(err.code, err.message) });
       }),
     ];
@@ -406,6 +484,22 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
       },
       dismissPending: (clientId) => dispatch({ type: 'dismissPending', clientId }),
       clearNotice: () => dispatch({ type: 'clearNotice' }),
+      transfer(conversationId, target, note) {
+        const token = ++transferSeq;
+        dispatch({ type: 'transferStart', token, conversationId });
+        // Keep receiving the stream (the 'transferred' event confirms) even if it was not followed yet.
+        const session = sessionRef.current;
+        if (session && !tracked.current.has(conversationId)) {
+          tracked.current.add(conversationId);
+          session.track(conversationId);
+        }
+        if (!session?.send(transferFrame(conversationId, target, note))) {
+          dispatch({ type: 'transferFailed', token, error: t.header.connecting });
+          return;
+        }
+        setTimeout(() => dispatch({ type: 'transferFailed', token, error: t.transfer.noAnswer }), TRANSFER_TIMEOUT_MS);
+      },
+      clearTransfer: () => dispatch({ type: 'transferClear' }),
     };
   }, []);
 

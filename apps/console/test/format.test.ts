@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, formatRelative, linkify, periodRange, safeHref, shortId } from '../src/format.ts';
 import { pickLang } from '../src/i18n.ts';
 import { groupInbox, isUnread } from '../src/inbox.ts';
+import { conv } from './fixtures.ts';
 
 describe('formatDuration', () => {
   it('shows the two largest units', () => {
@@ -113,27 +114,6 @@ describe('small helpers', () => {
     expect(periodRange('7d', now)).toEqual({ from: now - 7 * 86_400_000, to: now });
     expect(periodRange('30d', now).from).toBe(now - 30 * 86_400_000);
   });
-});
-
-const conv = (over: Partial<ConversationSummary> & { id: string }): ConversationSummary => ({
-  siteId: 'demo',
-  channel: 'web',
-  visitorId: `v-${over.id}`,
-  visitorName: null,
-  state: 'queued',
-  agentId: null,
-  agentName: null,
-  departmentId: null,
-  priority: 0,
-  lastSeq: 1,
-  lastMessage: 'hi',
-  lastMessageAt: 1000,
-  createdAt: 1000,
-  queuedAt: 1000,
-  assignedAt: null,
-  firstAgentReplyAt: null,
-  resolvedAt: null,
-  ...over,
 });
 
 describe('groupInbox', () => {

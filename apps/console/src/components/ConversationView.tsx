@@ -1,6 +1,9 @@
 import type { ConversationDetail, ConversationSummary, EventItem, StreamItem } from '@parla/protocol';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatDuration } from '../format.ts';
+import { formatDuration, mailtoHref, telHref } from '../format.ts';
+import { useNow } from '../hooks.ts';
+import { transferSenders, transferWordingKind } from '../transfer.ts';
+import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 import { formatFull, formatTime } from '../dates.ts';
 import { t } from '../i18n.ts';
 import { stateLabel, units, visitorLabel } from '../labels.ts';
@@ -9,12 +12,18 @@ import { RichText } from './RichText.tsx';
 
 interface Props {
   meId: string;
+  meName: string;
+  /** 'conversationId:seq' of transfers this console made. */
+  ownTransfers: Record<string, true>;
   conversation: ConversationSummary;
   items: StreamItem[] | undefined;
   pending: PendingMessage[];
   typingUntil: number | undefined;
   detail: ConversationDetail | undefined;
+  departmentNames: Record<string, string>;
   onSend: (body: string) => void;
+  /** Opens the transfer dialog. */
+  onTransfer: () => void;
   onTyping: (isTyping: boolean) => void;
   onResolve: () => void;
   onDismiss: (clientId: string) => void;
@@ -25,6 +34,10 @@ export function ConversationView(p: Props) {
   const resolved = c.state === 'resolved';
   const kpi = p.detail && p.detail.conversation.id === c.id ? p.detail : undefined;
   const visitorTyping = useVisitorTyping(p.typingUntil);
+  const isCallback = c.channel === 'callback';
+  const department = c.departmentId ? p.departmentNames[c.departmentId] : undefined;
+  const email = c.visitorEmail?.trim() || null;
+  const emailHref = email ? mailtoHref(email) : null;
 
   // Our sends not yet in the stream; an item with the same clientId replaces its pending copy.
   const pending = useMemo(() => {
@@ -43,8 +56,21 @@ export function ConversationView(p: Props) {
             <span class={`state-pill state-${c.state}`} data-testid="conversation-state">
               {stateLabel(c.state)}
             </span>
+            {isCallback && <CallbackBadge />}
             {c.state === 'assigned' && (c.agentId === p.meId ? <span>{t.conversation.assignedToMe}</span> : c.agentName && <span>{t.conversation.assignedTo(c.agentName)}</span>)}
+            {department && (
+              <span data-testid="conversation-department">
+                {t.conversation.department}: {department}
+              </span>
+            )}
+            {c.priority > 0 && <span data-testid="conversation-priority">{t.inbox.priority(c.priority)}</span>}
+            {!resolved && <HeaderSla c={c} />}
           </p>
+          {email && (
+            <p class="conv-email" data-testid="conversation-email">
+              {t.conversation.email}: {emailHref ? <a href={emailHref}>{email}</a> : email}
+            </p>
+          )}
           <p class="kpi">
             <span data-testid="kpi-first-response">
               {t.conversation.firstResponse}: <strong>{kpi ? formatDuration(kpi.firstResponseMs, units, t.conversation.notYet) : '…'}</strong>
@@ -55,12 +81,29 @@ export function ConversationView(p: Props) {
             </span>
           </p>
         </div>
-        <button type="button" class="resolve" data-testid="resolve-button" disabled={resolved} onClick={p.onResolve}>
-          {resolved ? t.conversation.resolved : t.conversation.resolve}
-        </button>
+        <div class="conv-actions">
+          {!resolved && (
+            <button type="button" data-testid="transfer-button" aria-haspopup="dialog" onClick={p.onTransfer}>
+              {t.transfer.button}
+            </button>
+          )}
+          <button type="button" class="resolve" data-testid="resolve-button" disabled={resolved} onClick={p.onResolve}>
+            {isCallback ? (resolved ? t.conversation.done : t.conversation.markDone) : resolved ? t.conversation.resolved : t.conversation.resolve}
+          </button>
+        </div>
       </header>
+      {isCallback && c.callback && <CallbackCard cb={c.callback} />}
 
-      <MessageList conversationId={c.id} meId={p.meId} items={p.items} pending={pending} onDismiss={p.onDismiss} />
+      <MessageList
+        conversationId={c.id}
+        meId={p.meId}
+        meName={p.meName}
+        ownTransfers={p.ownTransfers}
+        items={p.items}
+        pending={pending}
+        departmentNames={p.departmentNames}
+        onDismiss={p.onDismiss}
+      />
 
       <div class="typing-slot" aria-live="polite">
         {visitorTyping && (
@@ -86,6 +129,40 @@ export function ConversationView(p: Props) {
   );
 }
 
+/** The SLA countdown in the header (ticks on its own so the view does not re-render every second). */
+function HeaderSla({ c }: { c: ConversationSummary }) {
+  const now = useNow(1000);
+  return <SlaTimer c={c} now={now} />;
+}
+
+function CallbackCard({ cb }: { cb: NonNullable<ConversationSummary['callback']> }) {
+  const href = telHref(cb.phone);
+  return (
+    <section class="callback-card" data-testid="callback-card" aria-label={t.conversation.callback}>
+      <dl class="facts">
+        <dt>{t.conversation.phone}</dt>
+        <dd>
+          {href ? (
+            <a href={href} data-testid="callback-phone">
+              {cb.phone}
+            </a>
+          ) : (
+            <span data-testid="callback-phone">{cb.phone}</span>
+          )}
+        </dd>
+        <dt>{t.conversation.preferredTime}</dt>
+        <dd data-testid="callback-time">{cb.preferredTime.trim() || t.conversation.anyTime}</dd>
+        {cb.note?.trim() && (
+          <>
+            <dt>{t.conversation.callbackNote}</dt>
+            <dd data-testid="callback-note">{cb.note}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
 /** True while the visitor's typing flag is on and not expired. */
 function useVisitorTyping(until: number | undefined): boolean {
   const [, force] = useState(0);
@@ -105,16 +182,23 @@ function useVisitorTyping(until: number | undefined): boolean {
 function MessageList({
   conversationId,
   meId,
+  meName,
+  ownTransfers,
   items,
   pending,
+  departmentNames,
   onDismiss,
 }: {
   conversationId: string;
   meId: string;
+  meName: string;
+  ownTransfers: Record<string, true>;
   items: StreamItem[] | undefined;
   pending: PendingMessage[];
+  departmentNames: Record<string, string>;
   onDismiss: (clientId: string) => void;
 }) {
+  const senders = useMemo(() => transferSenders(items ?? []), [items]);
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const count = (items?.length ?? 0) + pending.length;
@@ -138,11 +222,21 @@ function MessageList({
       {items === undefined && <p class="muted center">{t.conversation.loading}</p>}
       {items?.map((it) =>
         it.kind === 'event' ? (
-          <EventLine key={`e${it.seq}`} e={it} />
+          <EventLine
+            key={`e${it.seq}`}
+            e={it}
+            actor={ownTransfers[`${conversationId}:${it.seq}`] ? meName : ((it as EventItem & { actorName?: string | null }).actorName ?? null)}
+            from={senders.get(it.seq) ?? null}
+            departmentNames={departmentNames}
+          />
         ) : it.authorType === 'system' ? (
-          <p key={`m${it.seq}`} class="event" data-testid="event" data-event="system">
+          <div key={`m${it.seq}`} class="system-note" data-testid="event" data-event="system" data-seq={it.seq}>
+            <span class="sr-only">{t.conversation.systemNote}: </span>
             <RichText text={it.body} />
-          </p>
+            <time dateTime={new Date(it.createdAt).toISOString()} title={formatFull(it.createdAt)}>
+              {formatTime(it.createdAt, now)}
+            </time>
+          </div>
         ) : (
           <div
             key={`m${it.seq}`}
@@ -199,7 +293,7 @@ function MessageList({
   );
 }
 
-function eventText(e: EventItem): string | null {
+function eventText(e: EventItem, actor: string | null, from: string | null, departmentNames: Record<string, string>): string | null {
   switch (e.event) {
     case 'created':
       return null; // the first message already marks the start
@@ -211,14 +305,24 @@ function eventText(e: EventItem): string | null {
       return t.events.resolved(e.agentName);
     case 'reopened':
       return t.events.reopened;
+    case 'transferred': {
+      const to = e.agentName ?? (e.departmentId ? departmentNames[e.departmentId] : undefined) ?? (e.departmentId ? t.events.someDepartment : t.events.someone);
+      const kind = transferWordingKind({ actor, from });
+      const text = kind === 'actor' ? t.events.transferred(actor!, to) : kind === 'from' ? t.events.transferredFrom(from!, to) : t.events.transferredTo(to);
+      return e.note?.trim() ? `${text} — ${t.events.note(e.note.trim())}` : text;
+    }
+    case 'sla_breached':
+      return t.events.slaBreached;
+    default:
+      return null; // a kind newer than this console
   }
 }
 
-function EventLine({ e }: { e: EventItem }) {
-  const text = eventText(e);
+function EventLine({ e, actor, from, departmentNames }: { e: EventItem; actor: string | null; from: string | null; departmentNames: Record<string, string> }) {
+  const text = eventText(e, actor, from, departmentNames);
   if (!text) return null;
   return (
-    <p class="event" data-testid="event" data-event={e.event}>
+    <p class={`event event-${e.event}`} data-testid="event" data-event={e.event}>
       <span>{text}</span>
       <time dateTime={new Date(e.createdAt).toISOString()} title={formatFull(e.createdAt)}>
         {formatTime(e.createdAt)}

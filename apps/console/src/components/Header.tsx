@@ -1,8 +1,9 @@
 import type { Status } from '@parla/client';
 import type { Presence } from '@parla/protocol';
 import { t } from '../i18n.ts';
+import { presenceText } from '../labels.ts';
 
-export type View = 'inbox' | 'reports';
+export type View = 'inbox' | 'queue' | 'agents' | 'settings' | 'reports';
 
 interface Props {
   name: string;
@@ -11,12 +12,15 @@ interface Props {
   everConnected: boolean;
   view: View;
   badge: number;
+  /** Conversations in the queue (on the Queue tab). */
+  queueCount: number;
+  /** Some queued conversation is past its first-response target. */
+  queueBreached: boolean;
   onView: (v: View) => void;
   onPresence: (p: 'online' | 'away') => void;
   onLogout: () => void;
 }
 
-const presenceText = (p: Presence) => (p === 'online' ? t.header.online : p === 'away' ? t.header.away : t.header.offline);
 
 export function Header(p: Props) {
   const next: 'online' | 'away' = p.presence === 'online' ? 'away' : 'online';
@@ -35,8 +39,22 @@ export function Header(p: Props) {
             </span>
           )}
         </button>
+        <button type="button" class="tab" aria-current={p.view === 'queue' ? 'page' : undefined} data-testid="nav-queue" onClick={() => p.onView('queue')}>
+          {t.header.queue}
+          {p.queueCount > 0 && (
+            <span class={`badge${p.queueBreached ? '' : ' badge-soft'}`} aria-label={`(${p.queueCount})`}>
+              {p.queueCount}
+            </span>
+          )}
+        </button>
+        <button type="button" class="tab" aria-current={p.view === 'agents' ? 'page' : undefined} data-testid="nav-agents" onClick={() => p.onView('agents')}>
+          {t.header.agents}
+        </button>
         <button type="button" class="tab" aria-current={p.view === 'reports' ? 'page' : undefined} data-testid="nav-reports" onClick={() => p.onView('reports')}>
           {t.header.reports}
+        </button>
+        <button type="button" class="tab" aria-current={p.view === 'settings' ? 'page' : undefined} data-testid="nav-settings" onClick={() => p.onView('settings')}>
+          {t.header.settings}
         </button>
       </nav>
       <div class="spacer" />

@@ -6,6 +6,8 @@ import { t } from '../i18n.ts';
 import { groupInbox, isUnread, type ReadMark } from '../inbox.ts';
 import { units, visitorLabel } from '../labels.ts';
 import { formatFull } from '../dates.ts';
+import { queuePositions } from '../queue.ts';
+import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 
 interface Props {
   meId: string;
@@ -13,6 +15,7 @@ interface Props {
   items: Record<string, StreamItem[]>;
   read: Record<string, ReadMark>;
   openId: string | null;
+  departmentNames: Record<string, string>;
   onOpen: (id: string) => void;
   onTake: (id: string) => void;
 }
@@ -22,6 +25,7 @@ type Kind = 'waiting' | 'mine' | 'others' | 'resolved';
 export function Inbox(p: Props) {
   const now = useNow(1000);
   const groups = useMemo(() => groupInbox(Object.values(p.conversations), p.meId), [p.conversations, p.meId]);
+  const positions = useMemo(() => queuePositions(groups.waiting), [groups]);
   const sections: [Kind, string, ConversationSummary[]][] = [
     ['waiting', t.inbox.waiting, groups.waiting],
     ['mine', t.inbox.mine, groups.mine],
@@ -46,6 +50,8 @@ export function Inbox(p: Props) {
                   c={c}
                   kind={kind}
                   now={now}
+                  position={positions.get(c.id)}
+                  department={c.departmentId ? p.departmentNames[c.departmentId] : undefined}
                   selected={c.id === p.openId}
                   unread={c.id !== p.openId && isUnread(c, p.meId, p.read[c.id], p.items[c.id])}
                   onOpen={p.onOpen}
@@ -64,6 +70,8 @@ function Row({
   c,
   kind,
   now,
+  position,
+  department,
   selected,
   unread,
   onOpen,
@@ -72,6 +80,8 @@ function Row({
   c: ConversationSummary;
   kind: Kind;
   now: number;
+  position: number | undefined;
+  department: string | undefined;
   selected: boolean;
   unread: boolean;
   onOpen: (id: string) => void;
@@ -91,6 +101,7 @@ function Row({
         <span class="inbox-line">
           {unread && <span class="unread-dot" data-testid="unread-dot" aria-hidden="true" />}
           <span class="inbox-name">{name}</span>
+          {c.channel === 'callback' && <CallbackBadge />}
           {unread && <span class="sr-only">{` (${t.inbox.unread})`}</span>}
           <time class="inbox-time" dateTime={new Date(when).toISOString()} title={formatFull(when)}>
             {formatRelative(when, now, units, t.time.now)}
@@ -98,10 +109,21 @@ function Row({
         </span>
         <span class="inbox-preview">{c.lastMessage ?? t.inbox.noMessages}</span>
         {kind === 'waiting' && c.state === 'queued' && (
-          <span class="inbox-waiting" data-testid="waiting-time">
-            {t.inbox.waitingFor(formatDuration(Math.max(0, now - (c.queuedAt ?? c.createdAt)), units))}
+          <span class="inbox-line inbox-queue">
+            {position !== undefined && (
+              <span class="inbox-pos" data-testid="queue-position" data-position={position}>
+                {t.inbox.position(position)}
+              </span>
+            )}
+            <span class="inbox-waiting" data-testid="waiting-time">
+              {t.inbox.waitingFor(formatDuration(Math.max(0, now - (c.queuedAt ?? c.createdAt)), units))}
+            </span>
           </span>
         )}
+        {kind === 'waiting' && (department || c.priority > 0) && (
+          <span class="inbox-sub">{[department, c.priority > 0 ? t.inbox.priority(c.priority) : ''].filter(Boolean).join(' · ')}</span>
+        )}
+        {kind !== 'resolved' && <SlaTimer c={c} now={now} />}
         {kind === 'waiting' && c.state === 'bot' && <span class="inbox-sub">{t.inbox.bot}</span>}
         {kind === 'others' && c.agentName && <span class="inbox-sub">{t.inbox.with(c.agentName)}</span>}
       </button>

@@ -1,6 +1,6 @@
 import type { ConversationDetail, ConversationSummary } from '@parla/protocol';
 import { formatDate, formatFull, formatTime } from '../dates.ts';
-import { safeHref } from '../format.ts';
+import { mailtoHref, safeHref } from '../format.ts';
 import type { Loadable } from '../hooks.ts';
 import { current } from '../hooks.ts';
 import { t } from '../i18n.ts';
@@ -59,6 +59,9 @@ export function VisitorPanel({ conversation, detail, livePages, onOpen }: Props)
   const currentPage =
     lastLive && (!v || pages.length === 0 || lastLive.at >= pages[pages.length - 1]!.at) ? lastLive : (v?.currentPage ?? null);
   const earlier = v ? v.conversations.filter((x) => x.id !== conversation.id) : [];
+  // The conversation's own address (offline messages are answered by email) wins over the visitor's.
+  const email = conversation.visitorEmail?.trim() || v?.email?.trim() || null;
+  const emailHref = email ? mailtoHref(email) : null;
 
   return (
     <aside class="visitor-panel" data-testid="visitor-panel" aria-labelledby="visitor-title">
@@ -85,10 +88,10 @@ export function VisitorPanel({ conversation, detail, livePages, onOpen }: Props)
                 {formatDate(v.firstSeenAt)}
               </time>
             </dd>
-            {v.email && (
+            {email && (
               <>
                 <dt>{t.panel.email}</dt>
-                <dd>{v.email}</dd>
+                <dd data-testid="visitor-email">{emailHref ? <a href={emailHref}>{email}</a> : email}</dd>
               </>
             )}
           </dl>

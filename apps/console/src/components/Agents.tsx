@@ -1,0 +1,260 @@
+import type { AgentStatus, AgentView, Department } from '@parla/protocol';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiError, type Site } from '../api.ts';
+import { formatTime } from '../dates.ts';
+import { t } from '../i18n.ts';
+import { apiErrorText, presenceText } from '../labels.ts';
+
+interface Props {
+  me: AgentView;
+  agents: AgentStatus[] | null;
+  error: string | null;
+  updatedAt: number | null;
+  sites: Site[] | null;
+  departments: Department[] | null;
+  departmentNames: Record<string, string>;
+  /** The server's answer to a PATCH (the list and the departments follow it). */
+  onSaved: (a: AgentStatus) => void;
+  onRetry: () => void;
+  onUnauthorized: () => void;
+}
+
+const RANK = { online: 0, away: 1, offline: 2 } as const;
+export const MAX_CHATS_LIMIT = 50;
+
+/** Every agent with presence, load and capacity; admins edit capacity and departments inline. */
+export function Agents(p: Props) {
+  const admin = p.me.role === 'admin';
+  const sorted = useMemo(
+    () => (p.agents ? [...p.agents].sort((a, b) => RANK[a.presence] - RANK[b.presence] || a.name.localeCompare(b.name)) : null),
+    [p.agents],
+  );
+  return (
+    <main class="page-view" aria-labelledby="agents-title" data-testid="agents-view">
+      <div class="view-head">
+        <h1 id="agents-title">{t.agents.title}</h1>
+        {p.updatedAt !== null && <p class="muted small">{t.agents.refreshed(formatTime(p.updatedAt))}</p>}
+      </div>
+      {p.error && (
+        <p class="form-error" role="alert">
+          {p.agents ? p.error : `${t.agents.error} ${p.error}`}{' '}
+          <button type="button" class="link" onClick={p.onRetry}>
+            {t.agents.retry}
+          </button>
+        </p>
+      )}
+      {!sorted ? (
+        !p.error && <p class="muted">{t.loading}</p>
+      ) : sorted.length === 0 ? (
+        <p class="muted">{t.agents.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="report-table agents-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.agents.name}</th>
+                <th scope="col">{t.agents.presence}</th>
+                <th scope="col">{t.agents.load}</th>
+                <th scope="col">{t.agents.departments}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((a) => (
+                <AgentRow
+                  key={a.id}
+                  a={a}
+                  isMe={a.id === p.me.id}
+                  admin={admin}
+                  sites={p.sites}
+                  departments={p.departments}
+                  departmentNames={p.departmentNames}
+                  onSaved={p.onSaved}
+                  onUnauthorized={p.onUnauthorized}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}
+
+type RowStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string };
+
+function AgentRow({
+  a,
+  isMe,
+  admin,
+  sites,
+  departments,
+  departmentNames,
+  onSaved,
+  onUnauthorized,
+}: {
+  a: AgentStatus;
+  isMe: boolean;
+  admin: boolean;
+  sites: Site[] | null;
+  departments: Department[] | null;
+  departmentNames: Record<string, string>;
+  onSaved: (a: AgentStatus) => void;
+  onUnauthorized: () => void;
+}) {
+  const canCapacity = admin || isMe;
+  const [draft, setDraft] = useState(String(a.maxChats));
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState<RowStatus>({ state: 'idle' });
+  const inFlight = useRef(false);
+
+  // A refetch shows the server's value unless the user is editing it.
+  useEffect(() => {
+    if (!dirty) setDraft(String(a.maxChats));
+  }, [a.maxChats]);
+
+  useEffect(() => {
+    if (status.state !== 'saved') return;
+    const timer = setTimeout(() => setStatus({ state: 'idle' }), 2500);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const patch = (body: { maxChats?: number; departmentIds?: string[] }) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setStatus({ state: 'saving' });
+    api.updateAgent(a.id, body).then(
+      (res) => {
+        inFlight.current = false;
+        setStatus({ state: 'saved' });
+        setDirty(false);
+        onSaved(res);
+      },
+      (e: unknown) => {
+        inFlight.current = false;
+        if (e instanceof ApiError && e.status === 401) onUnauthorized();
+        setStatus({ state: 'error', message: apiErrorText(e) });
+      },
+    );
+  };
+
+  const saveCapacity = () => {
+    if (!dirty || inFlight.current) return;
+    const n = /^\d+$/.test(draft.trim()) ? Number(draft.trim()) : NaN;
+    if (!(n >= 1 && n <= MAX_CHATS_LIMIT)) {
+      setStatus({ state: 'error', message: t.agents.capacityInvalid });
+      return;
+    }
+    if (n === a.maxChats) {
+      setDirty(false);
+      setStatus({ state: 'idle' });
+      return;
+    }
+    patch({ maxChats: n });
+  };
+
+  const toggleDepartment = (id: string, on: boolean) => {
+    const next = on ? [...new Set([...a.departmentIds, id])] : a.departmentIds.filter((x) => x !== id);
+    patch({ departmentIds: next });
+  };
+
+  const full = a.load >= a.maxChats;
+  const multiSite = (sites?.length ?? 0) > 1;
+  const siteName = (id: string) => sites?.find((s) => s.id === id)?.name ?? id;
+
+  return (
+    <tr data-testid="agent-row" data-agent-id={a.id} data-presence={a.presence}>
+      <td>
+        <div class="agent-cell">
+          <strong>{a.name}</strong>
+          {isMe && <span class="muted"> ({t.agents.you})</span>}
+          {a.role === 'admin' && <span class="tag">{t.agents.admin}</span>}
+        </div>
+        <div class="muted small">{a.email}</div>
+      </td>
+      <td>
+        <span class={`presence-inline presence-${a.presence}`} data-testid="agent-presence" data-presence={a.presence}>
+          <span class="presence-dot" aria-hidden="true" />
+          {presenceText(a.presence)}
+        </span>
+      </td>
+      <td>
+        <div class="capacity">
+          <span class={`load${full ? ' load-full' : ''}`} data-testid="agent-load">
+            {a.load} / {a.maxChats}
+          </span>
+          {canCapacity && (
+            <form
+              class="capacity-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                saveCapacity();
+              }}
+            >
+              <input
+                type="number"
+                min={1}
+                max={MAX_CHATS_LIMIT}
+                step={1}
+                inputMode="numeric"
+                class="num-input"
+                data-testid="agent-capacity-input"
+                aria-label={t.agents.capacityLabel(a.name)}
+                value={draft}
+                readOnly={status.state === 'saving'}
+                onInput={(e) => {
+                  setDraft(e.currentTarget.value);
+                  setDirty(true);
+                }}
+                onBlur={saveCapacity}
+              />
+              {dirty && (
+                <button type="submit" class="small-btn" data-testid="agent-capacity-save">
+                  {t.agents.saveCapacity}
+                </button>
+              )}
+            </form>
+          )}
+        </div>
+        <RowStatusText status={status} />
+      </td>
+      <td>
+        {admin && departments && departments.length > 0 ? (
+          <fieldset class="checks" aria-label={t.agents.departmentsLabel(a.name)} disabled={status.state === 'saving'}>
+            {departments.map((d) => (
+              <label key={d.id} class="check">
+                <input
+                  type="checkbox"
+                  data-testid="agent-department"
+                  data-department-id={d.id}
+                  checked={a.departmentIds.includes(d.id)}
+                  onChange={(e) => toggleDepartment(d.id, e.currentTarget.checked)}
+                />
+                {multiSite ? `${d.name} (${siteName(d.siteId)})` : d.name}
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <span data-testid="agent-departments">
+            {a.departmentIds.length === 0 ? <span class="muted">{t.agents.none}</span> : a.departmentIds.map((id) => departmentNames[id] ?? id).join(', ')}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function RowStatusText({ status }: { status: RowStatus }) {
+  if (status.state === 'error')
+    return (
+      <p class="field-error" role="alert">
+        {status.message}
+      </p>
+    );
+  if (status.state === 'saved')
+    return (
+      <p class="field-ok" role="status">
+        {t.agents.saved}
+      </p>
+    );
+  return null;
+}
