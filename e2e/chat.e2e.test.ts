@@ -134,6 +134,18 @@ describe('visitor and agent in real browsers', () => {
     expect(row().p).toBe(3); // default rules: vip +2, cart >= 200 +1
     await shop.evaluate(() => (window as unknown as { Parla: { setAttributes(a: object): void } }).Parla.setAttributes({ plan: 'pro' }));
     await expect.poll(() => JSON.parse(row().a).plan).toBe('pro');
+
+    // The agent sees what the shop said in the visitor panel.
+    const agentCtx = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    const c = await agentCtx.newPage();
+    await c.goto(`${product.chatUrl}/console/`);
+    await c.getByTestId('login-email').fill(product.agent.email);
+    await c.getByTestId('login-password').fill(product.agent.password);
+    await c.getByTestId('login-submit').click();
+    await c.getByTestId('inbox-item').filter({ hasText: 'express delivery' }).click();
+    await c.getByTestId('visitor-attributes').filter({ hasText: 'A-1042' }).waitFor();
+    await expect(c.getByTestId('visitor-attributes').textContent()).resolves.toContain('pro');
+    await agentCtx.close();
     await ctx.close();
   });
 

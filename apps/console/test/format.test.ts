@@ -1,4 +1,4 @@
-import type { ConversationSummary, StreamItem } from '@parla/protocol';
+import type { StreamItem } from '@parla/protocol';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatRelative, linkify, periodRange, safeHref, shortId } from '../src/format.ts';
 import { pickLang } from '../src/i18n.ts';

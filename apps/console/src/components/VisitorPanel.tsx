@@ -96,6 +96,20 @@ export function VisitorPanel({ conversation, detail, livePages, onOpen }: Props)
             )}
           </dl>
 
+          {v.attributes && Object.keys(v.attributes).length > 0 && (
+            <>
+              <h3>{t.panel.attributes}</h3>
+              <dl class="facts" data-testid="visitor-attributes">
+                {Object.entries(v.attributes).map(([k, val]) => (
+                  <>
+                    <dt key={`k-${k}`}>{k}</dt>
+                    <dd key={`v-${k}`}>{String(val)}</dd>
+                  </>
+                ))}
+              </dl>
+            </>
+          )}
+
           <h3>{t.panel.currentPage}</h3>
           <div class="current-page" data-testid="visitor-current-page">
             {currentPage ? <PageLink url={currentPage.url} title={currentPage.title} /> : <span class="muted">—</span>}
