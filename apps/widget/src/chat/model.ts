@@ -9,7 +9,7 @@ import type { PageInfo, ServerToVisitor, StreamItem, VisitorConversation, Visito
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
-const PROTOCOL = 3;
+export const PROTOCOL = 3;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_CHARS = 4000;
 const TYPING_EVERY_MS = 2000;

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MESSAGE_CHARS as SERVER_MAX, PROTOCOL_VERSION } from '@parla/protocol';
+import { MAX_MESSAGE_CHARS, PROTOCOL } from '../src/store.ts';
+
+// The console copies these values (importing them would bundle zod): they must not drift.
+describe('protocol constants copied into the console', () => {
+  it('match @parla/protocol', () => {
+    expect(PROTOCOL).toBe(PROTOCOL_VERSION);
+    expect(MAX_MESSAGE_CHARS).toBe(SERVER_MAX);
+  });
+});
