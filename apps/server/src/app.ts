@@ -19,6 +19,8 @@ import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { applySiteOrigins, Sites } from './modules/sites/service.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
+import { Bot } from './modules/bot/service.ts';
+import { botRoutes } from './modules/bot/routes.ts';
 import { Visitors } from './modules/visitors/service.ts';
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +34,7 @@ export interface Services {
   commit: GroupCommit;
   hub: Hub;
   sites: Sites;
+  bot: Bot;
   conversations: Conversations;
   visitors: Visitors;
   agents: Agents;
@@ -78,7 +81,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
   );
-  const services: Services = { config, db, store, commit, hub, sites, conversations, visitors, agents };
+  const bot = new Bot(store, commit, now);
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents };
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
 
@@ -142,5 +146,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   conversationRoutes(app, services);
   metricsRoutes(app, services);
   siteRoutes(app, services);
+  botRoutes(app, services);
   return app;
 }

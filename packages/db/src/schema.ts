@@ -217,3 +217,26 @@ export const callbacks = sqliteTable('callbacks', {
   note: text('note'),
   createdAt: integer('created_at').notNull(),
 });
+
+/** The FAQ knowledge base the bot answers from. */
+export const faqs = sqliteTable(
+  'faqs',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    lang: text('lang', { enum: ['en', 'it'] }).notNull(),
+    question: text('question').notNull(),
+    /** JSON array of strings. */
+    alternatives: text('alternatives').notNull().default('[]'),
+    answer: text('answer').notNull(),
+    /** JSON array of strings. */
+    quickReplies: text('quick_replies').notNull().default('[]'),
+    departmentId: text('department_id'),
+    /** JSON array of strings. */
+    tags: text('tags').notNull().default('[]'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.id] })],
+);

@@ -133,6 +133,19 @@ export interface EventRow {
   createdAt: number;
 }
 
+export interface FaqRow {
+  id: string;
+  lang: 'en' | 'it';
+  question: string;
+  /** JSON arrays */
+  alternatives: string;
+  answer: string;
+  quickReplies: string;
+  departmentId: string | null;
+  tags: string;
+  updatedAt: number;
+}
+
 export interface PageViewRow {
   url: string;
   title: string;
@@ -267,6 +280,12 @@ export class Store {
 
       previousAgent: p(`SELECT e.agent_id AS agentId FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
           WHERE c.visitor_id = ? AND e.kind = 'assigned' ORDER BY e.created_at DESC, e.seq DESC LIMIT 1`),
+
+      faqsOfSite: p(`SELECT id, lang, question, alternatives, answer, quick_replies AS quickReplies, department_id AS departmentId, tags, updated_at AS updatedAt
+        FROM faqs WHERE site_id = ? ORDER BY lang, id`),
+      faqsClear: p(`DELETE FROM faqs WHERE site_id = ?`),
+      faqInsert: p(`INSERT INTO faqs (site_id, id, lang, question, alternatives, answer, quick_replies, department_id, tags, updated_at)
+        VALUES (@siteId, @id, @lang, @question, @alternatives, @answer, @quickReplies, @departmentId, @tags, @updatedAt)`),
 
       metricsRows: p(`SELECT id, created_at AS createdAt, queued_at AS queuedAt, first_agent_reply_at AS firstAgentReplyAt,
           resolved_at AS resolvedAt, state FROM conversations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid`),
@@ -524,6 +543,16 @@ export class Store {
   }
   eventsAfter(conversationId: string, afterSeq: number, limit: number): EventRow[] {
     return this.s.eventsAfter.all(conversationId, afterSeq, limit) as EventRow[];
+  }
+
+  // ---- FAQ ----------------------------------------------------------------------------------
+  faqsOf(siteId: string): FaqRow[] {
+    return this.s.faqsOfSite.all(siteId) as FaqRow[];
+  }
+  /** Replaces a site's whole knowledge base (call inside a transaction). */
+  replaceFaqs(siteId: string, rows: FaqRow[]): void {
+    this.s.faqsClear.run(siteId);
+    for (const r of rows) this.s.faqInsert.run({ ...r, siteId });
   }
 
   // ---- metrics -----------------------------------------------------------------------------

@@ -539,6 +539,45 @@ export const ConversationDetail = z.object({
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
+// ---------------------------------------------------------------------------------------------
+// FAQ knowledge base and the bot
+// ---------------------------------------------------------------------------------------------
+
+/** One FAQ entry; the import/export format of `GET/PUT /api/sites/:siteId/faqs`. */
+export const FaqEntry = z.object({
+  /** Stable id (a slug or a nanoid); unique within the site. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1-64 characters of A-Z a-z 0-9 _ -'),
+  lang: Lang,
+  question: z.string().trim().min(3).max(300),
+  /** Other ways shoppers ask the same thing (indexed too). */
+  alternatives: z.array(z.string().trim().min(2).max(300)).max(30).default([]),
+  /** Plain text; http(s) and mailto links become links in the widget. */
+  answer: z.string().trim().min(1).max(4000),
+  /** Follow-up buttons under the answer. */
+  quickReplies: z.array(z.string().trim().min(1).max(60)).max(5).default([]),
+  departmentId: Id.nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+export type FaqEntry = z.infer<typeof FaqEntry>;
+
+export const FaqList = z
+  .array(FaqEntry)
+  .max(5000)
+  .refine((l) => new Set(l.map((e) => e.id)).size === l.length, 'FAQ ids must be unique');
+
+export const BotAnswerRequest = z.object({ question: z.string().trim().min(1).max(1000), lang: Lang });
+
+export const BotAnswer = z.object({
+  /** null: the bot abstains (no entry is a confident match). */
+  faqId: z.string().nullable(),
+  /** 0..1: the share of the question's meaning the best entry explains. */
+  score: z.number(),
+  answer: z.string().nullable(),
+  question: z.string().nullable(),
+  quickReplies: z.array(z.string()),
+});
+export type BotAnswer = z.infer<typeof BotAnswer>;
+
 /** The body of every 4xx/5xx the HTTP API returns. */
 export const HttpError = z.object({ error: z.string(), message: z.string() });
 export type HttpError = z.infer<typeof HttpError>;

@@ -1,0 +1,79 @@
+import type { FaqRow, GroupCommit, Store } from '@parla/db';
+import type { BotAnswer, FaqEntry, Lang } from '@parla/protocol';
+import { ServiceError } from '../conversations/errors.ts';
+import { answer, FaqMatcher } from './matcher.ts';
+
+const toEntry = (r: FaqRow): FaqEntry => ({
+  id: r.id,
+  lang: r.lang,
+  question: r.question,
+  alternatives: JSON.parse(r.alternatives) as string[],
+  answer: r.answer,
+  quickReplies: JSON.parse(r.quickReplies) as string[],
+  departmentId: r.departmentId,
+  tags: JSON.parse(r.tags) as string[],
+});
+
+/** The FAQ knowledge base per site and the bot that answers from it (the index is built once per change). */
+export class Bot {
+  private readonly matchers = new Map<string, FaqMatcher>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly commit: GroupCommit,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  faqs(siteId: string): FaqEntry[] {
+    return this.store.faqsOf(siteId).map(toEntry);
+  }
+
+  /** Replaces the whole knowledge base of a site (the JSON import), in one transaction. */
+  async replaceFaqs(siteId: string, entries: FaqEntry[]): Promise<number> {
+    if (!this.store.getSite(siteId)) throw new ServiceError('not_found', 'no such site');
+    const at = this.now();
+    await this.commit.run(() => {
+      for (const e of entries) {
+        if (e.departmentId && this.store.department(e.departmentId)?.siteId !== siteId) {
+          throw new ServiceError('not_found', `FAQ ${e.id}: no such department ${e.departmentId}`);
+        }
+      }
+      this.store.replaceFaqs(
+        siteId,
+        entries.map((e) => ({
+          id: e.id,
+          lang: e.lang,
+          question: e.question,
+          alternatives: JSON.stringify(e.alternatives),
+          answer: e.answer,
+          quickReplies: JSON.stringify(e.quickReplies),
+          departmentId: e.departmentId,
+          tags: JSON.stringify(e.tags),
+          updatedAt: at,
+        })),
+      );
+    });
+    this.matchers.delete(siteId);
+    return entries.length;
+  }
+
+  private matcher(siteId: string): FaqMatcher {
+    let m = this.matchers.get(siteId);
+    if (!m) {
+      m = new FaqMatcher(this.faqs(siteId));
+      this.matchers.set(siteId, m);
+    }
+    return m;
+  }
+
+  answer(siteId: string, question: string, lang: Lang): BotAnswer {
+    const r = answer(this.matcher(siteId), question, lang);
+    return {
+      faqId: r.entry?.id ?? null,
+      score: Math.round(r.confidence * 1000) / 1000,
+      answer: r.entry?.answer ?? null,
+      question: r.entry?.question ?? null,
+      quickReplies: r.entry?.quickReplies ?? [],
+    };
+  }
+}

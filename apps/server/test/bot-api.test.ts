@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { FaqEntry } from '@parla/protocol';
+import { SITE, useServer } from './harness.ts';
+
+const ctx = useServer();
+const json = { 'content-type': 'application/json' };
+
+const kb: FaqEntry[] = [
+  { id: 'en-returns', lang: 'en', question: 'How do I return an item?', alternatives: ['return policy', 'send it back'], answer: 'Within 30 days: https://shop.test/returns', quickReplies: ['Start a return'], departmentId: null, tags: ['returns'] },
+  { id: 'it-resi', lang: 'it', question: 'Come faccio un reso?', alternatives: ['politica di reso', 'restituire un prodotto'], answer: 'Entro 30 giorni: https://shop.test/resi', quickReplies: [], departmentId: null, tags: ['resi'] },
+];
+
+async function admin() {
+  const s = ctx.s;
+  const id = await s.addAgent('boss@shop.test', 'Boss');
+  s.app.parla.db.sqlite.prepare("UPDATE agents SET role = 'admin' WHERE id = ?").run(id);
+  return s.login('boss@shop.test');
+}
+
+describe('FAQ import/export and try-the-bot', () => {
+  it('imports (admin), exports, and answers from the imported entries', async () => {
+    const s = ctx.s;
+    const cookie = await admin();
+    const url = `${s.url}/api/sites/${SITE}/faqs`;
+    const put = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify(kb) });
+    expect(await put.json()).toEqual({ count: 2 });
+    expect(await (await fetch(url, { headers: { cookie } })).json()).toEqual(kb);
+
+    const ask = async (question: string, lang: string) =>
+      (await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ question, lang }) })).json();
+    expect(await ask('what is your return policy?', 'en')).toMatchObject({ faqId: 'en-returns', answer: 'Within 30 days: https://shop.test/returns', quickReplies: ['Start a return'] });
+    expect(await ask('vorrei restituire il prodotto', 'it')).toMatchObject({ faqId: 'it-resi' });
+    const none = await ask('do you sell bicycles?', 'en');
+    expect(none).toMatchObject({ faqId: null, answer: null });
+    expect(none.score).toBeLessThan(0.5);
+  });
+
+  it('refuses bad imports whole (nothing half-written) and non-admins', async () => {
+    const s = ctx.s;
+    const cookie = await admin();
+    await s.addAgent('ada@shop.test', 'Ada');
+    const agentCookie = await s.login('ada@shop.test');
+    const url = `${s.url}/api/sites/${SITE}/faqs`;
+    await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify(kb) });
+    expect((await fetch(url, { method: 'PUT', headers: { ...json, cookie: agentCookie }, body: JSON.stringify([]) })).status).toBe(403);
+    const dup = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify([kb[0], kb[0]]) });
+    expect(dup.status).toBe(400);
+    expect((await dup.json()).message).toContain('unique');
+    const badLang = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify([{ ...kb[0], lang: 'de' }]) });
+    expect(badLang.status).toBe(400);
+    const badDept = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify([{ ...kb[1], id: 'x' }, { ...kb[0], departmentId: 'nope' }]) });
+    expect(badDept.status).toBe(404);
+    // Still the original two.
+    expect(await (await fetch(url, { headers: { cookie } })).json()).toEqual(kb);
+    expect((await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ question: '', lang: 'en' }) })).status).toBe(400);
+    expect((await fetch(`${s.url}/api/sites/nope/faqs`, { headers: { cookie } })).status).toBe(404);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { FaqEntry } from '@parla/protocol';
+import { answer, FaqMatcher, fold, terms } from '../src/modules/bot/matcher.ts';
+
+const faq = (id: string, lang: 'en' | 'it', question: string, alternatives: string[] = [], tags: string[] = []): FaqEntry => ({
+  id,
+  lang,
+  question,
+  alternatives,
+  answer: `answer ${id}`,
+  quickReplies: [],
+  departmentId: null,
+  tags,
+});
+
+const entries = [
+  faq('en-ship-cost', 'en', 'How much does shipping cost?', ['delivery charges', 'shipping price'], ['shipping']),
+  faq('en-ship-time', 'en', 'How long does delivery take?', ['when will my order arrive', 'delivery time'], ['delivery']),
+  faq('en-refund', 'en', 'When will I get my refund?', ['refund status', 'money back'], ['refunds']),
+  faq('en-payment', 'en', 'Which payment methods do you accept?', ['can I pay with PayPal', 'credit card'], ['payments']),
+  faq('it-spedizione', 'it', 'Quanto costa la spedizione?', ['costi di consegna', 'prezzo spedizione'], ['spedizioni']),
+  faq('it-rimborso', 'it', 'Quando ricevo il rimborso?', ['stato del rimborso', 'restituzione dei soldi'], ['rimborsi']),
+  faq('it-fattura', 'it', 'Posso avere la fattura?', ['fattura con partita IVA', 'ricevuta fiscale'], ['fatture']),
+  faq('it-perche', 'it', 'Perché il mio ordine è in ritardo?', ['ordine non arrivato', 'ritardo consegna'], ['ritardi']),
+];
+const m = new FaqMatcher(entries);
+const ask = (q: string, lang: 'en' | 'it') => answer(m, q, lang).entry?.id ?? null;
+
+describe('text processing', () => {
+  it('folds case and accents and drops stop words; stems per language', () => {
+    expect(fold("Perché l'ordine È")).toBe('perche l ordine e');
+    expect(terms('Where are my refunds?', 'en')).toEqual(['where', 'refund']);
+    expect(terms('Quando arrivano le spedizioni?', 'it')).toEqual(['quand', 'arriv', 'spedizion']);
+  });
+});
+
+describe('FAQ matching', () => {
+  it('finds the entry for paraphrases and inflections', () => {
+    expect(ask('what are your shipping costs', 'en')).toBe('en-ship-cost');
+    expect(ask('I want my money back, refunds please', 'en')).toBe('en-refund');
+    expect(ask('is it possible to pay by paypal?', 'en')).toBe('en-payment');
+    expect(ask('i costi della spedizione', 'it')).toBe('it-spedizione');
+    expect(ask('mi serve una fattura per la partita iva', 'it')).toBe('it-fattura');
+  });
+  it('folds accents both ways', () => {
+    expect(ask('perche il mio ordine e in ritardo', 'it')).toBe('it-perche');
+    expect(ask('PERCHÉ È IN RITARDO L’ORDINE?', 'it')).toBe('it-perche');
+  });
+  it('tolerates typos', () => {
+    expect(ask('shiping cost', 'en')).toBe('en-ship-cost');
+    expect(ask('rimborzo quando', 'it')).toBe('it-rimborso');
+    expect(ask('spedizone quanto costa', 'it')).toBe('it-spedizione');
+  });
+  it('keeps languages apart', () => {
+    expect(ask('spedizione', 'en')).toBeNull();
+    expect(m.best('shipping cost', 'it')?.entry.lang ?? 'it').toBe('it');
+  });
+  it('abstains on questions it cannot answer', () => {
+    expect(ask('do you sell laptops?', 'en')).toBeNull();
+    expect(ask('what is the weather like in Milan tomorrow', 'en')).toBeNull();
+    expect(ask('come si prepara il tiramisù', 'it')).toBeNull();
+    expect(ask('hello', 'en')).toBeNull();
+    expect(ask('', 'it')).toBeNull();
+  });
+  it('suggests entries while typing', () => {
+    expect(m.suggest('refu', 'en').map((e) => e.id)).toContain('en-refund');
+    expect(m.suggest('the', 'en')).toEqual([]);
+  });
+});
