@@ -111,10 +111,16 @@ export class FaqMatcher {
     let total = 0;
     const weight = new Map(qTerms.map((t) => [t, this.idf(ix, t)] as const));
     for (const w of weight.values()) total += w;
+    // A match only on words most entries share ("how", "order") says nothing about what is asked.
+    const common = Math.max(2, ix.size * 0.15);
     for (const r of ix.search.search(question).slice(0, 5)) {
       let hit = 0;
-      for (const t of new Set(r.queryTerms)) hit += weight.get(t) ?? 0;
-      const confidence = total ? hit / total : 0;
+      let telling = false;
+      for (const t of new Set(r.queryTerms)) {
+        hit += weight.get(t) ?? 0;
+        if ((ix.df.get(t) ?? 0) <= common) telling = true;
+      }
+      const confidence = total && telling ? hit / total : 0;
       if (!best || confidence > best.confidence + 1e-9 || (Math.abs(confidence - best.confidence) <= 1e-9 && r.score > best.score)) {
         best = { entry: this.byId.get(String(r.id))!, confidence, score: r.score };
       }

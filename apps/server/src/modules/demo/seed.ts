@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { FaqList } from '@parla/protocol';
 import type { Services } from '../../app.ts';
 import { newToken } from '../../lib/crypto.ts';
 
@@ -10,8 +12,8 @@ export const DEMO_DEPARTMENTS = [
 ];
 
 /**
- * On first start (no site, no agent) creates the demo site, two departments and two agents:
- * Giulia (admin, both departments) and Marco (technical help).
+ * On first start (no site, no agent) creates the demo site, two departments, the demo FAQ and two
+ * agents: Giulia (admin, both departments) and Marco (technical help).
  */
 export async function seedDemo(s: Services, shopOrigins: string[]): Promise<boolean> {
   const at = Date.now();
@@ -30,6 +32,11 @@ export async function seedDemo(s: Services, shopOrigins: string[]): Promise<bool
       });
       for (const d of DEMO_DEPARTMENTS) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
     });
+    seeded = true;
+  }
+  if (s.bot.faqs(DEMO_SITE).length === 0) {
+    // A realistic shop FAQ in English and Italian for the bot (apps/server/src/modules/demo/faq.json).
+    await s.bot.replaceFaqs(DEMO_SITE, FaqList.parse(JSON.parse(readFileSync(new URL('./faq.json', import.meta.url), 'utf8'))));
     seeded = true;
   }
   if (s.store.countAgents() === 0) {
