@@ -3,40 +3,25 @@
  * the script tag, a visitor writes, an agent answers from the console, the visitor reloads and
  * finds the conversation, the agent resolves it and the metrics report its FRT and resolution time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, startProduct } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { loginConsole, useProduct } from './harness.ts';
 
-let product: Awaited<ReturnType<typeof startProduct>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+const env = useProduct();
 
 describe('visitor and agent in real browsers', () => {
   it('chats end to end across origins, survives a reload, and records the KPIs', async () => {
-    expect(new URL(product.shopUrl).origin).not.toBe(new URL(product.chatUrl).origin);
+    expect(new URL(env.product.shopUrl).origin).not.toBe(new URL(env.product.chatUrl).origin);
 
     // The agent logs in first, so the conversation is routed to them.
-    const agentCtx = await browser.newContext({ locale: 'en-US' });
+    const agentCtx = await env.browser.newContext({ locale: 'en-US' });
     const console_ = await agentCtx.newPage();
-    await console_.goto(`${product.chatUrl}/console/`);
-    await console_.getByTestId('login-email').fill(product.agent.email);
-    await console_.getByTestId('login-password').fill(product.agent.password);
-    await console_.getByTestId('login-submit').click();
-    await console_.getByTestId('presence-toggle').waitFor();
+    await loginConsole(console_, env.product);
 
-    const visitorCtx = await browser.newContext({ locale: 'en-US' });
+    const visitorCtx = await env.browser.newContext({ locale: 'en-US' });
     const shop = await visitorCtx.newPage();
     const pageErrors: string[] = [];
     shop.on('pageerror', (e) => pageErrors.push(String(e)));
-    await shop.goto(`${product.shopUrl}/`);
+    await shop.goto(`${env.product.shopUrl}/`);
     const launcher = shop.locator('#parla-widget button.l');
     await expect(launcher.getAttribute('aria-label')).resolves.toBe('Open chat');
     await launcher.click();
@@ -68,18 +53,18 @@ describe('visitor and agent in real browsers', () => {
     await shop.locator('#parla-widget button.l').click();
     await shop.locator('#parla-widget .m:not(.me) .b', { hasText: 'induction base' }).waitFor();
     await expect(shop.locator('#parla-widget .m.me .b', { hasText: 'induction hobs' }).count()).resolves.toBe(1);
-    const conv = product.app.parla.store.conversation(conversationId!)!;
-    expect(product.app.parla.visitors.detail(conv.visitorId)!.visitCount).toBe(1);
+    const conv = env.product.app.parla.store.conversation(conversationId!)!;
+    expect(env.product.app.parla.visitors.detail(conv.visitorId)!.visitCount).toBe(1);
 
     // The agent resolves; the visitor is told.
     await console_.getByTestId('resolve-button').click();
     await shop.locator('#parla-widget .ev', { hasText: 'Conversation resolved' }).waitFor();
 
     // The metrics endpoint (with the agent's session) reports this conversation's times, as the row says.
-    const res = await agentCtx.request.get(`${product.chatUrl}/api/metrics/summary`);
+    const res = await agentCtx.request.get(`${env.product.chatUrl}/api/metrics/summary`);
     expect(res.status()).toBe(200);
     const m = (await res.json()) as { perConversation: { id: string; firstResponseMs: number | null; resolutionMs: number | null }[]; resolved: number };
-    const row2 = product.app.parla.store.conversation(conversationId!)!;
+    const row2 = env.product.app.parla.store.conversation(conversationId!)!;
     const mine2 = m.perConversation.find((p) => p.id === conversationId)!;
     expect(mine2.firstResponseMs).toBe(row2.firstAgentReplyAt! - row2.queuedAt!);
     expect(mine2.resolutionMs).toBe(row2.resolvedAt! - row2.createdAt);
@@ -94,9 +79,9 @@ describe('visitor and agent in real browsers', () => {
   });
 
   it('speaks Italian to an Italian browser, goes full screen on a phone, and shrugs off the host page’s CSS', async () => {
-    const ctx = await browser.newContext({ locale: 'it-IT', viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
+    const ctx = await env.browser.newContext({ locale: 'it-IT', viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
     const shop = await ctx.newPage();
-    await shop.goto(`${product.shopUrl}/checkout`);
+    await shop.goto(`${env.product.shopUrl}/checkout`);
     const launcher = shop.locator('#parla-widget button.l');
     await expect(launcher.getAttribute('aria-label')).resolves.toBe('Apri la chat');
     // The host page sets Comic Sans on every button with !important; the widget's button is untouched.
@@ -115,19 +100,19 @@ describe('visitor and agent in real browsers', () => {
   });
 
   it('passes the host page’s attributes (queued before the script loads, and later changes) to the server', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US' });
+    const ctx = await env.browser.newContext({ locale: 'en-US' });
     const shop = await ctx.newPage();
     await shop.addInitScript(() => {
       const w = window as unknown as { Parla?: unknown[] };
       (w.Parla = w.Parla || []).push(['setAttributes', { tier: 'vip', cartValue: 300, orderId: 'A-1042' }]);
     });
-    await shop.goto(`${product.shopUrl}/checkout`);
+    await shop.goto(`${env.product.shopUrl}/checkout`);
     await shop.locator('#parla-widget button.l').click();
     const input = shop.locator('#parla-widget textarea#parla-input');
     await input.fill('Is express delivery possible?');
     await input.press('Enter');
     await shop.locator('#parla-widget .m.me .b', { hasText: 'express delivery' }).waitFor();
-    const db = product.app.parla.db.sqlite;
+    const db = env.product.app.parla.db.sqlite;
     const row = () =>
       db.prepare("SELECT v.attributes AS a, c.priority AS p FROM conversations c JOIN visitors v ON v.id = c.visitor_id JOIN messages m ON m.conversation_id = c.id WHERE m.body LIKE '%express delivery%'").get() as { a: string; p: number };
     expect(JSON.parse(row().a)).toEqual({ tier: 'vip', cartValue: 300, orderId: 'A-1042' });
@@ -136,12 +121,9 @@ describe('visitor and agent in real browsers', () => {
     await expect.poll(() => JSON.parse(row().a).plan).toBe('pro');
 
     // The agent sees what the shop said in the visitor panel.
-    const agentCtx = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    const agentCtx = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
     const c = await agentCtx.newPage();
-    await c.goto(`${product.chatUrl}/console/`);
-    await c.getByTestId('login-email').fill(product.agent.email);
-    await c.getByTestId('login-password').fill(product.agent.password);
-    await c.getByTestId('login-submit').click();
+    await loginConsole(c, env.product);
     await c.getByTestId('inbox-item').filter({ hasText: 'express delivery' }).click();
     await c.getByTestId('visitor-attributes').filter({ hasText: 'A-1042' }).waitFor();
     await expect(c.getByTestId('visitor-attributes').textContent()).resolves.toContain('pro');
@@ -150,19 +132,19 @@ describe('visitor and agent in real browsers', () => {
   });
 
   it('refuses the widget on a page whose origin is not allowed', async () => {
-    const visitors = () => product.app.parla.db.sqlite.prepare('SELECT count(*) AS n FROM visitors').get();
+    const visitors = () => env.product.app.parla.db.sqlite.prepare('SELECT count(*) AS n FROM visitors').get();
     const before = visitors();
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     const page = await ctx.newPage();
     const refused = new Promise<number>((resolve) => {
       page.on('websocket', (ws) => ws.on('socketerror', () => resolve(0)));
       setTimeout(() => resolve(-1), 10_000);
     });
     // The chat server's own origin is not on the demo site's allowlist.
-    await page.route(`${product.chatUrl}/not-the-shop`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>x</title><script async src="${product.chatUrl}/widget.js" data-site="demo"></script>` }),
+    await page.route(`${env.product.chatUrl}/not-the-shop`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>x</title><script async src="${env.product.chatUrl}/widget.js" data-site="demo"></script>` }),
     );
-    await page.goto(`${product.chatUrl}/not-the-shop`);
+    await page.goto(`${env.product.chatUrl}/not-the-shop`);
     await page.locator('#parla-widget button.l').click();
     await expect(refused).resolves.toBe(0);
     await expect(page.locator('#parla-widget .st').textContent()).resolves.toBe('Connecting…');

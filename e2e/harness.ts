@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { buildApp } from '@parla/server/app';
 import { makeConfig } from '@parla/server/config';
 import { buildDemoShop, DEMO_AGENT, seedDemo } from '@parla/server/demo';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -38,4 +39,30 @@ export function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export type Product = Awaited<ReturnType<typeof startProduct>>;
+
+/** The product and a browser for the tests of the calling file; `prepare` runs before the browser starts. */
+export function useProduct(prepare?: (p: Product) => Promise<void>) {
+  const ctx = {} as { product: Product; browser: Browser };
+  beforeAll(async () => {
+    ctx.product = await startProduct();
+    if (prepare) await prepare(ctx.product);
+    ctx.browser = await launch();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.product?.close();
+  });
+  return ctx;
+}
+
+/** Logs into the console in `page` and waits for the app. */
+export async function loginConsole(page: Page, product: Product, email = product.agent.email, password = product.agent.password): Promise<void> {
+  await page.goto(`${product.chatUrl}/console/`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('presence-toggle').waitFor();
 }

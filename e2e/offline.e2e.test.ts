@@ -2,30 +2,19 @@
  * Outside business hours the widget shows the offline mode: a visitor leaves a message (with an
  * email) or asks for a call back, and both reach the console as queued conversations.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, startProduct } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { loginConsole, useProduct } from './harness.ts';
 
-let product: Awaited<ReturnType<typeof startProduct>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  const sites = product.app.parla.sites;
+const env = useProduct(async (product) => {
   const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-  await sites.saveSettings('demo', { ...sites.settings('demo')!, businessHours: { timezone: 'Europe/Rome', weekly: closed, holidays: [] } });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
+  await env.product.app.parla.sites.saveSettings('demo', { ...product.app.parla.sites.settings('demo')!, businessHours: { timezone: 'Europe/Rome', weekly: closed, holidays: [] } });
 });
 
 describe('offline mode', () => {
   it('a left message and a call-back request reach the console', async () => {
-    const shopCtx = await browser.newContext({ locale: 'en-US' });
+    const shopCtx = await env.browser.newContext({ locale: 'en-US' });
     const shop = await shopCtx.newPage();
-    await shop.goto(`${product.shopUrl}/checkout`);
+    await shop.goto(`${env.product.shopUrl}/checkout`);
     await shop.locator('#parla-widget button.l').click();
     const w = shop.locator('#parla-widget');
     await w.getByRole('button', { name: 'Leave a message' }).click();
@@ -37,8 +26,8 @@ describe('offline mode', () => {
     await w.locator('form.alt button[type=submit]').click();
     await w.locator('.note.ok', { hasText: "We'll answer at luca@example.com" }).waitFor();
 
-    const other = await (await browser.newContext({ locale: 'it-IT' })).newPage();
-    await other.goto(`${product.shopUrl}/`);
+    const other = await (await env.browser.newContext({ locale: 'it-IT' })).newPage();
+    await other.goto(`${env.product.shopUrl}/`);
     await other.locator('#parla-widget button.l').click();
     const w2 = other.locator('#parla-widget');
     await w2.getByRole('button', { name: 'Chiedi di essere richiamato' }).click();
@@ -48,14 +37,11 @@ describe('offline mode', () => {
     await w2.locator('.note.ok', { hasText: '+39 333 123 4567' }).waitFor();
 
     // The console: both are waiting, the message with its text and the visitor's email on record.
-    const consoleCtx = await browser.newContext({ locale: 'en-US' });
+    const consoleCtx = await env.browser.newContext({ locale: 'en-US' });
     const c = await consoleCtx.newPage();
-    await c.goto(`${product.chatUrl}/console/`);
-    await c.getByTestId('login-email').fill(product.agent.email);
-    await c.getByTestId('login-password').fill(product.agent.password);
-    await c.getByTestId('login-submit').click();
+    await loginConsole(c, env.product);
     await expect.poll(() => c.getByTestId('inbox-item').count(), { timeout: 10_000 }).toBe(2);
-    const rows = product.app.parla.db.sqlite
+    const rows = env.product.app.parla.db.sqlite
       .prepare('SELECT c.channel, c.state, v.email FROM conversations c JOIN visitors v ON v.id = c.visitor_id ORDER BY c.created_at')
       .all();
     expect(rows).toEqual([

@@ -2,38 +2,24 @@
  * Two agents in two browsers: Giulia transfers a shopper's conversation to Marco with an internal
  * note; Marco's console shows it with the note; the shopper is told, and never sees the note.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_AGENT_2 } from '@parla/server/demo';
-import { launch, startProduct } from './harness.ts';
+import { loginConsole, useProduct } from './harness.ts';
 
-let product: Awaited<ReturnType<typeof startProduct>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+const env = useProduct();
 
 async function consoleAs(email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })).newPage();
-  await page.goto(`${product.chatUrl}/console/`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('presence-toggle').waitFor();
+  const page = await (await env.browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })).newPage();
+  await loginConsole(page, env.product, email, password);
   return page;
 }
 
 describe('transfer between agents', () => {
   it('hands the conversation over with a note only agents see', async () => {
-    const giulia = await consoleAs(product.agent.email, product.agent.password);
-    const shop = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    await shop.goto(`${product.shopUrl}/`);
+    const giulia = await consoleAs(env.product.agent.email, env.product.agent.password);
+    const shop = await (await env.browser.newContext({ locale: 'en-US' })).newPage();
+    await shop.goto(`${env.product.shopUrl}/`);
     await shop.locator('#parla-widget button.l').click();
     await shop.locator('#parla-widget textarea#parla-input').fill('My moka pot leaks from the valve');
     await shop.locator('#parla-widget textarea#parla-input').press('Enter');
@@ -43,7 +29,7 @@ describe('transfer between agents', () => {
     await giulia.getByTestId('inbox-item').filter({ hasText: 'leaks' }).click();
     await giulia.getByTestId('transfer-button').click();
     await giulia.getByTestId('transfer-dialog').waitFor();
-    const marcoId = product.app.parla.store.agentByEmail(DEMO_AGENT_2.email)!.id;
+    const marcoId = env.product.app.parla.store.agentByEmail(DEMO_AGENT_2.email)!.id;
     await expect.poll(() => giulia.locator(`[data-testid=transfer-agent] option[value="${marcoId}"]`).getAttribute('data-state')).toBe('ok');
     await giulia.getByTestId('transfer-agent').selectOption(marcoId);
     await giulia.getByTestId('transfer-note').fill('Warranty case: order A-1042, offer a replacement gasket');
@@ -55,7 +41,7 @@ describe('transfer between agents', () => {
     // The shopper is told, without the note.
     await shop.locator('#parla-widget .ev', { hasText: 'Marco' }).waitFor();
     await expect(shop.locator('#parla-widget').textContent()).resolves.not.toContain('gasket');
-    const row = product.app.parla.db.sqlite.prepare("SELECT a.name FROM conversations c JOIN agents a ON a.id = c.agent_id").get();
+    const row = env.product.app.parla.db.sqlite.prepare("SELECT a.name FROM conversations c JOIN agents a ON a.id = c.agent_id").get();
     expect(row).toEqual({ name: 'Marco' });
   });
 });
