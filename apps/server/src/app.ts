@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
 import type { Config } from './config.ts';
 import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
@@ -112,6 +113,27 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_MAX_PAYLOAD, perMessageDeflate: false } });
+
+  // Dead sockets (a phone that lost its network, a half-open TCP connection) never say goodbye:
+  // ping every WS_PING_MS and close any socket that did not answer the previous ping. Closing it
+  // starts the agent's offline grace period as a normal close would.
+  const alive = new WeakSet<WebSocket>();
+  app.websocketServer.on('connection', (ws: WebSocket) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const reaper = setInterval(() => {
+    for (const ws of app.websocketServer.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, config.WS_PING_MS);
+  reaper.unref();
+  app.addHook('onClose', async () => clearInterval(reaper));
 
   // The widget: the loader at /widget.js, the lazily loaded chat UI under /widget/. Module
   // scripts are fetched with CORS, so these files are readable from any origin (they hold no secret).

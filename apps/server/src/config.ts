@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   AGENT_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Every socket is pinged this often; one that has not answered the previous ping is closed. */
+  WS_PING_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SLA_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   DEMO: bool.default(false),
   DEMO_SHOP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),

@@ -24,7 +24,7 @@ export interface TestServer {
   login(email: string, password?: string): Promise<string>;
 }
 
-export async function startServer(opts: { fakeClock?: boolean } = {}): Promise<TestServer> {
+export async function startServer(opts: { fakeClock?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parla-test-'));
   const clock = {
     now: Date.UTC(2026, 10, 23, 9, 0, 0),
@@ -32,7 +32,7 @@ export async function startServer(opts: { fakeClock?: boolean } = {}): Promise<T
       this.now += ms;
     },
   };
-  const config = makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '50', SITE_ORIGINS: `${SITE}=${SHOP_ORIGIN}`, SLA_SWEEP_MS: '600000' });
+  const config = makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '50', SITE_ORIGINS: `${SITE}=${SHOP_ORIGIN}`, SLA_SWEEP_MS: '600000', ...opts.env });
   const app = await buildApp(config, opts.fakeClock ? { now: () => clock.now } : {});
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -69,7 +69,7 @@ export async function startServer(opts: { fakeClock?: boolean } = {}): Promise<T
  * A fresh server for each test of the calling file, and the clients it opened closed after it.
  * Use `ctx.s` inside tests and `ctx.track(client)` for clients.
  */
-export function useServer(opts: { fakeClock?: boolean } = {}) {
+export function useServer(opts: { fakeClock?: boolean; env?: Record<string, string> } = {}) {
   const ctx = {
     s: undefined as unknown as TestServer,
     closers: [] as { close(): void }[],
