@@ -165,6 +165,7 @@ const en = {
     someDepartment: 'another department',
     someone: 'another agent',
     slaBreached: 'First-response target missed',
+    botUnhelpful: 'The visitor said the bot’s answer did not help',
   },
   panel: {
     title: 'Visitor',
@@ -378,6 +379,7 @@ const it: Dict = {
     someDepartment: 'un altro reparto',
     someone: 'un altro operatore',
     slaBreached: 'Obiettivo di prima risposta mancato',
+    botUnhelpful: 'Il visitatore ha detto che la risposta del bot non è servita',
   },
   panel: {
     title: 'Visitatore',

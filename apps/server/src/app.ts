@@ -72,7 +72,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const commit = new GroupCommit(db.sqlite);
   const hub = new Hub();
   const sites = new Sites(store, commit, now);
-  const conversations = new Conversations(store, commit, hub, sites, now);
+  const bot = new Bot(store, commit, now);
+  const conversations = new Conversations(store, commit, hub, sites, bot, now);
   const visitors = new Visitors(store, commit, now);
   const agents = new Agents(
     store,
@@ -82,7 +83,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
   );
-  const bot = new Bot(store, commit, now);
   const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents };
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());

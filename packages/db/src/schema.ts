@@ -178,6 +178,8 @@ export const messages = sqliteTable(
     /** The sender's idempotency key: a resend with the same (author, clientId) is the same message. */
     clientId: text('client_id'),
     body: text('body').notNull(),
+    /** JSON for bot answers: { faqId, quickReplies }. */
+    meta: text('meta'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -194,7 +196,7 @@ export const conversationEvents = sqliteTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
-    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached'] }).notNull(),
+    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful'] }).notNull(),
     actorType: text('actor_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
     actorId: text('actor_id'),
     agentId: text('agent_id'),

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 
 export type ConversationStateName = 'bot' | 'queued' | 'assigned' | 'resolved';
 export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
-export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached';
+export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached' | 'bot_unhelpful';
 export type PresenceName = 'online' | 'away' | 'offline';
 
 export interface SiteRow {
@@ -117,6 +117,8 @@ export interface MessageRow {
   authorName: string | null;
   clientId: string | null;
   body: string;
+  /** JSON { faqId, quickReplies } on bot answers. */
+  meta: string | null;
   createdAt: number;
 }
 
@@ -163,7 +165,7 @@ const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEF
 const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, settings, created_at AS createdAt`;
 const DEPT_COLS = `id, site_id AS siteId, name, urgency, business_hours AS businessHours, sla_first_response_sec AS slaFirstResponseSec, created_at AS createdAt`;
 const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,
-  author_name AS authorName, client_id AS clientId, body, created_at AS createdAt`;
+  author_name AS authorName, client_id AS clientId, body, meta, created_at AS createdAt`;
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
   agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
@@ -271,8 +273,10 @@ export class Store {
           WHERE c.state != 'resolved' OR c.resolved_at > ? ORDER BY coalesce(c.last_message_at, c.created_at) DESC LIMIT 500`),
 
       msgByClient: p(`SELECT ${MSG_COLS} FROM messages WHERE author_id = ? AND client_id = ?`),
-      msgInsert: p(`INSERT INTO messages (id, conversation_id, seq, author_type, author_id, author_name, client_id, body, created_at)
-        VALUES (@id, @conversationId, @seq, @authorType, @authorId, @authorName, @clientId, @body, @createdAt)`),
+      msgInsert: p(`INSERT INTO messages (id, conversation_id, seq, author_type, author_id, author_name, client_id, body, meta, created_at)
+        VALUES (@id, @conversationId, @seq, @authorType, @authorId, @authorName, @clientId, @body, @meta, @createdAt)`),
+      convEscalate: p(`UPDATE conversations SET state = 'queued', queued_at = coalesce(queued_at, @at) WHERE id = @id AND state = 'bot'`),
+      botUnhelpful: p(`SELECT count(*) AS n FROM conversation_events WHERE conversation_id = ? AND kind = 'bot_unhelpful'`),
       msgsAfter: p(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
       eventInsert: p(`INSERT INTO conversation_events (conversation_id, seq, kind, actor_type, actor_id, agent_id, agent_name, department_id, note, created_at)
         VALUES (@conversationId, @seq, @kind, @actorType, @actorId, @agentId, @agentName, @departmentId, @note, @createdAt)`),
@@ -484,6 +488,13 @@ export class Store {
   /** Queue waits (assignedAt − queuedAt, ms) of the latest assignments since `since`. */
   recentQueueWaits(siteId: string, departmentId: string | null, since: number): number[] {
     return (this.s.recentWaits.all({ siteId, departmentId, since }) as { w: number }[]).map((r) => r.w);
+  }
+  /** The bot hands over: the conversation enters the queue now (queuedAt starts the FRT clock). */
+  escalate(conversationId: string, at: number): boolean {
+    return this.s.convEscalate.run({ id: conversationId, at }).changes > 0;
+  }
+  unhelpfulCount(conversationId: string): number {
+    return (this.s.botUnhelpful.get(conversationId) as { n: number }).n;
   }
   requeue(conversationId: string): boolean {
     return this.s.convRequeue.run(conversationId).changes > 0;

@@ -42,7 +42,7 @@ describe('GroupCommit', () => {
   };
   const msg = (store: Store, clientId: string) => {
     const seq = store.nextSeq('c');
-    store.insertMessage({ id: `m${seq}-${clientId}`, conversationId: 'c', seq, authorType: 'visitor', authorId: 'v', authorName: null, clientId, body: 'x', createdAt: 1 });
+    store.insertMessage({ id: `m${seq}-${clientId}`, conversationId: 'c', seq, authorType: 'visitor', authorId: 'v', authorName: null, clientId, body: 'x', meta: null, createdAt: 1 });
     return seq;
   };
 

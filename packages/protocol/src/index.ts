@@ -13,7 +13,8 @@
  *   3 - site settings in the visitor welcome (open now, pre-chat form, departments), estimated
  *       wait, offline messages and callback requests, transfers with an internal note, SLA
  *       breach events, callback channel, visitor attributes (tier, cart value...) that set the
- *       queue priority. Additive: servers accept 1 to 3.
+ *       queue priority; the FAQ bot (bot messages with faqId and quick replies, bot.feedback,
+ *       escalate, site botMode and escalation keywords). Additive: servers accept 1 to 3.
  */
 import { z } from 'zod';
 
@@ -78,10 +79,13 @@ export const MessageItem = z.object({
   authorName: z.string().nullable(),
   body: z.string(),
   createdAt: Millis,
+  /** Bot answers: the FAQ entry it came from, and follow-up buttons. */
+  faqId: z.string().nullable().optional(),
+  quickReplies: z.array(z.string()).optional(),
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
-export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached']);
+export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful']);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** A state change in a conversation's stream (shown as a system line). */
@@ -235,6 +239,10 @@ export const SiteSettings = z.object({
   offerAlternativesAfterSec: z.number().int().min(0).max(86400),
   /** Queue priority from visitor attributes (defaults: DEFAULT_PRIORITY_RULES). */
   priority: PriorityRules.optional(),
+  /** The FAQ bot: off, first (answers every new conversation), fallback (only when no agent can take it or outside hours). Default off. */
+  botMode: z.enum(['off', 'first', 'fallback']).optional(),
+  /** Words that send a conversation straight to a person (besides asking for one). */
+  escalationKeywords: z.array(z.string().trim().min(2).max(40)).max(50).optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -287,6 +295,7 @@ export const WidgetSite = z.object({
   preChat: PreChat,
   departments: z.array(z.object({ id: Id, name: z.string(), open: z.boolean() })),
   offerAlternativesAfterMs: z.number().int().min(0),
+  botMode: z.enum(['off', 'first', 'fallback']).optional(),
 });
 export type WidgetSite = z.infer<typeof WidgetSite>;
 
@@ -343,6 +352,10 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('typing'), isTyping: z.boolean() }),
   z.object({ type: z.literal('page.view'), page: PageInfo }),
+  /** The visitor's verdict on the bot's last answer: yes resolves the conversation (self-service); no twice hands over to a person. */
+  z.object({ type: z.literal('bot.feedback'), helpful: z.boolean() }),
+  /** "Talk to a person": always one click away while the bot answers. */
+  z.object({ type: z.literal('escalate') }),
   /** The host page set or changed attributes (merged into what the server knows). */
   z.object({ type: z.literal('visitor.attributes'), attributes: VisitorAttributes }),
   Sync,

@@ -313,6 +313,8 @@ function eventText(e: EventItem, actor: string | null, from: string | null, depa
     }
     case 'sla_breached':
       return t.events.slaBreached;
+    case 'bot_unhelpful':
+      return t.events.botUnhelpful;
     default:
       return null; // a kind newer than this console
   }

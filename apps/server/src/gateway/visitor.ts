@@ -42,12 +42,14 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       let visitor: { id: string; siteId: string; name: string | null } | null = null;
       let visitId = '';
       let conversationId: string | null = null;
+      let lang: 'en' | 'it' = 'en';
 
       const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
             const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
             visitor = { id: h.visitor.id, siteId: site.id, name: h.visitor.name };
+            lang = frame.lang ?? 'en';
             visitId = h.visitId;
             s.hub.subscribe(`visitor:${visitor.id}`, conn.sub);
             const conv = s.conversations.currentOf(visitor.id);
@@ -75,6 +77,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               departmentId: frame.departmentId,
               name: frame.name,
               email: frame.email,
+              lang,
             });
             if (frame.name) visitor!.name = frame.name;
             conversationId = r.conversationId;
@@ -97,6 +100,12 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
             return;
           }
+          case 'bot.feedback':
+            await s.conversations.botFeedback(visitor!, frame.helpful, lang);
+            return;
+          case 'escalate':
+            await s.conversations.requestHuman(visitor!);
+            return;
           case 'visitor.attributes':
             await s.visitors.setAttributes(visitor!.id, frame.attributes);
             await s.conversations.reprioritize(visitor!.id);

@@ -19,7 +19,7 @@ const AGENT_TYPING_MS = 6000;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_RE = /^\+?[0-9 ().-]{6,24}$/;
 /** Stream items that are for agents only: the widget never shows them. */
-const HIDDEN_EVENTS = ['created', 'reopened', 'sla_breached'];
+const HIDDEN_EVENTS = ['created', 'reopened', 'sla_breached', 'bot_unhelpful'];
 
 /** Form values by field id (pre-chat, offline message, callback request), as typed. */
 export type Fields = Partial<Record<FieldId, string>>;

@@ -95,6 +95,10 @@ export class FaqMatcher {
     }
   }
 
+  get size(): number {
+    return this.byId.size;
+  }
+
   /** Weight of a query term: rare (or unknown) terms say more about what is asked. */
   private idf(ix: LangIndex, term: string): number {
     const n = ix.df.get(term) ?? 0;

@@ -24,6 +24,10 @@ export class Bot {
     private readonly now: () => number = Date.now,
   ) {}
 
+  faqCount(siteId: string): number {
+    return this.matcher(siteId).size;
+  }
+
   faqs(siteId: string): FaqEntry[] {
     return this.store.faqsOf(siteId).map(toEntry);
   }

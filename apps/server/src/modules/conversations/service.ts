@@ -11,6 +11,29 @@ import type { Hub } from '../../hub.ts';
 import { decideAgent } from '../routing/decide.ts';
 import { parseAttributes, priorityOf } from '../routing/priority.ts';
 import type { Sites } from '../sites/service.ts';
+import type { Bot } from '../bot/service.ts';
+import { isOpen } from '../sites/hours.ts';
+import { eligible } from '../routing/decide.ts';
+
+/** What the bot says in its own words (its answers come from the FAQ in the visitor's language). */
+const BOT_TEXT = {
+  en: {
+    name: 'Assistant',
+    handover: "I'll connect you with a colleague who can help.",
+    rephrase: 'Sorry that did not help. Could you say it in other words, or talk to a person?',
+  },
+  it: {
+    name: 'Assistente',
+    handover: 'Ti metto in contatto con un collega che può aiutarti.',
+    rephrase: 'Mi dispiace non esserti stato utile. Puoi riformulare la domanda o parlare con una persona?',
+  },
+} as const;
+
+/** Asking for a person, in English or Italian. */
+const HUMAN_RE = /\b(operator|operators|human|person|agent|somebody real|real person|someone|operatore|operatrice|persona|umano|assistenza clienti)\b/i;
+const DEFAULT_ESCALATION_KEYWORDS = ['complaint', 'complain', 'reclamo', 'lawyer', 'avvocato'];
+/** A visitor at or above this priority skips the bot. */
+const HIGH_PRIORITY = 2;
 import { ServiceError } from './errors.ts';
 
 export { ServiceError };
@@ -19,8 +42,8 @@ export { ServiceError };
 export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface Actor {
-  type: 'visitor' | 'agent' | 'system';
-  id: string;
+  type: 'visitor' | 'agent' | 'system' | 'bot';
+  id: string | null;
   name: string | null;
 }
 
@@ -42,7 +65,9 @@ export interface SendResult {
 const newEffects = (): Effects => ({ items: [], changed: new Set(), stateChanged: new Set(), queueChanged: false });
 
 export function messageItem(m: MessageRow): MessageItem {
+  const meta = m.meta ? (JSON.parse(m.meta) as { faqId: string; quickReplies: string[] }) : null;
   return {
+    ...(meta ? { faqId: meta.faqId, quickReplies: meta.quickReplies } : {}),
     kind: 'message',
     seq: m.seq,
     id: m.id,
@@ -73,6 +98,7 @@ export class Conversations {
     private readonly commit: GroupCommit,
     private readonly hub: Hub,
     private readonly sites: Sites,
+    private readonly bot: Bot,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -83,7 +109,7 @@ export class Conversations {
     visitor: { id: string; siteId: string; name: string | null },
     clientId: string,
     body: string,
-    opts: { departmentId?: string; name?: string; email?: string; channel?: 'web' | 'callback'; authorType?: 'visitor' | 'system' } = {},
+    opts: { departmentId?: string; name?: string; email?: string; channel?: 'web' | 'callback'; authorType?: 'visitor' | 'system'; lang?: 'en' | 'it' } = {},
     inTx?: (fx: Effects, conv: ConversationRow, at: number) => void,
   ): Promise<SendResult> {
     const fx = newEffects();
@@ -101,23 +127,28 @@ export class Conversations {
         const dept = opts.departmentId ? this.store.department(opts.departmentId) : undefined;
         if (opts.departmentId && dept?.siteId !== visitor.siteId) throw new ServiceError('not_found', 'no such department');
         const id = nanoid();
+        const priority = this.priorityFor(visitor.siteId, visitor.id, dept?.urgency ?? 0);
+        const withBot = actor.type === 'visitor' && (opts.channel ?? 'web') === 'web' && this.botFirst(visitor.siteId, dept?.id ?? null, at);
         this.store.insertConversation({
           id,
           siteId: visitor.siteId,
           visitorId: visitor.id,
           channel: opts.channel ?? 'web',
-          state: 'queued',
+          state: withBot ? 'bot' : 'queued',
           departmentId: dept?.id ?? null,
-          priority: this.priorityFor(visitor.siteId, visitor.id, dept?.urgency ?? 0),
+          priority,
           createdAt: at,
-          queuedAt: at,
+          queuedAt: withBot ? null : at,
         });
         conv = this.store.conversation(id)!;
         this.appendEvent(fx, conv, 'created', actor, at);
         message = this.appendMessage(fx, conv, actor, clientId, body, at);
-        this.appendEvent(fx, conv, 'queued', actor, at);
-        fx.queueChanged = true;
-        this.route(fx, conv, at);
+        if (withBot) this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
+        else {
+          this.appendEvent(fx, conv, 'queued', actor, at);
+          fx.queueChanged = true;
+          this.route(fx, conv, at);
+        }
       } else if (conv.state === 'resolved') {
         this.store.queue(conv.id, at);
         this.appendEvent(fx, conv, 'reopened', actor, at);
@@ -127,6 +158,10 @@ export class Conversations {
       } else {
         message = this.appendMessage(fx, conv, actor, clientId, body, at);
         if (conv.state === 'queued') this.route(fx, conv, at);
+        else if (conv.state === 'bot') {
+          if (actor.type === 'visitor') this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
+          else this.escalate(fx, conv, at); // a call-back request needs a person
+        }
       }
       inTx?.(fx, conv, at);
       return { conversationId: conv.id, message, duplicate: false };
@@ -188,6 +223,44 @@ export class Conversations {
       this.store.upsertCallback(conv.id, req.phone, req.preferredTime, req.note ?? null, at);
       fx.changed.add(conv.id);
     });
+  }
+
+  /**
+   * The visitor's verdict on the bot's answer. Yes: resolved by the bot (self-service). No: the
+   * bot asks to rephrase; a second no hands over to a person.
+   */
+  async botFeedback(visitor: { id: string }, helpful: boolean, lang: 'en' | 'it'): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.latestConversationOf(visitor.id);
+      if (!conv || conv.state !== 'bot') throw new ServiceError('conflict', 'the bot is not answering this conversation');
+      const at = this.now();
+      const bot: Actor = { type: 'bot', id: null, name: BOT_TEXT[lang].name };
+      if (helpful) {
+        this.store.resolve(conv.id, at);
+        this.appendEvent(fx, conv, 'resolved', bot, at);
+        return;
+      }
+      this.appendEvent(fx, conv, 'bot_unhelpful', { type: 'visitor', id: visitor.id, name: null }, at);
+      fx.stateChanged.delete(conv.id);
+      if (this.store.unhelpfulCount(conv.id) >= 2) {
+        this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
+        this.escalate(fx, conv, at);
+      } else {
+        this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].rephrase, at);
+      }
+    });
+    this.publish(fx);
+  }
+
+  /** "Talk to a person": from the bot to the queue, in one click. */
+  async requestHuman(visitor: { id: string }): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.latestConversationOf(visitor.id);
+      if (conv?.state === 'bot') this.escalate(fx, conv, this.now());
+    });
+    this.publish(fx);
   }
 
   /** Hands a conversation to another agent, or to a department's queue, with an internal note. */
@@ -401,6 +474,41 @@ export class Conversations {
 
   // ---- in-transaction helpers ----------------------------------------------------------------
 
+  /** Does a new conversation start with the bot? Per the site's botMode (fallback: nobody can take it, or closed). */
+  private botFirst(siteId: string, departmentId: string | null, at: number): boolean {
+    const mode = this.sites.settings(siteId)?.botMode ?? 'off';
+    if (mode === 'off' || this.bot.faqCount(siteId) === 0) return false;
+    if (mode === 'first') return true;
+    if (!isOpen(this.sites.hoursOf(siteId, departmentId), at)) return true;
+    return !this.store.onlineAgentsWithLoad().some((a) => eligible(a, departmentId));
+  }
+
+  /** The bot's reply to a visitor message: an FAQ answer, or a handover when it should or cannot help. */
+  private botTurn(fx: Effects, conv: ConversationRow, text: string, lang: 'en' | 'it', at: number): void {
+    const bot: Actor = { type: 'bot', id: null, name: BOT_TEXT[lang].name };
+    const keywords = this.sites.settings(conv.siteId)?.escalationKeywords ?? DEFAULT_ESCALATION_KEYWORDS;
+    const folded = text.toLowerCase();
+    if (HUMAN_RE.test(text) || keywords.some((k) => folded.includes(k.toLowerCase())) || conv.priority >= HIGH_PRIORITY) {
+      this.escalate(fx, conv, at);
+      return;
+    }
+    const a = this.bot.answer(conv.siteId, text, lang);
+    if (!a.faqId || !a.answer) {
+      this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
+      this.escalate(fx, conv, at);
+      return;
+    }
+    this.appendMessage(fx, conv, bot, null, a.answer, at, { faqId: a.faqId, quickReplies: a.quickReplies });
+  }
+
+  /** From the bot to a person: the conversation is queued now (the FRT clock starts) and routed. */
+  private escalate(fx: Effects, conv: ConversationRow, at: number): void {
+    if (!this.store.escalate(conv.id, at)) return;
+    this.appendEvent(fx, conv, 'queued', { type: 'bot', id: null, name: null }, at);
+    fx.queueChanged = true;
+    this.route(fx, this.store.conversation(conv.id)!, at);
+  }
+
   /** An agent may take a conversation while connected (online or away) and under capacity. */
   private checkCanTake(agent: { id: string }): void {
     const row = this.store.agentById(agent.id);
@@ -408,8 +516,17 @@ export class Conversations {
     if (this.store.agentLoad(agent.id) >= row.maxChats) throw new ServiceError('conflict', 'you are at your maximum number of conversations');
   }
 
-  private appendMessage(fx: Effects, conv: ConversationRow, actor: Actor, clientId: string | null, body: string, at: number): MessageRow {
+  private appendMessage(
+    fx: Effects,
+    conv: ConversationRow,
+    actor: Actor,
+    clientId: string | null,
+    body: string,
+    at: number,
+    meta?: { faqId: string; quickReplies: string[] },
+  ): MessageRow {
     const m: MessageRow = {
+      meta: meta ? JSON.stringify(meta) : null,
       id: nanoid(),
       conversationId: conv.id,
       seq: this.store.nextSeq(conv.id),

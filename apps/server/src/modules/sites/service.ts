@@ -134,6 +134,7 @@ export class Sites {
       preChat: s.preChat,
       departments: this.store.departmentsOf(site.id).map((d) => ({ id: d.id, name: d.name, open: isOpen(this.hoursOf(site.id, d.id), at) })),
       offerAlternativesAfterMs: s.offerAlternativesAfterSec * 1000,
+      botMode: s.botMode ?? 'off',
     };
   }
 
