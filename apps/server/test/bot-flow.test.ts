@@ -136,3 +136,16 @@ describe('the FAQ bot in the conversation', () => {
     expect(row(c2).state).toBe('assigned');
   });
 });
+
+describe('suggestions while typing', () => {
+  it('returns up to three matching FAQ entries in the visitor’s language', async () => {
+    await setup('first');
+    const v = shopper('it');
+    await v.frame('welcome');
+    v.session.send({ type: 'faq.suggest', text: 'spediz' });
+    const f = await v.frame('faq.suggestions');
+    expect(f).toMatchObject({ text: 'spediz', items: [{ id: 'it-sped', question: 'Quanto costa la spedizione?' }] });
+    v.session.send({ type: 'faq.suggest', text: 'ciao' });
+    expect(await v.frame('faq.suggestions', (x) => x.text === 'ciao')).toMatchObject({ items: [] });
+  });
+});

@@ -356,6 +356,8 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bot.feedback'), helpful: z.boolean() }),
   /** "Talk to a person": always one click away while the bot answers. */
   z.object({ type: z.literal('escalate') }),
+  /** While typing: which FAQ entries match so far (answered with faq.suggestions). */
+  z.object({ type: z.literal('faq.suggest'), text: z.string().max(300) }),
   /** The host page set or changed attributes (merged into what the server knows). */
   z.object({ type: z.literal('visitor.attributes'), attributes: VisitorAttributes }),
   Sync,
@@ -427,6 +429,12 @@ const ErrorFrame = z.object({
 const Pong = z.object({ type: z.literal('pong') });
 
 export const ServerToVisitor = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('faq.suggestions'),
+    /** The text these are for (the widget ignores answers to older text). */
+    text: z.string(),
+    items: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string() })).max(3),
+  }),
   z.object({
     type: z.literal('welcome'),
     protocol: z.number().int(),

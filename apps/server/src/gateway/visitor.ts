@@ -106,6 +106,9 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           case 'escalate':
             await s.conversations.requestHuman(visitor!);
             return;
+          case 'faq.suggest':
+            conn.send({ type: 'faq.suggestions', text: frame.text, items: s.bot.suggest(site.id, frame.text, lang) });
+            return;
           case 'visitor.attributes':
             await s.visitors.setAttributes(visitor!.id, frame.attributes);
             await s.conversations.reprioritize(visitor!.id);

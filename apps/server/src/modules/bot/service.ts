@@ -70,6 +70,13 @@ export class Bot {
     return m;
   }
 
+  /** Up to three entries matching what the visitor is typing. */
+  suggest(siteId: string, text: string, lang: Lang): { id: string; question: string; answer: string }[] {
+    return this.matcher(siteId)
+      .suggest(text, lang, 3)
+      .map((e) => ({ id: e.id, question: e.question, answer: e.answer }));
+  }
+
   answer(siteId: string, question: string, lang: Lang): BotAnswer {
     const r = answer(this.matcher(siteId), question, lang);
     return {
