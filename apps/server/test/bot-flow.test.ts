@@ -149,3 +149,46 @@ describe('suggestions while typing', () => {
     expect(await v.frame('faq.suggestions', (x) => x.text === 'ciao')).toMatchObject({ items: [] });
   });
 });
+
+describe('learning loop', () => {
+  it('lists the questions the bot could not answer or whose answer did not help, most frequent first', async () => {
+    await setup('first');
+    const s = ctx.s;
+    for (const q of ['Do you sell bicycles?', 'do you sell bicycles?  ', 'gift wrapping?']) {
+      const v = shopper();
+      await v.frame('welcome');
+      await say(v, q);
+      await v.frame('conversation', (f) => f.conversation.state === 'queued');
+    }
+    const v = shopper();
+    await v.frame('welcome');
+    await say(v, 'shipping price please');
+    await v.waitFor(() => botSaid(v)[0], 'answer');
+    v.session.send({ type: 'bot.feedback', helpful: false });
+    await v.waitFor(() => botSaid(v)[1], 'rephrase');
+    await s.addAgent('ada@shop.test', 'Ada');
+    const cookie = await s.login('ada@shop.test');
+    const misses = await (await fetch(`${s.url}/api/sites/${SITE}/bot/misses`, { headers: { cookie } })).json();
+    expect(misses.map((m: { question: string; count: number }) => [m.question.trim().toLowerCase(), m.count])).toEqual([
+      ['do you sell bicycles?', 2],
+      [expect.any(String), 1],
+      [expect.any(String), 1],
+    ]);
+    expect(misses.find((m: { unhelpful: number }) => m.unhelpful === 1)).toMatchObject({ question: 'shipping price please', lang: 'en' });
+    expect(misses.find((m: { question: string }) => m.question === 'gift wrapping?')).toMatchObject({ abstained: 1 });
+    expect((await fetch(`${s.url}/api/sites/${SITE}/bot/misses?days=0`, { headers: { cookie } })).status).toBe(400);
+  });
+});
+
+describe('what the bot leaves to people', () => {
+  it('an offline message goes to the queue, not to the bot', async () => {
+    await setup('first');
+    const v = shopper();
+    await v.frame('welcome');
+    v.session.sendReliable({ type: 'offline.message', clientId: newClientId(), body: 'shipping price?', email: 'a@b.it' });
+    const ack = await v.frame('ack');
+    await v.frame('conversation', (f) => f.conversation.state === 'queued');
+    expect(row(ack.conversationId).state).toBe('queued');
+    expect(botSaid(v)).toEqual([]);
+  });
+});

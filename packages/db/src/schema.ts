@@ -242,3 +242,20 @@ export const faqs = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.id] })],
 );
+
+/** Questions the bot could not answer (abstained) or whose answer did not help: the learning loop. */
+export const botMisses = sqliteTable(
+  'bot_misses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    lang: text('lang', { enum: ['en', 'it'] }).notNull(),
+    question: text('question').notNull(),
+    reason: text('reason', { enum: ['abstained', 'unhelpful'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('bot_misses_site').on(t.siteId, t.createdAt)],
+);

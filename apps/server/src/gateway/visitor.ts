@@ -78,6 +78,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               name: frame.name,
               email: frame.email,
               lang,
+              noBot: frame.type === 'offline.message',
             });
             if (frame.name) visitor!.name = frame.name;
             conversationId = r.conversationId;

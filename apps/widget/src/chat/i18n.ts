@@ -57,6 +57,14 @@ const en = {
   thanks: (email: string) => `Thanks! We'll answer at ${email}`,
   willCall: (phone: string) => `Thanks! We'll call you at ${phone}`,
   callPending: "We'll call you back as soon as we can",
+  bot: 'Bot',
+  assistant: 'Virtual assistant',
+  helpful: 'Did this solve it?',
+  yes: 'Yes, thanks',
+  no: 'No, talk to a person',
+  notQuite: 'Not quite',
+  human: 'Talk to a person',
+  suggested: 'Suggested questions',
 };
 
 export type Dict = typeof en;
@@ -109,6 +117,14 @@ const it: Dict = {
   thanks: (email) => `Grazie! Ti risponderemo a ${email}`,
   willCall: (phone) => `Grazie! Ti chiameremo al ${phone}`,
   callPending: 'Ti richiameremo appena possibile',
+  bot: 'Assistente virtuale',
+  assistant: 'Assistente virtuale',
+  helpful: 'Ti è stato utile?',
+  yes: 'Sì, grazie',
+  no: 'No, parla con una persona',
+  notQuite: 'Non proprio',
+  human: 'Parla con una persona',
+  suggested: 'Domande suggerite',
 };
 
 export const dict = (lang: Lang): Dict => (lang === 'it' ? it : en);

@@ -5,8 +5,11 @@
  * Screens: the chat (with the pre-chat fields above the input before the first message); outside
  * hours, "we're offline" with a message form and a callback form; while queued for long, the same
  * two forms offered instead of waiting. Form drafts live here, so a refused send loses nothing.
+ * With the FAQ bot: bot bubbles are tagged, the current answer offers feedback and quick replies,
+ * "talk to a person" stays one click away, and matching questions are suggested while typing.
  */
-import { createRef, render, type RefObject } from 'preact';
+import { createRef, render, type ComponentChildren, type RefObject } from 'preact';
+import type { MessageItem } from '@parla/protocol';
 import { backAt, dict, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
 import { check, createChat, MAX_CHARS, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
@@ -72,7 +75,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     const off = chat.offline();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms) };
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer() };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
@@ -128,15 +131,16 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
       draft = el.value;
       grow(el);
       chat.typing();
+      chat.suggest(draft);
       if (had !== !!draft.trim()) onChange(); // the send button's state
     },
-    submit() {
+    submit(text, keep) {
       const el = input.current;
       const pre = chat.preChat();
       const given: Fields = {};
       for (const f of pre) given[f.id] = v[f.id];
       if (!el || invalid(check(given, pre.filter((f) => f.required).map((f) => f.id)))) return;
-      if (!chat.send(el.value, given)) return;
+      if (!chat.send(text ?? el.value, given) || keep) return;
       el.value = draft = '';
       grow(el);
     },
@@ -156,6 +160,8 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     request() {
       if (form) invalid(chat.request(form, v));
     },
+    feedback: chat.feedback,
+    escalate: chat.escalate,
   };
   chat.setOpen(config.open);
   config.attributesChanged = chat.attributesChanged;
@@ -166,7 +172,10 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
 interface Handlers {
   close(): void;
   input(el: HTMLTextAreaElement): void;
-  submit(): void;
+  /** Sends the input, or `text` (a suggestion, which replaces the input; a quick reply, which `keep`s it). */
+  submit(text?: string, keep?: boolean): void;
+  feedback(helpful: boolean): void;
+  escalate(): void;
   field(id: FieldId, value: string): void;
   /** Opens a form (null: back to the choices). */
   choose(kind: OfflineRequest['kind'] | null): void;
@@ -185,6 +194,8 @@ interface Ui {
   errs: Partial<Record<FieldId, Problem>>;
   lang: Lang;
   time: (ms: number) => string;
+  /** The bot answer that offers feedback and quick replies. */
+  answer: MessageItem | null;
 }
 
 interface PanelProps {
@@ -213,7 +224,9 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
     ? t.connecting
     : c?.state === 'assigned'
       ? t.here(c.agentName ?? t.agent)
-      : !ui.isOpen
+      : c?.state === 'bot'
+        ? t.assistant
+        : !ui.isOpen
         ? t.closed
         : !c
           ? s.agentsOnline > 0
@@ -256,7 +269,9 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
       <div class="log" ref={log} role="log" aria-live="polite">
         {count === 0 && !off && !done && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
         {s.entries.map((e, i) => (
-          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} queue={i === lastQueued ? live : null} />
+          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} queue={i === lastQueued ? live : null}>
+            {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}
+          </Item>
         ))}
         {s.pending.map((p) => (
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
@@ -357,6 +372,33 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
                 ))}
               </div>
             )}
+            {c?.state === 'bot' && (
+              <button type="button" class="bt human" onClick={on.escalate}>
+                {t.human}
+              </button>
+            )}
+            {s.suggestions.length > 0 && (
+              <ul
+                class="sg"
+                aria-label={t.suggested}
+                onKeyDown={(e) => {
+                  // Up and down move through the questions; down from the last one goes back to the input.
+                  const li = (e.target as HTMLElement).parentElement!;
+                  const to = e.key === 'ArrowUp' ? li.previousElementSibling : e.key === 'ArrowDown' ? li.nextElementSibling : li;
+                  if (to === li) return;
+                  e.preventDefault();
+                  ((to?.firstChild ?? input.current) as HTMLElement | null)?.focus();
+                }}
+              >
+                {s.suggestions.map((x) => (
+                  <li key={x.id}>
+                    <button type="button" onClick={() => on.submit(x.question)}>
+                      {x.question}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
             <label class="sr" for="parla-input">
               {t.label}
             </label>
@@ -371,6 +413,9 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
                 if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
                   e.preventDefault();
                   on.submit();
+                } else if (e.key === 'ArrowUp' && s.suggestions.length && !draft.includes('\n')) {
+                  e.preventDefault();
+                  e.currentTarget.form?.querySelector<HTMLElement>('.sg li:last-child button')?.focus();
                 }
               }}
             />
@@ -443,17 +488,59 @@ function Field({ t, ui, on, id, req, type, auto, max, hint, area, options }: Fie
 
 const pendingMeta = (p: Pending, t: Dict) => (p.state === 'failed' ? t.failed(p.error ?? '') : p.state === 'sent' ? t.sent : t.sending);
 
-function Item({ e, t, time, queue }: { e: Entry; t: Dict; time: (ms: number) => string; queue: ChatState['conversation'] }) {
+interface ItemProps {
+  e: Entry;
+  t: Dict;
+  time: (ms: number) => string;
+  queue: ChatState['conversation'];
+  /** Shown under a message (the bot's feedback prompt and quick replies). */
+  children?: ComponentChildren;
+}
+
+function Item({ e, t, time, queue, children }: ItemProps) {
   const it = e.item;
   if (it.kind === 'message') {
     const mine = it.authorType === 'visitor';
-    return <Bubble mine={mine} name={mine ? null : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} />;
+    return (
+      <>
+        <Bubble mine={mine} bot={it.authorType === 'bot'} name={mine ? null : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} />
+        {children}
+      </>
+    );
   }
   return <p class="ev">{queue ? queueText(queue, t) : eventText(it, t)}</p>;
 }
 
+/** Under the bot's current answer: its quick replies and, until answered, "Did this solve it?". */
+function Answer({ a, ask, t, on }: { a: MessageItem; ask: boolean; t: Dict; on: Handlers }) {
+  return (
+    <div class="qa">
+      {a.quickReplies?.map((q) => (
+        <button type="button" class="bt qr" onClick={() => on.submit(q, true)}>
+          {q}
+        </button>
+      ))}
+      {ask && (
+        <div class="fb" role="group" aria-labelledby="parla-fb">
+          <p id="parla-fb">{t.helpful}</p>
+          <button type="button" class="bt pr fb-yes" onClick={() => on.feedback(true)}>
+            {t.yes}
+          </button>
+          <button type="button" class="bt fb-no" onClick={on.escalate}>
+            {t.no}
+          </button>
+          <button type="button" class="bt fb-not-quite" onClick={() => on.feedback(false)}>
+            {t.notQuite}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
 interface BubbleProps {
   mine?: boolean;
+  bot?: boolean;
   name?: string | null;
   body: string;
   meta: string;
@@ -461,10 +548,17 @@ interface BubbleProps {
   failed?: boolean;
 }
 
-function Bubble({ mine, name, body, meta, t, failed }: BubbleProps) {
+function Bubble({ mine, bot, name, body, meta, t, failed }: BubbleProps) {
   return (
-    <div class={mine ? 'm me' : 'm'}>
-      {name ? <span class="who">{name}</span> : <span class="sr">{t.you}</span>}
+    <div class={mine ? 'm me' : bot ? 'm bot' : 'm'}>
+      {name ? (
+        <span class="who">
+          {name}
+          {bot && <span class="tag">{t.bot}</span>}
+        </span>
+      ) : (
+        <span class="sr">{t.you}</span>
+      )}
       <p class="b">
         {linkify(body).map((part) =>
           typeof part === 'string' ? (

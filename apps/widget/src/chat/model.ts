@@ -5,7 +5,7 @@
  * The view re-renders on `onChange`. Only types come from @parla/protocol, so zod is never bundled.
  */
 import { newClientId, Session, type SocketLike } from '@parla/client';
-import type { PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer, WidgetSite } from '@parla/protocol';
+import type { MessageItem, PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer, WidgetSite } from '@parla/protocol';
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
@@ -15,6 +15,9 @@ export const MAX_CHARS = 4000;
 const TYPING_EVERY_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 const AGENT_TYPING_MS = 6000;
+/** FAQ suggestions: asked after this pause in typing, from this many characters. */
+const SUGGEST_MS = 300;
+const SUGGEST_MIN = 4;
 /** The server's checks (protocol Email, Name and callback phone), so a refused frame is rare. */
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_RE = /^\+?[0-9 ().-]{6,24}$/;
@@ -112,6 +115,10 @@ export interface ChatState {
   request: OfflineRequest | null;
   /** Queued for longer than site.offerAlternativesAfterMs: offer a message or a call back instead. */
   offerAlternatives: boolean;
+  /** FAQ questions matching what the visitor is typing (sites with the bot on; up to 3). */
+  suggestions: { id: string; question: string }[];
+  /** The bot answer the visitor said was "not quite" (its feedback prompt is not offered again). */
+  rated: string | null;
 }
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -174,6 +181,8 @@ export function createChat(o: ChatOptions) {
     profile: {},
     request: null,
     offerAlternatives: false,
+    suggestions: [],
+    rated: null,
   };
   /** Keeps the valid name and email of `f` in the profile (and in storage). */
   const remember = (f: Fields) => {
@@ -294,6 +303,10 @@ export function createChat(o: ChatOptions) {
       setConversation(f.conversation);
     } else if (f.type === 'typing') {
       if (f.from === 'agent') agentTyping(f.isTyping);
+    } else if (f.type === 'faq.suggestions') {
+      // An answer to older text than what is in the input now is stale.
+      if (f.text !== wanted) return;
+      s.suggestions = f.items.slice(0, 3);
     } else return;
     changed();
   });
@@ -344,6 +357,47 @@ export function createChat(o: ChatOptions) {
     idleTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
+  // FAQ suggestions: asked SUGGEST_MS after the visitor stops typing (bot sites, not while a person answers).
+  let wanted = '';
+  let suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  const suggest = (text: string) => {
+    clearTimeout(suggestTimer);
+    const q = text.trim().slice(0, 300);
+    const mode = s.site?.botMode;
+    wanted = mode && mode !== 'off' && s.conversation?.state !== 'assigned' && q.length >= SUGGEST_MIN ? q : '';
+    if (wanted) suggestTimer = setTimeout(() => session.send({ type: 'faq.suggest', text: q }), SUGGEST_MS);
+    else if (s.suggestions.length) {
+      s.suggestions = [];
+      changed();
+    }
+  };
+
+  /**
+   * The bot answer to ask about and to show the quick replies of: the newest bot message with a
+   * faqId in the conversation, while the bot handles it (null otherwise).
+   */
+  const botAnswer = (): MessageItem | null => {
+    const c = s.conversation;
+    if (c?.state !== 'bot') return null;
+    for (let i = s.entries.length; i--; ) {
+      const { conversationId, item } = s.entries[i]!;
+      if (conversationId === c.id && item.kind === 'message' && item.authorType === 'bot' && item.faqId) return item;
+    }
+    return null;
+  };
+
+  /** "Not quite" (the bot asks to rephrase; twice hands over) or "yes, thanks" (resolved as self-service). */
+  const feedback = (helpful: boolean) => {
+    const a = botAnswer();
+    if (!a || !session.send({ type: 'bot.feedback', helpful })) return false;
+    s.rated = a.id;
+    changed();
+    return true;
+  };
+
+  /** Talk to a person: the server queues the conversation at once. */
+  const escalate = () => !!s.conversation && session.send({ type: 'escalate' });
+
   /** The pre-chat fields to ask before the first message ([] once a conversation is open). */
   const preChat = (): PreChatField[] => {
     const site = s.site;
@@ -369,6 +423,7 @@ export function createChat(o: ChatOptions) {
     const body = text.trim();
     if (!body || body.length > MAX_CHARS) return false;
     stopTyping();
+    suggest('');
     const clientId = newClientId();
     s.pending.push({ clientId, body, state: 'sending' });
     let extra = {};
@@ -431,6 +486,10 @@ export function createChat(o: ChatOptions) {
     offline,
     isOpen,
     typing,
+    suggest,
+    botAnswer,
+    feedback,
+    escalate,
     setOpen,
     /** The host page changed its attributes: tell the server now (the next hello carries them anyway). */
     attributesChanged() {
@@ -443,6 +502,7 @@ export function createChat(o: ChatOptions) {
       clearTimeout(idleTimer);
       clearTimeout(agentTypingTimer);
       clearTimeout(offerTimer);
+      clearTimeout(suggestTimer);
       session.close();
     },
   };

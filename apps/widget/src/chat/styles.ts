@@ -52,5 +52,15 @@ h3{margin:0;font-size:15px;font-weight:600}
 .ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
 .s{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--parla-brand);color:#fff;display:grid;place-items:center}
 .s:disabled{opacity:.45;cursor:default}
+.tag{margin-left:6px;padding:0 6px;border-radius:8px;background:#e0e7ff;color:#3730a3;font-size:11px;font-weight:600}
+.bot .b{background:#eef2ff;border-color:#c7d2fe}
+.qa,.fb{display:flex;flex-wrap:wrap;gap:6px;max-width:90%;font-size:13px;color:#374151}
+.fb{max-width:none;width:100%}
+.fb p{margin:4px 0 0;width:100%}
+.qa .bt{font-size:13px;padding:4px 10px}
+.sg{list-style:none;margin:0;padding:0;width:100%;display:flex;flex-direction:column;gap:4px}
+.sg button{width:100%;text-align:left;padding:6px 10px;font-size:13px;border:1px solid #e5e7eb;border-radius:10px;background:#f8fafc}
+.sg button:hover,.human:hover{border-color:var(--parla-brand)}
+.human{width:100%}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

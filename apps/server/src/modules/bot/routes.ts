@@ -23,6 +23,14 @@ export function botRoutes(app: FastifyInstance, s: Services): void {
     return { count: await s.bot.replaceFaqs(p.siteId, body) };
   });
 
+  /** The learning loop: questions the bot could not answer or whose answer did not help, most frequent first. */
+  app.get('/api/sites/:siteId/bot/misses', { preHandler: requireAgent(s) }, async (req, reply) => {
+    const p = parseOr400(SiteParams, req.params, reply);
+    const q = p && parseOr400(z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }), req.query, reply);
+    if (!p || !q) return reply;
+    return s.bot.misses(p.siteId, q.days);
+  });
+
   app.post('/api/sites/:siteId/bot/answer', { preHandler: requireAgent(s) }, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);
     const body = p && parseOr400(BotAnswerRequest, req.body, reply);

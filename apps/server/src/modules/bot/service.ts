@@ -70,6 +70,11 @@ export class Bot {
     return m;
   }
 
+  /** Questions it could not answer (or whose answer did not help) in the last `days`, most frequent first. */
+  misses(siteId: string, days: number) {
+    return this.store.misses(siteId, this.now() - days * 86_400_000);
+  }
+
   /** Up to three entries matching what the visitor is typing. */
   suggest(siteId: string, text: string, lang: Lang): { id: string; question: string; answer: string }[] {
     return this.matcher(siteId)

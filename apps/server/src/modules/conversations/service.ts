@@ -109,7 +109,7 @@ export class Conversations {
     visitor: { id: string; siteId: string; name: string | null },
     clientId: string,
     body: string,
-    opts: { departmentId?: string; name?: string; email?: string; channel?: 'web' | 'callback'; authorType?: 'visitor' | 'system'; lang?: 'en' | 'it' } = {},
+    opts: { departmentId?: string; name?: string; email?: string; channel?: 'web' | 'callback'; authorType?: 'visitor' | 'system'; lang?: 'en' | 'it'; noBot?: boolean } = {},
     inTx?: (fx: Effects, conv: ConversationRow, at: number) => void,
   ): Promise<SendResult> {
     const fx = newEffects();
@@ -128,7 +128,8 @@ export class Conversations {
         if (opts.departmentId && dept?.siteId !== visitor.siteId) throw new ServiceError('not_found', 'no such department');
         const id = nanoid();
         const priority = this.priorityFor(visitor.siteId, visitor.id, dept?.urgency ?? 0);
-        const withBot = actor.type === 'visitor' && (opts.channel ?? 'web') === 'web' && this.botFirst(visitor.siteId, dept?.id ?? null, at);
+        // Offline messages and call-backs are for people; a chat may start with the bot.
+        const withBot = !opts.noBot && actor.type === 'visitor' && (opts.channel ?? 'web') === 'web' && this.botFirst(visitor.siteId, dept?.id ?? null, at);
         this.store.insertConversation({
           id,
           siteId: visitor.siteId,
@@ -242,6 +243,8 @@ export class Conversations {
         return;
       }
       this.appendEvent(fx, conv, 'bot_unhelpful', { type: 'visitor', id: visitor.id, name: null }, at);
+      const asked = this.store.lastVisitorMessage(conv.id);
+      if (asked) this.store.recordMiss(conv.siteId, conv.id, lang, asked, 'unhelpful', at);
       fx.stateChanged.delete(conv.id);
       if (this.store.unhelpfulCount(conv.id) >= 2) {
         this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
@@ -494,6 +497,7 @@ export class Conversations {
     }
     const a = this.bot.answer(conv.siteId, text, lang);
     if (!a.faqId || !a.answer) {
+      this.store.recordMiss(conv.siteId, conv.id, lang, text, 'abstained', at);
       this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
       this.escalate(fx, conv, at);
       return;
