@@ -26,8 +26,9 @@ export async function seedDemo(s: Services, shopOrigins: string[]): Promise<bool
         allowedOrigins: shopOrigins,
         secret: newToken(),
         routingMode: 'auto',
-        // The pre-chat form offers the departments; always open, so the demo works at any hour.
-        settings: JSON.stringify({ preChat: { name: 'optional', email: 'off', department: 'optional' } }),
+        // The pre-chat form offers the departments; always open, so the demo works at any hour;
+        // the FAQ bot answers when no agent is online.
+        settings: JSON.stringify({ preChat: { name: 'optional', email: 'off', department: 'optional' }, botMode: 'fallback' }),
         createdAt: at,
       });
       for (const d of DEMO_DEPARTMENTS) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
