@@ -516,7 +516,7 @@ function Answer({ a, ask, t, on }: { a: MessageItem; ask: boolean; t: Dict; on: 
   return (
     <div class="qa">
       {a.quickReplies?.map((q) => (
-        <button type="button" class="bt qr" onClick={() => on.submit(q, true)}>
+        <button key={q} type="button" class="bt qr" onClick={() => on.submit(q, true)}>
           {q}
         </button>
       ))}
