@@ -16,6 +16,9 @@ const questions = JSON.parse(readFileSync(join(here, 'bot/questions.json'), 'utf
 const threshold = Number(process.env.THRESHOLD ?? DEFAULT_THRESHOLD);
 
 const matcher = new FaqMatcher(faqs);
+// Even-numbered questions are the development half (for tuning), odd-numbered the held-out test half.
+const split = process.env.SPLIT; // 'dev' | 'test' | undefined (all)
+const selected = questions.filter((_, i) => !split || (split === 'dev' ? i % 2 === 0 : i % 2 === 1));
 const times: number[] = [];
 let inScope = 0;
 let correct = 0;
@@ -25,7 +28,7 @@ let outScope = 0;
 let abstainedOut = 0;
 const misses: string[] = [];
 for (let round = 0; round < 20; round++) {
-  for (const item of questions) {
+  for (const item of selected) {
     const t0 = process.hrtime.bigint();
     const r = answer(matcher, item.q, item.lang, threshold);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -53,6 +56,7 @@ const rows: [string, string][] = [
   ['FAQ entries (en / it)', `${faqs.filter((f) => f.lang === 'en').length} / ${faqs.filter((f) => f.lang === 'it').length}`],
   ['questions (in-scope / out-of-scope)', `${inScope} / ${outScope}`],
   ['threshold', String(threshold)],
+  ['split', split ?? 'all (SPLIT=dev or SPLIT=test for a half)'],
   ['top-1 accuracy, in-scope', `${((100 * correct) / inScope).toFixed(1)}% (${correct}/${inScope}; ${wrong} wrong, ${abstainedInScope} abstained)`],
   ['abstention recall, out-of-scope', `${((100 * abstainedOut) / outScope).toFixed(1)}% (${abstainedOut}/${outScope})`],
   ['abstention precision', `${abstained ? ((100 * abstainedOut) / abstained).toFixed(1) : '-'}% (${abstainedOut}/${abstained})`],
