@@ -1,5 +1,5 @@
 /** The console's HTTP calls (same origin; the session cookie rides along). */
-import type { AgentStatus, AgentView, ConversationDetail, Department, LoginRequest, MetricsSummary, SiteSettings } from '@parla/protocol';
+import type { AgentStatus, AgentView, BotAnswer, ConversationDetail, Department, FaqEntry, LoginRequest, MetricsSummary, SiteSettings } from '@parla/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -63,7 +63,27 @@ export const api = {
   agents: () => request<AgentStatus[]>('GET', '/api/agents'),
   /** Admins: maxChats and departmentIds of anyone; an agent: their own maxChats. */
   updateAgent: (id: string, body: AgentPatchBody) => request<AgentStatus>('PATCH', `/api/agents/${enc(id)}`, body),
+
+  faqs: (siteId: string) => request<FaqEntry[]>('GET', `/api/sites/${enc(siteId)}/faqs`),
+  /** Admins: replaces the site's whole knowledge base; 400 with the reason on invalid input. */
+  saveFaqs: (siteId: string, list: FaqEntry[]) => request<{ count: number }>('PUT', `/api/sites/${enc(siteId)}/faqs`, list),
+  botAnswer: (siteId: string, question: string, lang: 'en' | 'it') =>
+    request<BotAnswer>('POST', `/api/sites/${enc(siteId)}/bot/answer`, { question, lang }),
+  /** Questions the bot could not answer (or whose answer did not help), most frequent first. */
+  botMisses: (siteId: string, days = 30) => request<BotMiss[]>('GET', `/api/sites/${enc(siteId)}/bot/misses?days=${Math.floor(days)}`),
 };
+
+export interface BotMiss {
+  question: string;
+  lang: 'en' | 'it';
+  count: number;
+  /** Epoch ms of the latest occurrence. */
+  lastAt: number;
+  /** Times the bot found no confident answer. */
+  abstained: number;
+  /** Times the visitor said the answer did not help. */
+  unhelpful: number;
+}
 
 const enc = encodeURIComponent;
 

@@ -20,6 +20,7 @@ import { useConsole, useEvent } from './store.ts';
 // Views most agents open rarely: loaded on first use.
 const Agents = lazyComponent(() => import('./components/Agents.tsx').then((m) => m.Agents));
 const Settings = lazyComponent(() => import('./components/Settings.tsx').then((m) => m.Settings));
+const KnowledgeBase = lazyComponent(() => import('./components/KnowledgeBase.tsx').then((m) => m.KnowledgeBase));
 
 type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; agent: AgentView };
 
@@ -169,6 +170,14 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
             directory.reloadDepartments();
           }}
           onRetry={directory.reloadAgents}
+          onUnauthorized={expired}
+        />
+      ) : view === 'kb' ? (
+        <KnowledgeBase
+          me={state.me}
+          sites={directory.sites}
+          departments={directory.departments}
+          directoryError={directory.departmentsError}
           onUnauthorized={expired}
         />
       ) : view === 'settings' ? (

@@ -87,7 +87,8 @@ export type FormErrorCode =
   | 'sla'
   | 'offer'
   | 'name'
-  | 'urgency';
+  | 'urgency'
+  | 'keywords';
 
 export interface FormError {
   code: FormErrorCode;
@@ -184,24 +185,61 @@ export function minutesToSeconds(text: string, minSec: number, maxSec: number): 
 // Site settings
 // -------------------------------------------------------------------------------------------
 
+export type BotMode = NonNullable<SiteSettings['botMode']>;
+export const BOT_MODES: readonly BotMode[] = ['off', 'first', 'fallback'];
+/** escalationKeywords bounds of the protocol. */
+export const KEYWORD_MIN = 2;
+export const KEYWORD_MAX = 40;
+export const MAX_KEYWORDS = 50;
+
 export interface SettingsForm {
   routingMode: 'auto' | 'manual';
   preChat: { name: FieldMode; email: FieldMode; department: FieldMode };
   hours: HoursForm;
   slaMinutes: string;
   offerMinutes: string;
+  botMode: BotMode;
+  /** Comma separated. */
+  escalationKeywords: string;
+  /** Settings the form does not edit (e.g. priority): saved back unchanged (PUT replaces them all). */
+  other: Partial<SiteSettings>;
 }
 
+const FORM_KEYS = ['routingMode', 'preChat', 'businessHours', 'slaFirstResponseSec', 'offerAlternativesAfterSec', 'botMode', 'escalationKeywords'] as const;
+
 export function toSettingsForm(s: SiteSettings, fallbackTimeZone: string): SettingsForm {
+  const other: Partial<SiteSettings> = { ...s };
+  for (const k of FORM_KEYS) delete other[k];
   return {
     routingMode: s.routingMode,
     preChat: { ...s.preChat },
     hours: toHoursForm(s.businessHours, fallbackTimeZone),
     slaMinutes: secondsToMinutes(s.slaFirstResponseSec),
     offerMinutes: secondsToMinutes(s.offerAlternativesAfterSec),
+    botMode: s.botMode ?? 'off',
+    escalationKeywords: (s.escalationKeywords ?? []).join(', '),
+    other,
   };
 }
 
+/** "refund, lawyer,  Refund" -> ["refund", "lawyer"] (trimmed, empty and repeated ones dropped, case-insensitively). */
+export function parseKeywords(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split(',')) {
+    const k = raw.trim();
+    if (!k || seen.has(k.toLowerCase())) continue;
+    seen.add(k.toLowerCase());
+    out.push(k);
+  }
+  return out;
+}
+
+/**
+ * Form -> SiteSettings. The bot mode and escalation keywords are left out while at their
+ * defaults (off, none): the same thing to the server, and settings saved before the bot existed
+ * compare equal.
+ */
 export function fromSettingsForm(f: SettingsForm): Result<SiteSettings> {
   const errors: FormError[] = [];
   const hours = fromHoursForm(f.hours);
@@ -210,17 +248,37 @@ export function fromSettingsForm(f: SettingsForm): Result<SiteSettings> {
   if (sla === null) errors.push({ code: 'sla' });
   const offer = minutesToSeconds(f.offerMinutes, 0, OFFER_MAX_SEC);
   if (offer === null) errors.push({ code: 'offer' });
+  const keywords = parseKeywords(f.escalationKeywords ?? '');
+  if (keywords.length > MAX_KEYWORDS || keywords.some((k) => k.length < KEYWORD_MIN || k.length > KEYWORD_MAX)) errors.push({ code: 'keywords' });
   if (errors.length || !hours.ok || sla === null || offer === null) return { ok: false, errors };
-  return {
-    ok: true,
-    value: {
-      routingMode: f.routingMode,
-      preChat: { ...f.preChat },
-      businessHours: hours.value,
-      slaFirstResponseSec: sla,
-      offerAlternativesAfterSec: offer,
-    },
+  const value: SiteSettings = {
+    ...f.other,
+    routingMode: f.routingMode,
+    preChat: { ...f.preChat },
+    businessHours: hours.value,
+    slaFirstResponseSec: sla,
+    offerAlternativesAfterSec: offer,
   };
+  if (f.botMode && f.botMode !== 'off') value.botMode = f.botMode;
+  if (keywords.length) value.escalationKeywords = keywords;
+  return { ok: true, value };
+}
+
+/** Settings as the form would save them, keys in a fixed order (to tell whether the form changed anything). */
+export function normalizeSettings(s: SiteSettings): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  const r = fromSettingsForm(toSettingsForm(s, 'UTC'));
+  return JSON.stringify(sorted(r.ok ? r.value : s));
 }
 
 // -------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { Presence } from '@parla/protocol';
 import { t } from '../i18n.ts';
 import { presenceText } from '../labels.ts';
 
-export type View = 'inbox' | 'queue' | 'agents' | 'settings' | 'reports';
+export type View = 'inbox' | 'queue' | 'agents' | 'settings' | 'reports' | 'kb';
 
 interface Props {
   name: string;
@@ -52,6 +52,9 @@ export function Header(p: Props) {
         </button>
         <button type="button" class="tab" aria-current={p.view === 'reports' ? 'page' : undefined} data-testid="nav-reports" onClick={() => p.onView('reports')}>
           {t.header.reports}
+        </button>
+        <button type="button" class="tab" aria-current={p.view === 'kb' ? 'page' : undefined} data-testid="nav-kb" onClick={() => p.onView('kb')}>
+          {t.header.kb}
         </button>
         <button type="button" class="tab" aria-current={p.view === 'settings' ? 'page' : undefined} data-testid="nav-settings" onClick={() => p.onView('settings')}>
           {t.header.settings}

@@ -7,7 +7,9 @@ import {
   type FormError,
   fromDepartmentForm,
   fromSettingsForm,
+  BOT_MODES,
   localTimeZone,
+  normalizeSettings,
   sameValue,
   type SettingsForm,
   toDepartmentForm,
@@ -145,7 +147,7 @@ function SiteSettingsSection({
   const dirty = useMemo(() => {
     if (!form || !saved) return false;
     const r = fromSettingsForm(form);
-    return !r.ok || !sameValue(r.value, saved);
+    return !r.ok || normalizeSettings(r.value) !== normalizeSettings(saved);
   }, [form, saved]);
 
   const update = (patch: Partial<SettingsForm>) => {
@@ -241,6 +243,41 @@ function SiteSettingsSection({
                 </div>
               ))}
             </div>
+          </section>
+
+          <section class="card" aria-labelledby="set-bot">
+            <h2 id="set-bot">{ts.settings.bot}</h2>
+            <div class="field">
+              <label for="bot-mode">{ts.settings.botMode}</label>
+              <select
+                id="bot-mode"
+                data-testid="settings-bot-mode"
+                value={form.botMode}
+                onChange={(e) => update({ botMode: BOT_MODES.find((m) => m === e.currentTarget.value) ?? 'off' })}
+              >
+                {BOT_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {ts.settings.botModes[m]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="escalation-keywords">{ts.settings.escalationKeywords}</label>
+              <input
+                id="escalation-keywords"
+                class={`text-input${has('keywords') ? ' invalid' : ''}`}
+                data-testid="settings-escalation-keywords"
+                value={form.escalationKeywords}
+                aria-invalid={has('keywords') || undefined}
+                aria-describedby="escalation-keywords-hint"
+                onInput={(e) => update({ escalationKeywords: e.currentTarget.value })}
+              />
+              {has('keywords') && <p class="field-error">{ts.settings.errors.keywords}</p>}
+            </div>
+            <p class="hint" id="escalation-keywords-hint">
+              {ts.settings.escalationHint}
+            </p>
           </section>
 
           <section class="card" aria-labelledby="set-hours">

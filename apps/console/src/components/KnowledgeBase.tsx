@@ -1,0 +1,782 @@
+import type { AgentView, BotAnswer, Department, FaqEntry } from '@parla/protocol';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api, ApiError, type BotMiss, type Site } from '../api.ts';
+import { formatFull, formatTime } from '../dates.ts';
+import { tk } from '../i18n-kb.ts';
+import { lang as uiLang, t } from '../i18n.ts';
+import {
+  applyFaqChange,
+  exportFaqs,
+  FAQ_LANGS,
+  type FaqChange,
+  type FaqField,
+  type FaqForm,
+  type FaqLang,
+  filterFaqs,
+  fromFaqForm,
+  type LangFilter,
+  newFaqForm,
+  parseFaqImport,
+  toFaqForm,
+  withQuestion,
+} from '../kb.ts';
+import { apiErrorText } from '../labels.ts';
+import { RichText } from './RichText.tsx';
+
+interface Props {
+  me: AgentView;
+  sites: Site[] | null;
+  departments: Department[] | null;
+  directoryError: string | null;
+  onUnauthorized: () => void;
+}
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+/** `seq` remounts the form (focus, scroll) each time it is opened. */
+type Editor = { originalId: string | null; form: FaqForm; seq: number };
+type FormStatus = { state: 'idle' } | { state: 'saving' } | { state: 'error'; message: string; fields?: FaqField[] };
+
+function errorOf(e: unknown, onUnauthorized: () => void): string {
+  if (e instanceof ApiError && e.status === 401) onUnauthorized();
+  return apiErrorText(e);
+}
+
+/** The FAQ entries the bot answers from, "try the bot" and the questions it missed; read-only for non-admins. */
+export function KnowledgeBase(p: Props) {
+  const admin = p.me.role === 'admin';
+  const [siteId, setSiteId] = useState<string | null>(null);
+  const site = siteId ?? p.sites?.[0]?.id ?? null;
+
+  return (
+    <main class="page-view kb" aria-labelledby="kb-title" data-testid="kb-view">
+      <div class="view-head">
+        <h1 id="kb-title">{tk.title}</h1>
+        {p.sites && p.sites.length > 1 && (
+          <label class="inline-field">
+            {tk.site}
+            <select data-testid="kb-site" value={site ?? ''} onChange={(e) => setSiteId(e.currentTarget.value)}>
+              {p.sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {!admin && (
+        <p class="readonly-note" data-testid="kb-readonly">
+          {tk.readOnly}
+        </p>
+      )}
+      {!p.sites ? (
+        p.directoryError ? (
+          <p class="form-error" role="alert">
+            {tk.loadError} {p.directoryError}
+          </p>
+        ) : (
+          <p class="muted">{t.loading}</p>
+        )
+      ) : !site ? (
+        <p class="muted">{tk.noSites}</p>
+      ) : (
+        <SiteKb
+          key={site}
+          siteId={site}
+          admin={admin}
+          departments={p.departments?.filter((d) => d.siteId === site) ?? []}
+          onUnauthorized={p.onUnauthorized}
+        />
+      )}
+    </main>
+  );
+}
+
+// -------------------------------------------------------------------------------------------
+
+function SiteKb({ siteId, admin, departments, onUnauthorized }: { siteId: string; admin: boolean; departments: Department[]; onUnauthorized: () => void }) {
+  const [list, setList] = useState<FaqEntry[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [query, setQuery] = useState('');
+  const [langFilter, setLangFilter] = useState<LangFilter>('all');
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [formStatus, setFormStatus] = useState<FormStatus>({ state: 'idle' });
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoadError(null);
+    api.faqs(siteId).then(
+      (l) => !cancelled && setList(l),
+      (e: unknown) => !cancelled && setLoadError(errorOf(e, onUnauthorized)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [siteId, attempt]);
+
+  const departmentNames = useMemo(() => Object.fromEntries(departments.map((d) => [d.id, d.name])), [departments]);
+  const shown = useMemo(() => (list ? filterFaqs(list, query, langFilter) : []), [list, query, langFilter]);
+  const ids = (except: string | null) => (list ?? []).map((e) => e.id).filter((id) => id !== except);
+
+  /** GET the current list, apply the change, PUT the whole list. */
+  const mutate = async (change: FaqChange): Promise<{ ok: true; count: number } | { ok: false; message: string }> => {
+    try {
+      const fresh = await api.faqs(siteId);
+      const r = applyFaqChange(fresh, change);
+      if (!r.ok) {
+        setList(fresh);
+        return { ok: false, message: r.error === 'duplicate' ? tk.duplicate : tk.missing };
+      }
+      const res = await api.saveFaqs(siteId, r.list);
+      setList(r.list);
+      return { ok: true, count: res.count };
+    } catch (e) {
+      return { ok: false, message: errorOf(e, onUnauthorized) };
+    }
+  };
+
+  const editorSeq = useRef(0);
+  const openEditor = (e: Omit<Editor, 'seq'>) => {
+    setEditor({ ...e, seq: ++editorSeq.current });
+    setFormStatus({ state: 'idle' });
+    setNotice(null);
+    setConfirming(null);
+  };
+
+  const save = async () => {
+    if (!editor || !admin) return;
+    const r = fromFaqForm(editor.form);
+    if (!r.ok) {
+      setFormStatus({ state: 'error', message: tk.fixErrors, fields: r.errors });
+      return;
+    }
+    setFormStatus({ state: 'saving' });
+    const res = await mutate(editor.originalId === null ? { kind: 'create', entry: r.entry } : { kind: 'update', id: editor.originalId, entry: r.entry });
+    if (!res.ok) {
+      setFormStatus({ state: 'error', message: tk.refused(res.message) });
+      return;
+    }
+    setEditor(null);
+    setFormStatus({ state: 'idle' });
+    setNotice({ kind: 'ok', text: tk.saved(res.count) });
+  };
+
+  const remove = async (id: string) => {
+    setBusy(true);
+    const res = await mutate({ kind: 'delete', id });
+    setBusy(false);
+    setConfirming(null);
+    if (res.ok && editor?.originalId === id) setEditor(null);
+    setNotice(res.ok ? { kind: 'ok', text: tk.deleted } : { kind: 'error', text: tk.refused(res.message) });
+  };
+
+  const exportJson = async () => {
+    setNotice(null);
+    try {
+      const fresh = await api.faqs(siteId);
+      setList(fresh);
+      const url = URL.createObjectURL(new Blob([exportFaqs(fresh)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `faqs-${siteId}-${new Date().toISOString().slice(0, 10)}.json`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setNotice({ kind: 'error', text: tk.exportFailed(errorOf(e, onUnauthorized)) });
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setNotice(null);
+    setBusy(true);
+    try {
+      const parsed = parseFaqImport(await file.text());
+      if (!parsed.ok) {
+        setNotice({
+          kind: 'error',
+          text:
+            parsed.error === 'json'
+              ? tk.importJson(parsed.detail ?? '')
+              : parsed.error === 'notArray'
+                ? tk.importNotArray
+                : tk.importNotObject((parsed.index ?? 0) + 1),
+        });
+        return;
+      }
+      const res = await api.saveFaqs(siteId, parsed.entries);
+      setEditor(null);
+      setNotice({ kind: 'ok', text: tk.imported(res.count) });
+      setList(await api.faqs(siteId).catch(() => parsed.entries));
+    } catch (e) {
+      setNotice({ kind: 'error', text: tk.importRefused(errorOf(e, onUnauthorized)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <section class="card" aria-labelledby="kb-entries">
+        <h2 id="kb-entries">{tk.title}</h2>
+        <div class="kb-toolbar">
+          <input
+            type="search"
+            class="text-input grow"
+            data-testid="kb-search"
+            aria-label={tk.search}
+            placeholder={tk.searchPlaceholder}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+          <select data-testid="kb-lang" aria-label={tk.langFilter} value={langFilter} onChange={(e) => setLangFilter(e.currentTarget.value as LangFilter)}>
+            <option value="all">{tk.langAll}</option>
+            {FAQ_LANGS.map((l) => (
+              <option key={l} value={l}>
+                {tk.langs[l]}
+              </option>
+            ))}
+          </select>
+          {admin && (
+            <>
+              <button
+                type="button"
+                class="primary"
+                data-testid="kb-new"
+                disabled={!list}
+                onClick={() => openEditor({ originalId: null, form: newFaqForm({ lang: langFilter === 'all' ? uiLang : langFilter }) })}
+              >
+                {tk.newEntry}
+              </button>
+              <button type="button" data-testid="kb-export" disabled={busy} onClick={() => void exportJson()}>
+                {tk.export}
+              </button>
+              <label class="file-button" title={tk.importHint}>
+                {tk.import}
+                <input
+                  type="file"
+                  accept=".json,application/json"
+                  data-testid="kb-import"
+                  aria-describedby="kb-import-hint"
+                  disabled={busy}
+                  onChange={(e) => void importFile(e.currentTarget)}
+                />
+              </label>
+            </>
+          )}
+        </div>
+        {admin && (
+          <p class="hint" id="kb-import-hint">
+            {tk.importHint}
+          </p>
+        )}
+        <p aria-live="polite" data-testid="kb-status" data-state={notice?.kind ?? 'idle'}>
+          {notice && (
+            <span class={notice.kind === 'ok' ? 'field-ok' : 'field-error'} role={notice.kind === 'error' ? 'alert' : undefined}>
+              {notice.text}
+            </span>
+          )}
+        </p>
+
+        {editor && admin && (
+          <FaqEditor
+            key={editor.seq}
+            editor={editor}
+            departments={departments}
+            status={formStatus}
+            onChange={(form) => {
+              setEditor((e) => (e ? { ...e, form } : e));
+              if (formStatus.state === 'error') setFormStatus({ state: 'idle' });
+            }}
+            onQuestion={(q) => setEditor((e) => (e ? { ...e, form: withQuestion(e.form, q, ids(e.originalId)) } : e))}
+            onSave={() => void save()}
+            onCancel={() => setEditor(null)}
+          />
+        )}
+
+        {!list ? (
+          loadError ? (
+            <p class="form-error" role="alert">
+              {tk.loadError} {loadError}{' '}
+              <button type="button" class="link" onClick={() => setAttempt((n) => n + 1)}>
+                {tk.retry}
+              </button>
+            </p>
+          ) : (
+            <p class="muted">{t.loading}</p>
+          )
+        ) : list.length === 0 ? (
+          <p class="muted">{tk.empty}</p>
+        ) : (
+          <>
+            <p class="muted small" data-testid="kb-count">
+              {tk.entries(shown.length, list.length)}
+            </p>
+            {shown.length === 0 ? (
+              <p class="muted">{tk.noMatch}</p>
+            ) : (
+              <ul class="kb-list">
+                {shown.map((e) => (
+                  <li key={e.id} class="kb-row" data-testid="kb-row" data-faq-id={e.id}>
+                    <div class="kb-row-main">
+                      <strong class="kb-q">{e.question}</strong>
+                      <div class="kb-meta">
+                        <span class="tag kb-lang-tag" title={tk.langs[e.lang]}>
+                          {e.lang}
+                        </span>
+                        <span>{e.departmentId ? (departmentNames[e.departmentId] ?? e.departmentId) : tk.noDepartment}</span>
+                        {(e.tags ?? []).length > 0 && (
+                          <span class="kb-tags" aria-label={tk.tags}>
+                            {e.tags.map((tag) => (
+                              <span key={tag} class="tag">
+                                {tag}
+                              </span>
+                            ))}
+                          </span>
+                        )}
+                      </div>
+                      <details class="kb-answer">
+                        <summary>{tk.showAnswer}</summary>
+                        <div class="bubble kb-bubble">
+                          <RichText text={e.answer} />
+                        </div>
+                      </details>
+                    </div>
+                    {admin && (
+                      <div class="kb-row-actions">
+                        {confirming === e.id ? (
+                          <span class="confirm" role="group" aria-label={tk.confirmDelete(e.question)}>
+                            <span>{tk.confirmDelete(e.question)}</span>
+                            <button type="button" class="danger" data-testid="kb-delete-confirm" disabled={busy} onClick={() => void remove(e.id)}>
+                              {tk.confirm}
+                            </button>
+                            <button type="button" data-testid="kb-delete-cancel" onClick={() => setConfirming(null)}>
+                              {tk.cancel}
+                            </button>
+                          </span>
+                        ) : (
+                          <>
+                            <button type="button" data-testid="kb-edit" aria-label={tk.editLabel(e.question)} onClick={() => openEditor({ originalId: e.id, form: toFaqForm(e) })}>
+                              {tk.edit}
+                            </button>
+                            <button
+                              type="button"
+                              class="ghost danger-text"
+                              data-testid="kb-delete"
+                              aria-label={tk.deleteLabel(e.question)}
+                              onClick={() => setConfirming(e.id)}
+                            >
+                              {tk.delete}
+                            </button>
+                          </>
+                        )}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+
+      <BotTry siteId={siteId} onUnauthorized={onUnauthorized} />
+      <Misses
+        siteId={siteId}
+        admin={admin}
+        onUnauthorized={onUnauthorized}
+        onCreate={(m) => openEditor({ originalId: null, form: newFaqForm({ question: m.question, lang: m.lang }, ids(null)) })}
+      />
+    </>
+  );
+}
+
+// -------------------------------------------------------------------------------------------
+
+function FaqEditor({
+  editor,
+  departments,
+  status,
+  onChange,
+  onQuestion,
+  onSave,
+  onCancel,
+}: {
+  editor: Editor;
+  departments: Department[];
+  status: FormStatus;
+  onChange: (f: FaqForm) => void;
+  onQuestion: (q: string) => void;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
+  const f = editor.form;
+  const ref = useRef<HTMLFormElement>(null);
+  const base = editor.originalId === null ? 'kb-new' : `kb-edit-${editor.originalId}`;
+  const bad = (field: FaqField) => status.state === 'error' && (status.fields ?? []).includes(field);
+  const err = (field: FaqField) =>
+    bad(field) ? (
+      <p class="field-error" id={`${base}-${field}-error`}>
+        {tk.errors[field]}
+      </p>
+    ) : null;
+  const aria = (field: FaqField, hint?: string) => ({
+    'aria-invalid': bad(field) || undefined,
+    'aria-describedby': [hint, bad(field) ? `${base}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined,
+  });
+  const unknownDepartment = f.departmentId && !departments.some((d) => d.id === f.departmentId);
+
+  // Bring the form into view (it may open from the misses list further down) and focus the question.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.querySelector<HTMLInputElement>('[data-testid="kb-question"]')?.focus();
+  }, []);
+
+  return (
+    <form
+      ref={ref}
+      class="kb-form nested"
+      data-testid="kb-form"
+      aria-labelledby={`${base}-title`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      <h3 id={`${base}-title`}>{editor.originalId === null ? tk.formNew : tk.formEdit}</h3>
+      <fieldset class="plain" disabled={status.state === 'saving'}>
+        <div class="field-row">
+          <div class="field grow">
+            <label for={`${base}-question`}>{tk.question}</label>
+            <input
+              id={`${base}-question`}
+              class={`text-input${bad('question') ? ' invalid' : ''}`}
+              data-testid="kb-question"
+              maxLength={300}
+              value={f.question}
+              {...aria('question')}
+              onInput={(e) => onQuestion(e.currentTarget.value)}
+            />
+            {err('question')}
+          </div>
+          <div class="field">
+            <label for={`${base}-lang`}>{tk.lang}</label>
+            <select id={`${base}-lang`} data-testid="kb-form-lang" value={f.lang} onChange={(e) => onChange({ ...f, lang: e.currentTarget.value as FaqLang })}>
+              {FAQ_LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {tk.langs[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`${base}-id`}>{tk.id}</label>
+            <input
+              id={`${base}-id`}
+              class={`text-input mono${bad('id') ? ' invalid' : ''}`}
+              data-testid="kb-id"
+              maxLength={64}
+              value={f.id}
+              {...aria('id', `${base}-id-hint`)}
+              onInput={(e) => onChange({ ...f, id: e.currentTarget.value, idEdited: true })}
+            />
+            <span class="sr-only" id={`${base}-id-hint`}>
+              {tk.idHint}
+            </span>
+            {err('id')}
+          </div>
+        </div>
+
+        <div class="field">
+          <label for={`${base}-alternatives`}>{tk.alternatives}</label>
+          <textarea
+            id={`${base}-alternatives`}
+            class={`text-input${bad('alternatives') ? ' invalid' : ''}`}
+            data-testid="kb-alternatives"
+            rows={3}
+            value={f.alternatives}
+            {...aria('alternatives')}
+            onInput={(e) => onChange({ ...f, alternatives: e.currentTarget.value })}
+          />
+          {err('alternatives')}
+        </div>
+
+        <div class="kb-answer-row">
+          <div class="field grow">
+            <label for={`${base}-answer`}>{tk.answer}</label>
+            <textarea
+              id={`${base}-answer`}
+              class={`text-input${bad('answer') ? ' invalid' : ''}`}
+              data-testid="kb-answer"
+              rows={6}
+              maxLength={4000}
+              value={f.answer}
+              {...aria('answer', `${base}-answer-hint`)}
+              onInput={(e) => onChange({ ...f, answer: e.currentTarget.value })}
+            />
+            <p class="hint" id={`${base}-answer-hint`}>
+              {tk.answerHint}
+            </p>
+            {err('answer')}
+          </div>
+          <div class="field grow">
+            <span class="label" id={`${base}-preview`}>
+              {tk.preview}
+            </span>
+            <div class="bubble kb-bubble kb-preview" data-testid="kb-preview" role="region" aria-labelledby={`${base}-preview`}>
+              {f.answer.trim() ? <RichText text={f.answer.trim()} /> : <span class="muted">{tk.previewEmpty}</span>}
+            </div>
+          </div>
+        </div>
+
+        <div class="field-row">
+          <div class="field grow">
+            <label for={`${base}-quick`}>{tk.quickReplies}</label>
+            <textarea
+              id={`${base}-quick`}
+              class={`text-input${bad('quickReplies') ? ' invalid' : ''}`}
+              data-testid="kb-quick-replies"
+              rows={3}
+              value={f.quickReplies}
+              {...aria('quickReplies')}
+              onInput={(e) => onChange({ ...f, quickReplies: e.currentTarget.value })}
+            />
+            {err('quickReplies')}
+          </div>
+          <div class="field">
+            <label for={`${base}-department`}>{tk.department}</label>
+            <select id={`${base}-department`} data-testid="kb-department" value={f.departmentId} onChange={(e) => onChange({ ...f, departmentId: e.currentTarget.value })}>
+              <option value="">{tk.noDepartment}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+              {unknownDepartment && <option value={f.departmentId}>{f.departmentId}</option>}
+            </select>
+          </div>
+          <div class="field grow">
+            <label for={`${base}-tags`}>{tk.tagsField}</label>
+            <input
+              id={`${base}-tags`}
+              class={`text-input${bad('tags') ? ' invalid' : ''}`}
+              data-testid="kb-tags"
+              value={f.tags}
+              {...aria('tags')}
+              onInput={(e) => onChange({ ...f, tags: e.currentTarget.value })}
+            />
+            {err('tags')}
+          </div>
+        </div>
+      </fieldset>
+      <div class="form-actions">
+        <button type="submit" class="primary" data-testid="kb-save" disabled={status.state === 'saving'}>
+          {status.state === 'saving' ? tk.saving : tk.save}
+        </button>
+        <button type="button" data-testid="kb-cancel" onClick={onCancel}>
+          {tk.cancel}
+        </button>
+        <span aria-live="polite" data-testid="kb-form-status" data-state={status.state}>
+          {status.state === 'error' && (
+            <span class="field-error" role="alert">
+              {status.message}
+            </span>
+          )}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+// -------------------------------------------------------------------------------------------
+
+type TryState = { state: 'idle' } | { state: 'asking' } | { state: 'done'; answer: BotAnswer } | { state: 'error'; message: string };
+
+function BotTry({ siteId, onUnauthorized }: { siteId: string; onUnauthorized: () => void }) {
+  const [question, setQuestion] = useState('');
+  const [lang, setLang] = useState<FaqLang>(uiLang);
+  const [result, setResult] = useState<TryState>({ state: 'idle' });
+
+  const ask = () => {
+    const q = question.trim();
+    if (!q) return;
+    setResult({ state: 'asking' });
+    api.botAnswer(siteId, q, lang).then(
+      (answer) => setResult({ state: 'done', answer }),
+      (e: unknown) => setResult({ state: 'error', message: tk.tryFailed(errorOf(e, onUnauthorized)) }),
+    );
+  };
+
+  return (
+    <section class="card" aria-labelledby="kb-try">
+      <h2 id="kb-try">{tk.tryTitle}</h2>
+      <form
+        class="kb-toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          ask();
+        }}
+      >
+        <input
+          class="text-input grow"
+          data-testid="bot-try-question"
+          aria-label={tk.tryQuestion}
+          placeholder={tk.tryQuestion}
+          maxLength={1000}
+          value={question}
+          onInput={(e) => setQuestion(e.currentTarget.value)}
+        />
+        <select data-testid="bot-try-lang" aria-label={tk.tryLang} value={lang} onChange={(e) => setLang(e.currentTarget.value as FaqLang)}>
+          {FAQ_LANGS.map((l) => (
+            <option key={l} value={l}>
+              {tk.langs[l]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="primary" data-testid="bot-try-submit" disabled={!question.trim() || result.state === 'asking'}>
+          {result.state === 'asking' ? tk.trying : tk.trySubmit}
+        </button>
+      </form>
+      <div
+        aria-live="polite"
+        data-testid="bot-try-result"
+        data-state={result.state === 'done' ? (result.answer.faqId ? 'answer' : 'abstain') : result.state}
+        data-faq-id={result.state === 'done' ? (result.answer.faqId ?? undefined) : undefined}
+      >
+        {result.state === 'error' && (
+          <p class="field-error" role="alert">
+            {result.message}
+          </p>
+        )}
+        {result.state === 'done' &&
+          (result.answer.faqId ? (
+            <dl class="kb-try-result">
+              <dt>{tk.tryMatched}</dt>
+              <dd>
+                {result.answer.question} <span class="muted mono">({result.answer.faqId})</span>
+              </dd>
+              <dt>{tk.tryAnswer}</dt>
+              <dd>
+                <div class="bubble kb-bubble">
+                  <RichText text={result.answer.answer ?? ''} />
+                </div>
+              </dd>
+              {result.answer.quickReplies.length > 0 && (
+                <>
+                  <dt>{tk.tryQuickReplies}</dt>
+                  <dd class="chips">
+                    {result.answer.quickReplies.map((q) => (
+                      <span key={q} class="tag">
+                        {q}
+                      </span>
+                    ))}
+                  </dd>
+                </>
+              )}
+              <dt>{tk.tryScore}</dt>
+              <dd class="mono">{result.answer.score.toFixed(2)}</dd>
+            </dl>
+          ) : (
+            <p class="kb-abstain">
+              {tk.tryAbstain} <span class="muted mono">({tk.tryScore} {result.answer.score.toFixed(2)})</span>
+            </p>
+          ))}
+      </div>
+    </section>
+  );
+}
+
+// -------------------------------------------------------------------------------------------
+
+function Misses({ siteId, admin, onUnauthorized, onCreate }: { siteId: string; admin: boolean; onUnauthorized: () => void; onCreate: (m: BotMiss) => void }) {
+  const [misses, setMisses] = useState<BotMiss[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    api.botMisses(siteId, 30).then(
+      (m) => !cancelled && setMisses(m),
+      (e: unknown) => !cancelled && setError(errorOf(e, onUnauthorized)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [siteId, attempt]);
+
+  return (
+    <section class="card" aria-labelledby="kb-misses" data-testid="kb-misses">
+      <div class="view-head">
+        <h2 id="kb-misses">{tk.missesTitle}</h2>
+        <button type="button" class="ghost" data-testid="misses-refresh" onClick={() => setAttempt((n) => n + 1)}>
+          {tk.refresh}
+        </button>
+      </div>
+      <p class="hint">{tk.missesHint}</p>
+      {error ? (
+        <p class="form-error" role="alert">
+          {tk.missesError} {error}
+        </p>
+      ) : !misses ? (
+        <p class="muted">{t.loading}</p>
+      ) : misses.length === 0 ? (
+        <p class="muted">{tk.missesEmpty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="report-table">
+            <thead>
+              <tr>
+                <th scope="col">{tk.missQuestion}</th>
+                <th scope="col">{tk.lang}</th>
+                <th scope="col" class="num">
+                  {tk.missCount}
+                </th>
+                <th scope="col" class="num">
+                  {tk.missAbstained}
+                </th>
+                <th scope="col" class="num">
+                  {tk.missUnhelpful}
+                </th>
+                <th scope="col">{tk.missLast}</th>
+                {admin && (
+                  <th scope="col">
+                    <span class="sr-only">{tk.missCreate}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {misses.map((m) => (
+                <tr key={`${m.lang}|${m.question}`} data-testid="misses-row">
+                  <td>{m.question}</td>
+                  <td>{m.lang}</td>
+                  <td class="num">{m.count}</td>
+                  <td class="num">{m.abstained}</td>
+                  <td class="num">{m.unhelpful}</td>
+                  <td title={formatFull(m.lastAt)}>{formatTime(m.lastAt)}</td>
+                  {admin && (
+                    <td>
+                      <button type="button" class="small-btn" data-testid="miss-create" aria-label={tk.missCreateLabel(m.question)} onClick={() => onCreate(m)}>
+                        {tk.missCreate}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
