@@ -197,7 +197,6 @@ export class Store {
       agentDeptClear: p(`DELETE FROM agent_departments WHERE agent_id = ?`),
       agentDeptAdd: p(`INSERT OR IGNORE INTO agent_departments (agent_id, department_id) VALUES (?, ?)`),
       siteSetOrigins: p(`UPDATE sites SET allowed_origins = ? WHERE id = ?`),
-      siteCount: p(`SELECT count(*) AS n FROM sites`),
 
       agentByEmail: p(`SELECT ${AGENT_COLS} FROM agents WHERE email = ?`),
       agentById: p(`SELECT ${AGENT_COLS} FROM agents WHERE id = ?`),
@@ -248,7 +247,6 @@ export class Store {
       convTransferToAgent: p(`UPDATE conversations SET state = 'assigned', agent_id = @agentId, assigned_at = coalesce(assigned_at, @at)
         WHERE id = @id AND state IN ('queued', 'assigned', 'bot')`),
       convSetDepartment: p(`UPDATE conversations SET department_id = ?, priority = ? WHERE id = ?`),
-      convSetChannel: p(`UPDATE conversations SET channel = ? WHERE id = ?`),
       callbackUpsert: p(`INSERT INTO callbacks (conversation_id, phone, preferred_time, note, created_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT(conversation_id) DO UPDATE SET phone = excluded.phone, preferred_time = excluded.preferred_time, note = excluded.note`),
       slaCandidates: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.first_agent_reply_at IS NULL AND c.sla_breached_at IS NULL
@@ -324,9 +322,6 @@ export class Store {
   }
   setSiteSettings(siteId: string, routingMode: 'auto' | 'manual', settingsJson: string): boolean {
     return this.s.siteSetSettings.run(routingMode, settingsJson, siteId).changes > 0;
-  }
-  countSites(): number {
-    return (this.s.siteCount.get() as { n: number }).n;
   }
 
   // ---- departments -------------------------------------------------------------------------
@@ -477,9 +472,6 @@ export class Store {
   }
   setDepartment(conversationId: string, departmentId: string | null, priority: number): void {
     this.s.convSetDepartment.run(departmentId, priority, conversationId);
-  }
-  setChannel(conversationId: string, channel: string): void {
-    this.s.convSetChannel.run(channel, conversationId);
   }
   upsertCallback(conversationId: string, phone: string, preferredTime: string, note: string | null, at: number): void {
     this.s.callbackUpsert.run(conversationId, phone, preferredTime, note, at);

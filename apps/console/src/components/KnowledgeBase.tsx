@@ -1,5 +1,6 @@
 import type { AgentView, BotAnswer, Department, FaqEntry } from '@parla/protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SitePage } from './SitePage.tsx';
 import { api, ApiError, type BotMiss, type Site } from '../api.ts';
 import { formatFull, formatTime } from '../dates.ts';
 import { tk } from '../i18n-kb.ts';
@@ -44,42 +45,9 @@ function errorOf(e: unknown, onUnauthorized: () => void): string {
 /** The FAQ entries the bot answers from, "try the bot" and the questions it missed; read-only for non-admins. */
 export function KnowledgeBase(p: Props) {
   const admin = p.me.role === 'admin';
-  const [siteId, setSiteId] = useState<string | null>(null);
-  const site = siteId ?? p.sites?.[0]?.id ?? null;
-
   return (
-    <main class="page-view kb" aria-labelledby="kb-title" data-testid="kb-view">
-      <div class="view-head">
-        <h1 id="kb-title">{tk.title}</h1>
-        {p.sites && p.sites.length > 1 && (
-          <label class="inline-field">
-            {tk.site}
-            <select data-testid="kb-site" value={site ?? ''} onChange={(e) => setSiteId(e.currentTarget.value)}>
-              {p.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      {!admin && (
-        <p class="readonly-note" data-testid="kb-readonly">
-          {tk.readOnly}
-        </p>
-      )}
-      {!p.sites ? (
-        p.directoryError ? (
-          <p class="form-error" role="alert">
-            {tk.loadError} {p.directoryError}
-          </p>
-        ) : (
-          <p class="muted">{t.loading}</p>
-        )
-      ) : !site ? (
-        <p class="muted">{tk.noSites}</p>
-      ) : (
+    <SitePage name="kb" texts={tk} admin={admin} sites={p.sites} directoryError={p.directoryError}>
+      {(site) => (
         <SiteKb
           key={site}
           siteId={site}
@@ -88,7 +56,7 @@ export function KnowledgeBase(p: Props) {
           onUnauthorized={p.onUnauthorized}
         />
       )}
-    </main>
+    </SitePage>
   );
 }
 

@@ -19,6 +19,7 @@ import { ts } from '../i18n-settings.ts';
 import { t } from '../i18n.ts';
 import { apiErrorText } from '../labels.ts';
 import { HoursEditor } from './HoursEditor.tsx';
+import { SitePage } from './SitePage.tsx';
 
 interface Props {
   me: AgentView;
@@ -38,42 +39,9 @@ const FIELD_MODES: FieldMode[] = ['off', 'optional', 'required'];
 /** Site settings (routing, pre-chat, hours, SLA) and departments; read-only for non-admins. */
 export function Settings(p: Props) {
   const admin = p.me.role === 'admin';
-  const [siteId, setSiteId] = useState<string | null>(null);
-  const site = siteId ?? p.sites?.[0]?.id ?? null;
-
   return (
-    <main class="page-view settings" aria-labelledby="settings-title" data-testid="settings-view">
-      <div class="view-head">
-        <h1 id="settings-title">{ts.settings.title}</h1>
-        {p.sites && p.sites.length > 1 && (
-          <label class="inline-field">
-            {ts.settings.site}
-            <select data-testid="settings-site" value={site ?? ''} onChange={(e) => setSiteId(e.currentTarget.value)}>
-              {p.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      {!admin && (
-        <p class="readonly-note" data-testid="settings-readonly">
-          {ts.settings.readOnly}
-        </p>
-      )}
-      {!p.sites ? (
-        p.directoryError ? (
-          <p class="form-error" role="alert">
-            {ts.settings.loadError} {p.directoryError}
-          </p>
-        ) : (
-          <p class="muted">{t.loading}</p>
-        )
-      ) : !site ? (
-        <p class="muted">{ts.settings.noSites}</p>
-      ) : (
+    <SitePage name="settings" texts={ts.settings} admin={admin} sites={p.sites} directoryError={p.directoryError}>
+      {(site) => (
         <SiteSettingsSection key={site} siteId={site} admin={admin} onUnauthorized={p.onUnauthorized}>
           {(settings) => (
             <DepartmentsSection
@@ -94,7 +62,7 @@ export function Settings(p: Props) {
           )}
         </SiteSettingsSection>
       )}
-    </main>
+    </SitePage>
   );
 }
 
