@@ -93,11 +93,27 @@ export const visitors = sqliteTable(
     email: text('email'),
     /** JSON of what the host page told us (tier, cartValue, plan, orderId...). */
     attributes: text('attributes').notNull().default('{}'),
+    /** The site's own user id, set only by a verified identify (HMAC of it with the site secret): one visitor per user. */
+    userId: text('user_id'),
     visitCount: integer('visit_count').notNull().default(1),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
-  (t) => [index('visitors_site').on(t.siteId)],
+  (t) => [index('visitors_site').on(t.siteId), uniqueIndex('visitors_site_user').on(t.siteId, t.userId)],
+);
+
+/** Further devices of a visitor: a verified identify on a second device binds that device's token to the same visitor. */
+export const visitorTokens = sqliteTable(
+  'visitor_tokens',
+  {
+    /** sha256 of the device's visitor token. */
+    tokenHash: text('token_hash').primaryKey(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('visitor_tokens_visitor').on(t.visitorId)],
 );
 
 export const visits = sqliteTable(
