@@ -170,6 +170,8 @@ export const conversations = sqliteTable(
     resolvedAt: integer('resolved_at'),
     /** When the first-response target passed without an agent reply. */
     slaBreachedAt: integer('sla_breached_at'),
+    /** 1 for the demo's seeded history (reports mark it as demo data). */
+    demo: integer('demo').notNull().default(0),
   },
   (t) => [
     index('conversations_visitor').on(t.visitorId, t.createdAt),
@@ -274,4 +276,21 @@ export const botMisses = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('bot_misses_site').on(t.siteId, t.createdAt)],
+);
+
+/** Customer satisfaction: one rating per conversation (1-5, shown as faces), changeable for 24 hours. */
+export const csatRatings = sqliteTable(
+  'csat_ratings',
+  {
+    conversationId: text('conversation_id')
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    /** The agent who held the conversation when it was rated (null: the bot or nobody). */
+    agentId: text('agent_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [check('csat_rating_range', sql`${t.rating} BETWEEN 1 AND 5`)],
 );
