@@ -2,7 +2,7 @@
  * The console's state: one reducer fed by the realtime Session, plus the hook that owns the
  * Session and exposes the agent's commands.
  */
-import { newClientId, Session, type Status } from '@parla/client';
+import { newClientId, Session, storageOutbox, type Status } from '@parla/client';
 import type {
   AgentToServer,
   AgentView,
@@ -292,6 +292,7 @@ export function reducer(state: State, a: Action): State {
 
 const MAX_READ_MARKS = 500;
 const readKey = (agentId: string) => `parla.console.read.${agentId}`;
+const outboxKey = (agentId: string) => `parla.console.outbox.${agentId}`;
 
 function loadRead(agentId: string): Record<string, ReadMark> {
   try {
@@ -357,6 +358,8 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
     const session = new Session<AgentToServer>({
       url: () => agentSocketUrl(),
       hello: () => ({ type: 'hello', protocol: PROTOCOL }),
+      // Replies not yet acknowledged survive a reload of the console (per agent, in localStorage).
+      outbox: storageOutbox(typeof localStorage === 'undefined' ? null : localStorage, outboxKey(agent.id)),
     });
     sessionRef.current = session;
     const follow = (id: string) => {
@@ -364,6 +367,14 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
       tracked.current.add(id);
       session.track(id);
     };
+    // After a reload: the stored replies are pending again; following their conversations
+    // lets the stream settle them once they are sent.
+    for (const { clientId, frame, at } of session.pending()) {
+      const f = frame as AgentToServer;
+      if (f.type !== 'message.send') continue;
+      dispatch({ type: 'sending', pending: { clientId, conversationId: f.conversationId, body: f.body, createdAt: at ?? Date.now(), status: 'sending' } });
+      follow(f.conversationId);
+    }
     const followIfMine = (c: ConversationSummary, meId: string) => {
       if (c.agentId === meId && c.state !== 'resolved') follow(c.id);
     };

@@ -100,7 +100,8 @@ else if (!d.getElementById('parla-widget')) {
 
   let resume = false;
   try {
-    resume = localStorage.getItem(`parla:${site}:open`) == '1';
+    // An open conversation, or messages written offline that still have to be sent.
+    resume = localStorage.getItem(`parla:${site}:open`) == '1' || !!localStorage.getItem(`parla:${site}:outbox`);
   } catch {
     /* storage blocked */
   }

@@ -4,7 +4,10 @@
  * - connects, and reconnects with full-jitter exponential backoff;
  * - sends the caller's hello first on every connection and holds everything else until welcome;
  * - keeps every sent message in an outbox until the server acknowledges it, and resends the
- *   outbox after a reconnect (the server dedupes by clientId, so a resend never duplicates);
+ *   outbox after a reconnect (the server dedupes by clientId, so a resend never duplicates); with
+ *   an OutboxStore (storageOutbox: localStorage) the outbox survives a reload of the page;
+ * - a send refused for the server's own trouble (internal error) stays in the outbox and is sent
+ *   again later; a refusal of the message (bad input, forbidden, conflict, rate limit) drops it;
  * - tracks the last seq seen per conversation, delivers stream items exactly once and in order,
  *   and asks the server for whatever it missed (after a reconnect, or on a gap).
  *
@@ -38,11 +41,71 @@ export interface SessionOptions<Out extends { type: string }> {
   /** Keepalive ping period in ms (default 25000); a silent connection is dropped after 2.5 periods. */
   pingMs?: number;
   random?: () => number;
+  /** Keeps the outbox somewhere that outlives the page (see storageOutbox); loaded at construction. */
+  outbox?: OutboxStore;
+  /** How long to wait before sending again a send refused for a passing reason (default 2000 ms). */
+  retryMs?: number;
 }
 
 export interface PendingSend {
   clientId: string;
   frame: { type: string; clientId: string };
+  /** When it was first sent (epoch ms). */
+  at?: number;
+}
+
+/** Where a Session keeps its unacknowledged sends so that they survive a reload. */
+export interface OutboxStore {
+  load(): PendingSend[];
+  add(p: PendingSend): void;
+  remove(clientId: string): void;
+}
+
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Error codes that are the server's trouble, not the message's (a failed write, a server going
+ * down): the send is kept and retried. A rate limit is the sender's to see (it is dropped and
+ * reported, like bad input), so a flood is not resent forever.
+ */
+const RETRYABLE = ['internal', 'not_ready'];
+
+/**
+ * An OutboxStore in one key of a Storage (the host page's localStorage). Every change reads,
+ * edits and writes the list, so two tabs sharing the key never drop each other's entries (both
+ * may send an entry: the server dedupes by clientId). A blocked or full storage leaves the outbox
+ * in memory only. At most `max` entries are kept, the oldest dropped first.
+ */
+export function storageOutbox(storage: KeyValue | null | undefined, key: string, max = 200): OutboxStore {
+  const read = (): PendingSend[] => {
+    try {
+      const v: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
+      return Array.isArray(v)
+        ? v.filter((p: Partial<PendingSend> | null): p is PendingSend => typeof p?.clientId === 'string' && p.frame?.clientId === p.clientId && typeof p.frame.type === 'string')
+        : [];
+    } catch {
+      return [];
+    }
+  };
+  const write = (list: PendingSend[]) => {
+    try {
+      if (list.length) storage?.setItem(key, JSON.stringify(list.slice(-max)));
+      else storage?.removeItem(key);
+    } catch {
+      /* full or blocked */
+    }
+  };
+  return {
+    load: read,
+    add(p) {
+      write([...read().filter((x) => x.clientId !== p.clientId), p]);
+    },
+    remove(clientId) {
+      const list = read();
+      const kept = list.filter((x) => x.clientId !== clientId);
+      if (kept.length !== list.length) write(kept);
+    },
+  };
 }
 
 type Handlers = {
@@ -78,13 +141,16 @@ export class Session<Out extends { type: string }> {
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastHeard = 0;
   private readonly lastSeq = new Map<string, number>();
   private readonly syncing = new Set<string>();
   private readonly outbox = new Map<string, PendingSend>();
   private readonly listeners: { [K in keyof Handlers]?: Set<Listener<K>> } = {};
 
-  constructor(private readonly opts: SessionOptions<Out>) {}
+  constructor(private readonly opts: SessionOptions<Out>) {
+    for (const p of opts.outbox?.load() ?? []) this.outbox.set(p.clientId, p);
+  }
 
   on<K extends keyof Handlers>(event: K, fn: Handlers[K]): () => void {
     let set = this.listeners[event] as Set<Listener<K>> | undefined;
@@ -120,7 +186,8 @@ export class Session<Out extends { type: string }> {
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.timer = this.retryTimer = null;
     this.teardown();
     this.setStatus('closed');
   }
@@ -159,14 +226,27 @@ export class Session<Out extends { type: string }> {
    * every reconnect. Returns the clientId.
    */
   sendReliable(frame: Out & { clientId: string }): string {
-    this.outbox.set(frame.clientId, { clientId: frame.clientId, frame });
+    const p = { clientId: frame.clientId, frame, at: Date.now() };
+    this.outbox.set(p.clientId, p);
+    this.opts.outbox?.add(p);
     this.send(frame);
     return frame.clientId;
   }
 
-  /** Unacknowledged sends, oldest first. */
+  /** Unacknowledged sends, oldest first (after a reload, the stored ones). */
   pending(): PendingSend[] {
     return [...this.outbox.values()];
+  }
+
+  /** Removes a send from the outbox (acknowledged, seen in the stream, or refused for good). */
+  private settle(clientId: string): boolean {
+    if (!this.outbox.delete(clientId)) return false;
+    this.opts.outbox?.remove(clientId);
+    return true;
+  }
+
+  private resendOutbox(): void {
+    for (const p of this.outbox.values()) this.ws?.send(JSON.stringify(p.frame));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -270,11 +350,18 @@ export class Session<Out extends { type: string }> {
         this.setStatus('open');
         break;
       case 'ack':
-        this.outbox.delete(frame.clientId);
+        this.settle(frame.clientId);
         this.emit('ack', frame);
         break;
       case 'error':
-        if (frame.clientId && this.outbox.delete(frame.clientId)) this.emit('sendError', frame.clientId, frame);
+        if (frame.clientId && this.outbox.has(frame.clientId) && RETRYABLE.includes(frame.code)) {
+          // Not the message's fault: keep it and send the outbox again a little later.
+          this.retryTimer ??= setTimeout(() => {
+            this.retryTimer = null;
+            if (this.ready) this.resendOutbox();
+          }, this.opts.retryMs ?? 2000);
+          this.emit('error', frame);
+        } else if (frame.clientId && this.settle(frame.clientId)) this.emit('sendError', frame.clientId, frame);
         else this.emit('error', frame);
         break;
       case 'item':
@@ -290,7 +377,7 @@ export class Session<Out extends { type: string }> {
     if (frame.type === 'welcome') {
       // Catch up on everything we follow, then resend what was never acknowledged.
       for (const id of this.lastSeq.keys()) this.requestSync(id);
-      for (const p of this.outbox.values()) this.ws?.send(JSON.stringify(p.frame));
+      this.resendOutbox();
     }
   }
 
@@ -304,7 +391,7 @@ export class Session<Out extends { type: string }> {
       return;
     }
     this.lastSeq.set(conversationId, item.seq);
-    if (item.kind === 'message' && item.clientId) this.outbox.delete(item.clientId);
+    if (item.kind === 'message' && item.clientId) this.settle(item.clientId);
     this.emit('item', conversationId, item);
   }
 

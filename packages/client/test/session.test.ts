@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame, StreamItem } from '@parla/protocol';
-import { newClientId, Session } from '../src/index.ts';
+import { newClientId, Session, storageOutbox } from '../src/index.ts';
 import { MemorySocket } from '../src/testing.ts';
 
 const Pipe = MemorySocket;
 
 const msg = (seq: number, body = `m${seq}`): StreamItem => ({ kind: 'message', seq, id: `id${seq}`, clientId: null, authorType: 'agent', authorId: 'a', authorName: 'A', body, createdAt: seq });
+const own = (seq: number, clientId: string): StreamItem => ({ kind: 'message', seq, id: `id${seq}`, clientId, authorType: 'visitor', authorId: 'v', authorName: null, body: 'x', createdAt: seq });
 const welcome = { type: 'welcome', protocol: 1, visitorId: 'v', returning: false, visitCount: 1, conversation: null, agentsOnline: 0 } as ServerFrame;
 
 function setup() {
@@ -74,6 +75,77 @@ describe('Session', () => {
     pipes[0]!.push({ type: 'error', code: 'bad_frame', message: 'empty', clientId: 'abcdefgh' });
     expect(errors).toEqual(['abcdefgh:bad_frame']);
     expect(s.pending()).toEqual([]);
+  });
+
+  it('keeps a send refused for a passing reason and sends it again later', async () => {
+    const pipes: MemorySocket[] = [];
+    const s = new Session<{ type: string }>({ url: 'ws://x', hello: () => ({ type: 'hello' }), createSocket: () => (pipes.push(new Pipe()), pipes.at(-1)!), retryMs: 5 });
+    s.connect();
+    const p = pipes[0]!;
+    p.open();
+    p.push(welcome);
+    const refused: string[] = [];
+    s.on('sendError', (id) => refused.push(id));
+    s.sendReliable({ type: 'message.send', clientId: 'abcdefgh' } as { type: string; clientId: string });
+    p.push({ type: 'error', code: 'internal', message: 'retry', clientId: 'abcdefgh' });
+    p.push({ type: 'error', code: 'internal', message: 'retry', clientId: 'abcdefgh' });
+    expect(refused).toEqual([]);
+    expect(s.pending().map((x) => x.clientId)).toEqual(['abcdefgh']);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(p.sent.filter((f) => f.type === 'message.send')).toHaveLength(2); // the first send and one retry
+    p.push({ type: 'ack', clientId: 'abcdefgh', conversationId: 'c', messageId: 'm', seq: 1, createdAt: 1 });
+    expect(s.pending()).toEqual([]);
+    s.close();
+  });
+
+  it('with a stored outbox, unacknowledged sends survive a reload and are sent once connected', () => {
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    const make = () => {
+      const pipes: MemorySocket[] = [];
+      const s = new Session<{ type: string }>({ url: 'ws://x', hello: () => ({ type: 'hello' }), createSocket: () => (pipes.push(new Pipe()), pipes.at(-1)!), outbox: storageOutbox(storage, 'k') });
+      s.connect();
+      return { s, pipes };
+    };
+    const a = make(); // offline: the socket never opens
+    a.s.sendReliable({ type: 'message.send', clientId: 'first-one', body: 'one' } as { type: string; clientId: string });
+    a.s.sendReliable({ type: 'message.send', clientId: 'second-one', body: 'two' } as { type: string; clientId: string });
+    expect(a.pipes[0]!.sent).toEqual([]);
+    a.s.close(); // the page reloads
+
+    const b = make();
+    expect(b.s.pending().map((p) => p.clientId)).toEqual(['first-one', 'second-one']);
+    const p = b.pipes[0]!;
+    p.open();
+    p.push(welcome);
+    expect(p.sent.map((f) => f.clientId ?? f.type)).toEqual(['hello', 'first-one', 'second-one']);
+    p.push({ type: 'ack', clientId: 'first-one', conversationId: 'c', messageId: 'm1', seq: 1, createdAt: 1 });
+    expect(JSON.parse(data.get('k')!).map((x: { clientId: string }) => x.clientId)).toEqual(['second-one']);
+    // Seen in the stream counts as acknowledged too.
+    p.push({ type: 'item', conversationId: 'c', item: own(1, 'first-one') });
+    p.push({ type: 'item', conversationId: 'c', item: own(2, 'second-one') });
+    expect(data.has('k')).toBe(false);
+    expect(b.s.pending()).toEqual([]);
+    b.s.close();
+  });
+
+  it('storageOutbox: tabs sharing the key keep each other\'s entries; junk and blocked storage are survived', () => {
+    const data = new Map<string, string>();
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+    const tab1 = storageOutbox(storage, 'k');
+    const tab2 = storageOutbox(storage, 'k');
+    tab1.add({ clientId: 'aaaaaaaa', frame: { type: 'message.send', clientId: 'aaaaaaaa' } });
+    tab2.add({ clientId: 'bbbbbbbb', frame: { type: 'message.send', clientId: 'bbbbbbbb' } });
+    tab1.remove('aaaaaaaa');
+    expect(tab1.load().map((p) => p.clientId)).toEqual(['bbbbbbbb']);
+    data.set('k', '[{"clientId":"x"},null,{"clientId":"cccccccc","frame":{"type":"message.send","clientId":"cccccccc"}}]');
+    expect(tab2.load().map((p) => p.clientId)).toEqual(['cccccccc']);
+    data.set('k', '{not json');
+    expect(tab2.load()).toEqual([]);
+    const blocked = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); }, removeItem: () => { throw new Error('denied'); } };
+    const b = storageOutbox(blocked, 'k');
+    expect(() => b.add({ clientId: 'dddddddd', frame: { type: 't', clientId: 'dddddddd' } })).not.toThrow();
+    expect(b.load()).toEqual([]);
   });
 
   it('makes 21-character URL-safe client ids', () => {

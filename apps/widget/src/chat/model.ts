@@ -4,7 +4,7 @@
  * fields, offline messages and callback requests, and when to offer them instead of waiting.
  * The view re-renders on `onChange`. Only types come from @parla/protocol, so zod is never bundled.
  */
-import { newClientId, Session, type SocketLike } from '@parla/client';
+import { newClientId, Session, storageOutbox, type SocketLike } from '@parla/client';
 import type { MessageItem, PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer, WidgetSite } from '@parla/protocol';
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
@@ -215,6 +215,9 @@ export function createChat(o: ChatOptions) {
   const session = new Session<VisitorToServer>({
     url: socketUrl(o.base, o.site),
     createSocket: o.createSocket,
+    // What the visitor sent and the server has not acknowledged survives a reload of the page
+    // (localStorage `parla:<site>:outbox`); the loader then mounts the chat at once to send it.
+    outbox: storageOutbox(o.storage, key('outbox')),
     hello: () => {
       // The token is a secret: it travels only in this frame, never in a URL or a log.
       const token = load('token');
@@ -476,6 +479,14 @@ export function createChat(o: ChatOptions) {
   const events = o.events ?? (typeof window === 'undefined' ? undefined : window);
   events?.addEventListener('popstate', onNavigate);
   events?.addEventListener('hashchange', onNavigate);
+
+  // A reload with unsent messages: they are pending again (and sent once connected).
+  for (const { clientId, frame } of session.pending()) {
+    const f = frame as VisitorToServer;
+    if (f.type === 'message.send') s.pending.push({ clientId, body: f.body, state: 'sending' });
+    else if (f.type === 'offline.message') s.request = { kind: 'offline', clientId, fields: { body: f.body, email: f.email, name: f.name }, state: 'sending' };
+    else if (f.type === 'callback.request') s.request = { kind: 'callback', clientId, fields: { phone: f.phone, time: f.preferredTime, name: f.name, note: f.note }, state: 'sending' };
+  }
 
   session.connect();
   return {
