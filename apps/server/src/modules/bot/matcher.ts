@@ -1,26 +1,30 @@
 /**
- * FAQ retrieval: a full-text index (MiniSearch, BM25-like scoring) per language over each entry's
- * question, alternative phrasings and tags, with Snowball stemming (English, Italian), accent
- * folding, stop words and typo tolerance. The best entry comes with a confidence: the share of
- * the question's information (IDF-weighted terms) it explains. Below the threshold the bot abstains.
+ * FAQ retrieval: a full-text index (MiniSearch, BM25) per language over each entry's question,
+ * alternative phrasings, tags and answer, with Snowball stemming (English, Italian), accent
+ * folding, stop words and typo tolerance. The engine ranks the entries; the best few are then
+ * re-scored by how much of the question they explain (IDF-weighted share of the question's terms
+ * found in the entry, the answer counting less than the phrasings). Below the threshold the bot
+ * abstains.
  */
 import type { FaqEntry, Lang } from '@parla/protocol';
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemIt } from '@orama/stemmers/italian';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 
 /** Below this confidence the bot abstains. */
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.65;
 
-// Function words only: question words like "how much" / "quanto" or "when" / "quando" carry intent.
+// Function words, fillers, time adverbs ("today", "still", "ancora") and "what" / "quale": they do
+// not change what is asked. Question words like "how much" / "quanto" or "when" / "quando" carry
+// intent and stay.
 const STOP: Record<Lang, Set<string>> = {
   en: new Set(
-    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine we us our you your yours it its this that these those there here he she they them their his her hi hello hey please thanks thank would could should shall will can may might must just so also too very really any some all ok okay dear sir madam'.split(
+    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine myself we us our you your yours u ur it its this that these those there here he she they them their his her hi hello hey hiya please pls plz thanks thank thx would could should shall will can may might must just so also too very really any some all ok okay dear sir madam im ive id ll re ve guys today now yesterday still already yet ago actually ever even maybe rather quite bit lot what whats which'.split(
       ' ',
     ),
   ),
   it: new Set(
-    'il lo la i gli le un uno una di a da in con su per tra fra e ed o ma se che chi del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle mi ti si ci vi me te ne io tu lui lei noi voi loro mio mia miei mie tuo tua vostro vostra nostro nostra questo questa questi queste quello quella è e sono sei siamo siete ho hai ha abbiamo avete hanno essere avere fare sto sta salve ciao buongiorno buonasera grazie per favore cortesemente gentilmente vorrei volevo potrei potreste'.split(
+    'il lo la i gli le un uno una di a da in con su per tra fra e ed o ma se che chi del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle mi ti si ci vi me te ne io tu lui lei noi voi loro mio mia miei mie tuo tua vostro vostra vostri vostre nostro nostra questo questa questi queste quello quella è e sono sei siamo siete ho hai ha abbiamo avete hanno essere avere fare sto sta salve ciao buongiorno buonasera grazie favore cortesemente gentilmente vorrei volevo potrei potreste oggi ieri adesso ora ancora gia anche pure magari proprio allora quindi cosi tanto molto po piu nell dell dall sull all coll quest quell qualcosa qual quale quali cosa'.split(
       ' ',
     ),
   ),
@@ -37,28 +41,70 @@ export function fold(text: string): string {
     .replace(/[’'`]/g, ' ');
 }
 
-/** The index terms of a text: folded words, minus stop words, stemmed. */
+/** The index terms of a text: folded words, minus stop words and single letters, stemmed. */
 export function terms(text: string, lang: Lang): string[] {
   const out: string[] = [];
   for (const w of fold(text).split(/[^a-z0-9]+/)) {
-    if (!w || STOP[lang].has(w)) continue;
+    if (!w || STOP[lang].has(w) || (w.length === 1 && !/[0-9]/.test(w))) continue;
     out.push(w.length > 2 ? STEM[lang](w) : w);
   }
   return out;
 }
 
+/** Typos: one edit in words of 5+ characters, two in long ones. */
+const fuzziness = (term: string): number => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0);
+
+/** Whether `a` and `b` are within `max` edits (insert, delete, substitute), for short words. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    prev = cur;
+  }
+  return prev[b.length]! <= max;
+}
+
 export interface Match {
   entry: FaqEntry;
-  /** 0..1: IDF-weighted share of the question's terms the entry matched. */
+  /** 0..1: IDF-weighted share of the question's terms the entry explains. */
   confidence: number;
   /** The search engine's own relevance score. */
   score: number;
 }
 
+/** How much a query term found only in the answer counts, against one found in a phrasing. */
+const ANSWER_CREDIT = 0.6;
+/** How much a term found through a typo or a prefix counts, against an exact one. */
+const FUZZY_CREDIT = 0.85;
+/** How much a question word the entry lacks, but other entries have, counts against it. */
+const OTHER_ENTRY_SHARE = 0.3;
+/** How much the engine's rank (score relative to the best) weighs when picking among the candidates. */
+const RANK_WEIGHT = 0.3;
+/** How many of the engine's best results are re-scored. */
+const CANDIDATES = 8;
+
+interface Doc {
+  id: string;
+  question: string;
+  alternatives: string;
+  tags: string;
+  answer: string;
+}
+
 interface LangIndex {
-  search: MiniSearch<{ id: string; text: string; question: string }>;
-  /** In how many entries each term occurs. */
+  search: MiniSearch<Doc>;
+  /** In how many entries each term occurs (phrasings, tags or answer). */
   df: Map<string, number>;
+  /** Per entry: the terms of its phrasings and tags, and those of its answer. */
+  own: Map<string, { phrasing: Set<string>; answer: Set<string> }>;
   size: number;
 }
 
@@ -68,30 +114,34 @@ export class FaqMatcher {
 
   constructor(entries: readonly FaqEntry[]) {
     for (const lang of ['en', 'it'] as const) {
-      const own = entries.filter((e) => e.lang === lang);
-      const search = new MiniSearch<{ id: string; text: string; question: string }>({
-        fields: ['question', 'text'],
+      const mine = entries.filter((e) => e.lang === lang);
+      const tokenize = (t: string) => terms(t, lang);
+      const search = new MiniSearch<Doc>({
+        fields: ['question', 'alternatives', 'tags', 'answer'],
         storeFields: [],
-        tokenize: (t) => terms(t, lang),
+        tokenize,
         processTerm: (t) => t,
         searchOptions: {
-          tokenize: (t) => terms(t, lang),
+          tokenize,
           processTerm: (t) => t,
-          boost: { question: 1.5 },
-          // Typos: one edit in words of 5+ characters, two in long ones.
-          fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false),
+          boost: { question: 1.5, alternatives: 1, tags: 1, answer: 0.3 },
+          fuzzy: (term) => fuzziness(term) || false,
           prefix: (term) => term.length >= 4,
           combineWith: 'OR',
         },
       });
       const df = new Map<string, number>();
-      for (const e of own) {
+      const own = new Map<string, { phrasing: Set<string>; answer: Set<string> }>();
+      for (const e of mine) {
         this.byId.set(e.id, e);
-        const text = [...e.alternatives, ...e.tags].join(' \n ');
-        search.add({ id: e.id, question: e.question, text });
-        for (const t of new Set([...terms(e.question, lang), ...terms(text, lang)])) df.set(t, (df.get(t) ?? 0) + 1);
+        const doc = { id: e.id, question: e.question, alternatives: e.alternatives.join(' \n '), tags: e.tags.join(' \n '), answer: e.answer };
+        search.add(doc);
+        const phrasing = new Set(tokenize(`${doc.question} \n ${doc.alternatives} \n ${doc.tags}`));
+        const answer = new Set(tokenize(doc.answer));
+        own.set(e.id, { phrasing, answer });
+        for (const t of new Set([...phrasing, ...answer])) df.set(t, (df.get(t) ?? 0) + 1);
       }
-      this.indexes.set(lang, { search, df, size: own.length });
+      this.indexes.set(lang, { search, df, own, size: mine.length });
     }
   }
 
@@ -101,34 +151,60 @@ export class FaqMatcher {
 
   /** Weight of a query term: rare (or unknown) terms say more about what is asked. */
   private idf(ix: LangIndex, term: string): number {
-    const n = ix.df.get(term) ?? 0;
+    // A word no entry has weighs as much as one only a single entry has.
+    const n = Math.max(1, ix.df.get(term) ?? 0);
     return Math.log(1 + (ix.size + 1) / (n + 0.5));
   }
 
-  /** The best entry for the question, or null when nothing matches at all. */
+  /** How well the entry explains the query term `q`: 1 exact in a phrasing, less for a typo or the answer. */
+  private credit(ix: LangIndex, r: SearchResult, q: string): number {
+    const own = ix.own.get(String(r.id))!;
+    if (own.phrasing.has(q)) return 1;
+    let best = own.answer.has(q) ? ANSWER_CREDIT : 0;
+    for (const d of r.terms) {
+      if (d === q) continue;
+      const near = (q.length >= 4 && d.startsWith(q)) || withinEdits(q, d, fuzziness(q));
+      if (!near) continue;
+      best = Math.max(best, FUZZY_CREDIT * (own.phrasing.has(d) ? 1 : ANSWER_CREDIT));
+    }
+    return best;
+  }
+
+  /**
+   * The best entry for the question, or null when nothing matches at all. Each of the engine's
+   * best few is scored by the share of the question's weight it explains; a word the entry lacks
+   * but the knowledge base knows elsewhere counts only OTHER_ENTRY_SHARE against it (it may be
+   * incidental: "big", "side"), a word unknown to the whole knowledge base counts fully (it is
+   * what out-of-scope questions are about: "tea", "bitcoin").
+   */
   best(question: string, lang: Lang): Match | null {
     const ix = this.indexes.get(lang)!;
     const qTerms = [...new Set(terms(question, lang))];
     if (qTerms.length === 0 || ix.size === 0) return null;
-    // Among the engine's best few, the entry that explains most of the question wins (then the engine's score).
+    const results = ix.search.search(question).slice(0, CANDIDATES);
+    if (results.length === 0) return null;
+    const weight = qTerms.map((t) => this.idf(ix, t));
+    const credits = results.map((r) => qTerms.map((q) => this.credit(ix, r, q)));
+    const known = qTerms.map((t, i) => (ix.df.get(t) ?? 0) > 0 || credits.some((c) => c[i]! > 0));
+    const top = results[0]!.score;
     let best: Match | null = null;
-    let total = 0;
-    const weight = new Map(qTerms.map((t) => [t, this.idf(ix, t)] as const));
-    for (const w of weight.values()) total += w;
-    // A match only on words most entries share ("how", "order") says nothing about what is asked.
-    const common = Math.max(2, ix.size * 0.15);
-    for (const r of ix.search.search(question).slice(0, 5)) {
+    let bestKey = -Infinity;
+    results.forEach((r, k) => {
       let hit = 0;
-      let telling = false;
-      for (const t of new Set(r.queryTerms)) {
-        hit += weight.get(t) ?? 0;
-        if ((ix.df.get(t) ?? 0) <= common) telling = true;
-      }
-      const confidence = total && telling ? hit / total : 0;
-      if (!best || confidence > best.confidence + 1e-9 || (Math.abs(confidence - best.confidence) <= 1e-9 && r.score > best.score)) {
+      let asked = 0;
+      qTerms.forEach((_, i) => {
+        const c = credits[k]![i]!;
+        hit += c * weight[i]!;
+        asked += (c > 0 || !known[i] ? 1 : OTHER_ENTRY_SHARE) * weight[i]!;
+      });
+      const confidence = asked ? hit / asked : 0;
+      // Mostly the share explained; the engine's own ranking breaks near-ties.
+      const key = confidence + RANK_WEIGHT * (r.score / top);
+      if (key > bestKey) {
+        bestKey = key;
         best = { entry: this.byId.get(String(r.id))!, confidence, score: r.score };
       }
-    }
+    });
     return best;
   }
 
