@@ -1,0 +1,135 @@
+/**
+ * The real server (apps/server/src/server.ts, unchanged) as a child process on loopback with a
+ * temporary DATA_DIR, plus what the load benchmarks need around it: agents created beforehand
+ * through the server's own services, logins, and the event-loop probe.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { freePort, nowMs, sleep } from './util.ts';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_DIR = join(REPO, 'apps/server');
+export const BENCH_SITE = 'bench';
+export const BENCH_ORIGIN = 'http://bench.test';
+export const AGENT_PASSWORD = 'bench-password-2026';
+export const agentEmail = (i: number) => `agent${i}@bench.test`;
+
+export function tempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Creates `count` agents (with capacity `maxChats`) in DATA_DIR through the server's own services, then closes. */
+export async function prepareAgents(dataDir: string, count: number, maxChats: number): Promise<void> {
+  const { buildApp } = await import('@parla/server/app');
+  const { makeConfig } = await import('@parla/server/config');
+  const app = await buildApp(makeConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}` }));
+  for (let i = 0; i < count; i++) await app.parla.agents.create({ email: agentEmail(i), name: `Agent ${i}`, password: AGENT_PASSWORD, maxChats });
+  await app.close();
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  /** SIGTERM (graceful) and wait for the exit. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait for the exit. */
+  kill(): Promise<void>;
+}
+
+/** Starts apps/server/src/server.ts with the given environment and waits for /healthz. */
+export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
+  port ??= await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(url, child);
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export async function waitHealthy(url: string, child?: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy');
+    await sleep(20);
+  }
+}
+
+/** Logs an agent in; returns the session cookie (`name=value`). */
+export async function login(url: string, email: string, password = AGENT_PASSWORD): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/**
+ * Event-loop lag seen from outside: a dedicated WebSocket sends a ping control frame every
+ * `everyMs`; the server's ws library answers it from the server's JavaScript thread, so the round
+ * trip is loopback time plus however long the server's event loop was busy.
+ */
+export async function lagProbe(wsUrl: string, headers: Record<string, string>, everyMs = 50) {
+  const ws = new WebSocket(wsUrl, { headers, perMessageDeflate: false });
+  await new Promise<void>((res, rej) => {
+    ws.once('open', () => res());
+    ws.once('error', rej);
+  });
+  let samples: number[] = [];
+  let sentAt = 0;
+  let waiting = false;
+  ws.on('pong', () => {
+    if (!waiting) return;
+    waiting = false;
+    samples.push(nowMs() - sentAt);
+  });
+  const timer = setInterval(() => {
+    if (waiting) return; // a pong still outstanding: measured when it comes
+    if (ws.readyState !== ws.OPEN) return;
+    waiting = true;
+    sentAt = nowMs();
+    ws.ping();
+  }, everyMs);
+  return {
+    /** The round trips since the last take (ms), and starts a new window. */
+    take(): number[] {
+      const s = samples;
+      samples = [];
+      return s;
+    },
+    close() {
+      clearInterval(timer);
+      ws.terminate();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/** Forks load-generator processes (lib/loadgen.ts) and talks to them over IPC. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cmd, Report } from './loadgen.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+class Worker {
+  private waiters = new Map<string, ((m: any) => void)[]>();
+  readonly up: Promise<unknown>;
+  constructor(readonly child: ChildProcess) {
+    child.on('message', (m: { ev: string }) => {
+      const w = this.waiters.get(m.ev)?.shift();
+      w?.(m);
+    });
+    this.up = this.wait('up');
+  }
+  wait<T = any>(ev: string): Promise<T> {
+    return new Promise((resolve) => {
+      const list = this.waiters.get(ev) ?? [];
+      list.push(resolve);
+      this.waiters.set(ev, list);
+    });
+  }
+  send(cmd: Cmd): void {
+    this.child.send(cmd);
+  }
+  request<T = any>(cmd: Cmd, ev: string): Promise<T> {
+    const p = this.wait<T>(ev);
+    this.send(cmd);
+    return p;
+  }
+}
+
+export class Workers {
+  readonly list: Worker[];
+  private constructor(list: Worker[]) {
+    this.list = list;
+  }
+
+  static async start(n: number): Promise<Workers> {
+    const list = Array.from({ length: n }, () => new Worker(fork(join(here, 'loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
+    await Promise.all(list.map((w) => w.up));
+    return new Workers(list);
+  }
+
+  /** Splits `total` as evenly as possible over the workers. */
+  share(total: number): number[] {
+    const n = this.list.length;
+    return this.list.map((_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+  }
+
+  all<T = any>(make: (i: number) => Cmd, ev: string): Promise<T[]> {
+    return Promise.all(this.list.map((w, i) => w.request<T>(make(i), ev)));
+  }
+
+  broadcast(make: (i: number) => Cmd): void {
+    this.list.forEach((w, i) => w.send(make(i)));
+  }
+
+  async stats(): Promise<{ following: number; open: number; active: number; conversations: number; errors: Record<string, number> }> {
+    const s = await this.all(() => ({ cmd: 'stat' }), 'stat');
+    const errors: Record<string, number> = {};
+    for (const x of s) for (const [k, v] of Object.entries(x.errors as Record<string, number>)) errors[k] = (errors[k] ?? 0) + v;
+    const sum = (k: string) => s.reduce((n, x) => n + (x[k] as number), 0);
+    return { following: sum('following'), open: sum('open'), active: sum('active'), conversations: sum('conversations'), errors };
+  }
+
+  reports(): Promise<Report[]> {
+    return this.all(() => ({ cmd: 'report' }), 'report');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.list.map(
+        (w) =>
+          new Promise<void>((r) => {
+            if (w.child.exitCode !== null) return r();
+            w.child.once('exit', () => r());
+            w.send({ cmd: 'close' });
+            setTimeout(() => w.child.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
+  }
+}
+
+/** Merges the workers' per-step samples. */
+export function merged(reports: Report[], key: 'delivery' | 'ack'): Record<number, number[]> {
+  const out: Record<number, number[]> = {};
+  for (const r of reports) for (const [k, v] of Object.entries(r[key])) {
+      const into = (out[Number(k)] ??= []);
+      for (const x of v) into.push(x);
+    }
+  return out;
+}
+
+export function summed(reports: Report[], key: 'sent' | 'received'): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const r of reports) for (const [k, v] of Object.entries(r[key])) out[Number(k)] = (out[Number(k)] ?? 0) + v;
+  return out;
+}
