@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
+import { GroupCommit, MetricsQueries, openDb, Store, type OpenedDb } from '@parla/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Config } from './config.ts';
@@ -18,6 +18,7 @@ import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
+import { MetricsService } from './modules/metrics/service.ts';
 import { applySiteOrigins, Sites } from './modules/sites/service.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
 import { Bot } from './modules/bot/service.ts';
@@ -39,6 +40,7 @@ export interface Services {
   conversations: Conversations;
   visitors: Visitors;
   agents: Agents;
+  metrics: MetricsService;
 }
 
 declare module 'fastify' {
@@ -83,12 +85,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
   );
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents };
+  const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, metrics };
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
 
   // First-response SLA: breaches are recorded as they happen (a periodic sweep, cheap: one indexed query).
-  const slaTimer = setInterval(() => void conversations.checkSla().catch((err: unknown) => app.log.error({ err }, 'SLA sweep failed')), config.SLA_SWEEP_MS);
+  const slaTimer = setInterval(() => {
+    void conversations.checkSla().catch((err: unknown) => app.log.error({ err }, 'SLA sweep failed'));
+    void conversations.resolveIdleBot().catch((err: unknown) => app.log.error({ err }, 'bot idle sweep failed'));
+  }, config.SLA_SWEEP_MS);
   slaTimer.unref();
 
   app.addHook('onClose', async () => {

@@ -52,6 +52,13 @@ export class Hub {
     }
   }
 
+  /** The ids of the topics `<prefix><id>` that have a subscriber now (e.g. connected visitors). */
+  idsWithPrefix(prefix: string): string[] {
+    const out: string[] = [];
+    for (const t of this.topics.keys()) if (t.startsWith(prefix)) out.push(t.slice(prefix.length));
+    return out;
+  }
+
   count(topic: string): number {
     return this.topics.get(topic)?.size ?? 0;
   }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySocket } from '@parla/client/testing';
 import type { EventItem, ServerToVisitor, StreamItem, VisitorConversation, WidgetSite } from '@parla/protocol';
 import { backAt, dict, eventText, queueText } from '../src/chat/i18n.ts';
-import { check, cleanAttributes, createChat, socketUrl } from '../src/chat/model.ts';
+import { check, cleanAttributes, createChat, PROTOCOL, socketUrl } from '../src/chat/model.ts';
 
 class Pipe extends MemorySocket {
   override push(f: ServerToVisitor) {
@@ -103,7 +103,7 @@ describe('chat model', () => {
     expect(socketUrl('https://chat.example.com/parla/', 'a b')).toBe('wss://chat.example.com/parla/ws/visitor?site=a%20b');
     const { pipe } = setup();
     expect(pipe.url).toBe('ws://localhost:3000/ws/visitor?site=demo');
-    expect(pipe.sent).toEqual([{ type: 'hello', protocol: 3, page: { url: 'https://shop.example/p', title: 'Shop' }, lang: 'en' }]);
+    expect(pipe.sent).toEqual([{ type: 'hello', protocol: PROTOCOL, page: { url: 'https://shop.example/p', title: 'Shop' }, lang: 'en' }]);
   });
 
   it('stores a new token, sends it back in the hello only, and tracks the open conversation', () => {

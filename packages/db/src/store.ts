@@ -12,6 +12,14 @@ export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
 export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached' | 'bot_unhelpful';
 export type PresenceName = 'online' | 'away' | 'offline';
 
+export interface CsatRow {
+  rating: number;
+  comment: string | null;
+  agentId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface SiteRow {
   id: string;
   name: string;
@@ -295,6 +303,11 @@ export class Store {
         FROM bot_misses WHERE site_id = ? AND created_at >= ? GROUP BY lang, lower(trim(question)) ORDER BY count DESC, lastAt DESC LIMIT ?`),
       lastVisitorMessage: p(`SELECT body FROM messages WHERE conversation_id = ? AND author_type = 'visitor' ORDER BY seq DESC LIMIT 1`),
 
+      csatGet: p(`SELECT rating, comment, agent_id AS agentId, created_at AS createdAt, updated_at AS updatedAt FROM csat_ratings WHERE conversation_id = ?`),
+      csatUpsert: p(`INSERT INTO csat_ratings (conversation_id, rating, comment, agent_id, created_at, updated_at) VALUES (@conversationId, @rating, @comment, @agentId, @at, @at)
+        ON CONFLICT(conversation_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, updated_at = excluded.updated_at`),
+      botIdle: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'bot' AND c.last_message_at < ?
+          AND (SELECT m.author_type = 'bot' AND m.meta IS NOT NULL FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1)`),
       metricsRows: p(`SELECT id, created_at AS createdAt, queued_at AS queuedAt, first_agent_reply_at AS firstAgentReplyAt,
           resolved_at AS resolvedAt, state FROM conversations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid`),
     };
@@ -574,6 +587,18 @@ export class Store {
   }
   lastVisitorMessage(conversationId: string): string | null {
     return (this.s.lastVisitorMessage.get(conversationId) as { body: string } | undefined)?.body ?? null;
+  }
+
+  // ---- satisfaction --------------------------------------------------------------------------
+  csatOf(conversationId: string): CsatRow | undefined {
+    return this.s.csatGet.get(conversationId) as CsatRow | undefined;
+  }
+  upsertCsat(r: { conversationId: string; rating: number; comment: string | null; agentId: string | null; at: number }): void {
+    this.s.csatUpsert.run(r);
+  }
+  /** Bot conversations whose last message is an FAQ answer and that nobody touched since `before`: the visitor left satisfied. */
+  idleBotConversations(before: number): ConversationRow[] {
+    return this.s.botIdle.all(before) as ConversationRow[];
   }
 
   // ---- metrics -----------------------------------------------------------------------------

@@ -15,10 +15,12 @@
  *       breach events, callback channel, visitor attributes (tier, cart value...) that set the
  *       queue priority; the FAQ bot (bot messages with faqId and quick replies, bot.feedback,
  *       escalate, site botMode and escalation keywords). Additive: servers accept 1 to 3.
+ *   4 - CSAT survey (visitor csat.submit; csat on the visitor's conversation and on inbox
+ *       summaries), site resolution SLA (slaResolutionSec). Additive: servers accept 1 to 4.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -121,6 +123,8 @@ export const VisitorConversation = z.object({
   /** When it entered the queue (the widget counts the wait from here). */
   queuedAt: Millis.nullable().optional(),
   channel: Channel.optional(),
+  /** The visitor's rating of this conversation, once given (changeable until changeableUntil). */
+  csat: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), changeableUntil: Millis }).nullable().optional(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
@@ -151,6 +155,8 @@ export const ConversationSummary = z.object({
   assignedAt: Millis.nullable(),
   firstAgentReplyAt: Millis.nullable(),
   resolvedAt: Millis.nullable(),
+  /** The visitor's satisfaction rating (1-5), once given. */
+  csat: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), at: Millis }).nullable().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -235,6 +241,8 @@ export const SiteSettings = z.object({
   businessHours: BusinessHours.nullable(),
   /** First-response target in seconds (domain default: 5 minutes). */
   slaFirstResponseSec: z.number().int().min(10).max(7 * 86400),
+  /** Resolution target in seconds (default 24 hours): open conversations older than this are the overdue backlog. */
+  slaResolutionSec: z.number().int().min(60).max(90 * 86400).optional(),
   /** After this long in the queue the widget offers to leave a message or ask for a call back. */
   offerAlternativesAfterSec: z.number().int().min(0).max(86400),
   /** Queue priority from visitor attributes (defaults: DEFAULT_PRIORITY_RULES). */
@@ -360,6 +368,13 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('faq.suggest'), text: z.string().max(300) }),
   /** The host page set or changed attributes (merged into what the server knows). */
   z.object({ type: z.literal('visitor.attributes'), attributes: VisitorAttributes }),
+  /** The satisfaction survey of a resolved conversation: 1 (very unhappy) to 5 (very happy); answered with a conversation frame. */
+  z.object({
+    type: z.literal('csat.submit'),
+    conversationId: Id,
+    rating: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(1000).optional(),
+  }),
   Sync,
   Ping,
 ]);
@@ -533,6 +548,94 @@ export const MetricsSummary = z.object({
   ),
 });
 export type MetricsSummary = z.infer<typeof MetricsSummary>;
+
+/** `GET /api/metrics` (and its CSV exports): every KPI of the domain for a period and filters. */
+export const MetricsQuery = z
+  .object({
+    from: TimeParam,
+    to: TimeParam,
+    siteId: SiteId.optional(),
+    agentId: Id.optional(),
+    departmentId: Id.optional(),
+    channel: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'channel is a lower-case name such as web').optional(),
+    groupBy: z.enum(['day', 'week', 'none']).default('day'),
+    /** IANA time zone for days and weeks; default the site's business-hours zone, else UTC. */
+    tz: z.string().max(64).refine(isTimeZone, 'unknown time zone (use an IANA name such as Europe/Rome)').optional(),
+  })
+  .refine((q) => q.from < q.to, 'from must be before to')
+  .refine((q) => q.to - q.from <= 400 * 86_400_000, 'a period is at most 400 days');
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+/** A duration KPI: milliseconds (null when count is 0). */
+export const DurationKpi = z.object({
+  count: z.number().int(),
+  avgMs: z.number().nullable(),
+  medianMs: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+});
+export type DurationKpi = z.infer<typeof DurationKpi>;
+
+const Share = z.number().min(0).max(1).nullable();
+const SlaKpi = z.object({ measured: z.number().int(), breached: z.number().int(), share: Share });
+
+/** Every KPI of domain.md for one set of conversations (those created in a period, filtered). */
+export const KpiSet = z.object({
+  /** Volume: conversations created. */
+  conversations: z.number().int(),
+  resolved: z.number().int(),
+  /** resolved ÷ created. */
+  resolutionRate: Share,
+  firstResponse: DurationKpi,
+  queueWait: DurationKpi,
+  averageResponse: DurationKpi,
+  resolution: DurationKpi,
+  handle: DurationKpi,
+  /** The same durations counting only time within business hours (null where none are configured). */
+  business: z
+    .object({ firstResponse: DurationKpi, queueWait: DurationKpi, averageResponse: DurationKpi, resolution: DurationKpi, handle: DurationKpi })
+    .nullable(),
+  interactions: z.object({ count: z.number().int(), avg: z.number().nullable(), median: z.number().nullable(), p90: z.number().nullable() }),
+  csat: z.object({ surveyed: z.number().int(), ratings: z.number().int(), positive: z.number().int(), score: Share, responseRate: Share, avgRating: z.number().nullable() }),
+  sla: z.object({ firstResponse: SlaKpi, resolution: SlaKpi }),
+  missed: z.object({ count: z.number().int(), share: Share }),
+  selfService: z.object({ count: z.number().int(), rate: Share }),
+  channels: z.array(z.object({ channel: z.string(), count: z.number().int(), share: Share })),
+});
+export type KpiSet = z.infer<typeof KpiSet>;
+
+export const BacklogPoint = z.object({ at: Millis, open: z.number().int(), overdue: z.number().int() });
+export type BacklogPoint = z.infer<typeof BacklogPoint>;
+
+export const Metrics = z.object({
+  from: Millis,
+  to: Millis,
+  tz: z.string(),
+  groupBy: z.enum(['day', 'week', 'none']),
+  filters: z.object({ siteId: z.string().nullable(), agentId: z.string().nullable(), departmentId: z.string().nullable(), channel: z.string().nullable() }),
+  /** When the figures were computed (backlog "now", missed and pending SLAs are as of this instant). */
+  computedAt: Millis,
+  totals: KpiSet,
+  /** Open conversations at the end of the period (capped at now), and those older than the resolution SLA. */
+  backlog: BacklogPoint,
+  series: z.array(z.object({ start: Millis, end: Millis, label: z.string(), kpis: KpiSet, backlog: BacklogPoint })),
+  perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), kpis: KpiSet })),
+  perDepartment: z.array(z.object({ departmentId: z.string().nullable(), name: z.string(), kpis: KpiSet })),
+  /** How many of the conversations are the demo's seeded history. */
+  demoConversations: z.number().int(),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+/** The live view: what is happening now. */
+export const LiveMetrics = z.object({
+  at: Millis,
+  queueLength: z.number().int(),
+  longestWaitMs: z.number().nullable(),
+  openConversations: z.number().int(),
+  agents: z.array(z.object({ id: z.string(), name: z.string(), presence: Presence, load: z.number().int(), maxChats: z.number().int() })),
+});
+export type LiveMetrics = z.infer<typeof LiveMetrics>;
+
+export const CsatRequest = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
 
 export const VisitorDetail = z.object({
   id: Id,

@@ -110,6 +110,9 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           case 'faq.suggest':
             conn.send({ type: 'faq.suggestions', text: frame.text, items: s.bot.suggest(site.id, frame.text, lang) });
             return;
+          case 'csat.submit':
+            await s.conversations.rate(visitor!, frame.conversationId, frame.rating, frame.comment);
+            return;
           case 'visitor.attributes':
             await s.visitors.setAttributes(visitor!.id, frame.attributes);
             await s.conversations.reprioritize(visitor!.id);
@@ -131,7 +134,9 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       });
 
       socket.on('close', () => {
-        if (visitor) s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
+        if (!visitor) return;
+        s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
+        void s.visitors.left(visitor.id).catch((err: unknown) => req.log.error({ err }, 'could not record the visitor leaving'));
       });
     },
   );

@@ -40,6 +40,10 @@ export { ServiceError };
 
 /** A resolved conversation the visitor writes to again within this window is reopened; later, a new one starts. */
 export const REOPEN_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A visitor may change their satisfaction rating for this long after giving it. */
+export const CSAT_CHANGE_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A bot conversation whose last FAQ answer was left without reply this long was solved by it (the visitor left satisfied). */
+export const BOT_IDLE_RESOLVE_MS = 30 * 60 * 1000;
 
 export interface Actor {
   type: 'visitor' | 'agent' | 'system' | 'bot';
@@ -321,6 +325,42 @@ export class Conversations {
     return priorityOf(urgency, parseAttributes(v?.attributes ?? '{}'), this.sites.priorityRules(siteId));
   }
 
+  /**
+   * The visitor's satisfaction rating (1-5) of their resolved conversation, with an optional
+   * comment: one per conversation, changeable for CSAT_CHANGE_WINDOW_MS after it was first given.
+   */
+  async rate(visitor: { id: string }, conversationId: string, rating: number, comment: string | undefined): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv || conv.visitorId !== visitor.id) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state !== 'resolved') throw new ServiceError('conflict', 'only a resolved conversation can be rated');
+      const at = this.now();
+      const prev = this.store.csatOf(conv.id);
+      if (prev && at > prev.createdAt + CSAT_CHANGE_WINDOW_MS) throw new ServiceError('conflict', 'the rating can no longer be changed');
+      this.store.upsertCsat({ conversationId: conv.id, rating, comment: comment?.trim() || null, agentId: conv.agentId, at });
+      fx.changed.add(conv.id);
+      fx.stateChanged.add(conv.id);
+    });
+    this.publish(fx);
+  }
+
+  /** Bot conversations left after an FAQ answer for BOT_IDLE_RESOLVE_MS are resolved by the bot (self-service). */
+  async resolveIdleBot(): Promise<number> {
+    const fx = newEffects();
+    const n = await this.commit.run(() => {
+      const at = this.now();
+      const idle = this.store.idleBotConversations(at - BOT_IDLE_RESOLVE_MS);
+      for (const conv of idle) {
+        if (!this.store.resolve(conv.id, at)) continue;
+        this.appendEvent(fx, conv, 'resolved', { type: 'bot', id: null, name: null }, at);
+      }
+      return idle.length;
+    });
+    this.publish(fx);
+    return n;
+  }
+
   /** Records a first-response SLA breach for every conversation past its target (run periodically). */
   async checkSla(): Promise<number> {
     const fx = newEffects();
@@ -435,7 +475,13 @@ export class Conversations {
       estimatedWaitMs: position ? this.estimatedWait(conv, position) : null,
       queuedAt: conv.queuedAt,
       channel: conv.channel === 'callback' ? 'callback' : 'web',
+      csat: this.csatView(conv.id),
     };
+  }
+
+  private csatView(conversationId: string): { rating: number; comment: string | null; changeableUntil: number } | null {
+    const r = this.store.csatOf(conversationId);
+    return r ? { rating: r.rating, comment: r.comment, changeableUntil: r.createdAt + CSAT_CHANGE_WINDOW_MS } : null;
   }
 
   /** The conversation a visitor sees when the widget loads: open, or resolved recently. */
@@ -457,12 +503,14 @@ export class Conversations {
 
   toSummary(s: ConversationSummaryRow): ConversationSummary {
     const waitingForReply = s.firstAgentReplyAt === null && s.queuedAt !== null && (s.state === 'queued' || s.state === 'assigned');
+    const csat = this.store.csatOf(s.id);
     return {
       ...toSummary(s),
       visitorEmail: s.visitorEmail,
       slaDueAt: waitingForReply ? s.queuedAt! + this.sites.slaTargetMs(s.siteId, s.departmentId) : null,
       slaBreached: s.slaBreachedAt !== null,
       callback: s.callbackPhone ? { phone: s.callbackPhone, preferredTime: s.callbackPreferredTime ?? '', note: s.callbackNote } : null,
+      csat: csat ? { rating: csat.rating, comment: csat.comment, at: csat.updatedAt } : null,
     };
   }
 

@@ -73,3 +73,46 @@ export function nextOpening(hours: BusinessHours | null, at: number): number | n
   }
   return null;
 }
+
+/**
+ * How much of [a, b) falls within the business hours (for KPIs in business-hours time). Null
+ * hours: always open, so all of it. Walks the local days of the span (DST-safe).
+ */
+export function openMsBetween(hours: BusinessHours | null, a: number, b: number): number {
+  if (b <= a) return 0;
+  if (!hours) return b - a;
+  const start = local(a, hours.timezone);
+  const days = Math.ceil((b - a) / 86_400_000) + 2;
+  let total = 0;
+  for (let i = -1; i < days; i++) {
+    const date = new Date(Date.UTC(start.y, start.m - 1, start.d + i));
+    const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+    if (hours.holidays.includes(ymd(y, m, d))) continue;
+    for (const [from, to] of hours.weekly[DAYS[date.getUTCDay()]!]) {
+      const opens = instant(y, m, d, toMin(from), hours.timezone);
+      const closes = instant(y, m, d, toMin(to), hours.timezone);
+      const lo = Math.max(opens, a);
+      const hi = Math.min(closes, b);
+      if (hi > lo) total += hi - lo;
+    }
+  }
+  return total;
+}
+
+/** The instant local midnight starts the day containing `at` in the zone, and the next ones (for daily/weekly buckets). */
+export function startOfLocalDay(at: number, tz: string, addDays = 0): number {
+  const l = local(at, tz);
+  return instant(l.y, l.m, l.d + addDays, 0, tz);
+}
+
+/** Day of the week of `at` in the zone: 0 Sunday ... 6 Saturday. */
+export function localWeekday(at: number, tz: string): number {
+  const l = local(at, tz);
+  return new Date(Date.UTC(l.y, l.m - 1, l.d)).getUTCDay();
+}
+
+/** YYYY-MM-DD of `at` in the zone. */
+export function localDate(at: number, tz: string): string {
+  const l = local(at, tz);
+  return ymd(l.y, l.m, l.d);
+}

@@ -74,6 +74,11 @@ export class Visitors {
     this.store.setVisitorAttributes(visitorId, JSON.stringify(merged));
   }
 
+  /** A visitor's socket closed: last seen now (an unanswered conversation counts as missed once they stay away). */
+  left(visitorId: string): Promise<void> {
+    return this.commit.run(() => this.store.touchVisitor(visitorId, this.now(), false));
+  }
+
   pageView(visitId: string, page: PageInfo): Promise<number> {
     return this.commit.run(() => {
       const at = this.now();
