@@ -24,6 +24,7 @@ import { siteRoutes } from './modules/sites/routes.ts';
 import { Bot } from './modules/bot/service.ts';
 import { botRoutes } from './modules/bot/routes.ts';
 import { Visitors } from './modules/visitors/service.ts';
+import { Security, securityPlugin, securityRoutes } from './modules/security/index.ts';
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WIDGET_DIST = join(appsDir, 'widget/dist');
@@ -40,6 +41,7 @@ export interface Services {
   conversations: Conversations;
   visitors: Visitors;
   agents: Agents;
+  security: Security;
   metrics: MetricsService;
 }
 
@@ -54,6 +56,8 @@ export interface BuildOptions {
   now?: () => number;
   /** Database file; default DATA_DIR/parla.db. */
   dbFile?: string;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the whole server (not listening yet). */
@@ -63,6 +67,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 64 * 1024,
     trustProxy: false,
@@ -86,7 +91,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     now,
   );
   const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, metrics };
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, metrics, security: new Security(config, store, commit, sites, now) };
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
 
@@ -118,6 +123,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   await app.register(fastifyCookie);
+  await securityPlugin(app, services); // before any route: headers, rate limits, the route list
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_MAX_PAYLOAD, perMessageDeflate: false } });
 
   // Dead sockets (a phone that lost its network, a half-open TCP connection) never say goodbye:
@@ -175,5 +181,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   metricsRoutes(app, services);
   siteRoutes(app, services);
   botRoutes(app, services);
+  securityRoutes(app, services);
   return app;
 }

@@ -40,6 +40,20 @@ const siteOrigins = z.string().transform((s, ctx) => {
   return out;
 });
 
+/** A token bucket: `N/window` (N at once, refilled over the window: `30/1m`, `5/10s`, `100/1h`), or `off`. */
+const rate = z.string().transform((s, ctx) => {
+  if (s === 'off') return null;
+  const m = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(s.trim());
+  const n = m ? Number(m[1]) : 0;
+  const ms = m ? Number(m[2]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[3] as 'ms' | 's' | 'm' | 'h'] : 0;
+  if (!m || n < 1 || ms < 1) {
+    ctx.addIssue({ code: 'custom', message: 'expected N/window such as 30/1m, 5/10s, 100/1h (units ms s m h), or off' });
+    return z.NEVER;
+  }
+  return { capacity: n, windowMs: ms };
+});
+export type Rate = { capacity: number; windowMs: number } | null;
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -57,6 +71,22 @@ export const ConfigSchema = z.object({
   /** Every socket is pinged this often; one that has not answered the previous ping is closed. */
   WS_PING_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SLA_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Abuse limits (token buckets) on what visitors send, per visitor, per IP address and per site. */
+  RATE_MESSAGES_VISITOR: rate.prefault('30/1m'),
+  RATE_MESSAGES_IP: rate.prefault('300/1m'),
+  RATE_MESSAGES_SITE: rate.prefault('6000/1m'),
+  RATE_CONVERSATIONS_VISITOR: rate.prefault('5/1h'),
+  RATE_CONVERSATIONS_IP: rate.prefault('60/10m'),
+  RATE_CONVERSATIONS_SITE: rate.prefault('1000/10m'),
+  /** New visitors (a hello without a known token) per IP address. */
+  RATE_VISITORS_IP: rate.prefault('120/10m'),
+  /** Every other visitor frame (typing, page views, FAQ suggestions, sync...) per connection. */
+  RATE_FRAMES_VISITOR: rate.prefault('120/10s'),
+  /** Login attempts per IP address (all) and per email (failed ones). */
+  RATE_LOGIN_IP: rate.prefault('30/10m'),
+  RATE_LOGIN_EMAIL: rate.prefault('10/15m'),
+  /** Every other /api request per IP address. */
+  RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),
   DEMO_SHOP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });

@@ -7,7 +7,7 @@ import type { ServerFrame, ServerToAgent, ServerToVisitor, StreamItem, VisitorTo
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp } from '../src/app.ts';
+import { buildApp, type BuildOptions } from '../src/app.ts';
 import { makeConfig } from '../src/config.ts';
 
 export const SHOP_ORIGIN = 'http://shop.test';
@@ -24,7 +24,7 @@ export interface TestServer {
   login(email: string, password?: string): Promise<string>;
 }
 
-export async function startServer(opts: { fakeClock?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(opts: { fakeClock?: boolean; env?: Record<string, string>; build?: BuildOptions } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parla-test-'));
   const clock = {
     now: Date.UTC(2026, 10, 23, 9, 0, 0),
@@ -33,7 +33,7 @@ export async function startServer(opts: { fakeClock?: boolean; env?: Record<stri
     },
   };
   const config = makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '50', SITE_ORIGINS: `${SITE}=${SHOP_ORIGIN}`, SLA_SWEEP_MS: '600000', ...opts.env });
-  const app = await buildApp(config, opts.fakeClock ? { now: () => clock.now } : {});
+  const app = await buildApp(config, { ...opts.build, ...(opts.fakeClock ? { now: () => clock.now } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
@@ -69,7 +69,7 @@ export async function startServer(opts: { fakeClock?: boolean; env?: Record<stri
  * A fresh server for each test of the calling file, and the clients it opened closed after it.
  * Use `ctx.s` inside tests and `ctx.track(client)` for clients.
  */
-export function useServer(opts: { fakeClock?: boolean; env?: Record<string, string> } = {}) {
+export function useServer(opts: { fakeClock?: boolean; env?: Record<string, string>; build?: BuildOptions } = {}) {
   const ctx = {
     s: undefined as unknown as TestServer,
     closers: [] as { close(): void }[],

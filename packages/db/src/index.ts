@@ -10,6 +10,7 @@ export * as schema from './schema.ts';
 export { Store } from './store.ts';
 export type * from './store.ts';
 export { GroupCommit } from './group-commit.ts';
+export { VisitorData } from './visitor-data.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export type { MetricsFilter, ConversationFact, BacklogRow } from './metrics.ts';
 
@@ -39,6 +40,8 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros (erasing a visitor leaves nothing of them in the file).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });

@@ -82,6 +82,8 @@ export interface VisitorRow {
   email: string | null;
   /** JSON of the host page's attributes. */
   attributes: string;
+  /** The site's user id, from a verified identify. */
+  userId: string | null;
   visitCount: number;
   firstSeenAt: number;
   lastSeenAt: number;
@@ -178,7 +180,7 @@ const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS 
   agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
   last_assigned_at AS lastAssignedAt, created_at AS createdAt`;
-const VISITOR_COLS = `id, site_id AS siteId, name, email, attributes, visit_count AS visitCount, first_seen_at AS firstSeenAt,
+const VISITOR_COLS = `id, site_id AS siteId, name, email, attributes, user_id AS userId, visit_count AS visitCount, first_seen_at AS firstSeenAt,
   last_seen_at AS lastSeenAt`;
 
 export class Store {
@@ -193,6 +195,7 @@ export class Store {
         ON CONFLICT(id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins, routing_mode = excluded.routing_mode, settings = excluded.settings`),
       siteSetSettings: p(`UPDATE sites SET routing_mode = ?, settings = ? WHERE id = ?`),
       siteSetRouting: p(`UPDATE sites SET routing_mode = ? WHERE id = ?`),
+      siteSetSecret: p(`UPDATE sites SET secret = ? WHERE id = ?`),
 
       deptInsert: p(`INSERT INTO departments (id, site_id, name, urgency, business_hours, sla_first_response_sec, created_at)
         VALUES (@id, @siteId, @name, @urgency, @businessHours, @slaFirstResponseSec, @createdAt)`),
@@ -234,7 +237,9 @@ export class Store {
       sessionDelete: p(`DELETE FROM agent_sessions WHERE token_hash = ?`),
       sessionPurge: p(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
 
-      visitorByToken: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE token_hash = ? AND site_id = ?`),
+      // A visitor's first device's token is on the row; further devices (verified identify) in visitor_tokens.
+      visitorByToken: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE site_id = @siteId
+          AND (token_hash = @tokenHash OR id = (SELECT visitor_id FROM visitor_tokens WHERE token_hash = @tokenHash))`),
       visitorById: p(`SELECT ${VISITOR_COLS} FROM visitors WHERE id = ?`),
       visitorInsert: p(`INSERT INTO visitors (id, site_id, token_hash, visit_count, first_seen_at, last_seen_at) VALUES (?, ?, ?, 1, ?, ?)`),
       visitorSetAttributes: p(`UPDATE visitors SET attributes = ? WHERE id = ?`),
@@ -329,6 +334,10 @@ export class Store {
   }
   setSiteOrigins(id: string, origins: string[]): boolean {
     return this.s.siteSetOrigins.run(JSON.stringify(origins), id).changes > 0;
+  }
+  /** A new identity-verification secret (the old one stops verifying at once). */
+  setSiteSecret(siteId: string, secret: string): boolean {
+    return this.s.siteSetSecret.run(secret, siteId).changes > 0;
   }
   setRoutingMode(siteId: string, mode: 'auto' | 'manual'): void {
     this.s.siteSetRouting.run(mode, siteId);
@@ -429,7 +438,7 @@ export class Store {
 
   // ---- visitors ----------------------------------------------------------------------------
   visitorByToken(siteId: string, tokenHash: string): VisitorRow | undefined {
-    return this.s.visitorByToken.get(tokenHash, siteId) as VisitorRow | undefined;
+    return this.s.visitorByToken.get({ tokenHash, siteId }) as VisitorRow | undefined;
   }
   visitorById(id: string): VisitorRow | undefined {
     return this.s.visitorById.get(id) as VisitorRow | undefined;

@@ -16,7 +16,9 @@
  *       queue priority; the FAQ bot (bot messages with faqId and quick replies, bot.feedback,
  *       escalate, site botMode and escalation keywords). Additive: servers accept 1 to 3.
  *   4 - CSAT survey (visitor csat.submit; csat on the visitor's conversation and on inbox
- *       summaries), site resolution SLA (slaResolutionSec). Additive: servers accept 1 to 4.
+ *       summaries), site resolution SLA (slaResolutionSec); identity verification (hello identity,
+ *       identify frame answered by a welcome, error identity_invalid, site setting
+ *       requireVerifiedIdentity), rate_limited error frames carry retryAfterMs. Additive: servers accept 1 to 4.
  */
 import { z } from 'zod';
 
@@ -179,6 +181,8 @@ export const ErrorCode = z.enum([
   'forbidden',
   'conflict',
   'rate_limited',
+  /** An identify whose hash is not HMAC-SHA256(userId, site secret), on a site that requires verified identities. */
+  'identity_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -251,6 +255,8 @@ export const SiteSettings = z.object({
   botMode: z.enum(['off', 'first', 'fallback']).optional(),
   /** Words that send a conversation straight to a person (besides asking for one). */
   escalationKeywords: z.array(z.string().trim().min(2).max(40)).max(50).optional(),
+  /** Refuse identify claims whose hash is missing or wrong (identity_invalid) instead of keeping them as unverified name and email. Default off. */
+  requireVerifiedIdentity: z.boolean().optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -315,6 +321,20 @@ const Name = z.string().trim().min(1).max(120);
 // ---------------------------------------------------------------------------------------------
 
 const Ping = z.object({ type: z.literal('ping') });
+
+/**
+ * The host page's `Parla.identify({ userId, email, name, hash })`: `hash` is the hex
+ * HMAC-SHA256 of `userId` with the site's secret, computed by the shop's server. Only a valid
+ * hash links the visitor to the user (and so to their conversations on other devices).
+ */
+export const Identity = z.object({
+  userId: z.string().min(1).max(128),
+  email: Email.optional(),
+  name: Name.optional(),
+  hash: z.string().max(128).optional(),
+});
+export type Identity = z.infer<typeof Identity>;
+
 const Sync = z.object({ type: z.literal('sync'), conversationId: Id, afterSeq: Seq });
 
 export const VisitorHello = z.object({
@@ -325,6 +345,8 @@ export const VisitorHello = z.object({
   page: PageInfo.optional(),
   lang: Lang.optional(),
   attributes: VisitorAttributes.optional(),
+  /** The host page's identify (protocol 4). */
+  identity: Identity.optional(),
 });
 
 export const VisitorToServer = z.discriminatedUnion('type', [
@@ -368,6 +390,8 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('faq.suggest'), text: z.string().max(300) }),
   /** The host page set or changed attributes (merged into what the server knows). */
   z.object({ type: z.literal('visitor.attributes'), attributes: VisitorAttributes }),
+  /** The host page identified the shopper after the hello; answered with a new welcome (or identity_invalid). */
+  z.object({ type: z.literal('identify'), identity: Identity }),
   /** The satisfaction survey of a resolved conversation: 1 (very unhappy) to 5 (very happy); answered with a conversation frame. */
   z.object({
     type: z.literal('csat.submit'),
@@ -440,6 +464,8 @@ const ErrorFrame = z.object({
   message: z.string(),
   /** The clientId of the send that failed, when there was one. */
   clientId: ClientId.optional(),
+  /** rate_limited: when trying again may succeed. */
+  retryAfterMs: z.number().int().min(0).optional(),
 });
 const Pong = z.object({ type: z.literal('pong') });
 
@@ -461,6 +487,8 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
     conversation: VisitorConversation.nullable(),
     agentsOnline: z.number().int().min(0),
     site: WidgetSite.optional(),
+    /** True when the visitor is linked to the site's user id by a verified identify. */
+    identified: z.boolean().optional(),
   }),
   z.object({ type: z.literal('conversation'), conversation: VisitorConversation }),
   Ack,
@@ -701,6 +729,30 @@ export const BotAnswer = z.object({
   quickReplies: z.array(z.string()),
 });
 export type BotAnswer = z.infer<typeof BotAnswer>;
+
+// ---------------------------------------------------------------------------------------------
+// Security and privacy (admin routes)
+// ---------------------------------------------------------------------------------------------
+
+/** `GET /api/sites/:siteId/secret` and `POST /api/sites/:siteId/secret/rotate`. */
+export const SiteSecret = z.object({ siteId: SiteId, secret: z.string() });
+export type SiteSecret = z.infer<typeof SiteSecret>;
+
+const Row = z.record(z.string(), z.unknown());
+/** `GET /api/visitors/:id/export`: everything stored about one visitor. */
+export const VisitorExport = z.object({
+  exportedAt: Millis,
+  visitor: Row,
+  visits: z.array(Row),
+  pageViews: z.array(Row),
+  conversations: z.array(Row),
+  messages: z.array(Row),
+  events: z.array(Row),
+  callbacks: z.array(Row),
+  botMisses: z.array(Row),
+  attributes: VisitorAttributes,
+});
+export type VisitorExport = z.infer<typeof VisitorExport>;
 
 /** The body of every 4xx/5xx the HTTP API returns. */
 export const HttpError = z.object({ error: z.string(), message: z.string() });

@@ -5,6 +5,7 @@ import type { Services } from '../app.ts';
 import { agentView, SESSION_COOKIE } from '../modules/agents/service.ts';
 import { serveSocket } from './connection.ts';
 import { sameOrigin } from '../lib/http.ts';
+import { hashToken } from '../lib/crypto.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,6 +33,8 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
     },
     (socket, req) => {
       const agent = req.parlaAgent!;
+      // Closed when this session ends (logout, expiry): see modules/security.
+      s.security.agentSockets.add(hashToken(req.cookies[SESSION_COOKIE]!), socket);
       const following = new Set<string>();
       const opened = s.agents.socketOpened(agent.id);
 

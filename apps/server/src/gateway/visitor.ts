@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, SiteId, VisitorToServer } from '@parla/protocol';
-import type { SiteRow } from '@parla/db';
+import { PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity } from '@parla/protocol';
+import type { SiteRow, VisitorRow } from '@parla/db';
 import { z } from 'zod';
 import type { Services } from '../app.ts';
 import { HARD_MAX_PAYLOAD, serveSocket } from './connection.ts';
 import { forVisitor } from '../modules/conversations/service.ts';
+import { ServiceError } from '../modules/conversations/errors.ts';
+import { limitedMessage } from '../modules/security/limits.ts';
+import { hashToken } from '../lib/crypto.ts';
+
+let connections = 0;
 
 const Query = z.object({ site: SiteId });
 
@@ -43,35 +48,107 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       let visitId = '';
       let conversationId: string | null = null;
       let lang: 'en' | 'it' = 'en';
+      const ip = req.ip;
+      const connKey = `c${++connections}`;
+      const limits = s.security.limits;
+
+      // Abuse limits: the refused frame gets rate_limited with retryAfterMs (the socket stays usable).
+      const limited = (what: string, retryAfterMs: number, clientId?: string): void =>
+        conn.send({ type: 'error', code: 'rate_limited', message: limitedMessage(what, retryAfterMs), retryAfterMs, ...(clientId ? { clientId } : {}) });
+      const messageAllowed = (clientId: string) => {
+        if (s.store.messageByClient(visitor!.id, clientId)) return true; // a resend: already counted
+        const starting = !s.conversations.currentOf(visitor!.id);
+        const wait = limits.message(visitor!.id, ip, site.id, starting, Date.now());
+        if (wait > 0) limited(starting ? 'new conversations' : 'messages', wait, clientId);
+        return wait === 0;
+      };
+      /** This connection is visitor `id` from now on (the hello, or an identify that switched it). */
+      const become = (id: string): VisitorRow => {
+        const row = s.store.visitorById(id)!;
+        if (visitor?.id !== id) {
+          if (visitor) {
+            s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
+            s.security.visitorSockets.remove(visitor.id, socket);
+          }
+          s.hub.subscribe(`visitor:${id}`, conn.sub);
+          s.security.visitorSockets.add(id, socket);
+        }
+        visitor = { id, siteId: site.id, name: row.name };
+        return row;
+      };
+      const welcome = (row: VisitorRow, token: string | undefined) => {
+        const conv = s.conversations.currentOf(row.id);
+        conversationId = conv?.id ?? null;
+        conn.send({
+          type: 'welcome',
+          protocol: PROTOCOL_VERSION,
+          visitorId: row.id,
+          ...(token ? { visitorToken: token } : {}),
+          returning: row.visitCount > 1,
+          visitCount: row.visitCount,
+          conversation: conv ? s.conversations.visitorView(conv) : null,
+          agentsOnline: s.agents.onlineCount(),
+          site: s.sites.widgetSite(site),
+          identified: row.userId !== null,
+        });
+        return conv;
+      };
+      /** Applies an identify; a device that joined another visitor closes that visitor's other sockets (they reconnect as the user). */
+      const identify = async (identity: Identity) => {
+        const before = visitor!.id;
+        const r = await s.security.identities.identify(site.id, before, identity);
+        if (r.visitId) visitId = r.visitId;
+        const row = become(r.visitorId);
+        if (r.visitorId !== before && !s.store.visitorById(before)) s.security.visitorSockets.close(before, 4001, 'visitor merged');
+        return { row, token: r.token };
+      };
 
       const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
+        if (frame.type !== 'hello') {
+          const wait = limits.frame(connKey, Date.now());
+          if (wait > 0) {
+            limited('frames', wait, 'clientId' in frame ? frame.clientId : undefined);
+            return;
+          }
+        }
         switch (frame.type) {
           case 'hello': {
+            const known = frame.visitorToken ? s.store.visitorByToken(site.id, hashToken(frame.visitorToken)) : undefined;
+            const wait = known ? 0 : limits.newVisitor(ip, Date.now());
+            if (wait > 0) {
+              limited('new visitors from this address', wait);
+              socket.close(4029, 'rate limited');
+              return;
+            }
             const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
-            visitor = { id: h.visitor.id, siteId: site.id, name: h.visitor.name };
             lang = frame.lang ?? 'en';
             visitId = h.visitId;
-            s.hub.subscribe(`visitor:${visitor.id}`, conn.sub);
-            const conv = s.conversations.currentOf(visitor.id);
-            conversationId = conv?.id ?? null;
-            conn.send({
-              type: 'welcome',
-              protocol: PROTOCOL_VERSION,
-              visitorId: visitor.id,
-              ...(h.token ? { visitorToken: h.token } : {}),
-              returning: h.returning,
-              visitCount: h.visitor.visitCount,
-              conversation: conv ? s.conversations.visitorView(conv) : null,
-              agentsOnline: s.agents.onlineCount(),
-              site: s.sites.widgetSite(site),
-            });
-            if (frame.attributes && conv) await s.conversations.reprioritize(visitor.id);
-            if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor.id, page: frame.page, at: h.visitor.lastSeenAt });
+            let row = become(h.visitor.id);
+            let token = h.token;
+            if (frame.identity) {
+              try {
+                const r = await identify(frame.identity);
+                row = r.row;
+                token = r.token ?? token;
+              } catch (e) {
+                if (!(e instanceof ServiceError)) throw e;
+                conn.error(e.code, e.message); // refused: the visitor stays anonymous
+              }
+            }
+            const conv = welcome(row, token);
+            if (frame.attributes && conv) await s.conversations.reprioritize(row.id);
+            if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
+            return;
+          }
+          case 'identify': {
+            const r = await identify(frame.identity);
+            welcome(r.row, r.token);
             return;
           }
           case 'message.send':
           case 'offline.message': {
+            if (!messageAllowed(frame.clientId)) return;
             // An offline message (to be answered by email) is stored like any message, with the address on the visitor.
             const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, {
               departmentId: frame.departmentId,
@@ -86,6 +163,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             return;
           }
           case 'callback.request': {
+            if (!messageAllowed(frame.clientId)) return;
             const r = await s.conversations.callbackRequest(visitor!, frame.clientId, frame);
             conversationId = r.conversationId;
             conn.ack(frame.clientId, r);

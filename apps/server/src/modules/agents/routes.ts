@@ -6,6 +6,7 @@ import type { Services } from '../../app.ts';
 import { parseOr400, sameOrigin } from '../../lib/http.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
 import { ServiceError } from '../conversations/errors.ts';
+import { hashToken } from '../../lib/crypto.ts';
 
 /** preHandler for agent-only routes: 401 without a valid session cookie. */
 export function requireAgent(s: Services) {
@@ -51,7 +52,9 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
   });
 
   app.post('/api/auth/logout', { preHandler: sameOriginOnly }, async (req, reply) => {
-    await s.agents.logout(req.cookies[SESSION_COOKIE]);
+    const token = req.cookies[SESSION_COOKIE];
+    await s.agents.logout(token);
+    if (token) s.security.revokeSession(hashToken(token)); // its console sockets close now
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -1,0 +1,56 @@
+/**
+ * Token buckets by key (a visitor, an IP address, a site): `capacity` at once, refilled evenly over
+ * `windowMs`. Memory stays bounded: when the map grows past `maxKeys`, buckets that are full again
+ * (and so carry no information) are dropped.
+ */
+export interface Rate {
+  capacity: number;
+  windowMs: number;
+}
+
+export class Buckets {
+  private readonly m = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
+
+  constructor(
+    private readonly rate: Rate | null,
+    private readonly maxKeys = 100_000,
+  ) {
+    this.perMs = rate ? rate.capacity / rate.windowMs : 0;
+  }
+
+  private level(key: string, now: number): number {
+    const b = this.m.get(key);
+    if (!b || !this.rate) return this.rate?.capacity ?? Infinity;
+    return Math.min(this.rate.capacity, b.tokens + (now - b.at) * this.perMs);
+  }
+
+  /** 0 when `key` may act now, else how many ms until it may. Takes nothing. */
+  wait(key: string, now: number): number {
+    if (!this.rate) return 0;
+    const level = this.level(key, now);
+    return level >= 1 ? 0 : Math.ceil((1 - level) / this.perMs);
+  }
+
+  /** Takes one token (call after wait() returned 0 for every bucket that applies). */
+  take(key: string, now: number): void {
+    if (!this.rate) return;
+    this.m.set(key, { tokens: this.level(key, now) - 1, at: now });
+    if (this.m.size > this.maxKeys) this.prune(now);
+  }
+
+  private prune(now: number): void {
+    for (const [k] of this.m) if (this.level(k, now) >= this.rate!.capacity) this.m.delete(k);
+  }
+}
+
+/**
+ * Checks several buckets at once: 0 and every bucket charged when all allow, else the longest wait
+ * (and none charged, so a refused action costs nothing).
+ */
+export function takeAll(checks: [Buckets, string][], now: number): number {
+  let wait = 0;
+  for (const [b, k] of checks) wait = Math.max(wait, b.wait(k, now));
+  if (wait === 0) for (const [b, k] of checks) b.take(k, now);
+  return wait;
+}

@@ -1,0 +1,37 @@
+/**
+ * A visitor's right to their data: export everything stored about them as JSON, and erase it.
+ * The database is opened with secure_delete=ON (deleted content is overwritten with zeros), and
+ * an erase ends with wal_checkpoint(TRUNCATE): afterwards nothing of the visitor is left in the
+ * database file or its WAL.
+ */
+import type { GroupCommit, VisitorData } from '@parla/db';
+import type { VisitorExport } from '@parla/protocol';
+import { parseAttributes } from '../routing/priority.ts';
+import type { Sockets } from './sockets.ts';
+
+export class Privacy {
+  constructor(
+    private readonly data: VisitorData,
+    private readonly commit: GroupCommit,
+    private readonly visitorSockets: Sockets,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  export(visitorId: string): VisitorExport | null {
+    const d = this.data.dump(visitorId);
+    if (!d) return null;
+    const { attributes, ...visitor } = d.visitor;
+    return { exportedAt: this.now(), ...d, visitor, attributes: parseAttributes(typeof attributes === 'string' ? attributes : '{}') };
+  }
+
+  /** Deletes every row of the visitor, then checkpoints; false when there was no such visitor. */
+  async erase(visitorId: string): Promise<boolean> {
+    const erased = await this.commit.run(() => this.data.erase(visitorId));
+    if (!erased) return false;
+    this.commit.flush();
+    this.data.checkpoint();
+    // Their open sockets are closed: the widget's next hello makes a new visitor.
+    this.visitorSockets.close(visitorId, 4404, 'visitor erased');
+    return true;
+  }
+}
