@@ -9,17 +9,17 @@
 import type { FaqEntry, Lang } from '@parla/protocol';
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemIt } from '@orama/stemmers/italian';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 
 /** Below this confidence the bot abstains. */
-export const DEFAULT_THRESHOLD = 0.65;
+export const DEFAULT_THRESHOLD = 0.62;
 
 // Function words, fillers, time adverbs ("today", "still", "ancora") and "what" / "quale": they do
 // not change what is asked. Question words like "how much" / "quanto" or "when" / "quando" carry
 // intent and stay.
 const STOP: Record<Lang, Set<string>> = {
   en: new Set(
-    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine myself we us our you your yours u ur it its this that these those there here he she they them their his her hi hello hey hiya please pls plz thanks thank thx would could should shall will can may might must just so also too very really any some all ok okay dear sir madam im ive id ll re ve guys today now yesterday still already yet ago actually ever even maybe rather quite bit lot what whats which'.split(
+    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine myself we us our you your yours u ur it its this that these those there here he she they them their his her hi hello hey hiya please pls plz thanks thank thx would could should shall will can may might must just so also too very really any some all ok okay dear sir madam im ive id ll re ve guys today now yesterday still already yet ago actually ever even maybe rather quite bit lot what whats which cant dont doesnt didnt isnt wont arent hasnt havent wasnt'.split(
       ' ',
     ),
   ),
@@ -41,15 +41,41 @@ export function fold(text: string): string {
     .replace(/[’'`]/g, ' ');
 }
 
-/** The index terms of a text: folded words, minus stop words and single letters, stemmed. */
-export function terms(text: string, lang: Lang): string[] {
-  const out: string[] = [];
+/** Sizes and amounts ("6 cups", "€49") say little about what is asked. */
+const NUMBER = /^[0-9]+$/;
+
+/** Words after which an unknown word is most likely a place ("ship to Vienna", "arriva a Milano"). */
+const PLACE_BEFORE: Record<Lang, Set<string>> = {
+  en: new Set(['to', 'in', 'from', 'near', 'at']),
+  it: new Set(['a', 'in', 'da', 'per', 'verso']),
+};
+
+interface Token {
+  term: string;
+  /** Right after "to", "in", "a", ...: a place name if no entry knows it. */
+  place: boolean;
+}
+
+function analyse(text: string, lang: Lang): Token[] {
+  const out: Token[] = [];
+  let place = false;
   for (const w of fold(text).split(/[^a-z0-9]+/)) {
-    if (!w || STOP[lang].has(w) || (w.length === 1 && !/[0-9]/.test(w))) continue;
-    out.push(w.length > 2 ? STEM[lang](w) : w);
+    if (!w) continue;
+    const after = place;
+    place = PLACE_BEFORE[lang].has(w);
+    if (STOP[lang].has(w) || w.length === 1 || NUMBER.test(w)) continue;
+    out.push({ term: w.length > 2 ? STEM[lang](w) : w, place: after });
   }
   return out;
 }
+
+/** The index terms of a text: folded words, minus stop words, single letters and numbers, stemmed. */
+export function terms(text: string, lang: Lang): string[] {
+  return analyse(text, lang).map((t) => t.term);
+}
+
+/** "ri-" / "re-" again: "rispedito" is asked like "spedito", "resend" like "send". */
+const AGAIN: Record<Lang, string> = { en: 're', it: 'ri' };
 
 /** Typos: one edit in words of 5+ characters, two in long ones. */
 const fuzziness = (term: string): number => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0);
@@ -85,9 +111,11 @@ const ANSWER_CREDIT = 0.6;
 /** How much a term found through a typo or a prefix counts, against an exact one. */
 const FUZZY_CREDIT = 0.85;
 /** How much a question word the entry lacks, but other entries have, counts against it. */
-const OTHER_ENTRY_SHARE = 0.3;
+const OTHER_ENTRY_SHARE = 0.2;
 /** How much the engine's rank (score relative to the best) weighs when picking among the candidates. */
 const RANK_WEIGHT = 0.3;
+/** How much an unknown word that is probably a place ("to Vienna") counts against the entries. */
+const PLACE_WEIGHT = 0.3;
 /** How many of the engine's best results are re-scored. */
 const CANDIDATES = 8;
 
@@ -97,6 +125,13 @@ interface Doc {
   alternatives: string;
   tags: string;
   answer: string;
+}
+
+/** An entry as the engine ranks it, with the index terms that matched (after typos and prefixes). */
+interface Ranked {
+  id: string;
+  score: number;
+  terms: string[];
 }
 
 interface LangIndex {
@@ -122,7 +157,8 @@ export class FaqMatcher {
         tokenize,
         processTerm: (t) => t,
         searchOptions: {
-          tokenize,
+          // Queries arrive already analysed (see query()): split only.
+          tokenize: (t) => t.split(' '),
           processTerm: (t) => t,
           boost: { question: 1.5, alternatives: 1, tags: 1, answer: 0.3 },
           fuzzy: (term) => fuzziness(term) || false,
@@ -145,6 +181,11 @@ export class FaqMatcher {
     }
   }
 
+  /** The engine's ranking (BM25 with typos and prefixes) of the entries for analysed query terms. */
+  private rank(ix: LangIndex, qTerms: string[]): Ranked[] {
+    return ix.search.search(qTerms.join(' ')).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+  }
+
   get size(): number {
     return this.byId.size;
   }
@@ -156,9 +197,23 @@ export class FaqMatcher {
     return Math.log(1 + (ix.size + 1) / (n + 0.5));
   }
 
+  /** The question's distinct terms; an unknown "ri-"/"re-" word is taken without the prefix when that is known. */
+  private query(ix: LangIndex, question: string, lang: Lang): Token[] {
+    const seen = new Set<string>();
+    const out: Token[] = [];
+    for (const t of analyse(question, lang)) {
+      const bare = t.term.slice(AGAIN[lang].length);
+      const term = !ix.df.has(t.term) && t.term.startsWith(AGAIN[lang]) && ix.df.has(bare) ? bare : t.term;
+      if (seen.has(term)) continue;
+      seen.add(term);
+      out.push({ term, place: t.place });
+    }
+    return out;
+  }
+
   /** How well the entry explains the query term `q`: 1 exact in a phrasing, less for a typo or the answer. */
-  private credit(ix: LangIndex, r: SearchResult, q: string): number {
-    const own = ix.own.get(String(r.id))!;
+  private credit(ix: LangIndex, r: Ranked, q: string): number {
+    const own = ix.own.get(r.id)!;
     if (own.phrasing.has(q)) return 1;
     let best = own.answer.has(q) ? ANSWER_CREDIT : 0;
     for (const d of r.terms) {
@@ -179,13 +234,14 @@ export class FaqMatcher {
    */
   best(question: string, lang: Lang): Match | null {
     const ix = this.indexes.get(lang)!;
-    const qTerms = [...new Set(terms(question, lang))];
+    const tokens = this.query(ix, question, lang);
+    const qTerms = tokens.map((t) => t.term);
     if (qTerms.length === 0 || ix.size === 0) return null;
-    const results = ix.search.search(question).slice(0, CANDIDATES);
+    const results = this.rank(ix, qTerms).slice(0, CANDIDATES);
     if (results.length === 0) return null;
-    const weight = qTerms.map((t) => this.idf(ix, t));
     const credits = results.map((r) => qTerms.map((q) => this.credit(ix, r, q)));
     const known = qTerms.map((t, i) => (ix.df.get(t) ?? 0) > 0 || credits.some((c) => c[i]! > 0));
+    const weight = qTerms.map((t, i) => this.idf(ix, t) * (!known[i] && tokens[i]!.place ? PLACE_WEIGHT : 1));
     const top = results[0]!.score;
     let best: Match | null = null;
     let bestKey = -Infinity;
@@ -202,7 +258,7 @@ export class FaqMatcher {
       const key = confidence + RANK_WEIGHT * (r.score / top);
       if (key > bestKey) {
         bestKey = key;
-        best = { entry: this.byId.get(String(r.id))!, confidence, score: r.score };
+        best = { entry: this.byId.get(r.id)!, confidence, score: r.score };
       }
     });
     return best;
@@ -211,11 +267,11 @@ export class FaqMatcher {
   /** Up to `n` entries whose question matches what is being typed (suggestions in the widget). */
   suggest(text: string, lang: Lang, n = 3): FaqEntry[] {
     const ix = this.indexes.get(lang)!;
-    if (terms(text, lang).length === 0) return [];
-    return ix.search
-      .search(text)
+    const qTerms = [...new Set(terms(text, lang))];
+    if (qTerms.length === 0) return [];
+    return this.rank(ix, qTerms)
       .slice(0, n)
-      .map((r) => this.byId.get(String(r.id))!);
+      .map((r) => this.byId.get(r.id)!);
   }
 }
 
