@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '@parla/protocol';
-import { answer, FaqMatcher, fold, terms } from '../src/modules/bot/matcher.ts';
+import { answer, FaqMatcher, fold, terms, withinEdits } from '../src/modules/bot/matcher.ts';
 
-const faq = (id: string, lang: 'en' | 'it', question: string, alternatives: string[] = [], tags: string[] = []): FaqEntry => ({
+const faq = (id: string, lang: 'en' | 'it', question: string, alternatives: string[] = [], tags: string[] = [], answerText = `answer ${id}`): FaqEntry => ({
   id,
   lang,
   question,
   alternatives,
-  answer: `answer ${id}`,
+  answer: answerText,
   quickReplies: [],
   departmentId: null,
   tags,
@@ -31,6 +31,16 @@ describe('text processing', () => {
     expect(fold("Perché l'ordine È")).toBe('perche l ordine e');
     expect(terms('Where are my refunds?', 'en')).toEqual(['where', 'refund']);
     expect(terms('Quando arrivano le spedizioni?', 'it')).toEqual(['quand', 'arriv', 'spedizion']);
+  });
+  it('drops numbers, fillers and "what", keeps question words', () => {
+    expect(terms('What does the 6 cup moka make today?', 'en')).toEqual(['cup', 'moka', 'make']);
+    expect(terms("Quanto costa oggi la moka da 3 nell'ordine?", 'it')).toEqual(['quant', 'cost', 'mok', 'ordin']);
+  });
+  it('counts typos within the allowed edits', () => {
+    expect(withinEdits('spedizone', 'spedizione', 1)).toBe(true);
+    expect(withinEdits('rimborzo', 'rimborso', 1)).toBe(true);
+    expect(withinEdits('refund', 'return', 1)).toBe(false);
+    expect(withinEdits('moka', 'mocha', 2)).toBe(true);
   });
 });
 
@@ -65,5 +75,37 @@ describe('FAQ matching', () => {
   it('suggests entries while typing', () => {
     expect(m.suggest('refu', 'en').map((e) => e.id)).toContain('en-refund');
     expect(m.suggest('the', 'en')).toEqual([]);
+  });
+});
+
+describe('what the demo-sized knowledge base needs', () => {
+  const kb = new FaqMatcher([
+    ...entries,
+    faq('en-countries', 'en', 'Which countries do you ship to?', ['Do you ship internationally?'], ['shipping', 'countries']),
+    faq('en-instalments', 'en', 'Can I pay in instalments?', ['pay later'], ['payment'], 'Yes, with PayPal Pay in 3. We do not offer Klarna.'),
+    faq('en-moka-size', 'en', 'Which moka pot size should I choose?', ['How much coffee does a 3-cup moka make?'], ['moka']),
+    faq('en-exchange', 'en', 'Can I exchange an item?', ['swap for a different size'], ['exchange']),
+    faq('it-spedire', 'it', 'In quali Paesi spedite?', ['spedire all estero'], ['spedizione']),
+  ]);
+  const say = (q: string, lang: 'en' | 'it') => answer(kb, q, lang).entry?.id ?? null;
+  it('matches words that only the answer has', () => {
+    expect(say('can I pay with klarna?', 'en')).toBe('en-instalments');
+    expect(kb.best('klarna', 'en')?.entry.id).toBe('en-instalments');
+  });
+  it('is not swayed by sizes and amounts', () => {
+    expect(say('I want to exchange my 3 cup for a 6 cup', 'en')).toBe('en-exchange');
+  });
+  it('takes an unknown word after "to" / "a" as a place, not as the topic', () => {
+    expect(say('do you ship to Vienna?', 'en')).not.toBeNull();
+    expect(kb.best('do you ship to Vienna?', 'en')!.confidence).toBeGreaterThan(kb.best('do you ship Vienna?', 'en')!.confidence);
+    expect(say('spedite anche a Lugano?', 'it')).toBe('it-spedire');
+  });
+  it('reads "ri-" words as the bare word when only that is known', () => {
+    expect(kb.best('rispedite in Austria?', 'it')?.entry.id).toBe('it-spedire');
+    expect(kb.best('rispedite in Austria?', 'it')!.confidence).toBeGreaterThan(kb.best('rimandate in Austria?', 'it')?.confidence ?? 0);
+  });
+  it('abstains when the question is about something the knowledge base does not know, even among known words', () => {
+    expect(say('can I make tea with bitcoin in a moka pot', 'en')).toBeNull();
+    expect(say('how do I pay my car insurance in instalments with crypto', 'en')).toBeNull();
   });
 });

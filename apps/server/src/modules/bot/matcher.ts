@@ -19,7 +19,7 @@ export const DEFAULT_THRESHOLD = 0.62;
 // intent and stay.
 const STOP: Record<Lang, Set<string>> = {
   en: new Set(
-    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine myself we us our you your yours u ur it its this that these those there here he she they them their his her hi hello hey hiya please pls plz thanks thank thx would could should shall will can may might must just so also too very really any some all ok okay dear sir madam im ive id ll re ve guys today now yesterday still already yet ago actually ever even maybe rather quite bit lot what whats which cant dont doesnt didnt isnt wont arent hasnt havent wasnt'.split(
+    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine myself we us our you your yours u ur it its this that these those there here he she they them their his her hi hello hey hiya please pls plz thanks thank thx would could should shall will can may might must just so also too very really any some all ok okay dear sir madam im ive id ll re ve guys today now yesterday still already yet ago actually ever even maybe rather quite bit lot what whats which want wanna need cant dont doesnt didnt isnt wont arent hasnt havent wasnt'.split(
       ' ',
     ),
   ),
