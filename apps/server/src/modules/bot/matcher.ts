@@ -82,7 +82,7 @@ const fuzziness = (term: string): number => (term.length >= 8 ? 2 : term.length 
 
 /** Whether `a` and `b` are within `max` edits (insert, delete, substitute), for short words. */
 export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
+  if (max === 0 || Math.abs(a.length - b.length) > max) return a === b;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -211,19 +211,23 @@ export class FaqMatcher {
     return out;
   }
 
-  /** How well the entry explains the query term `q`: 1 exact in a phrasing, less for a typo or the answer. */
-  private credit(ix: LangIndex, r: Ranked, q: string): number {
+  /**
+   * How well the entry explains the query term `q`: 1 exact in a phrasing, less for a typo or a
+   * prefix (`near` caches which matched index terms are near `q`) or for the answer only.
+   */
+  private credit(ix: LangIndex, r: Ranked, q: string, near: Map<string, boolean>): number {
     const own = ix.own.get(r.id)!;
     if (own.phrasing.has(q)) return 1;
     let best = own.answer.has(q) ? ANSWER_CREDIT : 0;
     for (const d of r.terms) {
       if (d === q) continue;
-      const near = (q.length >= 4 && d.startsWith(q)) || withinEdits(q, d, fuzziness(q));
-      if (!near) continue;
-      best = Math.max(best, FUZZY_CREDIT * (own.phrasing.has(d) ? 1 : ANSWER_CREDIT));
+      let close = near.get(d);
+      if (close === undefined) near.set(d, (close = (q.length >= 4 && d.startsWith(q)) || withinEdits(q, d, fuzziness(q))));
+      if (close) best = Math.max(best, FUZZY_CREDIT * (own.phrasing.has(d) ? 1 : ANSWER_CREDIT));
     }
     return best;
   }
+
 
   /**
    * The best entry for the question, or null when nothing matches at all. Each of the engine's
@@ -239,7 +243,8 @@ export class FaqMatcher {
     if (qTerms.length === 0 || ix.size === 0) return null;
     const results = this.rank(ix, qTerms).slice(0, CANDIDATES);
     if (results.length === 0) return null;
-    const credits = results.map((r) => qTerms.map((q) => this.credit(ix, r, q)));
+    const near = qTerms.map(() => new Map<string, boolean>());
+    const credits = results.map((r) => qTerms.map((q, i) => this.credit(ix, r, q, near[i]!)));
     const known = qTerms.map((t, i) => (ix.df.get(t) ?? 0) > 0 || credits.some((c) => c[i]! > 0));
     const weight = qTerms.map((t, i) => this.idf(ix, t) * (!known[i] && tokens[i]!.place ? PLACE_WEIGHT : 1));
     const top = results[0]!.score;
