@@ -19,6 +19,7 @@ import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { MetricsService } from './modules/metrics/service.ts';
+import { prometheus } from './modules/ops/prometheus.ts';
 import { applySiteOrigins, Sites } from './modules/sites/service.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
 import { Bot } from './modules/bot/service.ts';
@@ -179,6 +180,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   agentRoutes(app, services);
   conversationRoutes(app, services);
   metricsRoutes(app, services);
+  prometheus(app, services);
   siteRoutes(app, services);
   botRoutes(app, services);
   securityRoutes(app, services);

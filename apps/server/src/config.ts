@@ -89,6 +89,8 @@ export const ConfigSchema = z.object({
   RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),
   DEMO_SHOP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Bearer token for Prometheus at /metrics; unset: /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').max(256).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { PUBLIC_URL: string };

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   let shop: Awaited<ReturnType<typeof buildDemoShop>> | null = null;
   if (config.DEMO) {
     const shopOrigins = [`http://localhost:${config.DEMO_SHOP_PORT}`, `http://127.0.0.1:${config.DEMO_SHOP_PORT}`];
-    await seedDemo(app.parla, config.SITE_ORIGINS?.demo ?? shopOrigins);
+    // A fresh demo install also gets four weeks of sample history (marked as demo data) for the reports.
+    await seedDemo(app.parla, config.SITE_ORIGINS?.demo ?? shopOrigins, { historyDays: 28 });
   }
   await app.listen({ port: config.PORT, host: config.HOST });
   if (config.DEMO) {

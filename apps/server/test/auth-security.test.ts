@@ -28,6 +28,8 @@ const PUBLIC = new Set([
   'POST /api/auth/logout',
   'GET /ws/visitor',
   'GET /ws/agent',
+  // Prometheus scrape: its own check (this machine, or METRICS_TOKEN as a bearer token), tested with it.
+  'GET /metrics',
 ]);
 /** Routes only an admin may call (PATCH /api/agents/:id: admins, or an agent for their own capacity). */
 const ADMIN = new Set([

@@ -178,3 +178,25 @@ describe('FAQ suggestions while typing', () => {
     expect(sent(human.pipe)).toEqual([]);
   });
 });
+
+describe('satisfaction survey', () => {
+  it('rates only a resolved conversation, with the comment trimmed; the rating comes back on the conversation', () => {
+    const { chat, pipe } = setup('off', conv({ state: 'assigned' }));
+    expect(chat.rate(5)).toBe(false);
+    pipe.push({ type: 'conversation', conversation: conv({ state: 'resolved' }) });
+    expect(chat.rate(4, '  quick and kind  ')).toBe(true);
+    expect(pipe.sent.at(-1)).toEqual({ type: 'csat.submit', conversationId: 'c1', rating: 4, comment: 'quick and kind' });
+    expect(chat.rate(2, '   ')).toBe(true);
+    expect(pipe.sent.at(-1)).toEqual({ type: 'csat.submit', conversationId: 'c1', rating: 2 });
+    pipe.push({ type: 'conversation', conversation: conv({ state: 'resolved', csat: { rating: 2, comment: null, changeableUntil: 10 } }) });
+    expect(chat.state.conversation?.csat?.rating).toBe(2);
+  });
+  it('has its words in both languages', () => {
+    for (const lang of ['en', 'it'] as const) {
+      const t = dict(lang);
+      expect(t.rates).toHaveLength(5);
+      expect(t.rateAsk.length).toBeGreaterThan(5);
+    }
+    expect(dict('it').rateThanks).not.toBe(dict('en').rateThanks);
+  });
+});

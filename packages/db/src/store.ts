@@ -308,6 +308,7 @@ export class Store {
         FROM bot_misses WHERE site_id = ? AND created_at >= ? GROUP BY lang, lower(trim(question)) ORDER BY count DESC, lastAt DESC LIMIT ?`),
       lastVisitorMessage: p(`SELECT body FROM messages WHERE conversation_id = ? AND author_type = 'visitor' ORDER BY seq DESC LIMIT 1`),
 
+      convMarkDemo: p(`UPDATE conversations SET demo = 1 WHERE id = ?`),
       csatGet: p(`SELECT rating, comment, agent_id AS agentId, created_at AS createdAt, updated_at AS updatedAt FROM csat_ratings WHERE conversation_id = ?`),
       csatUpsert: p(`INSERT INTO csat_ratings (conversation_id, rating, comment, agent_id, created_at, updated_at) VALUES (@conversationId, @rating, @comment, @agentId, @at, @at)
         ON CONFLICT(conversation_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, updated_at = excluded.updated_at`),
@@ -596,6 +597,11 @@ export class Store {
   }
   lastVisitorMessage(conversationId: string): string | null {
     return (this.s.lastVisitorMessage.get(conversationId) as { body: string } | undefined)?.body ?? null;
+  }
+
+  /** Marks a conversation as the demo's sample data (the reports say so). */
+  markDemo(conversationId: string): void {
+    this.s.convMarkDemo.run(conversationId);
   }
 
   // ---- satisfaction --------------------------------------------------------------------------

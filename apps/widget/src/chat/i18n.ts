@@ -65,6 +65,12 @@ const en = {
   notQuite: 'Not quite',
   human: 'Talk to a person',
   suggested: 'Suggested questions',
+  rateAsk: 'How was this conversation?',
+  rates: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+  rateThanks: 'Thanks for your feedback!',
+  rateChange: 'You can change your rating for 24 hours.',
+  comment: 'Anything to add? (optional)',
+  sendComment: 'Send comment',
 };
 
 export type Dict = typeof en;
@@ -125,6 +131,12 @@ const it: Dict = {
   notQuite: 'Non proprio',
   human: 'Parla con una persona',
   suggested: 'Domande suggerite',
+  rateAsk: 'Com’è andata questa conversazione?',
+  rates: ['Per niente soddisfatto', 'Poco soddisfatto', 'Nella media', 'Soddisfatto', 'Molto soddisfatto'],
+  rateThanks: 'Grazie per la tua opinione!',
+  rateChange: 'Puoi cambiare il voto entro 24 ore.',
+  comment: 'Vuoi aggiungere qualcosa? (facoltativo)',
+  sendComment: 'Invia commento',
 };
 
 export const dict = (lang: Lang): Dict => (lang === 'it' ? it : en);

@@ -162,6 +162,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     },
     feedback: chat.feedback,
     escalate: chat.escalate,
+    rate: chat.rate,
   };
   chat.setOpen(config.open);
   config.attributesChanged = chat.attributesChanged;
@@ -176,6 +177,8 @@ interface Handlers {
   submit(text?: string, keep?: boolean): void;
   feedback(helpful: boolean): void;
   escalate(): void;
+  /** The satisfaction survey: a rating 1-5 and an optional comment. */
+  rate(rating: number, comment?: string): void;
   field(id: FieldId, value: string): void;
   /** Opens a form (null: back to the choices). */
   choose(kind: OfflineRequest['kind'] | null): void;
@@ -277,6 +280,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
         ))}
         {live && lastQueued < 0 && <p class="ev">{queueText(live, t)}</p>}
+        {c?.state === 'resolved' && c.channel !== 'callback' && <Survey c={c} t={t} on={on} />}
         {s.agentsOnline === 0 && waiting && ui.isOpen && <p class="note">{t.noAgents}</p>}
         {off && (
           <p class="note">
@@ -509,6 +513,46 @@ function Item({ e, t, time, queue, children }: ItemProps) {
     );
   }
   return <p class="ev">{queue ? queueText(queue, t) : eventText(it, t)}</p>;
+}
+
+const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
+
+/** After a resolution: five faces (1-5) and, once rated, an optional comment; changeable for 24 hours. */
+function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>; t: Dict; on: Handlers }) {
+  const r = c.csat;
+  const open = !r || Date.now() < r.changeableUntil;
+  return (
+    <div class="note sv" role="group" aria-labelledby="parla-sv">
+      <p id="parla-sv">{r ? t.rateThanks : t.rateAsk}</p>
+      {open && (
+        <div class="fc">
+          {FACES.map((f, i) => (
+            <button key={f} type="button" class="bt" aria-label={t.rates[i]} title={t.rates[i]} aria-pressed={r?.rating === i + 1} onClick={() => on.rate(i + 1, r?.comment ?? undefined)}>
+              {f}
+            </button>
+          ))}
+        </div>
+      )}
+      {r && open && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const v = (e.currentTarget.elements.namedItem('comment') as HTMLTextAreaElement).value;
+            on.rate(r.rating, v);
+          }}
+        >
+          <label class="sr" for="parla-comment">
+            {t.comment}
+          </label>
+          <textarea id="parla-comment" name="comment" rows={2} maxLength={1000} placeholder={t.comment} defaultValue={r.comment ?? ''} />
+          <button type="submit" class="bt">
+            {t.sendComment}
+          </button>
+          <p class="hint">{t.rateChange}</p>
+        </form>
+      )}
+    </div>
+  );
 }
 
 /** Under the bot's current answer: its quick replies and, until answered, "Did this solve it?". */

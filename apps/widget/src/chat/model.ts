@@ -401,6 +401,14 @@ export function createChat(o: ChatOptions) {
   /** Talk to a person: the server queues the conversation at once. */
   const escalate = () => !!s.conversation && session.send({ type: 'escalate' });
 
+  /** The satisfaction survey of the resolved conversation (1-5); the server answers with the conversation and its rating. */
+  const rate = (rating: number, comment?: string) => {
+    const c = s.conversation;
+    if (c?.state !== 'resolved') return false;
+    const note = comment?.trim();
+    return session.send({ type: 'csat.submit', conversationId: c.id, rating, ...(note ? { comment: note.slice(0, 1000) } : {}) });
+  };
+
   /** The pre-chat fields to ask before the first message ([] once a conversation is open). */
   const preChat = (): PreChatField[] => {
     const site = s.site;
@@ -501,6 +509,7 @@ export function createChat(o: ChatOptions) {
     botAnswer,
     feedback,
     escalate,
+    rate,
     setOpen,
     /** The host page changed its attributes: tell the server now (the next hello carries them anyway). */
     attributesChanged() {

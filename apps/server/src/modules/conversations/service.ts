@@ -97,6 +97,9 @@ export function forVisitor(item: StreamItem): StreamItem {
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
 export class Conversations {
+  /** Messages committed and published since start, by author (read by the Prometheus endpoint). */
+  readonly committedMessages: Record<'visitor' | 'agent' | 'bot' | 'system', number> = { visitor: 0, agent: 0, bot: 0, system: 0 };
+
   constructor(
     private readonly store: Store,
     private readonly commit: GroupCommit,
@@ -649,6 +652,7 @@ export class Conversations {
 
   private publish(fx: Effects): void {
     for (const { conv, item } of fx.items) {
+      if (item.kind === 'message') this.committedMessages[item.authorType]++;
       const frame = { type: 'item', conversationId: conv.id, item };
       const visible = forVisitor(item);
       if (visible === item) this.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], frame);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FaqList } from '@parla/protocol';
 import type { Services } from '../../app.ts';
 import { newToken } from '../../lib/crypto.ts';
+import { seedDemoHistory } from './history.ts';
 
 export const DEMO_SITE = 'demo';
 export const DEMO_AGENT = { email: 'agent@demo.parla.chat', password: 'parla-demo-2026', name: 'Giulia' };
@@ -13,9 +14,10 @@ export const DEMO_DEPARTMENTS = [
 
 /**
  * On first start (no site, no agent) creates the demo site, two departments, the demo FAQ and two
- * agents: Giulia (admin, both departments) and Marco (technical help).
+ * agents: Giulia (admin, both departments) and Marco (technical help). With `historyDays`, a fresh
+ * install also gets that many days of sample conversations (marked as demo data in the reports).
  */
-export async function seedDemo(s: Services, shopOrigins: string[]): Promise<boolean> {
+export async function seedDemo(s: Services, shopOrigins: string[], opts: { historyDays?: number } = {}): Promise<boolean> {
   const at = Date.now();
   let seeded = false;
   if (!s.store.getSite(DEMO_SITE)) {
@@ -46,6 +48,9 @@ export async function seedDemo(s: Services, shopOrigins: string[]): Promise<bool
     await s.commit.run(() => {
       s.store.setAgentDepartments(giulia.id, DEMO_DEPARTMENTS.map((d) => d.id));
       s.store.setAgentDepartments(marco.id, ['demo-technical']);
+      if (opts.historyDays) {
+        seedDemoHistory(s.store, DEMO_SITE, { orders: 'demo-orders', technical: 'demo-technical' }, { giulia, marco }, at, opts.historyDays);
+      }
     });
     seeded = true;
   }

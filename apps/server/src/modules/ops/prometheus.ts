@@ -1,0 +1,93 @@
+/**
+ * Operations endpoint: Prometheus text format at /metrics (prom-client). WebSocket connections by
+ * kind, messages committed by author (a counter: rate() gives messages/s), queue length, open
+ * conversations, agents online, and prom-client's process metrics (event-loop lag percentiles,
+ * memory, CPU, handles). With METRICS_TOKEN set it wants `Authorization: Bearer <token>`;
+ * without, it answers only clients on this machine (loopback).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { WebSocket } from 'ws';
+import type { Services } from '../../app.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function allowed(req: FastifyRequest, token: string | undefined): boolean {
+  if (!token) return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  const got = Buffer.from(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
+  const want = Buffer.from(token);
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+export function prometheus(app: FastifyInstance, s: Services): void {
+  const register = new Registry();
+  const sockets = { visitor: 0, agent: 0 };
+  app.websocketServer.on('connection', (ws: WebSocket, req: { url?: string }) => {
+    const kind = req.url?.startsWith('/ws/agent') ? 'agent' : 'visitor';
+    sockets[kind]++;
+    ws.once('close', () => sockets[kind]--);
+  });
+
+  new Gauge({
+    name: 'parla_websocket_connections',
+    help: 'Open WebSocket connections',
+    labelNames: ['kind'],
+    registers: [register],
+    collect() {
+      this.set({ kind: 'visitor' }, sockets.visitor);
+      this.set({ kind: 'agent' }, sockets.agent);
+    },
+  });
+  new Counter({
+    name: 'parla_messages_total',
+    help: 'Messages committed to disk and delivered, by author',
+    labelNames: ['author'],
+    registers: [register],
+    collect() {
+      this.reset();
+      for (const [author, n] of Object.entries(s.conversations.committedMessages)) this.inc({ author }, n);
+    },
+  });
+  new Gauge({
+    name: 'parla_queue_length',
+    help: 'Conversations waiting for an agent',
+    registers: [register],
+    collect() {
+      this.set(s.metrics.live().queueLength);
+    },
+  });
+  new Gauge({
+    name: 'parla_open_conversations',
+    help: 'Conversations not resolved',
+    registers: [register],
+    collect() {
+      this.set(s.metrics.live().openConversations);
+    },
+  });
+  new Gauge({
+    name: 'parla_agents',
+    help: 'Agents by presence',
+    labelNames: ['presence'],
+    registers: [register],
+    collect() {
+      const n = { online: 0, away: 0, offline: 0 };
+      for (const a of s.store.allAgents()) n[a.presence]++;
+      for (const [presence, v] of Object.entries(n)) this.set({ presence }, v);
+    },
+  });
+
+  // The process metrics (event-loop lag among them) start with the first scrape, so a server
+  // nobody monitors does not run the event-loop delay sampler.
+  let defaults = false;
+  app.get('/metrics', async (req, reply) => {
+    if (!allowed(req, s.config.METRICS_TOKEN)) {
+      return reply.code(s.config.METRICS_TOKEN ? 401 : 403).send({ error: 'forbidden', message: s.config.METRICS_TOKEN ? 'a valid bearer token is needed' : 'only this machine may read /metrics (set METRICS_TOKEN to scrape from elsewhere)' });
+    }
+    if (!defaults) {
+      collectDefaultMetrics({ register, prefix: 'parla_', eventLoopMonitoringPrecision: 10 });
+      defaults = true;
+    }
+    return reply.header('content-type', register.contentType).send(await register.metrics());
+  });
+}
