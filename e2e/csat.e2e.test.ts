@@ -1,0 +1,66 @@
+/**
+ * Satisfaction survey in real browsers: the agent resolves, the shopper (in Italian) rates the
+ * conversation with a face and a comment, changes their mind, and the rating reaches the agent's
+ * console and the reports.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Metrics } from '@parla/protocol';
+import { loginConsole, useProduct } from './harness.ts';
+
+const env = useProduct();
+
+describe('CSAT survey', () => {
+  it('the visitor rates a resolved conversation; the agent and the reports see it', async () => {
+    const agentCtx = await env.browser.newContext({ locale: 'en-US' });
+    const console_ = await agentCtx.newPage();
+    await loginConsole(console_, env.product);
+
+    const visitorCtx = await env.browser.newContext({ locale: 'it-IT' });
+    const shop = await visitorCtx.newPage();
+    const pageErrors: string[] = [];
+    shop.on('pageerror', (e) => pageErrors.push(String(e)));
+    await shop.goto(`${env.product.shopUrl}/`);
+    await shop.locator('#parla-widget button.l').click();
+    const input = shop.locator('#parla-widget textarea#parla-input');
+    await input.waitFor();
+    await input.fill('Buongiorno, la moka da 6 tazze va bene sull’induzione?');
+    await input.press('Enter');
+
+    const row = console_.getByTestId('inbox-item').first();
+    await row.waitFor();
+    const conversationId = (await row.getAttribute('data-conversation-id'))!;
+    await row.click();
+    await console_.getByTestId('reply-input').fill('Sì, ha la base a induzione.');
+    await console_.getByTestId('reply-send').click();
+    await shop.locator('#parla-widget .m:not(.me) .b', { hasText: 'induzione' }).waitFor();
+    // No survey while the conversation is open.
+    await expect(shop.locator('#parla-widget .sv').count()).resolves.toBe(0);
+    await console_.getByTestId('resolve-button').click();
+
+    // The survey, in Italian: five faces with their names.
+    const survey = shop.locator('#parla-widget .sv');
+    await survey.getByText('Com’è andata questa conversazione?').waitFor();
+    await expect(survey.locator('.fc button').count()).resolves.toBe(5);
+    await survey.getByRole('button', { name: 'Poco soddisfatto' }).click();
+    await survey.getByText('Grazie per la tua opinione!').waitFor();
+    await expect(survey.getByRole('button', { name: 'Poco soddisfatto' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    const store = env.product.app.parla.store;
+    await expect.poll(() => store.csatOf(conversationId)?.rating).toBe(2);
+    // Changed within 24 hours, with a comment: still one rating, the new one.
+    await survey.getByRole('button', { name: 'Molto soddisfatto' }).click();
+    await expect.poll(() => store.csatOf(conversationId)?.rating).toBe(5);
+    await survey.locator('textarea').fill('Risposta chiara e veloce');
+    await survey.getByRole('button', { name: 'Invia commento' }).click();
+    await expect.poll(() => store.csatOf(conversationId)?.comment).toBe('Risposta chiara e veloce');
+    await expect(survey.getByRole('button', { name: 'Molto soddisfatto' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    const n = env.product.app.parla.db.sqlite.prepare(`SELECT count(*) AS n FROM csat_ratings WHERE conversation_id = ?`).get(conversationId) as { n: number };
+    expect(n.n).toBe(1);
+
+    // The reports count it: one rating, positive, for the one surveyed conversation.
+    const res = await agentCtx.request.get(`${env.product.chatUrl}/api/metrics?from=${Date.now() - 3600_000}&to=${Date.now() + 60_000}&groupBy=none`);
+    expect(res.status()).toBe(200);
+    const m = (await res.json()) as Metrics;
+    expect(m.totals.csat).toMatchObject({ surveyed: 1, ratings: 1, positive: 1, score: 1, responseRate: 1 });
+    expect(pageErrors).toEqual([]);
+  });
+});
