@@ -70,6 +70,9 @@ export const api = {
   botAnswer: (siteId: string, question: string, lang: 'en' | 'it') =>
     request<BotAnswer>('POST', `/api/sites/${enc(siteId)}/bot/answer`, { question, lang }),
   /** Questions the bot could not answer (or whose answer did not help), most frequent first. */
+  /** Admins: the site's identity-verification secret, and a new one (the old stops verifying at once). */
+  siteSecret: (siteId: string) => request<{ siteId: string; secret: string }>('GET', `/api/sites/${enc(siteId)}/secret`),
+  rotateSiteSecret: (siteId: string) => request<{ siteId: string; secret: string }>('POST', `/api/sites/${enc(siteId)}/secret/rotate`),
   botMisses: (siteId: string, days = 30) => request<BotMiss[]>('GET', `/api/sites/${enc(siteId)}/bot/misses?days=${Math.floor(days)}`),
 };
 

@@ -4,17 +4,18 @@
  * A classic script of about 1 KB: it draws the launcher in a shadow root and loads the chat UI
  * (widget/chat.js, next to this file) when the visitor opens it, or at once when a conversation
  * is already open. data-department="<id>" (optional) routes the visitor's first message to that
- * department, and the pre-chat form does not ask for one. window.Parla offers open(), close() and toggle(); a page may queue calls
+ * department, and the pre-chat form does not ask for one. window.Parla offers open(), close(), toggle(),
+ * setAttributes(a), identify({ userId, email, name, hash }) and shutdown() (forget the visitor on this device); a page may queue calls
  * before this script runs with `(window.Parla = window.Parla || []).push('open')`.
  */
 import type { MountConfig } from './chat/index.tsx';
 
-type Command = 'open' | 'close' | 'toggle';
-type Api = Record<Command, () => void> & { setAttributes(a: Record<string, unknown>): void };
+type Command = 'open' | 'close' | 'toggle' | 'shutdown';
+type Api = Record<Command, () => void> & Record<'setAttributes' | 'identify', (a: Record<string, unknown>) => void>;
 
 declare global {
   interface Window {
-    Parla?: Api | (Command | ['setAttributes', Record<string, unknown>])[];
+    Parla?: Api | (Command | ['setAttributes' | 'identify', Record<string, unknown>])[];
   }
 }
 
@@ -45,7 +46,8 @@ else if (!d.getElementById('parla-widget')) {
   let isOpen = false;
   let loading = false;
   let setOpen: ((open: boolean) => void) | undefined;
-  const attrs: Record<string, unknown> = {};
+  let attrs: Record<string, unknown> = {};
+  let identity: Record<string, unknown> | undefined;
   let config: MountConfig | undefined;
 
   const load = () => {
@@ -56,6 +58,7 @@ else if (!d.getElementById('parla-widget')) {
         setOpen = m.mount(root, (config = {
           site,
           attributes: () => attrs,
+          identity: () => identity,
           department: script!.dataset.department,
           base,
           lang,
@@ -93,10 +96,29 @@ else if (!d.getElementById('parla-widget')) {
       Object.assign(attrs, a);
       config?.attributesChanged?.();
     },
+    // { userId, email, name, hash }: hash = hex HMAC-SHA256(userId, site secret), made by the shop's server.
+    identify(i) {
+      identity = i;
+      config?.identityChanged?.();
+    },
+    // The shopper logged out: forget them on this device (token, outbox, profile); the next open is a new visitor.
+    shutdown() {
+      config?.shutdown?.();
+      config = setOpen = identity = undefined;
+      attrs = {};
+      loading = false;
+      try {
+        for (const k of Object.keys(localStorage)) if (k.startsWith(`parla:${site}:`)) localStorage.removeItem(k);
+      } catch {
+        /* storage blocked: nothing was kept */
+      }
+      badge.hidden = true;
+      set(false);
+    },
   };
   const queued = window.Parla;
   window.Parla = api;
-  if (Array.isArray(queued)) queued.forEach((c) => (Array.isArray(c) ? api.setAttributes(c[1]) : api[c]?.()));
+  if (Array.isArray(queued)) queued.forEach((c) => (Array.isArray(c) ? api[c[0]]?.(c[1]) : api[c]?.()));
 
   let resume = false;
   try {

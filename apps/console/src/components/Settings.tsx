@@ -20,6 +20,8 @@ import { t } from '../i18n.ts';
 import { apiErrorText } from '../labels.ts';
 import { HoursEditor } from './HoursEditor.tsx';
 import { SitePage } from './SitePage.tsx';
+import { SiteSecret } from './SiteSecret.tsx';
+import { tsec } from '../i18n-security.ts';
 
 interface Props {
   me: AgentView;
@@ -248,6 +250,26 @@ function SiteSettingsSection({
             </p>
           </section>
 
+          <section class="card" aria-labelledby="set-identity" data-testid="settings-identity">
+            <h2 id="set-identity">{tsec.title}</h2>
+            <label class="check">
+              <input
+                type="checkbox"
+                data-testid="settings-require-identity"
+                checked={form.other.requireVerifiedIdentity === true}
+                aria-describedby="identity-hint"
+                onChange={(e) => {
+                  const { requireVerifiedIdentity: _, ...rest } = form.other;
+                  update({ other: e.currentTarget.checked ? { ...rest, requireVerifiedIdentity: true } : rest });
+                }}
+              />{' '}
+              {tsec.require}
+            </label>
+            <p class="hint" id="identity-hint">
+              {tsec.requireHint}
+            </p>
+            {admin && <SiteSecret siteId={siteId} />}
+          </section>
           <section class="card" aria-labelledby="set-hours">
             <h2 id="set-hours">{ts.settings.hours}</h2>
             <HoursEditor value={form.hours} onChange={(hours) => update({ hours })} errors={errors} allowAlwaysOpen prefix="" idBase="site-hours" />

@@ -30,6 +30,12 @@ export interface MountConfig {
   attributes?(): Record<string, unknown>;
   /** Set by mount: the loader calls it when the host page changes its attributes. */
   attributesChanged?(): void;
+  /** What the host page passed to Parla.identify, read at every hello. */
+  identity?(): Record<string, unknown> | undefined;
+  /** Set by mount: the loader calls it after Parla.identify. */
+  identityChanged?(): void;
+  /** Set by mount: Parla.shutdown() — closes the connection and removes the chat from the page. */
+  shutdown?(): void;
 }
 
 /** Mounts the chat in `root`; returns the function the loader calls to open or close the panel. */
@@ -102,6 +108,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     lang: config.lang,
     department: config.department,
     attributes: config.attributes,
+    identity: config.identity,
     storage,
     onChange,
     onUnread: config.onUnread,
@@ -166,6 +173,13 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
   };
   chat.setOpen(config.open);
   config.attributesChanged = chat.attributesChanged;
+  config.identityChanged = chat.identityChanged;
+  config.shutdown = () => {
+    chat.destroy();
+    render(null, el);
+    el.remove();
+    style.remove();
+  };
   draw();
   return chat.setOpen;
 }
@@ -490,7 +504,14 @@ function Field({ t, ui, on, id, req, type, auto, max, hint, area, options }: Fie
   );
 }
 
-const pendingMeta = (p: Pending, t: Dict) => (p.state === 'failed' ? t.failed(p.error ?? '') : p.state === 'sent' ? t.sent : t.sending);
+const pendingMeta = (p: Pending, t: Dict) =>
+  p.state === 'failed'
+    ? p.retryAfterMs !== undefined
+      ? t.tooFast(Math.max(1, Math.ceil(p.retryAfterMs / 1000)))
+      : t.failed(p.error ?? '')
+    : p.state === 'sent'
+      ? t.sent
+      : t.sending;
 
 interface ItemProps {
   e: Entry;

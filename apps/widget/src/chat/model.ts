@@ -5,7 +5,7 @@
  * The view re-renders on `onChange`. Only types come from @parla/protocol, so zod is never bundled.
  */
 import { newClientId, Session, storageOutbox, type SocketLike } from '@parla/client';
-import type { MessageItem, PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer, WidgetSite } from '@parla/protocol';
+import type { Identity, MessageItem, PageInfo, ServerToVisitor, StreamItem, VisitorConversation, VisitorToServer, WidgetSite } from '@parla/protocol';
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
@@ -45,6 +45,21 @@ export function cleanAttributes(a: Record<string, unknown> | undefined): Attribu
     n++;
   }
   return out;
+}
+
+/**
+ * The host page's identify({ userId, email, name, hash }) as the server accepts it (strings of
+ * the allowed lengths; userId exactly as given, since the hash is computed over it); undefined
+ * without a userId.
+ */
+export function cleanIdentity(i: Record<string, unknown> | undefined): Identity | undefined {
+  const str = (v: unknown, max: number) => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : undefined);
+  const userId = typeof i?.userId === 'number' ? `${i.userId}` : i?.userId;
+  if (typeof userId !== 'string' || !userId || userId.length > 128) return undefined;
+  const email = str(i?.email, 254);
+  const name = str(i?.name, 120);
+  const hash = str(i?.hash, 128);
+  return { userId, ...(email && EMAIL_RE.test(email) ? { email } : {}), ...(name ? { name } : {}), ...(hash ? { hash } : {}) };
 }
 
 /** Name and email the visitor gave once (localStorage `parla:<site>:profile`). */
@@ -89,6 +104,8 @@ export interface Pending {
   body: string;
   state: 'sending' | 'sent' | 'failed';
   error?: string;
+  /** Refused as too fast (rate_limited): after how long sending may work again. */
+  retryAfterMs?: number;
 }
 
 /** A stream item with the conversation it belongs to (seqs are per conversation). */
@@ -132,6 +149,8 @@ export interface ChatOptions {
   department?: string;
   /** What the host page set with Parla.setAttributes (tier, cartValue, plan...): read at every hello. */
   attributes?: () => Record<string, unknown>;
+  /** What the host page passed to Parla.identify: read at every hello. */
+  identity?: () => Record<string, unknown> | undefined;
   onChange: () => void;
   onUnread?: (count: number) => void;
   storage?: KeyValue | null;
@@ -207,6 +226,7 @@ export function createChat(o: ChatOptions) {
   /** Per conversation, the last seq that was history when we first heard of it (not unread). */
   const history = new Map<string, number>();
 
+  const identity = () => cleanIdentity(o.identity?.());
   const attrs = () => {
     const a = cleanAttributes(o.attributes?.());
     return Object.keys(a).length ? a : undefined;
@@ -230,6 +250,7 @@ export function createChat(o: ChatOptions) {
         page: p,
         lang: o.lang,
         ...(attrs() ? { attributes: attrs() } : {}),
+        ...(identity() ? { identity: identity() } : {}),
       };
     },
   });
@@ -332,16 +353,21 @@ export function createChat(o: ChatOptions) {
     changed();
   });
 
-  const markPending = (clientId: string, state: Pending['state'], error?: string) => {
+  const markPending = (clientId: string, state: Pending['state'], error?: string, retryAfterMs?: number) => {
     const r = s.request;
     const p = r?.clientId === clientId ? r : s.pending.find((x) => x.clientId === clientId);
     if (!p) return;
     p.state = p === r && state === 'sent' ? 'done' : state;
     p.error = error;
+    if (p !== r) (p as Pending).retryAfterMs = retryAfterMs;
     changed();
   };
   session.on('ack', (a) => markPending(a.clientId, 'sent'));
-  session.on('sendError', (clientId, err) => markPending(clientId, 'failed', err.message));
+  // Too fast (the server's abuse limits): the bubble says so, in the visitor's language, with when to try again.
+  session.on('sendError', (clientId, err) => markPending(clientId, 'failed', err.message, err.code === 'rate_limited' ? (err.retryAfterMs ?? 1000) : undefined));
+  session.on('error', (err) => {
+    if (err.code === 'identity_invalid') console.warn(`Parla: identify refused: ${err.message}`);
+  });
 
   // Typing: "true" at most every 2 s while the visitor types, "false" after 3 s idle or on send.
   let typingSentAt = 0;
@@ -511,6 +537,11 @@ export function createChat(o: ChatOptions) {
     escalate,
     rate,
     setOpen,
+    /** The host page called identify: tell the server now (answered with a new welcome). */
+    identityChanged() {
+      const i = identity();
+      if (i) session.send({ type: 'identify', identity: i });
+    },
     /** The host page changed its attributes: tell the server now (the next hello carries them anyway). */
     attributesChanged() {
       const a = attrs();

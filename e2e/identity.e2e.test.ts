@@ -1,0 +1,80 @@
+/**
+ * The host-page API in a real browser: Parla.identify with a valid hash makes a second device
+ * (another browser context, identify queued before the script loads) see the first one's
+ * conversation; Parla.shutdown() forgets the shopper on that device: storage cleared, socket
+ * closed, chat removed, and the next open is a new visitor.
+ */
+import { describe, expect, it } from 'vitest';
+import { createHash, createHmac } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { useProduct } from './harness.ts';
+
+/** What the shop's server computes: hex HMAC-SHA256 of the user id with the site secret. */
+const identityHash = (userId: string, secret: string) => createHmac('sha256', secret).update(userId).digest('hex');
+
+const env = useProduct();
+
+async function send(shop: Page, text: string) {
+  const input = shop.locator('#parla-widget textarea#parla-input');
+  await input.waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+  await shop.locator('#parla-widget .m.me .b', { hasText: text }).waitFor();
+}
+const storageKeys = (shop: Page) => shop.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('parla:demo:')));
+
+describe('host page API', () => {
+  it('identify links two devices; shutdown forgets the shopper on this device', async () => {
+    const { app, shopUrl } = env.product;
+    const secret = app.parla.store.getSite('demo')!.secret;
+    const who = { userId: 'customer-7', name: 'Chiara', email: 'chiara@example.com', hash: identityHash('customer-7', secret) };
+
+    // Device 1: identify after the script loaded, then write.
+    const phoneCtx = await env.browser.newContext({ locale: 'en-US' });
+    const phone = await phoneCtx.newPage();
+    const errors: string[] = [];
+    phone.on('pageerror', (e) => errors.push(String(e)));
+    await phone.goto(`${shopUrl}/`);
+    await phone.locator('#parla-widget button.l').click();
+    await phone.evaluate((w) => (window as unknown as { Parla: { identify(i: object): void } }).Parla.identify(w), who);
+    await send(phone, 'Where is order A-1042?');
+    const owner = app.parla.security.data.visitorOfUser('demo', 'customer-7');
+    expect(owner).toBeTruthy();
+
+    // Device 2: the identify is queued before the loader runs.
+    const laptopCtx = await env.browser.newContext({ locale: 'en-US' });
+    const laptop = await laptopCtx.newPage();
+    await laptop.addInitScript((w) => {
+      const q = ((window as unknown as { Parla?: unknown[] }).Parla = (window as unknown as { Parla?: unknown[] }).Parla || []);
+      q.push(['identify', w]);
+    }, who);
+    await laptop.goto(`${shopUrl}/`);
+    await laptop.locator('#parla-widget button.l').click();
+    await laptop.locator('#parla-widget .m.me .b', { hasText: 'Where is order A-1042?' }).waitFor();
+    expect(app.parla.security.data.visitorOfUser('demo', 'customer-7')).toBe(owner);
+
+    // Shutdown on device 1: everything of the shopper leaves this device.
+    expect((await storageKeys(phone)).length).toBeGreaterThan(0);
+    expect(app.parla.security.visitorSockets.keys()).toContain(owner);
+    await phone.evaluate(() => (window as unknown as { Parla: { shutdown(): void } }).Parla.shutdown());
+    expect(await storageKeys(phone)).toEqual([]);
+    await expect.poll(() => phone.locator('#parla-widget textarea').count()).toBe(0);
+    // Only the laptop's socket is left for that visitor.
+    await expect.poll(() => app.parla.hub.count(`visitor:${owner}`)).toBe(1);
+
+    // The next open is a new, anonymous visitor with nothing of the old conversation.
+    await phone.locator('#parla-widget button.l').click();
+    await phone.locator('#parla-widget textarea#parla-input').waitFor();
+    await expect.poll(() => phone.evaluate(() => localStorage.getItem('parla:demo:token'))).toBeTruthy();
+    expect(await phone.locator('#parla-widget .m .b', { hasText: 'A-1042' }).count()).toBe(0);
+    await expect.poll(() => app.parla.hub.count(`visitor:${owner}`)).toBe(1);
+    const fresh = await phone.evaluate(() => localStorage.getItem('parla:demo:token'));
+    const freshVisitor = app.parla.store.visitorByToken('demo', createHash('sha256').update(fresh!).digest('base64url'));
+    expect(freshVisitor?.id).not.toBe(owner);
+    expect(freshVisitor?.userId).toBeNull();
+    expect(errors).toEqual([]);
+    console.log(`identify/shutdown: 2 devices on visitor ${owner}; after shutdown the phone is visitor ${freshVisitor?.id} (anonymous), storage keys cleared`);
+    await phoneCtx.close();
+    await laptopCtx.close();
+  });
+});
