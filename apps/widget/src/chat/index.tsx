@@ -536,7 +536,17 @@ function Item({ e, t, time, queue, children }: ItemProps) {
   return <p class="ev">{queue ? queueText(queue, t) : eventText(it, t)}</p>;
 }
 
-const FACES = ['😞', '🙁', '😐', '🙂', '😄'];
+/** A face for rating n (1-5): the mouth curves from a frown to a smile (drawn, so it looks the same without emoji fonts). */
+function Face({ n }: { n: number }) {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
+      <circle cx="12" cy="12" r="10" />
+      <circle cx="8.5" cy="10" r="1" fill="currentColor" />
+      <circle cx="15.5" cy="10" r="1" fill="currentColor" />
+      <path d={`M7.5 16Q12 ${16 + (n - 3) * 3} 16.5 16`} />
+    </svg>
+  );
+}
 
 /** After a resolution: five faces (1-5) and, once rated, an optional comment; changeable for 24 hours. */
 function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>; t: Dict; on: Handlers }) {
@@ -547,9 +557,9 @@ function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>; t: Di
       <p id="parla-sv">{r ? t.rateThanks : t.rateAsk}</p>
       {open && (
         <div class="fc">
-          {FACES.map((f, i) => (
-            <button key={f} type="button" class="bt" aria-label={t.rates[i]} title={t.rates[i]} aria-pressed={r?.rating === i + 1} onClick={() => on.rate(i + 1, r?.comment ?? undefined)}>
-              {f}
+          {t.rates.map((label, i) => (
+            <button key={label} type="button" class="bt" aria-label={label} title={label} aria-pressed={r?.rating === i + 1} onClick={() => on.rate(i + 1, r?.comment ?? undefined)}>
+              <Face n={i + 1} />
             </button>
           ))}
         </div>

@@ -57,7 +57,7 @@ h3{margin:0;font-size:15px;font-weight:600}
 .qa,.fb{display:flex;flex-wrap:wrap;gap:6px;max-width:90%;font-size:13px;color:#374151}
 .fb{max-width:none;width:100%}
 .fb p{margin:4px 0 0;width:100%}
-.sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{font-size:22px;line-height:1;padding:4px 6px;background:none}.fc [aria-pressed=true]{outline:2px solid var(--parla-brand,#2563eb);border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
+.sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{line-height:0;padding:3px;background:none;color:#6b7280}.fc .bt:hover{color:#111827}.fc [aria-pressed=true]{color:var(--parla-brand,#2563eb);outline:2px solid currentColor;border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
 .qa .bt{font-size:13px;padding:4px 10px}
 .sg{list-style:none;margin:0;padding:0;width:100%;display:flex;flex-direction:column;gap:4px}
 .sg button{width:100%;text-align:left;padding:6px 10px;font-size:13px;border:1px solid #e5e7eb;border-radius:10px;background:#f8fafc}
