@@ -1,5 +1,5 @@
 /** The console's HTTP calls (same origin; the session cookie rides along). */
-import type { AgentStatus, AgentView, BotAnswer, ConversationDetail, Department, FaqEntry, LoginRequest, MetricsSummary, SiteSettings } from '@parla/protocol';
+import type { AgentStatus, AgentView, BotAnswer, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SiteSettings } from '@parla/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -48,8 +48,10 @@ export const api = {
   /** The agent of the current session cookie; throws ApiError 401 without one. */
   me: () => request<{ agent: AgentView }>('GET', '/api/auth/me'),
   conversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${encodeURIComponent(id)}`),
-  metrics: (from: number, to: number) =>
-    request<MetricsSummary>('GET', `/api/metrics/summary?from=${Math.floor(from)}&to=${Math.floor(to)}`),
+  /** Every KPI for a period and filters; `query` is reports.ts metricsQueryString(). */
+  report: (query: string) => request<Metrics>('GET', `/api/metrics?${query}`),
+  /** Queue length, longest wait, open conversations, agents' presence and load now. */
+  live: () => request<LiveMetrics>('GET', '/api/metrics/live'),
 
   sites: () => request<Site[]>('GET', '/api/sites'),
   settings: (siteId: string) => request<SiteSettings>('GET', `/api/sites/${enc(siteId)}/settings`),

@@ -6,7 +6,6 @@ import { Header, type View } from './components/Header.tsx';
 import { Inbox } from './components/Inbox.tsx';
 import { Login } from './components/Login.tsx';
 import { Queue } from './components/Queue.tsx';
-import { Reports } from './components/Reports.tsx';
 import { TransferDialog } from './components/TransferDialog.tsx';
 import { VisitorPanel } from './components/VisitorPanel.tsx';
 import { useDirectory } from './directory.ts';
@@ -21,6 +20,7 @@ import { useConsole, useEvent } from './store.ts';
 const Agents = lazyComponent(() => import('./components/Agents.tsx').then((m) => m.Agents));
 const Settings = lazyComponent(() => import('./components/Settings.tsx').then((m) => m.Settings));
 const KnowledgeBase = lazyComponent(() => import('./components/KnowledgeBase.tsx').then((m) => m.KnowledgeBase));
+const Reports = lazyComponent(() => import('./components/Reports.tsx').then((m) => m.Reports));
 
 type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; agent: AgentView };
 
@@ -65,7 +65,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
   const [transferFor, setTransferFor] = useState<string | null>(null);
   const loads = useMemo(() => loadSignature(Object.values(state.conversations)), [state.conversations]);
   const directory = useDirectory({
-    agentsActive: view === 'agents' || view === 'settings' || transferFor !== null,
+    agentsActive: view === 'agents' || view === 'settings' || view === 'reports' || transferFor !== null,
     agentsTrigger: `${state.presenceSeq}|${loads}`,
     presence: state.agentPresence,
     connections: state.connections,
@@ -145,7 +145,13 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
         </div>
       )}
       {view === 'reports' ? (
-        <Reports onOpen={openAny} onUnauthorized={expired} />
+        <Reports
+          sites={directory.sites}
+          departments={directory.departments}
+          agents={directory.agents}
+          liveTrigger={`${state.presenceSeq}|${loads}|${queued.map((c) => c.id).join(',')}|${state.connections}`}
+          onUnauthorized={expired}
+        />
       ) : view === 'queue' ? (
         <Queue
           conversations={state.conversations}

@@ -127,20 +127,15 @@ function mergeText(parts: TextPart[]): TextPart[] {
 }
 
 // -------------------------------------------------------------------------------------------
-// Periods (reports)
+// Satisfaction ratings
 // -------------------------------------------------------------------------------------------
 
-export type Period = 'today' | '7d' | '30d';
+/** Faces from 1 (very unhappy) to 5 (very happy), the scale of the visitor's survey. */
+export const CSAT_FACES = ['😠', '🙁', '😐', '🙂', '😄'] as const;
 
-/** [from, to] in epoch ms for a period ending now; "today" starts at local midnight. */
-export function periodRange(period: Period, now: number): { from: number; to: number } {
-  if (period === 'today') {
-    const d = new Date(now);
-    d.setHours(0, 0, 0, 0);
-    return { from: d.getTime(), to: now };
-  }
-  const days = period === '7d' ? 7 : 30;
-  return { from: now - days * 86_400_000, to: now };
+/** The face of a 1-5 rating (clamped and rounded). */
+export function csatFace(rating: number): string {
+  return CSAT_FACES[Math.min(5, Math.max(1, Math.round(rating))) - 1]!;
 }
 
 // -------------------------------------------------------------------------------------------

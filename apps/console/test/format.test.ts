@@ -1,6 +1,6 @@
 import type { StreamItem } from '@parla/protocol';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, linkify, periodRange, safeHref, shortId } from '../src/format.ts';
+import { formatDuration, formatRelative, linkify, safeHref, shortId } from '../src/format.ts';
 import { pickLang } from '../src/i18n.ts';
 import { groupInbox, isUnread } from '../src/inbox.ts';
 import { conv } from './fixtures.ts';
@@ -107,12 +107,6 @@ describe('small helpers', () => {
     expect(pickLang('en-US')).toBe('en');
     expect(pickLang('de')).toBe('en');
     expect(pickLang(undefined)).toBe('en');
-  });
-  it('periodRange', () => {
-    const now = new Date(2026, 2, 10, 15, 30).getTime();
-    expect(periodRange('today', now)).toEqual({ from: new Date(2026, 2, 10).getTime(), to: now });
-    expect(periodRange('7d', now)).toEqual({ from: now - 7 * 86_400_000, to: now });
-    expect(periodRange('30d', now).from).toBe(now - 30 * 86_400_000);
   });
 });
 

@@ -4,6 +4,7 @@ import { formatDuration, mailtoHref, telHref } from '../format.ts';
 import { useNow } from '../hooks.ts';
 import { transferSenders, transferWordingKind } from '../transfer.ts';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
+import { CsatFace } from './CsatFace.tsx';
 import { formatFull, formatTime } from '../dates.ts';
 import { t } from '../i18n.ts';
 import { stateLabel, units, visitorLabel } from '../labels.ts';
@@ -79,7 +80,20 @@ export function ConversationView(p: Props) {
             <span data-testid="kpi-resolution">
               {t.conversation.resolution}: <strong>{kpi ? formatDuration(kpi.resolutionMs, units, t.conversation.notYet) : '…'}</strong>
             </span>
+            {c.csat && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span data-testid="kpi-csat">
+                  {t.csat.rating}: <CsatFace csat={c.csat} showNumber />
+                </span>
+              </>
+            )}
           </p>
+          {c.csat?.comment && (
+            <p class="csat-comment" data-testid="csat-comment">
+              <span class="sr-only">{t.csat.comment}: </span>“{c.csat.comment}”
+            </p>
+          )}
         </div>
         <div class="conv-actions">
           {!resolved && (

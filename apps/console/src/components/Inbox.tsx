@@ -8,6 +8,7 @@ import { units, visitorLabel } from '../labels.ts';
 import { formatFull } from '../dates.ts';
 import { queuePositions } from '../queue.ts';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
+import { CsatFace } from './CsatFace.tsx';
 
 interface Props {
   meId: string;
@@ -101,6 +102,7 @@ function Row({
         <span class="inbox-line">
           {unread && <span class="unread-dot" data-testid="unread-dot" aria-hidden="true" />}
           <span class="inbox-name">{name}</span>
+          {c.csat && <CsatFace csat={c.csat} />}
           {c.channel === 'callback' && <CallbackBadge />}
           {unread && <span class="sr-only">{` (${t.inbox.unread})`}</span>}
           <time class="inbox-time" dateTime={new Date(when).toISOString()} title={formatFull(when)}>
