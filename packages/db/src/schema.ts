@@ -172,6 +172,8 @@ export const conversations = sqliteTable(
     slaBreachedAt: integer('sla_breached_at'),
     /** 1 for the demo's seeded history (reports mark it as demo data). */
     demo: integer('demo').notNull().default(0),
+    /** 1 when it began as the visitor's answer to a proactive message (the site spoke first). */
+    proactive: integer('proactive').notNull().default(0),
   },
   (t) => [
     index('conversations_visitor').on(t.visitorId, t.createdAt),
@@ -293,4 +295,26 @@ export const csatRatings = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [check('csat_rating_range', sql`${t.rating} BETWEEN 1 AND 5`)],
+);
+
+/** Canned responses: answers agents insert by shortcut (/shipping), per site and language. */
+export const cannedResponses = sqliteTable(
+  'canned_responses',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** Without the slash: letters, digits, - and _. */
+    shortcut: text('shortcut').notNull(),
+    title: text('title').notNull(),
+    /** Plain text with {{visitor.name}}, {{visitor.email}}, {{agent.name}} variables. */
+    body: text('body').notNull(),
+    lang: text('lang', { enum: ['en', 'it'] }).notNull(),
+    /** Null: for every department. */
+    departmentId: text('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('canned_site_shortcut_lang').on(t.siteId, t.shortcut, t.lang)],
 );
