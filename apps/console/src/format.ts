@@ -130,12 +130,23 @@ function mergeText(parts: TextPart[]): TextPart[] {
 // Satisfaction ratings
 // -------------------------------------------------------------------------------------------
 
-/** Faces from 1 (very unhappy) to 5 (very happy), the scale of the visitor's survey. */
-export const CSAT_FACES = ['😠', '🙁', '😐', '🙂', '😄'] as const;
+/** A 1-5 rating, clamped and rounded. */
+export function clampRating(rating: number): 1 | 2 | 3 | 4 | 5 {
+  return Math.min(5, Math.max(1, Math.round(rating))) as 1 | 2 | 3 | 4 | 5;
+}
 
-/** The face of a 1-5 rating (clamped and rounded). */
-export function csatFace(rating: number): string {
-  return CSAT_FACES[Math.min(5, Math.max(1, Math.round(rating))) - 1]!;
+/**
+ * The mouth of the drawn face for a rating (24x24 viewBox, as the widget's survey draws it):
+ * a frown at 1, flat at 3, a smile at 5.
+ */
+export function csatMouth(rating: number): string {
+  return `M7.5 16Q12 ${16 + (clampRating(rating) - 3) * 3} 16.5 16`;
+}
+
+/** How a rating reads: unhappy (1-2), neutral (3), happy (4-5). */
+export function csatTone(rating: number): 'bad' | 'neutral' | 'good' {
+  const r = clampRating(rating);
+  return r <= 2 ? 'bad' : r === 3 ? 'neutral' : 'good';
 }
 
 // -------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { KpiSet, Metrics, MetricsQuery, type DurationKpi } from '@parla/protocol';
 import { describe, expect, it } from 'vitest';
-import { CSAT_FACES, csatFace } from '../src/format.ts';
+import { clampRating, csatMouth, csatTone } from '../src/format.ts';
 import { reportsDict } from '../src/i18n-reports.ts';
 import {
   addDays,
@@ -208,10 +208,11 @@ describe('readable figures', () => {
     expect(formatDay('2026-12-01…2026-12-07', 'en')).toBe('2026-12-01…2026-12-07');
   });
 
-  it('ratings are faces from angry to delighted', () => {
-    expect([1, 2, 3, 4, 5].map(csatFace)).toEqual([...CSAT_FACES]);
-    expect(csatFace(0)).toBe(CSAT_FACES[0]);
-    expect(csatFace(9)).toBe(CSAT_FACES[4]);
+  it('ratings are drawn faces from a frown to a smile', () => {
+    // The mouth's control point goes from above the corners (frown) to below them (smile).
+    expect([1, 2, 3, 4, 5].map(csatMouth)).toEqual(['M7.5 16Q12 10 16.5 16', 'M7.5 16Q12 13 16.5 16', 'M7.5 16Q12 16 16.5 16', 'M7.5 16Q12 19 16.5 16', 'M7.5 16Q12 22 16.5 16']);
+    expect([1, 2, 3, 4, 5].map(csatTone)).toEqual(['bad', 'bad', 'neutral', 'good', 'good']);
+    expect([0, 2.6, 9].map(clampRating)).toEqual([1, 3, 5]);
   });
 });
 
