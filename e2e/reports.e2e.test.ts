@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { LiveMetrics, Metrics } from '@parla/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatSpan, periodOf } from '../apps/console/src/reports.ts';
+import { formatNumber, formatSpan, periodOf } from '../apps/console/src/reports.ts';
 import { loginConsole, useProduct } from './harness.ts';
 
 const env = useProduct(async (p) => {
@@ -93,9 +93,9 @@ describe('reports in a real browser', () => {
     expect(m.totals.conversations).toBeGreaterThanOrEqual(1);
     expect(m.totals.firstResponse.medianMs).not.toBeNull();
 
-    await expect(page.getByTestId('tile-conversations-value').textContent()).resolves.toBe(String(m.totals.conversations));
+    await expect(page.getByTestId('tile-conversations-value').textContent()).resolves.toBe(formatNumber(m.totals.conversations, 'en'));
     await expect(page.getByTestId('tile-conversations').getAttribute('data-value')).resolves.toBe(String(m.totals.conversations));
-    await expect(page.getByTestId('tile-resolved-value').textContent()).resolves.toBe(String(m.totals.resolved));
+    await expect(page.getByTestId('tile-resolved-value').textContent()).resolves.toBe(formatNumber(m.totals.resolved, 'en'));
     await expect(page.getByTestId('tile-frt-value').textContent()).resolves.toBe(formatSpan(m.totals.firstResponse.medianMs, 'en'));
     await expect(page.getByTestId('tile-frt').getAttribute('data-value')).resolves.toBe(String(m.totals.firstResponse.medianMs));
     await expect(page.getByTestId('tile-frt-p90').getAttribute('data-value')).resolves.toBe(String(m.totals.firstResponse.p90Ms));
@@ -103,13 +103,13 @@ describe('reports in a real browser', () => {
     await expect(page.getByTestId('tile-csat-ratings').getAttribute('data-value')).resolves.toBe(String(m.totals.csat.ratings));
     expect(m.totals.csat.ratings).toBeGreaterThanOrEqual(1);
     // Demo history (if the demo seeded any) is announced, with its count.
-    if (m.demoConversations > 0) await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain(String(m.demoConversations));
+    if (m.demoConversations > 0) await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain(formatNumber(m.demoConversations, 'en'));
     else await expect(page.getByTestId('demo-banner').count()).resolves.toBe(0);
 
     // The per-agent table: Giulia's row with her conversations and median first response.
     const giulia = m.perAgent.find((a) => a.name === env.product.agent.name)!;
     const agentRow = page.getByTestId('per-agent-row').and(page.locator(`[data-id="${giulia.agentId}"]`));
-    await expect(agentRow.getByTestId('cell-conversations').textContent()).resolves.toBe(String(giulia.kpis.conversations));
+    await expect(agentRow.getByTestId('cell-conversations').textContent()).resolves.toBe(formatNumber(giulia.kpis.conversations, 'en'));
     await expect(agentRow.getByTestId('cell-frt').textContent()).resolves.toBe(formatSpan(giulia.kpis.firstResponse.medianMs, 'en'));
     await expect(page.getByTestId('per-department-row').count()).resolves.toBe(m.perDepartment.length);
 
@@ -119,7 +119,7 @@ describe('reports in a real browser', () => {
     const [cbox, fbox] = [(await canvas.boundingBox())!, (await page.getByTestId('chart-volume').boundingBox())!];
     expect(cbox.width).toBeGreaterThan(100);
     expect(cbox.width).toBeLessThanOrEqual(fbox.width);
-    await expect(page.locator('[data-testid=chart-volume] .chart-box').getAttribute('aria-label')).resolves.toContain(`Created: ${m.totals.conversations} in all`);
+    await expect(page.locator('[data-testid=chart-volume] .chart-box').getAttribute('aria-label')).resolves.toContain(`Created: ${formatNumber(m.totals.conversations, 'en')} in all`);
     await page.locator('[data-testid=chart-frt] canvas').waitFor();
 
     // The KPI CSV for the same filters: its total row says what the tiles say.
@@ -139,11 +139,13 @@ describe('reports in a real browser', () => {
     });
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     const queue = page.getByTestId('live-queue');
-    await expect.poll(() => queue.getAttribute('data-value')).toBe('0');
+    const liveNow = async () => (await (await ctx.request.get(`${env.product.chatUrl}/api/metrics/live`)).json()) as LiveMetrics;
+    const waiting = (await liveNow()).queueLength;
+    await expect.poll(() => queue.getAttribute('data-value')).toBe(String(waiting));
     const v2 = await visitorWrites('Can I change the delivery address?');
-    await expect.poll(() => queue.getAttribute('data-value'), { timeout: 15_000 }).toBe('1');
-    const live = (await (await ctx.request.get(`${env.product.chatUrl}/api/metrics/live`)).json()) as LiveMetrics;
-    expect(live.queueLength).toBe(1);
+    await expect.poll(() => queue.getAttribute('data-value'), { timeout: 15_000 }).toBe(String(waiting + 1));
+    const live = await liveNow();
+    expect(live.queueLength).toBe(waiting + 1);
     await expect(page.getByTestId('live-open').getAttribute('data-value')).resolves.toBe(String(live.openConversations));
     await expect(page.getByTestId('live-longest-wait').getAttribute('data-value')).resolves.not.toBe('');
     await expect(page.locator(`[data-testid=live-agent][data-presence=online]`).count()).resolves.toBe(live.agents.filter((a) => a.presence === 'online').length);
@@ -163,7 +165,7 @@ describe('reports in a real browser', () => {
     await ctx.close();
   });
 
-  it('speaks Italian, has empty and invalid-period states, and filters by channel', async () => {
+  it('speaks Italian, filters by channel, refuses a reversed period and shows an empty one', async () => {
     const ctx = await env.browser.newContext({ locale: 'it-IT', viewport: { width: 1200, height: 900 } });
     const page = await ctx.newPage();
     const problems = watchPage(page);
@@ -174,15 +176,14 @@ describe('reports in a real browser', () => {
     await expect(page.getByTestId('reports-zone').textContent()).resolves.toBe('Orari nel fuso UTC');
     await expect(page.getByTestId('tile-frt').locator('.tile-label').textContent()).resolves.toBe('Prima risposta');
 
-    // A channel with no conversations: the query carries it and the page says there is nothing.
+    // A channel: the query carries it and the tiles show that channel's figures.
     await page.getByTestId('report-channel').selectOption('callback');
     await expect.poll(async () => (await pageQuery(page)).get('channel')).toBe('callback');
-    await page.getByTestId('report-empty').waitFor();
-    await expect(page.getByTestId('report-empty').textContent()).resolves.toBe('Nessuna conversazione nel periodo con questi filtri.');
-    await expect(page.getByTestId('tile-conversations-value').textContent()).resolves.toBe('0');
-    await expect(page.locator('[data-testid=chart-volume][data-empty=true]').count()).resolves.toBe(1);
+    const byChannel = (await (await ctx.request.get(`${env.product.chatUrl}/api/metrics?${await pageQuery(page)}`)).json()) as Metrics;
+    expect(byChannel.filters.channel).toBe('callback');
+    await expect(page.getByTestId('tile-conversations-value').textContent()).resolves.toBe(formatNumber(byChannel.totals.conversations, 'it'));
 
-    // A custom period: a reversed range is refused with a reason, a valid one is asked for.
+    // A custom period: a reversed range is refused with a reason; a valid one long ago is empty.
     await page.getByTestId('report-channel').selectOption('');
     await page.getByTestId('preset-custom').click();
     await page.getByTestId('report-from').fill('2020-01-10');
@@ -192,7 +193,12 @@ describe('reports in a real browser', () => {
     await expect.poll(async () => (await pageQuery(page).catch(() => null))?.get('from')).toBe(String(Date.UTC(2020, 0, 10)));
     const q = await pageQuery(page);
     expect(q.get('to')).toBe(String(Date.UTC(2020, 0, 12)));
-    await expect(page.getByTestId('report-empty').count()).resolves.toBe(1);
+    expect(q.get('channel')).toBeNull();
+    await page.getByTestId('report-empty').waitFor();
+    await expect(page.getByTestId('report-empty').textContent()).resolves.toBe('Nessuna conversazione nel periodo con questi filtri.');
+    await expect(page.getByTestId('tile-conversations-value').textContent()).resolves.toBe('0');
+    await expect(page.getByTestId('tile-frt-value').textContent()).resolves.toBe('—');
+    await expect(page.locator('[data-testid=chart-volume][data-empty=true]').count()).resolves.toBe(1);
 
     // Week buckets.
     await page.getByTestId('group-week').click();
