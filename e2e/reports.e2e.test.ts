@@ -131,6 +131,11 @@ describe('reports in a real browser', () => {
     expect(Number(total.first_response_median_ms)).toBe(m.totals.firstResponse.medianMs);
     expect(Number(total.csat_ratings)).toBe(m.totals.csat.ratings);
     expect(rows.length).toBe(m.series.length + 1);
+    // And the raw conversations behind them: one row each, ours among them with its rating.
+    const [raw] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-conversations').click()]);
+    const facts = parseCsv(readFileSync((await raw.path())!, 'utf8'));
+    expect(facts.length).toBe(m.totals.conversations);
+    expect(facts.find((f) => f.id === conversationId)).toMatchObject({ rating: '4', ratingComment: 'Quick and kind' });
 
     // The live panel: a new visitor waits in the queue; the panel shows it without a reload.
     let liveCalls = 0;
