@@ -1,7 +1,7 @@
 /**
  * Satisfaction survey in real browsers: the agent resolves, the shopper (in Italian) rates the
  * conversation with a face and a comment, changes their mind, and the rating reaches the agent's
- * console and the reports.
+ * console (inbox, conversation) and the reports page.
  */
 import { describe, expect, it } from 'vitest';
 import type { Metrics } from '@parla/protocol';
@@ -61,6 +61,16 @@ describe('CSAT survey', () => {
     expect(res.status()).toBe(200);
     const m = (await res.json()) as Metrics;
     expect(m.totals.csat).toMatchObject({ surveyed: 1, ratings: 1, positive: 1, score: 1, responseRate: 1 });
+
+    // The console shows it live: the face in the inbox row and on the conversation, with the comment...
+    const inboxRow = console_.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`);
+    await inboxRow.getByTestId('csat-face').and(console_.locator('[data-rating="5"]')).waitFor();
+    await expect(console_.getByTestId('kpi-csat').textContent()).resolves.toContain('5/5');
+    await expect(console_.getByTestId('csat-comment').textContent()).resolves.toContain('Risposta chiara e veloce');
+    // ...and the reports' CSAT tile counts it.
+    await console_.getByTestId('nav-reports').click();
+    await console_.getByTestId('tile-csat-ratings').and(console_.locator('[data-value="1"]')).waitFor();
+    await expect(console_.getByTestId('tile-csat').getAttribute('data-value')).resolves.toBe('1');
     expect(pageErrors).toEqual([]);
   });
 });
