@@ -186,3 +186,5 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   securityRoutes(app, services);
   return app;
 }
+import { engagementRoutes } from './modules/engagement/routes.ts';
+  engagementRoutes(app, services);

@@ -28,6 +28,8 @@ const PUBLIC = new Set([
   'POST /api/auth/logout',
   'GET /ws/visitor',
   'GET /ws/agent',
+  // The widget's proactive rules: what the widget shows anyway (tested in engagement.test.ts).
+  'GET /widget/proactive',
   // Prometheus scrape: its own check (this machine, or METRICS_TOKEN as a bearer token), tested with it.
   'GET /metrics',
 ]);
@@ -43,6 +45,9 @@ const ADMIN = new Set([
   'POST /api/sites/:siteId/secret/rotate',
   'GET /api/visitors/:id/export',
   'DELETE /api/visitors/:id',
+  'POST /api/sites/:siteId/canned',
+  'PATCH /api/canned/:id',
+  'DELETE /api/canned/:id',
 ]);
 
 async function call(s: TestServer, method: string, path: string, cookie?: string) {

@@ -5,7 +5,7 @@
  *
  * Timeline (t in minutes from Monday 23 Nov 2026 09:00 UTC = 10:00 in Rome; business hours
  * Mon-Fri 09:00-18:00 Europe/Rome, i.e. t -60..480 on Monday and 1380..1920 on Tuesday):
- *   A (orders) t0 "operator" (queued) · t2 Ada takes · t3 Ada replies · t4, t5 visitor · t7 Ada · t10 resolved · t11 rated 5
+ *   A (orders) t0 "operator" in answer to a proactive message (queued) · t2 Ada takes · t3 Ada replies · t4, t5 visitor · t7 Ada · t10 resolved · t11 rated 5
  *   B          t20 shipping question, the bot answers · t21 "yes, it helped" (self-service) · t22 rated 2
  *   C (orders) t30 "human" (queued) · t31 the visitor leaves; nobody ever answers (missed)
  *   D (tech)   t38 shipping question, the bot answers · t40 "operator" (queued) · t45 Bob replies · t50 resolved · t70 visitor writes (reopened) · t75 Bob · t80 resolved
@@ -33,9 +33,9 @@ const HOURS = { timezone: 'Europe/Rome', weekly: { mon: weekday, tue: weekday, w
 function shopper() {
   return ctx.track(new TestClient<VisitorToServer, ServerToVisitor>(`${ctx.s.wsUrl}/ws/visitor?site=${SITE}`, () => ({ type: 'hello', protocol: 4, lang: 'en' }), { origin: SHOP_ORIGIN }));
 }
-async function say(v: ReturnType<typeof shopper>, body: string, departmentId?: string) {
+async function say(v: ReturnType<typeof shopper>, body: string, departmentId?: string, proactive?: string) {
   const clientId = newClientId();
-  v.session.sendReliable({ type: 'message.send', clientId, body, ...(departmentId ? { departmentId } : {}) });
+  v.session.sendReliable({ type: 'message.send', clientId, body, ...(departmentId ? { departmentId } : {}), ...(proactive ? { proactive: { ruleId: null, text: proactive } } : {}) });
   return (await v.frame('ack', (a) => a.clientId === clientId)).conversationId;
 }
 type Agent = Awaited<ReturnType<typeof onlineAgent>>;
@@ -69,7 +69,8 @@ async function runScenario() {
   const vA = shopper();
   await vA.frame('welcome');
   at(0);
-  const A = await say(vA, 'operator please', orders.id);
+  // The site spoke first (a bot message at t0: not a first response, not an interaction).
+  const A = await say(vA, 'operator please', orders.id, 'Need help completing your order?');
   at(2);
   ada.session.send({ type: 'conversation.take', conversationId: A });
   await ada.frame('inbox.upsert', (f) => f.conversation.id === A && f.conversation.state === 'assigned');
@@ -199,6 +200,8 @@ describe('KPIs over a scenario with known timestamps', () => {
     // Missed: C (queued, never answered, visitor gone). F is unanswered but its visitor is still here.
     expect(t.missed).toEqual({ count: 1, share: 1 / 5 });
     expect(t.selfService).toEqual({ count: 1, rate: 1 / 6 });
+    // Proactive: A began as the answer to the site's message.
+    expect(t.proactive).toEqual({ count: 1, share: 1 / 6 });
     expect(t.channels).toEqual([
       { channel: 'web', count: 5, share: 5 / 6 },
       { channel: 'callback', count: 1, share: 1 / 6 },
@@ -277,6 +280,7 @@ describe('KPIs over a scenario with known timestamps', () => {
     expect(col(total, 'csat_score')).toBe(num(api.totals.csat.score));
     expect(col(total, 'missed')).toBe(String(api.totals.missed.count));
     expect(col(total, 'self_service_rate')).toBe(num(api.totals.selfService.rate));
+    expect(col(total, 'proactive')).toBe('1');
     expect(col(total, 'backlog_overdue')).toBe(String(api.backlog.overdue));
     expect(col(total, 'channels')).toBe('web:5 callback:1');
     expect(col(rows[1]!, 'conversations')).toBe(String(api.series[0]!.kpis.conversations));
@@ -290,6 +294,7 @@ describe('KPIs over a scenario with known timestamps', () => {
     expect(byId.get(ids.E)![h.indexOf('firstResponseMs')]).toBe(String(920 * MIN));
     expect(byId.get(ids.C)![h.indexOf('missed')]).toBe('1');
     expect(byId.get(ids.B)![h.indexOf('selfService')]).toBe('1');
+    expect([...byId].filter(([, r]) => r[h.indexOf('proactive')] === '1').map(([id]) => id)).toEqual([ids.A]);
     expect(byId.get(ids.A)![h.indexOf('rating')]).toBe('5');
     // The raw rows sum up to the table: FRTs of the conversations = the API's count and average.
     const frts = conv.slice(1).map((r) => r[h.indexOf('firstResponseMs')]!).filter(Boolean).map(Number);

@@ -53,3 +53,5 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
     },
   };
 }
+export { CannedQueries } from './canned.ts';
+export type { CannedRow } from './canned.ts';

@@ -28,6 +28,8 @@ export interface ConversationFact {
   channel: string;
   state: 'bot' | 'queued' | 'assigned' | 'resolved';
   demo: number;
+  /** 1: it began as the visitor's answer to a proactive message. */
+  proactive: number;
   createdAt: number;
   queuedAt: number | null;
   assignedAt: number | null;
@@ -97,7 +99,7 @@ resp AS (
   SELECT cid, avg(max(0, replied - started)) AS avgMs, json_group_array(json_array(started, replied)) AS runs FROM runs GROUP BY cid
 )
 SELECT c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.department_id AS departmentId, d.name AS departmentName,
-  c.agent_id AS agentId, a.name AS agentName, c.channel, c.state, c.demo,
+  c.agent_id AS agentId, a.name AS agentName, c.channel, c.state, c.demo, c.proactive,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt,
   c.first_agent_reply_at - c.queued_at AS firstResponseMs,

@@ -107,6 +107,8 @@ export interface ConversationRow {
   firstAgentReplyAt: number | null;
   resolvedAt: number | null;
   slaBreachedAt: number | null;
+  /** 1: it began as the answer to a proactive message. */
+  proactive: number;
 }
 
 export interface ConversationSummaryRow extends ConversationRow {
@@ -167,7 +169,7 @@ export interface PageViewRow {
 const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.channel, c.state, c.agent_id AS agentId,
   c.department_id AS departmentId, c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
-  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt`;
+  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive`;
 const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
   cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote`;
 const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
@@ -309,6 +311,7 @@ export class Store {
       lastVisitorMessage: p(`SELECT body FROM messages WHERE conversation_id = ? AND author_type = 'visitor' ORDER BY seq DESC LIMIT 1`),
 
       convMarkDemo: p(`UPDATE conversations SET demo = 1 WHERE id = ?`),
+      convMarkProactive: p(`UPDATE conversations SET proactive = 1 WHERE id = ?`),
       csatGet: p(`SELECT rating, comment, agent_id AS agentId, created_at AS createdAt, updated_at AS updatedAt FROM csat_ratings WHERE conversation_id = ?`),
       csatUpsert: p(`INSERT INTO csat_ratings (conversation_id, rating, comment, agent_id, created_at, updated_at) VALUES (@conversationId, @rating, @comment, @agentId, @at, @at)
         ON CONFLICT(conversation_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, updated_at = excluded.updated_at`),
@@ -602,6 +605,10 @@ export class Store {
   /** Marks a conversation as the demo's sample data (the reports say so). */
   markDemo(conversationId: string): void {
     this.s.convMarkDemo.run(conversationId);
+  }
+  /** The conversation began as the visitor's answer to a proactive message. */
+  markProactive(conversationId: string): void {
+    this.s.convMarkProactive.run(conversationId);
   }
 
   // ---- satisfaction --------------------------------------------------------------------------

@@ -18,7 +18,9 @@
  *   4 - CSAT survey (visitor csat.submit; csat on the visitor's conversation and on inbox
  *       summaries), site resolution SLA (slaResolutionSec); identity verification (hello identity,
  *       identify frame answered by a welcome, error identity_invalid, site setting
- *       requireVerifiedIdentity), rate_limited error frames carry retryAfterMs. Additive: servers accept 1 to 4.
+ *       requireVerifiedIdentity), rate_limited error frames carry retryAfterMs; proactive messages
+ *       (site setting proactive rules, message.send proactive, proactive on messages, inbox
+ *       summaries and KPIs). Additive: servers accept 1 to 4.
  */
 import { z } from 'zod';
 
@@ -86,6 +88,8 @@ export const MessageItem = z.object({
   /** Bot answers: the FAQ entry it came from, and follow-up buttons. */
   faqId: z.string().nullable().optional(),
   quickReplies: z.array(z.string()).optional(),
+  /** The site's proactive message the visitor answered (authorType bot): it opened the conversation. */
+  proactive: z.boolean().optional(),
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
@@ -159,6 +163,8 @@ export const ConversationSummary = z.object({
   resolvedAt: Millis.nullable(),
   /** The visitor's satisfaction rating (1-5), once given. */
   csat: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), at: Millis }).nullable().optional(),
+  /** It began as the visitor's answer to a proactive message. */
+  proactive: z.boolean().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -232,6 +238,31 @@ export type PriorityRules = z.infer<typeof PriorityRules>;
 
 export const DEFAULT_PRIORITY_RULES: PriorityRules = { tiers: { vip: 2, gold: 1 }, cartValueThreshold: 200, cartValueBonus: 1 };
 
+/** A rule id (proactive rules, canned responses' shortcuts use their own). */
+const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1-64 characters of A-Z a-z 0-9 _ -');
+
+/**
+ * A proactive message: on pages whose URL matches `urlPattern` (a substring of the URL, or a glob
+ * over the whole URL when it holds `*`), after `minSeconds` on the page, from the `minVisits`-th
+ * visit on this device, when the host page's `cartValue` attribute is at least `minCartValue`,
+ * the widget opens with `message` in the visitor's language. Shown at most once per visit.
+ */
+export const ProactiveRule = z.object({
+  id: RuleId,
+  enabled: z.boolean().default(true),
+  urlPattern: z.string().trim().max(300).default(''),
+  minSeconds: z.number().int().min(0).max(3600).default(0),
+  minVisits: z.number().int().min(1).max(1000).default(1),
+  minCartValue: z.number().min(0).nullable().default(null),
+  message: z.object({ en: z.string().trim().min(1).max(500), it: z.string().trim().min(1).max(500) }),
+});
+export type ProactiveRule = z.infer<typeof ProactiveRule>;
+
+export const ProactiveRules = z
+  .array(ProactiveRule)
+  .max(20)
+  .refine((l) => new Set(l.map((r) => r.id)).size === l.length, 'rule ids must be unique');
+
 export const FieldMode = z.enum(['off', 'optional', 'required']);
 export type FieldMode = z.infer<typeof FieldMode>;
 
@@ -257,6 +288,8 @@ export const SiteSettings = z.object({
   escalationKeywords: z.array(z.string().trim().min(2).max(40)).max(50).optional(),
   /** Refuse identify claims whose hash is missing or wrong (identity_invalid) instead of keeping them as unverified name and email. Default off. */
   requireVerifiedIdentity: z.boolean().optional(),
+  /** Proactive messages (default none). */
+  proactive: ProactiveRules.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -360,6 +393,11 @@ export const VisitorToServer = z.discriminatedUnion('type', [
     /** Pre-chat form fields; stored on the visitor when given. */
     name: Name.optional(),
     email: Email.optional(),
+    /**
+     * The proactive message this message answers (used when it starts a conversation): the rule's
+     * id (the server then uses the rule's own text) or null for one the host page showed itself.
+     */
+    proactive: z.object({ ruleId: RuleId.nullable(), text: z.string().trim().min(1).max(500) }).optional(),
   }),
   /** Outside hours (or instead of waiting): a message to be answered by email. */
   z.object({
@@ -627,6 +665,8 @@ export const KpiSet = z.object({
   sla: z.object({ firstResponse: SlaKpi, resolution: SlaKpi }),
   missed: z.object({ count: z.number().int(), share: Share }),
   selfService: z.object({ count: z.number().int(), rate: Share }),
+  /** Conversations that began as the answer to a proactive message, and their share of all (always present from this server). */
+  proactive: z.object({ count: z.number().int(), share: Share }).optional(),
   channels: z.array(z.object({ channel: z.string(), count: z.number().int(), share: Share })),
 });
 export type KpiSet = z.infer<typeof KpiSet>;
@@ -729,6 +769,33 @@ export const BotAnswer = z.object({
   quickReplies: z.array(z.string()),
 });
 export type BotAnswer = z.infer<typeof BotAnswer>;
+
+// ---------------------------------------------------------------------------------------------
+// Canned responses and the widget's proactive rules
+// ---------------------------------------------------------------------------------------------
+
+/** `GET /api/widget/:siteId/proactive`: the enabled rules, for the loader (public: it is what the widget shows). */
+export const WidgetProactive = z.array(ProactiveRule.omit({ enabled: true }));
+export type WidgetProactive = z.infer<typeof WidgetProactive>;
+
+/** An answer script agents insert with `/shortcut`; `{{visitor.name}}`, `{{visitor.email}}`, `{{agent.name}}` are filled in. */
+export const CannedResponse = z.object({
+  id: Id,
+  siteId: SiteId,
+  shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'shortcuts are 1-32 lower-case letters, digits, _ or - (without the /)'),
+  title: z.string().trim().min(1).max(120),
+  body: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  lang: Lang,
+  /** null: for every department. */
+  departmentId: Id.nullable(),
+  updatedAt: Millis,
+});
+export type CannedResponse = z.infer<typeof CannedResponse>;
+
+export const CannedInput = CannedResponse.omit({ id: true, siteId: true, updatedAt: true }).extend({ departmentId: Id.nullable().default(null) });
+export type CannedInput = z.infer<typeof CannedInput>;
+/** Only the fields given change (no defaults: a missing departmentId is left alone). */
+export const CannedPatch = CannedResponse.omit({ id: true, siteId: true, updatedAt: true }).partial();
 
 // ---------------------------------------------------------------------------------------------
 // Security and privacy (admin routes)

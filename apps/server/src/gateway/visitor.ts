@@ -156,6 +156,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               email: frame.email,
               lang,
               noBot: frame.type === 'offline.message',
+              proactive: frame.type === 'message.send' ? frame.proactive : undefined,
             });
             if (frame.name) visitor!.name = frame.name;
             conversationId = r.conversationId;

@@ -68,10 +68,14 @@ export interface SendResult {
 
 const newEffects = (): Effects => ({ items: [], changed: new Set(), stateChanged: new Set(), queueChanged: false });
 
+/** messages.meta: a bot answer's FAQ entry and quick replies, or the proactive message a conversation began with. */
+type MessageMeta = { faqId: string; quickReplies: string[] } | { proactive: true; ruleId: string | null };
+
 export function messageItem(m: MessageRow): MessageItem {
-  const meta = m.meta ? (JSON.parse(m.meta) as { faqId: string; quickReplies: string[] }) : null;
+  const meta = m.meta ? (JSON.parse(m.meta) as MessageMeta) : null;
   return {
-    ...(meta ? { faqId: meta.faqId, quickReplies: meta.quickReplies } : {}),
+    ...(meta && 'faqId' in meta ? { faqId: meta.faqId, quickReplies: meta.quickReplies } : {}),
+    ...(meta && 'proactive' in meta ? { proactive: true } : {}),
     kind: 'message',
     seq: m.seq,
     id: m.id,
@@ -116,7 +120,17 @@ export class Conversations {
     visitor: { id: string; siteId: string; name: string | null },
     clientId: string,
     body: string,
-    opts: { departmentId?: string; name?: string; email?: string; channel?: 'web' | 'callback'; authorType?: 'visitor' | 'system'; lang?: 'en' | 'it'; noBot?: boolean } = {},
+    opts: {
+      departmentId?: string;
+      name?: string;
+      email?: string;
+      channel?: 'web' | 'callback';
+      authorType?: 'visitor' | 'system';
+      lang?: 'en' | 'it';
+      noBot?: boolean;
+      /** The proactive message the visitor answers (a rule's id, or null for one the host page showed). */
+      proactive?: { ruleId: string | null; text: string };
+    } = {},
     inTx?: (fx: Effects, conv: ConversationRow, at: number) => void,
   ): Promise<SendResult> {
     const fx = newEffects();
@@ -150,6 +164,10 @@ export class Conversations {
         });
         conv = this.store.conversation(id)!;
         this.appendEvent(fx, conv, 'created', actor, at);
+        if (opts.proactive) {
+          this.store.markProactive(id);
+          this.proactiveMessage(fx, conv, opts.proactive, opts.lang ?? 'en', at);
+        }
         message = this.appendMessage(fx, conv, actor, clientId, body, at);
         if (withBot) this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
         else {
@@ -160,6 +178,7 @@ export class Conversations {
       } else if (conv.state === 'resolved') {
         this.store.queue(conv.id, at);
         this.appendEvent(fx, conv, 'reopened', actor, at);
+        if (opts.proactive) this.proactiveMessage(fx, conv, opts.proactive, opts.lang ?? 'en', at);
         message = this.appendMessage(fx, conv, actor, clientId, body, at);
         fx.queueChanged = true;
         this.route(fx, conv, at);
@@ -514,6 +533,7 @@ export class Conversations {
       slaBreached: s.slaBreachedAt !== null,
       callback: s.callbackPhone ? { phone: s.callbackPhone, preferredTime: s.callbackPreferredTime ?? '', note: s.callbackNote } : null,
       csat: csat ? { rating: csat.rating, comment: csat.comment, at: csat.updatedAt } : null,
+      ...(s.proactive ? { proactive: true } : {}),
     };
   }
 
@@ -556,6 +576,17 @@ export class Conversations {
     this.appendMessage(fx, conv, bot, null, a.answer, at, { faqId: a.faqId, quickReplies: a.quickReplies });
   }
 
+  /**
+   * The proactive message the visitor answered, stored before their answer (a bot message: never a
+   * first response, not an interaction). A rule's own text in the visitor's language when the
+   * rule still exists (so a page cannot put words in the site's mouth under a rule's name), else
+   * what the page showed.
+   */
+  private proactiveMessage(fx: Effects, conv: ConversationRow, p: { ruleId: string | null; text: string }, lang: 'en' | 'it', at: number): void {
+    const rule = p.ruleId ? this.sites.settings(conv.siteId)?.proactive?.find((r) => r.id === p.ruleId) : undefined;
+    this.appendMessage(fx, conv, { type: 'bot', id: null, name: null }, null, rule ? rule.message[lang] : p.text, at, { proactive: true, ruleId: rule ? rule.id : null });
+  }
+
   /** From the bot to a person: the conversation is queued now (the FRT clock starts) and routed. */
   private escalate(fx: Effects, conv: ConversationRow, at: number): void {
     if (!this.store.escalate(conv.id, at)) return;
@@ -578,7 +609,7 @@ export class Conversations {
     clientId: string | null,
     body: string,
     at: number,
-    meta?: { faqId: string; quickReplies: string[] },
+    meta?: MessageMeta,
   ): MessageRow {
     const m: MessageRow = {
       meta: meta ? JSON.stringify(meta) : null,

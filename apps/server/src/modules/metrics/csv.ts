@@ -65,6 +65,8 @@ export function flatKpis(k: KpiSet, backlog: BacklogPoint): [string, Cell][] {
     ['missed_share', k.missed.share],
     ['self_service', k.selfService.count],
     ['self_service_rate', k.selfService.rate],
+    ['proactive', k.proactive?.count ?? 0],
+    ['proactive_share', k.proactive?.share ?? null],
     ['backlog_open', backlog.open],
     ['backlog_overdue', backlog.overdue],
     ['channels', k.channels.map((c) => `${c.channel}:${c.count}`).join(' ')],
@@ -84,7 +86,7 @@ const FACT_COLUMNS = [
   'createdAt', 'queuedAt', 'assignedAt', 'firstAgentReplyAt', 'resolvedAt',
   'firstResponseMs', 'queueWaitMs', 'averageResponseMs', 'resolutionMs', 'handleMs', 'interactions',
   'slaFirstResponseMs', 'slaResolutionMs', 'slaFirstResponseBreached', 'slaResolutionBreached',
-  'missed', 'selfService', 'surveyed', 'rating', 'ratingComment',
+  'missed', 'selfService', 'proactive', 'surveyed', 'rating', 'ratingComment',
 ] as const satisfies readonly (keyof ConversationFact)[];
 
 export function conversationsCsv(facts: ConversationFact[]): string {
