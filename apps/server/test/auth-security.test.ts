@@ -21,6 +21,7 @@ const PUBLIC = new Set([
   'GET /healthz',
   'GET /widget.js',
   'GET /widget/*',
+  'GET /widget/proactive',
   'GET /console',
   'GET /console/',
   'GET /console/*',
