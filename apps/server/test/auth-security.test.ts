@@ -21,7 +21,6 @@ const PUBLIC = new Set([
   'GET /healthz',
   'GET /widget.js',
   'GET /widget/*',
-  'GET /widget/proactive',
   'GET /console',
   'GET /console/',
   'GET /console/*',
