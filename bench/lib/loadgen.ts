@@ -48,6 +48,8 @@ let counter = 0;
 const clientId = () => `w${wid.toString(36)}x${(counter++).toString(36).padStart(6, '0')}`;
 const errors: Record<string, number> = {};
 const err = (k: string) => (errors[k] = (errors[k] ?? 0) + 1);
+const RETRY_MIN_MS = Number(process.env.RETRY_MIN_MS ?? 100);
+const RETRY_MAX_MS = Number(process.env.RETRY_MAX_MS ?? 1000);
 const PAD = ' — the moka pot arrived, but the handle is loose; can you help?';
 
 interface Client {
@@ -67,15 +69,20 @@ function connect(url: string, headers: Record<string, string>, onOpen: (ws: WebS
       c.ws?.terminate();
     },
   };
+  let attempt = 0;
   const open = () => {
     const ws = new WebSocket(url, { headers, perMessageDeflate: false });
     c.ws = ws;
-    ws.on('open', () => onOpen(ws, c));
+    ws.on('open', () => {
+      attempt = 0;
+      onOpen(ws, c);
+    });
     ws.on('message', (d) => onFrame(JSON.parse(d.toString()), ws, c));
     ws.on('error', (e: NodeJS.ErrnoException) => err(e.code ?? e.message.slice(0, 40)));
     ws.on('close', () => {
       c.resumed = false;
-      if (reconnect) setTimeout(open, 50 + Math.random() * 200);
+      // packages/client's full-jitter exponential backoff, with a shorter floor and cap.
+      if (reconnect) setTimeout(open, Math.max(RETRY_MIN_MS / 2, Math.random() * Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt++)));
     });
   };
   open();
@@ -175,6 +182,7 @@ function sendMessage(a: Active, step: number): void {
 const delivery: Record<number, number[]> = {};
 const received: Record<number, number> = {};
 const agentSeqs: Record<string, Set<number>> = {};
+const clientIds = new Set<string>();
 let following = 0;
 
 function agent(url: string, origin: string, cookie: string, reconnect: boolean, onReady: () => void): void {
@@ -193,11 +201,10 @@ function agent(url: string, origin: string, cookie: string, reconnect: boolean, 
   const seen = (id: string, item: any, live: boolean) => {
     if (item.kind !== 'message' || item.authorType !== 'visitor') return;
     const set = (agentSeqs[id] ??= new Set());
-    if (set.has(item.seq)) {
-      duplicates++;
-      return;
-    }
+    if (set.has(item.seq)) return; // the same item twice (a sync page and a live item): not a new message
     set.add(item.seq);
+    if (clientIds.has(item.clientId)) duplicates++; // one send stored twice
+    clientIds.add(item.clientId);
     if (item.seq > (followed.get(id) ?? 0)) followed.set(id, item.seq);
     const parts = String(item.body).split('|');
     if (parts[0] !== 'b') return;
@@ -317,10 +324,15 @@ process.on('message', async (m: Cmd) => {
         active: active.length,
         conversations: active.filter((a) => a.conversationId).length,
         errors,
+        resumedAt,
+        notResumed: clients.filter((c) => !c.resumed).length,
+        unacked: active.reduce((n, a) => n + a.outbox.size, 0),
       });
     case 'resumeMark':
+      // From now on, the moment every client of this process is connected and resumed again.
       marked = true;
       resumedAt = NaN;
+      for (const c of clients) c.resumed = false;
       return;
     case 'report': {
       const r: Report = {

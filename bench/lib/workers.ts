@@ -59,12 +59,31 @@ export class Workers {
     this.list.forEach((w, i) => w.send(make(i)));
   }
 
-  async stats(): Promise<{ following: number; open: number; active: number; conversations: number; errors: Record<string, number> }> {
+  async stats(): Promise<{
+    following: number;
+    open: number;
+    active: number;
+    conversations: number;
+    notResumed: number;
+    unacked: number;
+    /** When the last process had all its clients resumed (NaN while one has not). */
+    resumedAt: number;
+    errors: Record<string, number>;
+  }> {
     const s = await this.all(() => ({ cmd: 'stat' }), 'stat');
     const errors: Record<string, number> = {};
     for (const x of s) for (const [k, v] of Object.entries(x.errors as Record<string, number>)) errors[k] = (errors[k] ?? 0) + v;
     const sum = (k: string) => s.reduce((n, x) => n + (x[k] as number), 0);
-    return { following: sum('following'), open: sum('open'), active: sum('active'), conversations: sum('conversations'), errors };
+    return {
+      following: sum('following'),
+      open: sum('open'),
+      active: sum('active'),
+      conversations: sum('conversations'),
+      notResumed: sum('notResumed'),
+      unacked: sum('unacked'),
+      resumedAt: s.some((x) => x.resumedAt === null || Number.isNaN(x.resumedAt)) ? NaN : Math.max(...s.map((x) => x.resumedAt as number)),
+      errors,
+    };
   }
 
   reports(): Promise<Report[]> {
