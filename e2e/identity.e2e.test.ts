@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash, createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { useProduct } from './harness.ts';
+import { loginConsole, useProduct } from './harness.ts';
 
 /** What the shop's server computes: hex HMAC-SHA256 of the user id with the site secret. */
 const identityHash = (userId: string, secret: string) => createHmac('sha256', secret).update(userId).digest('hex');
@@ -76,5 +76,24 @@ describe('host page API', () => {
     console.log(`identify/shutdown: 2 devices on visitor ${owner}; after shutdown the phone is visitor ${freshVisitor?.id} (anonymous), storage keys cleared`);
     await phoneCtx.close();
     await laptopCtx.close();
+  });
+
+  it('the console shows the site secret to an admin, rotates it, and saves the setting that refuses unverified identities', async () => {
+    const { app } = env.product;
+    const ctx = await env.browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    await loginConsole(page, env.product);
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('site-secret-toggle').click();
+    const shown = await page.getByTestId('site-secret-value').textContent();
+    expect(shown).toBe(app.parla.store.getSite('demo')!.secret);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('site-secret-rotate').click();
+    await expect.poll(() => page.getByTestId('site-secret-value').textContent()).not.toBe(shown);
+    expect(await page.getByTestId('site-secret-value').textContent()).toBe(app.parla.store.getSite('demo')!.secret);
+    await page.getByTestId('settings-require-identity').check();
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => app.parla.sites.settings('demo')!.requireVerifiedIdentity).toBe(true);
+    await ctx.close();
   });
 });
