@@ -96,6 +96,8 @@ export const visitors = sqliteTable(
     /** The site's own user id, set only by a verified identify (HMAC of it with the site secret): one visitor per user. */
     userId: text('user_id'),
     visitCount: integer('visit_count').notNull().default(1),
+    /** The widget's language at the visitor's last hello (emails to them are written in it). */
+    lang: text('lang', { enum: ['en', 'it'] }),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
@@ -317,4 +319,89 @@ export const cannedResponses = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('canned_site_shortcut_lang').on(t.siteId, t.shortcut, t.lang)],
+);
+
+/** A site's outgoing mail server (admins only; the password is never returned by the API nor logged). */
+export const siteSmtp = sqliteTable('site_smtp', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id, { onDelete: 'cascade' }),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  /** 1: TLS from the start (port 465); 0: STARTTLS when the server offers it. */
+  secure: integer('secure').notNull().default(0),
+  user: text('user'),
+  password: text('password'),
+  fromAddress: text('from_address').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Durable email outbox: rows are written in the same transaction as what caused them (an agent's
+ * reply, a transcript request, a conversation left waiting); a worker sends them and retries.
+ */
+export const emailOutbox = sqliteTable(
+  'email_outbox',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** reply: agent replies to a visitor who left; transcript: the visitor asked for it; waiting: to agents, nobody online. */
+    kind: text('kind', { enum: ['reply', 'transcript', 'waiting'] }).notNull(),
+    /** transcript: the address asked for; reply: null (the visitor's address at send time); waiting: null (the agents'). */
+    toAddress: text('to_address'),
+    lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
+    /** reply: the email carries the agent messages after this seq. */
+    afterSeq: integer('after_seq').notNull().default(0),
+    state: text('state', { enum: ['pending', 'sent', 'cancelled', 'failed'] }).notNull().default('pending'),
+    /** When to send (a reply waits for the burst of agent messages to end); after a failure, the next try. */
+    dueAt: integer('due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('email_outbox_due').on(t.state, t.dueAt), index('email_outbox_conversation').on(t.conversationId, t.kind, t.state)],
+);
+
+/** Links in emails back to a conversation: random single-purpose tokens, stored as SHA-256. */
+export const conversationLinks = sqliteTable(
+  'conversation_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('conversation_links_conversation').on(t.conversationId)],
+);
+
+/** Files (images, PDFs) sent in a conversation; the bytes are in DATA_DIR/attachments/<id>. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** Set when a message carries it (a visitor may upload before the conversation exists). */
+    conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: text('message_id'),
+    uploaderType: text('uploader_type', { enum: ['visitor', 'agent'] }).notNull(),
+    uploaderId: text('uploader_id').notNull(),
+    /** Detected from the content (magic bytes), never from the name. */
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** The uploaded file's name, sanitized (shown, and offered when downloading). */
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_conversation').on(t.conversationId), index('attachments_uploader').on(t.uploaderId, t.createdAt)],
 );
