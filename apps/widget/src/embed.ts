@@ -31,8 +31,10 @@ else if (!d.getElementById('parla-widget')) {
   const host = d.createElement('div');
   host.id = 'parla-widget';
   const root = host.attachShadow({ mode: 'open' });
+  // A page whose CSP allows styles by nonce gives the script tag a nonce: the widget's <style> elements carry it.
+  const nonce = script!.nonce ?? '';
   root.innerHTML =
-    '<style>:host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;--parla-brand:#2563eb}' +
+    `<style nonce="${nonce}">:host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;--parla-brand:#2563eb}` +
     '.l{position:relative;display:grid;place-items:center;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--parla-brand);color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(15,23,42,.28);transition:transform .15s}' +
     '.l:hover{transform:scale(1.06)}.l:focus-visible{outline:3px solid var(--parla-brand);outline-offset:3px}' +
     '.l svg{width:26px;height:26px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}' +
@@ -61,6 +63,7 @@ else if (!d.getElementById('parla-widget')) {
           identity: () => identity,
           department: script!.dataset.department,
           base,
+          nonce,
           lang,
           open: isOpen,
           onOpenChange(open) {

@@ -30,6 +30,8 @@ export interface MountConfig {
   attributes?(): Record<string, unknown>;
   /** Set by mount: the loader calls it when the host page changes its attributes. */
   attributesChanged?(): void;
+  /** The loader script's nonce (pages whose CSP allows styles by nonce). */
+  nonce?: string;
   /** What the host page passed to Parla.identify, read at every hello. */
   identity?(): Record<string, unknown> | undefined;
   /** Set by mount: the loader calls it after Parla.identify. */
@@ -41,6 +43,7 @@ export interface MountConfig {
 /** Mounts the chat in `root`; returns the function the loader calls to open or close the panel. */
 export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) => void {
   const style = document.createElement('style');
+  if (config.nonce) style.nonce = config.nonce;
   style.textContent = css;
   const el = document.createElement('div');
   root.append(style, el);
