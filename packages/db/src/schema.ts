@@ -405,3 +405,75 @@ export const attachments = sqliteTable(
   },
   (t) => [index('attachments_conversation').on(t.conversationId), index('attachments_uploader').on(t.uploaderId, t.createdAt)],
 );
+
+/** Webhook endpoints: per site, the URL events are POSTed to, signed with the endpoint's secret. */
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** HMAC-SHA256 key of the X-Parla-Signature header (shown to admins). */
+    secret: text('secret').notNull(),
+    /** JSON array of the event types it receives. */
+    events: text('events').notNull(),
+    enabled: integer('enabled').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_site').on(t.siteId)],
+);
+
+/**
+ * Durable webhook outbox: one row per (event, endpoint), written in the same transaction as the
+ * change that caused it; a worker delivers each endpoint's rows in `seq` order and retries.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** X-Parla-Delivery: the same on every attempt (receivers dedupe by it). */
+    id: text('id').notNull().unique(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    siteId: text('site_id').notNull(),
+    /** Erasing a visitor erases the deliveries about their conversations. */
+    conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    eventId: text('event_id').notNull(),
+    /** The JSON body, exactly as signed and sent. */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_endpoint').on(t.endpointId, t.status, t.seq), index('webhook_deliveries_site').on(t.siteId, t.seq), index('webhook_deliveries_conversation').on(t.conversationId)],
+);
+
+/** REST API keys, per site: only the SHA-256 of the key is stored; `prefix` identifies it in the console. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_site').on(t.siteId)],
+);
