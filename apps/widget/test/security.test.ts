@@ -65,7 +65,13 @@ describe('rate limits in the widget', () => {
     const p = chat.state.pending[0]!;
     expect(p.state).toBe('failed');
     expect(p.retryAfterMs).toBe(2100);
-    expect(dict('it').tooFast(3)).toBe('Non inviato: stai scrivendo troppo in fretta. Riprova tra 3 s');
-    expect(dict('en').tooFast(3)).toBe('Not sent: you are writing too fast. Try again in 3 s');
+    expect(dict('it').tooFast(2100)).toBe('Non inviato: stai scrivendo troppo in fretta. Riprova tra 3 s');
+    expect(dict('en').tooFast(2100)).toBe('Not sent: you are writing too fast. Try again in 3 s');
+
+    // An offline message refused the same way.
+    chat.request('offline', { body: 'call me', email: 'ada@example.com' });
+    const req = chat.state.request!;
+    push({ type: 'error', code: 'rate_limited', message: 'too many new conversations; try again in 60 s', clientId: req.clientId, retryAfterMs: 60_000 });
+    expect(chat.state.request).toMatchObject({ state: 'failed', retryAfterMs: 60_000 });
   });
 });

@@ -8,6 +8,8 @@ export type FieldId = 'name' | 'email' | 'department' | 'body' | 'phone' | 'time
 /** What is wrong with a field's value. */
 export type Problem = 'required' | 'email' | 'phone';
 
+const secs = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
 const en = {
   title: 'Chat with us',
   close: 'Close chat',
@@ -35,7 +37,8 @@ const en = {
   sending: 'Sending…',
   sent: 'Sent',
   failed: (reason: string) => `Not sent: ${reason}`,
-  tooFast: (seconds: number) => `Not sent: you are writing too fast. Try again in ${seconds} s`,
+  /** `ms`: the server's retryAfterMs. */
+  tooFast: (ms: number) => `Not sent: you are writing too fast. Try again in ${secs(ms)} s`,
   you: 'You',
   agent: 'Agent',
   closed: "We're offline right now",
@@ -103,7 +106,7 @@ const it: Dict = {
   sending: 'Invio…',
   sent: 'Inviato',
   failed: (reason) => `Non inviato: ${reason}`,
-  tooFast: (seconds) => `Non inviato: stai scrivendo troppo in fretta. Riprova tra ${seconds} s`,
+  tooFast: (ms) => `Non inviato: stai scrivendo troppo in fretta. Riprova tra ${secs(ms)} s`,
   you: 'Tu',
   agent: 'Operatore',
   closed: 'Al momento siamo offline',

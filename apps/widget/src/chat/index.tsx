@@ -355,7 +355,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           )}
           {r?.kind === form && r.state === 'failed' && (
             <p class="fe" role="alert">
-              {r.error}
+              {r.retryAfterMs !== undefined ? t.tooFast(r.retryAfterMs) : r.error}
             </p>
           )}
           <div class="ch">
@@ -510,7 +510,7 @@ function Field({ t, ui, on, id, req, type, auto, max, hint, area, options }: Fie
 const pendingMeta = (p: Pending, t: Dict) =>
   p.state === 'failed'
     ? p.retryAfterMs !== undefined
-      ? t.tooFast(Math.max(1, Math.ceil(p.retryAfterMs / 1000)))
+      ? t.tooFast(p.retryAfterMs)
       : t.failed(p.error ?? '')
     : p.state === 'sent'
       ? t.sent

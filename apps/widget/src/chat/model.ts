@@ -82,6 +82,8 @@ export interface OfflineRequest {
   fields: Fields;
   state: 'sending' | 'done' | 'failed';
   error?: string;
+  /** Refused as too fast (rate_limited): after how long sending may work again. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -359,7 +361,7 @@ export function createChat(o: ChatOptions) {
     if (!p) return;
     p.state = p === r && state === 'sent' ? 'done' : state;
     p.error = error;
-    if (p !== r) (p as Pending).retryAfterMs = retryAfterMs;
+    p.retryAfterMs = retryAfterMs;
     changed();
   };
   session.on('ack', (a) => markPending(a.clientId, 'sent'));
