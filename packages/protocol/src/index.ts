@@ -20,7 +20,9 @@
  *       identify frame answered by a welcome, error identity_invalid, site setting
  *       requireVerifiedIdentity), rate_limited error frames carry retryAfterMs; proactive messages
  *       (site setting proactive rules, message.send proactive, proactive on messages, inbox
- *       summaries and KPIs). Additive: servers accept 1 to 4.
+ *       summaries and KPIs); attachments (message.send attachmentId, attachment on messages), the
+       visitor's transcript.request answered by transcript.queued, WidgetSite email. Additive:
+       servers accept 1 to 4.
  */
 import { z } from 'zod';
 
@@ -74,6 +76,22 @@ export const PageInfo = z.object({
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 
+/** The largest attachment any server accepts (a server's ATTACHMENT_MAX_BYTES may be lower). */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+/** What an attachment is allowed to be (detected from its bytes, never from its name). */
+export const AttachmentMime = z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
+export type AttachmentMime = z.infer<typeof AttachmentMime>;
+
+/** A file sent in a conversation: fetched at GET /api/attachments/:id by the conversation's visitor or an agent. */
+export const AttachmentInfo = z.object({
+  id: Id,
+  /** The uploaded file's name, sanitized. */
+  name: z.string().max(200),
+  mime: AttachmentMime,
+  size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
 /** A chat message in a conversation's stream. */
 export const MessageItem = z.object({
   kind: z.literal('message'),
@@ -90,6 +108,8 @@ export const MessageItem = z.object({
   quickReplies: z.array(z.string()).optional(),
   /** The site's proactive message the visitor answered (authorType bot): it opened the conversation. */
   proactive: z.boolean().optional(),
+  /** A file (image or PDF) sent with the message (protocol 4). */
+  attachment: AttachmentInfo.optional(),
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
@@ -343,6 +363,8 @@ export const WidgetSite = z.object({
   departments: z.array(z.object({ id: Id, name: z.string(), open: z.boolean() })),
   offerAlternativesAfterMs: z.number().int().min(0),
   botMode: z.enum(['off', 'first', 'fallback']).optional(),
+  /** The site can send email (a transcript on request; replies to a visitor who left). */
+  email: z.boolean().optional(),
 });
 export type WidgetSite = z.infer<typeof WidgetSite>;
 
@@ -398,6 +420,8 @@ export const VisitorToServer = z.discriminatedUnion('type', [
      * id (the server then uses the rule's own text) or null for one the host page showed itself.
      */
     proactive: z.object({ ruleId: RuleId.nullable(), text: z.string().trim().min(1).max(500) }).optional(),
+    /** A file this visitor uploaded (POST /api/attachments), sent with this message. */
+    attachmentId: Id.optional(),
   }),
   /** Outside hours (or instead of waiting): a message to be answered by email. */
   z.object({
@@ -437,6 +461,8 @@ export const VisitorToServer = z.discriminatedUnion('type', [
     rating: z.number().int().min(1).max(5),
     comment: z.string().trim().max(1000).optional(),
   }),
+  /** "Email me the transcript": to `email`, or to the address the visitor gave before; answered with transcript.queued. */
+  z.object({ type: z.literal('transcript.request'), conversationId: Id, email: Email.optional() }),
   Sync,
   Ping,
 ]);
@@ -448,7 +474,7 @@ export type VisitorToServer = z.infer<typeof VisitorToServer>;
 
 export const AgentToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), protocol: z.number().int() }),
-  z.object({ type: z.literal('message.send'), clientId: ClientId, conversationId: Id, body: MessageBody }),
+  z.object({ type: z.literal('message.send'), clientId: ClientId, conversationId: Id, body: MessageBody, attachmentId: Id.optional() }),
   z.object({ type: z.literal('typing'), conversationId: Id, isTyping: z.boolean() }),
   z.object({ type: z.literal('presence.set'), presence: z.enum(['online', 'away']) }),
   z.object({ type: z.literal('conversation.take'), conversationId: Id }),
@@ -529,6 +555,8 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
     identified: z.boolean().optional(),
   }),
   z.object({ type: z.literal('conversation'), conversation: VisitorConversation }),
+  /** The transcript will be emailed to this address. */
+  z.object({ type: z.literal('transcript.queued'), conversationId: Id, email: z.string() }),
   Ack,
   Item,
   SyncResult,
@@ -822,5 +850,33 @@ export const VisitorExport = z.object({
 export type VisitorExport = z.infer<typeof VisitorExport>;
 
 /** The body of every 4xx/5xx the HTTP API returns. */
+// ---------------------------------------------------------------------------------------------
+// Email (SMTP per site) and attachments
+// ---------------------------------------------------------------------------------------------
+
+/** PUT /api/sites/:siteId/smtp (admins). `password` is write-only: omitted keeps the stored one, null clears it. */
+export const SmtpInput = z.object({
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  /** TLS from the first byte (465); false: STARTTLS when offered. */
+  secure: z.boolean().default(false),
+  user: z.string().max(256).nullable().default(null),
+  password: z.string().max(256).nullable().optional(),
+  from: Email,
+});
+export type SmtpInput = z.infer<typeof SmtpInput>;
+
+/** GET /api/sites/:siteId/smtp: the settings without the password. */
+export const SmtpView = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  secure: z.boolean(),
+  user: z.string().nullable(),
+  passwordSet: z.boolean(),
+  from: z.string(),
+  updatedAt: Millis,
+});
+export type SmtpView = z.infer<typeof SmtpView>;
+
 export const HttpError = z.object({ error: z.string(), message: z.string() });
 export type HttpError = z.infer<typeof HttpError>;
