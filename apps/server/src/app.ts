@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws';
 import type { Config } from './config.ts';
 import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
+import { drainSockets, socketError } from './lifecycle.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
@@ -125,7 +126,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(fastifyCookie);
   await securityPlugin(app, services); // before any route: headers, rate limits, the route list
-  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_MAX_PAYLOAD, perMessageDeflate: false } });
+  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_MAX_PAYLOAD, perMessageDeflate: false }, preClose: drainSockets, errorHandler: socketError });
 
   // Dead sockets (a phone that lost its network, a half-open TCP connection) never say goodbye:
   // ping every WS_PING_MS and close any socket that did not answer the previous ping. Closing it

@@ -102,12 +102,13 @@ export class TestClient<Out extends { type: string }, In extends ServerFrame = S
   readonly session: Session<Out>;
   private waiters: (() => void)[] = [];
 
-  constructor(url: string, hello: () => Out, headers: Record<string, string>) {
+  constructor(url: string, hello: () => Out, headers: Record<string, string>, opts: { pingMs?: number } = {}) {
     this.session = new Session<Out>({
       url,
       hello,
       minDelayMs: 20,
       maxDelayMs: 100,
+      ...opts,
       createSocket: (u) => new WebSocket(u, { headers }) as unknown as SocketLike,
     });
     this.session.on('frame', (f) => {

@@ -269,10 +269,13 @@ export class Session<Out extends { type: string }> {
       return;
     }
     this.ws = ws;
+    // The watchdog runs from the start: a handshake that hangs (a dropped connection, a black
+    // hole) is given up after 2.5 ping periods like a silent open connection.
+    this.lastHeard = Date.now();
+    this.startPing();
     ws.onopen = () => {
       this.lastHeard = Date.now();
       ws.send(JSON.stringify(this.opts.hello()));
-      this.startPing();
     };
     ws.onmessage = (ev) => {
       this.lastHeard = Date.now();

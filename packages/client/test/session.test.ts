@@ -148,6 +148,15 @@ describe('Session', () => {
     expect(b.load()).toEqual([]);
   });
 
+  it('gives up a handshake that never completes and tries again', async () => {
+    const pipes: MemorySocket[] = [];
+    const s = new Session<{ type: string }>({ url: 'ws://x', hello: () => ({ type: 'hello' }), createSocket: () => (pipes.push(new Pipe()), pipes.at(-1)!), pingMs: 10, minDelayMs: 1, maxDelayMs: 2 });
+    s.connect(); // the first socket never opens (a connection lost in a black hole)
+    await new Promise((r) => setTimeout(r, 60));
+    expect(pipes.length).toBeGreaterThan(1);
+    s.close();
+  });
+
   it('makes 21-character URL-safe client ids', () => {
     const ids = new Set(Array.from({ length: 1000 }, newClientId));
     expect(ids.size).toBe(1000);

@@ -1,16 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
-/** True when the request's Origin is the server's own (its Host) or PUBLIC_URL's origin. */
+/**
+ * True when the request's Origin is exactly the server's own: PUBLIC_URL's origin, or this
+ * request's scheme and Host. An exact string comparison of the serialized origin (what browsers
+ * send): parsing it first would let `https://` for `http://`, `http://x@host`, a path, a trailing
+ * dot or an IP written as a number pass for the same origin.
+ */
 export function sameOrigin(req: FastifyRequest, publicUrl: string): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
-  try {
-    const u = new URL(origin);
-    return u.host === req.headers.host || u.origin === new URL(publicUrl).origin;
-  } catch {
-    return false;
-  }
+  const own = new URL(publicUrl).origin;
+  return origin === own || (!!req.headers.host && origin === `${req.protocol}://${req.headers.host}`);
 }
 
 /** Parses with zod; on failure sends 400 with the first issue and returns null. */
