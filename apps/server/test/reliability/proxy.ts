@@ -1,7 +1,8 @@
 /**
  * A misbehaving network on loopback: a TCP proxy in front of the server that delays every chunk
  * (keeping order), and on demand resets a connection (RST), closes it cleanly (FIN), or drops it
- * (black hole: nothing more is forwarded either way and nobody is told; keepalive pings find it).
+ * (black hole: nothing more is forwarded either way and nobody is told; keepalive pings find it),
+ * or goes down altogether (every connection cut and refused until it is up again).
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
@@ -15,7 +16,7 @@ export class FlakyProxy {
   private server: Server | null = null;
   private readonly pairs = new Set<Pair>();
   private readonly holes = new Set<Pair>();
-  readonly stats = { connections: 0, resets: 0, closes: 0, drops: 0, chunks: 0, stalls: 0 };
+  readonly stats = { connections: 0, refused: 0, resets: 0, closes: 0, drops: 0, chunks: 0, stalls: 0 };
   port = 0;
 
   constructor(
@@ -36,7 +37,27 @@ export class FlakyProxy {
     });
   }
 
+  /** While down, every connection is cut at once (RST) and new ones are refused: the network is off. */
+  down = false;
+
+  setDown(down: boolean): void {
+    this.down = down;
+    if (!down) return;
+    for (const p of [...this.pairs]) {
+      p.dead = true;
+      p.client.resetAndDestroy();
+      p.upstream.resetAndDestroy();
+      this.pairs.delete(p);
+    }
+  }
+
   private accept(client: Socket): void {
+    if (this.down) {
+      this.stats.refused++;
+      client.on('error', () => {});
+      client.resetAndDestroy();
+      return;
+    }
     this.stats.connections++;
     const upstream = connect(this.target, '127.0.0.1');
     const pair: Pair = { client, upstream, dead: false };
