@@ -19,6 +19,7 @@ import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
+import { engagementRoutes } from './modules/engagement/routes.ts';
 import { MetricsService } from './modules/metrics/service.ts';
 import { prometheus } from './modules/ops/prometheus.ts';
 import { applySiteOrigins, Sites } from './modules/sites/service.ts';
@@ -185,7 +186,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   siteRoutes(app, services);
   botRoutes(app, services);
   securityRoutes(app, services);
+  engagementRoutes(app, services);
   return app;
 }
-import { engagementRoutes } from './modules/engagement/routes.ts';
-  engagementRoutes(app, services);
