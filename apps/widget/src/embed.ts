@@ -5,17 +5,40 @@
  * (widget/chat.js, next to this file) when the visitor opens it, or at once when a conversation
  * is already open. data-department="<id>" (optional) routes the visitor's first message to that
  * department, and the pre-chat form does not ask for one. window.Parla offers open(), close(), toggle(),
- * setAttributes(a), identify({ userId, email, name, hash }) and shutdown() (forget the visitor on this device); a page may queue calls
- * before this script runs with `(window.Parla = window.Parla || []).push('open')`.
+ * setAttributes(a), identify({ userId, email, name, hash }), shutdown() (forget the visitor on this
+ * device), trackPage(), sendMessage(text), showMessage(text) and on(event, fn) (ready, open, close,
+ * message, unread; returns an unsubscribe function); a page may queue calls before this script runs
+ * with `(window.Parla = window.Parla || []).push('open')` or `.push(['on', 'open', fn])`.
+ *
+ * Proactive rules: the loader reads the site's enabled rules (a small cached JSON) and only when
+ * there are any loads widget/proactive.js (their timers); the chat itself still loads only when
+ * a message is shown or the visitor opens it.
  */
 import type { MountConfig } from './chat/index.tsx';
+import type { Hooks } from './proactive.ts';
 
-type Command = 'open' | 'close' | 'toggle' | 'shutdown';
-type Api = Record<Command, () => void> & Record<'setAttributes' | 'identify', (a: Record<string, unknown>) => void>;
+export type ParlaEvent = 'ready' | 'open' | 'close' | 'message' | 'unread';
+type Fn = (data?: unknown) => void;
+export interface Api {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  shutdown(): void;
+  setAttributes(a: Record<string, unknown>): void;
+  identify(i: Record<string, unknown>): void;
+  trackPage(): void;
+  sendMessage(text: string): void;
+  showMessage(text: string, ruleId?: string | null): void;
+  on(event: ParlaEvent, fn: Fn): () => void;
+  /** The queue's own method, so `Parla.push(['open'])` works before and after the script loads. */
+  push(...calls: (Command | Call)[]): void;
+}
+type Command = Exclude<keyof Api, 'push'>;
+type Call = { [K in Command]: [K, ...Parameters<Api[K]>] }[Command];
 
 declare global {
   interface Window {
-    Parla?: Api | (Command | ['setAttributes' | 'identify', Record<string, unknown>])[];
+    Parla?: Api | (Command | Call)[];
   }
 }
 
@@ -51,6 +74,24 @@ else if (!d.getElementById('parla-widget')) {
   let attrs: Record<string, unknown> = {};
   let identity: Record<string, unknown> | undefined;
   let config: MountConfig | undefined;
+  /** Calls waiting for the chat to mount (sendMessage, showMessage). */
+  let later: ((c: MountConfig) => void)[] = [];
+  const listeners: Partial<Record<ParlaEvent, Fn[]>> = {};
+  let ready = false;
+  const emit = (e: ParlaEvent, data?: unknown) =>
+    listeners[e]?.slice().forEach((f) => {
+      try {
+        f(data);
+      } catch (err) {
+        console.error(err); // the host page's listener: never breaks the widget
+      }
+    });
+  const chat = (f: (c: MountConfig) => void) => {
+    if (setOpen) f(config!);
+    else later.push(f);
+  };
+  /** The proactive rules' navigation hook (set once widget/proactive.js runs). */
+  let navigated: (() => void) | undefined;
 
   const load = () => {
     if (loading) return;
@@ -73,8 +114,12 @@ else if (!d.getElementById('parla-widget')) {
           onUnread(n) {
             badge.textContent = n ? `${n}` : ''; // it is the button's description
             badge.hidden = !n;
+            emit('unread', n);
           },
+          onMessage: (m) => emit('message', m),
         }));
+        later.forEach((f) => f(config!));
+        later = [];
       },
       () => {
         loading = false; // try again on the next click
@@ -84,6 +129,7 @@ else if (!d.getElementById('parla-widget')) {
   };
 
   const set = (open: boolean) => {
+    if (open != isOpen) emit(open ? 'open' : 'close');
     isOpen = open;
     button.setAttribute('aria-expanded', `${open}`);
     if (setOpen) setOpen(open);
@@ -109,19 +155,53 @@ else if (!d.getElementById('parla-widget')) {
       config?.shutdown?.();
       config = setOpen = identity = undefined;
       attrs = {};
+      later = [];
       loading = false;
       try {
-        for (const k of Object.keys(localStorage)) if (k.startsWith(`parla:${site}:`)) localStorage.removeItem(k);
+        for (const st of [localStorage, sessionStorage]) for (const k of Object.keys(st)) if (k.startsWith(`parla:${site}:`)) st.removeItem(k);
       } catch {
         /* storage blocked: nothing was kept */
       }
       badge.hidden = true;
       set(false);
     },
+    // Single-page apps: a new page without a reload (pushState and replaceState are seen without it).
+    trackPage() {
+      config?.pageChanged?.();
+      navigated?.();
+    },
+    sendMessage(text) {
+      chat((c) => c.send?.(`${text}`));
+      set(true);
+    },
+    showMessage(text, ruleId = null) {
+      chat((c) => c.show?.(`${text}`, ruleId));
+      set(true);
+    },
+    on(e, f) {
+      (listeners[e] ||= []).push(f);
+      if (e == 'ready' && ready) f();
+      return () => void (listeners[e] = listeners[e]!.filter((x) => x != f));
+    },
+    push: (...calls) =>
+      calls.forEach((c) => {
+        const [name, ...args] = Array.isArray(c) ? c : [c];
+        (api[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      }),
   };
+  for (const k of ['pushState', 'replaceState'] as const) {
+    const orig = history[k];
+    history[k] = function (this: History, ...a: Parameters<History['pushState']>) {
+      const r = orig.apply(this, a);
+      setTimeout(api.trackPage); // after the router's own work (it may set the title)
+      return r;
+    };
+  }
   const queued = window.Parla;
   window.Parla = api;
-  if (Array.isArray(queued)) queued.forEach((c) => (Array.isArray(c) ? api[c[0]]?.(c[1]) : api[c]?.()));
+  if (Array.isArray(queued)) api.push(...queued);
+  ready = true;
+  emit('ready');
 
   let resume = false;
   try {
@@ -131,6 +211,17 @@ else if (!d.getElementById('parla-widget')) {
     /* storage blocked */
   }
   if (resume) load();
+
+  // Proactive rules: timers only on sites that have some (an empty list costs one cached request).
+  fetch(`${base}widget/proactive?site=${site}`)
+    .then((r) => r.json())
+    .then((rules: unknown[]) => {
+      if (rules.length)
+        import(/* @vite-ignore */ `${base}widget/proactive.js`).then((m: { start(h: Hooks): () => void }) => {
+          navigated = m.start({ rules, site, lang, attrs: () => attrs, busy: () => isOpen, show: api.showMessage });
+        });
+    })
+    .catch(() => {});
 
   const attach = () => d.body.append(host);
   if (d.body) attach();

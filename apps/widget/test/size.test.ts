@@ -1,7 +1,8 @@
 /**
  * The widget's weight budget, measured on the built files (run `pnpm build` first):
  * - the loader (dist/widget.js) at most 2 KB gzipped;
- * - everything loaded until the first message (loader + chat.js + its static imports) at most 20 KB.
+ * - everything loaded until the first message (loader + chat.js + its static imports) at most 20 KB;
+ * - the proactive rules' timers (widget/proactive.js, loaded only on sites with rules) at most 1 KB.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -49,5 +50,14 @@ describe('widget size', () => {
     const bytes = files.reduce((n, f) => n + gz(f), 0);
     console.log(`widget until first message (${files.map((f) => f.slice(dist.length + 1)).join(' + ')}): ${bytes} bytes gzipped (budget 20480)`);
     expect(bytes).toBeLessThanOrEqual(20480);
+  });
+
+  it('the proactive rules module is at most 1 KB gzipped and imports nothing', () => {
+    const file = join(dist, 'widget', 'proactive.js');
+    if (!existsSync(file)) throw new Error(`${file} is missing: build the widget first`);
+    expect(staticGraph(file)).toEqual([file]);
+    const bytes = gz(file);
+    console.log(`proactive rules (dist/widget/proactive.js, sites with rules only): ${bytes} bytes gzipped (budget 1024)`);
+    expect(bytes).toBeLessThanOrEqual(1024);
   });
 });

@@ -41,6 +41,8 @@ const en = {
   tooFast: (ms: number) => `Not sent: you are writing too fast. Try again in ${secs(ms)} s`,
   you: 'You',
   agent: 'Agent',
+  /** Who a proactive message comes from. */
+  team: 'Our team',
   closed: "We're offline right now",
   /** day: '' when it is today. */
   backAt: (day: string, time: string) => `We're back ${day ? `on ${day} ` : ''}at ${time}`,
@@ -109,6 +111,7 @@ const it: Dict = {
   tooFast: (ms) => `Non inviato: stai scrivendo troppo in fretta. Riprova tra ${secs(ms)} s`,
   you: 'Tu',
   agent: 'Operatore',
+  team: 'Il nostro team',
   closed: 'Al momento siamo offline',
   backAt: (day, time) => `Torniamo ${day ? `${day} ` : ''}alle ${time}`,
   leave: 'Lascia un messaggio',

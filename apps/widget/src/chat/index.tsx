@@ -12,7 +12,7 @@ import { createRef, render, type ComponentChildren, type RefObject } from 'preac
 import type { MessageItem } from '@parla/protocol';
 import { backAt, dict, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
-import { check, createChat, MAX_CHARS, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
+import { check, createChat, MAX_CHARS, type IncomingMessage, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
 import { css } from './styles.ts';
 
 export interface MountConfig {
@@ -38,6 +38,14 @@ export interface MountConfig {
   identityChanged?(): void;
   /** Set by mount: Parla.shutdown() — closes the connection and removes the chat from the page. */
   shutdown?(): void;
+  /** A new agent or bot message (the host page's `message` event). */
+  onMessage?(m: IncomingMessage): void;
+  /** Set by mount: Parla.sendMessage(text) — sends it as the visitor. */
+  send?(text: string): void;
+  /** Set by mount: a proactive message (a rule's, or Parla.showMessage). */
+  show?(text: string, ruleId: string | null): boolean;
+  /** Set by mount: the page changed (history.pushState, Parla.trackPage). */
+  pageChanged?(): void;
 }
 
 /** Mounts the chat in `root`; returns the function the loader calls to open or close the panel. */
@@ -115,6 +123,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     storage,
     onChange,
     onUnread: config.onUnread,
+    onMessage: config.onMessage,
   });
   Object.assign(v, chat.state.profile);
 
@@ -177,6 +186,9 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
   chat.setOpen(config.open);
   config.attributesChanged = chat.attributesChanged;
   config.identityChanged = chat.identityChanged;
+  config.send = (text) => void chat.send(text);
+  config.show = chat.show;
+  config.pageChanged = chat.pageChanged;
   config.shutdown = () => {
     chat.destroy();
     render(null, el);
@@ -287,12 +299,13 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         </button>
       </header>
       <div class="log" ref={log} role="log" aria-live="polite">
-        {count === 0 && !off && !done && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
+        {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
         {s.entries.map((e, i) => (
           <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} queue={i === lastQueued ? live : null}>
             {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}
           </Item>
         ))}
+        {s.proactive && <Bubble name={t.team} body={s.proactive.text} meta="" t={t} />}
         {s.pending.map((p) => (
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
         ))}
@@ -531,7 +544,7 @@ function Item({ e, t, time, queue, children }: ItemProps) {
     const mine = it.authorType === 'visitor';
     return (
       <>
-        <Bubble mine={mine} bot={it.authorType === 'bot'} name={mine ? null : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} />
+        <Bubble mine={mine} bot={it.authorType === 'bot' && !it.proactive} name={mine ? null : it.proactive ? t.team : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} />
         {children}
       </>
     );

@@ -138,6 +138,19 @@ export interface ChatState {
   suggestions: { id: string; question: string }[];
   /** The bot answer the visitor said was "not quite" (its feedback prompt is not offered again). */
   rated: string | null;
+  /**
+   * A proactive message shown before any conversation (a site rule, or Parla.showMessage): only
+   * here until the visitor answers; their first message then carries it and the server stores it.
+   */
+  proactive: { text: string; ruleId: string | null } | null;
+}
+
+/** What the host page's `Parla.on('message', fn)` receives: a new message from an agent or the bot. */
+export interface IncomingMessage {
+  body: string;
+  authorType: 'agent' | 'bot';
+  authorName: string | null;
+  createdAt: number;
 }
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -155,6 +168,8 @@ export interface ChatOptions {
   identity?: () => Record<string, unknown> | undefined;
   onChange: () => void;
   onUnread?: (count: number) => void;
+  /** A new agent or bot message (not history). */
+  onMessage?: (m: IncomingMessage) => void;
   storage?: KeyValue | null;
   createSocket?: (url: string) => SocketLike;
   page?: () => PageInfo;
@@ -204,6 +219,7 @@ export function createChat(o: ChatOptions) {
     offerAlternatives: false,
     suggestions: [],
     rated: null,
+    proactive: null,
   };
   /** Keeps the valid name and email of `f` in the profile (and in storage). */
   const remember = (f: Fields) => {
@@ -346,9 +362,13 @@ export function createChat(o: ChatOptions) {
         changed();
         return;
       }
-      if (item.authorType !== 'visitor') {
+      if (item.proactive) s.proactive = null; // stored now: the stream shows it
+      else if (item.authorType !== 'visitor') {
         agentTyping(false);
-        if (!s.open && item.seq > (history.get(conversationId) ?? 0)) setUnread(s.unread + 1);
+        if (item.seq > (history.get(conversationId) ?? 0)) {
+          o.onMessage?.({ body: item.body, authorType: item.authorType, authorName: item.authorName, createdAt: item.createdAt });
+          if (!s.open) setUnread(s.unread + 1);
+        }
       }
     }
     s.entries.push({ conversationId, item });
@@ -469,7 +489,7 @@ export function createChat(o: ChatOptions) {
     if (starting()) {
       remember(f);
       const departmentId = o.department || f.department;
-      extra = { ...s.profile, ...(departmentId ? { departmentId } : {}) };
+      extra = { ...s.profile, ...(departmentId ? { departmentId } : {}), ...(s.proactive ? { proactive: s.proactive } : {}) };
     }
     session.sendReliable({ type: 'message.send', clientId, body, ...extra });
     changed();
@@ -508,6 +528,15 @@ export function createChat(o: ChatOptions) {
     changed();
   };
 
+  /** Shows a proactive message (before a conversation only: an open one is never interrupted); false when not shown. */
+  const show = (text: string, ruleId: string | null = null): boolean => {
+    const body = text.trim().slice(0, 500);
+    if (!body || !starting() || s.pending.length) return false;
+    s.proactive = { text: body, ruleId };
+    changed();
+    return true;
+  };
+
   const onNavigate = () => {
     const p = page();
     if (p.url !== lastUrl && session.send({ type: 'page.view', page: p })) lastUrl = p.url;
@@ -539,6 +568,9 @@ export function createChat(o: ChatOptions) {
     escalate,
     rate,
     setOpen,
+    show,
+    /** The page changed without a popstate or hashchange (history.pushState, Parla.trackPage). */
+    pageChanged: onNavigate,
     /** The host page called identify: tell the server now (answered with a new welcome). */
     identityChanged() {
       const i = identity();

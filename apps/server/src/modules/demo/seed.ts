@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { FaqList } from '@parla/protocol';
+import { CannedQueries } from '@parla/db';
+import { FaqList, type ProactiveRule } from '@parla/protocol';
+import { nanoid } from 'nanoid';
 import type { Services } from '../../app.ts';
 import { newToken } from '../../lib/crypto.ts';
 import { seedDemoHistory } from './history.ts';
@@ -10,6 +12,29 @@ export const DEMO_AGENT_2 = { email: 'marco@demo.parla.chat', password: 'parla-d
 export const DEMO_DEPARTMENTS = [
   { id: 'demo-orders', name: 'Orders & shipping', urgency: 0 },
   { id: 'demo-technical', name: 'Technical help', urgency: 1 },
+];
+
+/** The demo checkout page's proactive message. */
+export const DEMO_PROACTIVE: ProactiveRule[] = [
+  {
+    id: 'checkout-help',
+    enabled: true,
+    urlPattern: '/checkout',
+    minSeconds: 30,
+    minVisits: 1,
+    minCartValue: null,
+    message: { en: 'Need help completing your order?', it: "Serve aiuto per completare l'ordine?" },
+  },
+];
+
+/** The demo's canned responses (shortcut, language, title, body). */
+const DEMO_CANNED: [string, 'en' | 'it', string, string][] = [
+  ['shipping', 'en', 'Shipping times', 'Hi {{visitor.name}}, orders placed before 1 pm leave the same day and arrive in 1-3 working days. — {{agent.name}}'],
+  ['shipping', 'it', 'Tempi di spedizione', 'Ciao {{visitor.name}}, gli ordini fatti entro le 13 partono in giornata e arrivano in 1-3 giorni lavorativi. — {{agent.name}}'],
+  ['returns', 'en', 'Returns', 'You can return any item within 30 days for free: write to us from {{visitor.email}} with your order number.'],
+  ['returns', 'it', 'Resi', 'Puoi restituire qualsiasi articolo entro 30 giorni gratis: scrivici da {{visitor.email}} con il numero d’ordine.'],
+  ['thanks', 'en', 'Thanks and goodbye', 'Thank you for writing to us, {{visitor.name}}! Have a nice day.'],
+  ['thanks', 'it', 'Grazie e saluti', 'Grazie per averci scritto, {{visitor.name}}! Buona giornata.'],
 ];
 
 /**
@@ -34,6 +59,18 @@ export async function seedDemo(s: Services, shopOrigins: string[], opts: { histo
         createdAt: at,
       });
       for (const d of DEMO_DEPARTMENTS) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
+    });
+    seeded = true;
+  }
+  // Proactive messages and canned responses arrived later: a demo database without them gets them once.
+  const settings = s.sites.settings(DEMO_SITE);
+  if (settings && settings.proactive === undefined) {
+    await s.sites.saveSettings(DEMO_SITE, { ...settings, proactive: DEMO_PROACTIVE });
+    const canned = new CannedQueries(s.db.sqlite);
+    await s.commit.run(() => {
+      for (const [shortcut, lang, title, body] of DEMO_CANNED) {
+        if (!canned.bySlot(DEMO_SITE, shortcut, lang)) canned.insert({ id: nanoid(), siteId: DEMO_SITE, shortcut, lang, title, body, departmentId: null, createdAt: at, updatedAt: at });
+      }
     });
     seeded = true;
   }

@@ -1,12 +1,15 @@
 /**
  * The demo shop: two pages (a product and a checkout) on their own origin, each embedding the
- * widget with the one script tag a site owner would paste.
+ * widget with the one script tag a site owner would paste. They also show the host-page API:
+ * calls queued before the script loads (the checkout's cart value), a button that opens the chat,
+ * and the unread count in the header (`Parla.on('unread', ...)`). The checkout page has the demo
+ * site's proactive message ("Need help completing your order?" after 30 s).
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(chatUrl: string, title: string, body: string): string {
+function page(chatUrl: string, title: string, body: string, before = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -29,8 +32,17 @@ function page(chatUrl: string, title: string, body: string): string {
 </style>
 </head>
 <body>
-<header><strong>Bottega Demo</strong><a href="/">Product</a><a href="/checkout">Checkout</a></header>
+<header><strong>Bottega Demo</strong><a href="/">Product</a><a href="/checkout">Checkout</a><span id="unread" hidden></span></header>
 <main>${body}</main>
+<script>
+  // The host-page API: calls made before the widget loads are queued.
+  window.Parla = window.Parla || [];
+  Parla.push(['on', 'unread', function (n) {
+    var el = document.getElementById('unread');
+    el.textContent = n ? n + ' new' : '';
+    el.hidden = !n;
+  }]);${before}
+</script>
 <script async src="${esc(chatUrl)}/widget.js" data-site="demo"></script>
 </body>
 </html>`;
@@ -43,7 +55,7 @@ export function productPage(chatUrl: string): string {
     `<div class="product"><div class="img" role="img" aria-label="Moka pot"></div><div>
 <h1>Moka pot, 6 cups</h1><p class="price">€ 39.90</p>
 <p>Cast aluminium, made in Italy. Ships in 24 hours; free returns within 30 days.</p>
-<a class="buy" href="/checkout">Buy now</a></div></div>`,
+<a class="buy" href="/checkout">Buy now</a> <button class="buy" type="button" id="ask" onclick="Parla.push('open')">Questions? Chat with us</button></div></div>`,
   );
 }
 
@@ -55,6 +67,8 @@ export function checkoutPage(chatUrl: string): string {
 <form onsubmit="event.preventDefault()"><label for="name">Full name</label><input id="name" autocomplete="name">
 <label for="addr">Address</label><input id="addr" autocomplete="street-address">
 <p><button class="buy" type="submit">Pay € 39.90</button></p></form>`,
+    `
+  Parla.push(['setAttributes', { cartValue: 39.9, items: 1 }]);`,
   );
 }
 

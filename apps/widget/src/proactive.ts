@@ -1,0 +1,101 @@
+/**
+ * Proactive rules on the host page: src/proactive.ts -> dist/widget/proactive.js, loaded by the
+ * loader only when the site has enabled rules. No Preact, no socket: timers and storage only.
+ *
+ * A rule fires once its page has been open `minSeconds` (counted again after each SPA navigation)
+ * on a URL matching `urlPattern` (a substring of the URL; with `*`, a glob over the whole URL), from
+ * the `minVisits`-th visit on this device, when the `cartValue` attribute reaches `minCartValue`.
+ * At most one rule per page, each at most once per visit (sessionStorage `parla:<site>:shown`),
+ * never while the panel is open or a conversation is going on.
+ */
+import type { WidgetProactive } from '@parla/protocol';
+
+export interface Hooks {
+  rules: unknown[];
+  site: string;
+  lang: 'en' | 'it';
+  attrs(): Record<string, unknown>;
+  /** The panel is open. */
+  busy(): boolean;
+  show(text: string, ruleId: string): void;
+}
+
+type Rule = WidgetProactive[number];
+
+/** Substring, or a glob (`*` any run of characters) over the whole URL. */
+export function matches(pattern: string, url: string): boolean {
+  if (!pattern.includes('*')) return url.includes(pattern);
+  const re = pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${re.join('.*')}$`).test(url);
+}
+
+/** Whether a rule applies now, its time on page aside. */
+export function eligible(r: Rule, url: string, visits: number, attrs: Record<string, unknown>): boolean {
+  const cart = Number(attrs.cartValue);
+  return matches(r.urlPattern, url) && visits >= r.minVisits && (r.minCartValue === null || cart >= r.minCartValue);
+}
+
+type KeyValue = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** Counts this visit (a new sessionStorage means a new visit) and returns the visits on this device. */
+export function countVisit(local: KeyValue | null, session: KeyValue | null, site: string): number {
+  const k = `parla:${site}:`;
+  let n = Number(local?.getItem(`${k}visits`)) || 0;
+  if (!session?.getItem(`${k}visit`)) {
+    session?.setItem(`${k}visit`, '1');
+    local?.setItem(`${k}visits`, `${++n}`);
+  }
+  return Math.max(n, 1);
+}
+
+export function start(h: Hooks, win: Window = window): () => void {
+  const rules = h.rules as Rule[];
+  const k = `parla:${h.site}:`;
+  let local: Storage | null = null;
+  let session: Storage | null = null;
+  try {
+    local = win.localStorage;
+    session = win.sessionStorage;
+  } catch {
+    /* storage blocked: once per page instead of per visit */
+  }
+  const safe = <T>(f: () => T, fallback: T): T => {
+    try {
+      return f();
+    } catch {
+      return fallback;
+    }
+  };
+  const visits = safe(() => countVisit(local, session, h.site), 1);
+  const shown = new Set<string>(safe(() => JSON.parse(session?.getItem(`${k}shown`) ?? '[]') as string[], []));
+  let timers: ReturnType<typeof setTimeout>[] = [];
+  let url = '';
+
+  const fire = (r: Rule) => {
+    const now = win.location.href;
+    // The conditions again at the due time (the cart may have changed); busy: try again shortly.
+    if (shown.has(r.id)) return;
+    if (!eligible(r, now, visits, h.attrs())) {
+      timers.push(setTimeout(() => fire(r), 1000));
+      return;
+    }
+    if (h.busy() || safe(() => local?.getItem(`${k}open`) == '1', false)) return;
+    shown.add(r.id);
+    safe(() => session?.setItem(`${k}shown`, JSON.stringify([...shown])), undefined);
+    timers.forEach(clearTimeout); // one message per page
+    timers = [];
+    h.show(r.message[h.lang], r.id);
+  };
+
+  const plan = () => {
+    const now = win.location.href;
+    if (now === url) return;
+    url = now;
+    timers.forEach(clearTimeout);
+    timers = rules.filter((r) => !shown.has(r.id) && matches(r.urlPattern, now) && visits >= r.minVisits).map((r) => setTimeout(() => fire(r), r.minSeconds * 1000));
+  };
+  win.addEventListener('popstate', plan);
+  win.addEventListener('hashchange', plan);
+  plan();
+  return plan;
+}
