@@ -96,4 +96,36 @@ describe('host page API', () => {
     await expect.poll(() => app.parla.sites.settings('demo')!.requireVerifiedIdentity).toBe(true);
     await ctx.close();
   });
+
+  it('the shopper downloads their data and erases it from the widget; the console drops the conversation', async () => {
+    const { app, shopUrl } = env.product;
+    const agentCtx = await env.browser.newContext({ locale: 'en-US' });
+    const con = await agentCtx.newPage();
+    await loginConsole(con, env.product);
+
+    const ctx = await env.browser.newContext({ locale: 'it-IT', acceptDownloads: true });
+    const shop = await ctx.newPage();
+    await shop.goto(`${shopUrl}/`);
+    await shop.locator('#parla-widget button.l').click();
+    await send(shop, 'Vorrei i miei dati, poi cancellateli');
+    const conversationId = app.parla.db.sqlite.prepare("SELECT conversation_id AS c FROM messages WHERE body = 'Vorrei i miei dati, poi cancellateli'").get() as { c: string };
+    const row = con.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId.c}"]`);
+    await row.waitFor();
+
+    await shop.locator('#parla-widget .pv button', { hasText: 'I tuoi dati' }).click();
+    const [download] = await Promise.all([shop.waitForEvent('download'), shop.locator('#parla-widget .pv button', { hasText: 'Scarica i miei dati' }).click()]);
+    const path = await download.path();
+    const data = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8')) as { visitor: { id: string }; messages: { body: string }[] };
+    expect(data.messages.map((m) => m.body)).toContain('Vorrei i miei dati, poi cancellateli');
+    const visitorId = data.visitor.id;
+
+    shop.once('dialog', (d) => void d.accept());
+    await shop.locator('#parla-widget .pv button', { hasText: 'Cancella i miei dati' }).click();
+    await expect.poll(() => app.parla.store.visitorById(visitorId) ?? null).toBeNull();
+    await expect.poll(() => storageKeys(shop)).toEqual([]);
+    await expect.poll(() => row.count()).toBe(0);
+    console.log(`privacy from the widget: ${data.messages.length} messages downloaded, visitor ${visitorId} erased, its inbox row gone from the console`);
+    await ctx.close();
+    await agentCtx.close();
+  });
 });

@@ -84,6 +84,7 @@ export type Action =
   | { type: 'status'; status: Status }
   | { type: 'welcome'; agent: AgentView; inbox: ConversationSummary[] }
   | { type: 'upsert'; conversation: ConversationSummary }
+  | { type: 'erased'; conversationId: string }
   | { type: 'presence'; agentId: string; presence: Presence }
   | { type: 'visitorPage'; visitorId: string; page: PageInfo; at: number }
   | { type: 'typing'; conversationId: string; isTyping: boolean; now: number }
@@ -158,6 +159,11 @@ export function reducer(state: State, a: Action): State {
       };
     }
 
+    case 'erased': {
+      // Its visitor was erased (privacy): gone from the inbox, closed if open.
+      const { [a.conversationId]: _, ...conversations } = state.conversations;
+      return { ...state, conversations, openId: state.openId === a.conversationId ? null : state.openId };
+    }
     case 'upsert': {
       const c = a.conversation;
       const prev = state.conversations[c.id];
@@ -412,6 +418,9 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
           case 'inbox.upsert':
             dispatch({ type: 'upsert', conversation: f.conversation });
             followIfMine(f.conversation, stateRef.current.me.id);
+            break;
+          case 'conversation.erased':
+            dispatch({ type: 'erased', conversationId: f.conversationId });
             break;
           case 'presence':
             dispatch({ type: 'presence', agentId: f.agentId, presence: f.presence });

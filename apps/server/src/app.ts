@@ -94,7 +94,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     now,
   );
   const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, metrics, security: new Security(config, store, commit, sites, now) };
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, metrics, security: new Security(config, store, commit, sites, hub, now) };
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
 

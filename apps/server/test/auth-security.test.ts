@@ -30,6 +30,11 @@ const PUBLIC = new Set([
   'GET /ws/agent',
   // The widget's proactive rules: what the widget shows anyway (tested in engagement.test.ts).
   'GET /widget/proactive',
+  // E-mail links: the token in the path is the credential (mail module; those requests are not logged).
+  'GET /c/:token',
+  'GET /c/:token/files/:id',
+  // The HTTP API's reference (no data in it).
+  'GET /api/docs',
   // Prometheus scrape: its own check (this machine, or METRICS_TOKEN as a bearer token), tested with it.
   'GET /metrics',
 ]);

@@ -102,6 +102,7 @@ else if (!d.getElementById('parla-widget')) {
           site,
           attributes: () => attrs,
           identity: () => identity,
+          onErased: () => api.shutdown(),
           department: script!.dataset.department,
           base,
           nonce,

@@ -21,7 +21,8 @@
  *       requireVerifiedIdentity), rate_limited error frames carry retryAfterMs; proactive messages
  *       (site setting proactive rules, message.send proactive, proactive on messages, inbox
  *       summaries and KPIs); attachments (message.send attachmentId, attachment on messages), the
-       visitor's transcript.request answered by transcript.queued, WidgetSite email. Additive:
+       visitor's transcript.request answered by transcript.queued, WidgetSite email; the visitor's
+       privacy.export/privacy.erase (privacy.data, privacy.erased), conversation.erased for agents. Additive:
        servers accept 1 to 4.
  */
 import { z } from 'zod';
@@ -375,6 +376,22 @@ const Name = z.string().trim().min(1).max(120);
 // Frames: visitor -> server
 // ---------------------------------------------------------------------------------------------
 
+const Row = z.record(z.string(), z.unknown());
+/** `GET /api/visitors/:id/export`: everything stored about one visitor. */
+export const VisitorExport = z.object({
+  exportedAt: Millis,
+  visitor: Row,
+  visits: z.array(Row),
+  pageViews: z.array(Row),
+  conversations: z.array(Row),
+  messages: z.array(Row),
+  events: z.array(Row),
+  callbacks: z.array(Row),
+  botMisses: z.array(Row),
+  attributes: VisitorAttributes,
+});
+export type VisitorExport = z.infer<typeof VisitorExport>;
+
 const Ping = z.object({ type: z.literal('ping') });
 
 /**
@@ -454,6 +471,9 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('visitor.attributes'), attributes: VisitorAttributes }),
   /** The host page identified the shopper after the hello; answered with a new welcome (or identity_invalid). */
   z.object({ type: z.literal('identify'), identity: Identity }),
+  /** The visitor asks for everything stored about them (answered with privacy.data) or for its erasure (privacy.erased, then the socket closes). */
+  z.object({ type: z.literal('privacy.export') }),
+  z.object({ type: z.literal('privacy.erase') }),
   /** The satisfaction survey of a resolved conversation: 1 (very unhappy) to 5 (very happy); answered with a conversation frame. */
   z.object({
     type: z.literal('csat.submit'),
@@ -555,6 +575,9 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
     identified: z.boolean().optional(),
   }),
   z.object({ type: z.literal('conversation'), conversation: VisitorConversation }),
+  z.object({ type: z.literal('privacy.data'), data: VisitorExport }),
+  /** Everything of the visitor was erased; the socket closes next (the widget forgets the visitor). */
+  z.object({ type: z.literal('privacy.erased') }),
   /** The transcript will be emailed to this address. */
   z.object({ type: z.literal('transcript.queued'), conversationId: Id, email: z.string() }),
   Ack,
@@ -574,6 +597,8 @@ export const ServerToAgent = z.discriminatedUnion('type', [
     inbox: z.array(ConversationSummary),
   }),
   z.object({ type: z.literal('inbox.upsert'), conversation: ConversationSummary }),
+  /** The conversation's visitor was erased: drop it. */
+  z.object({ type: z.literal('conversation.erased'), conversationId: Id }),
   z.object({ type: z.literal('presence'), agentId: Id, presence: Presence }),
   /** A visitor moved to another page while chatting. */
   z.object({ type: z.literal('visitor.page'), visitorId: Id, page: PageInfo, at: Millis }),
@@ -833,21 +858,6 @@ export const CannedPatch = CannedResponse.omit({ id: true, siteId: true, updated
 export const SiteSecret = z.object({ siteId: SiteId, secret: z.string() });
 export type SiteSecret = z.infer<typeof SiteSecret>;
 
-const Row = z.record(z.string(), z.unknown());
-/** `GET /api/visitors/:id/export`: everything stored about one visitor. */
-export const VisitorExport = z.object({
-  exportedAt: Millis,
-  visitor: Row,
-  visits: z.array(Row),
-  pageViews: z.array(Row),
-  conversations: z.array(Row),
-  messages: z.array(Row),
-  events: z.array(Row),
-  callbacks: z.array(Row),
-  botMisses: z.array(Row),
-  attributes: VisitorAttributes,
-});
-export type VisitorExport = z.infer<typeof VisitorExport>;
 
 /** The body of every 4xx/5xx the HTTP API returns. */
 // ---------------------------------------------------------------------------------------------

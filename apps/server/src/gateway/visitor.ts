@@ -146,6 +146,16 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             welcome(r.row, r.token);
             return;
           }
+          // The visitor's own data: everything stored about them, or its erasure (the socket closes after).
+          case 'privacy.export': {
+            const data = s.security.privacy.export(visitor!.id);
+            if (data) conn.send({ type: 'privacy.data', data });
+            else conn.error('not_found', 'no such visitor');
+            return;
+          }
+          case 'privacy.erase':
+            await s.security.privacy.erase(visitor!.id);
+            return;
           case 'message.send':
           case 'offline.message': {
             if (!messageAllowed(frame.clientId)) return;

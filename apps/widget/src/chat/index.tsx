@@ -36,6 +36,8 @@ export interface MountConfig {
   identity?(): Record<string, unknown> | undefined;
   /** Set by mount: the loader calls it after Parla.identify. */
   identityChanged?(): void;
+  /** The visitor's data was erased: the loader forgets them (as Parla.shutdown()). */
+  onErased?(): void;
   /** Set by mount: Parla.shutdown() — closes the connection and removes the chat from the page. */
   shutdown?(): void;
   /** A new agent or bot message (the host page's `message` event). */
@@ -78,6 +80,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
   /** A selector to focus after the next render. */
   let after = '';
   let asked = 0;
+  let privacy = false;
 
   // No hooks: the whole view re-renders from the model, then focus and scroll are fixed up here.
   const draw = () => {
@@ -92,7 +95,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     const off = chat.offline();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer() };
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
@@ -123,6 +126,15 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     storage,
     onChange,
     onUnread: config.onUnread,
+    // The visitor's own data, as a JSON download (nothing is put in the page).
+    onExport(data) {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      a.download = `chat-data-${config.site}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    },
+    onErased: () => config.onErased?.(),
     onMessage: config.onMessage,
   });
   Object.assign(v, chat.state.profile);
@@ -181,6 +193,14 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     },
     feedback: chat.feedback,
     escalate: chat.escalate,
+    privacy() {
+      privacy = !privacy;
+      draw();
+    },
+    download: chat.exportData,
+    erase() {
+      if (window.confirm(t.confirmErase)) chat.eraseData();
+    },
     rate: chat.rate,
   };
   chat.setOpen(config.open);
@@ -206,6 +226,10 @@ interface Handlers {
   submit(text?: string, keep?: boolean): void;
   feedback(helpful: boolean): void;
   escalate(): void;
+  /** "Your data": show or hide the download and delete buttons. */
+  privacy(): void;
+  download(): void;
+  erase(): void;
   /** The satisfaction survey: a rating 1-5 and an optional comment. */
   rate(rating: number, comment?: string): void;
   field(id: FieldId, value: string): void;
@@ -228,6 +252,8 @@ interface Ui {
   time: (ms: number) => string;
   /** The bot answer that offers feedback and quick replies. */
   answer: MessageItem | null;
+  /** The "your data" buttons are shown. */
+  privacy: boolean;
 }
 
 interface PanelProps {
@@ -298,6 +324,21 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           </svg>
         </button>
       </header>
+      <div class="pv">
+        <button type="button" class="lk" aria-expanded={ui.privacy} onClick={on.privacy}>
+          {t.yourData}
+        </button>
+        {ui.privacy && (
+          <>
+            <button type="button" class="lk" onClick={on.download}>
+              {t.download}
+            </button>
+            <button type="button" class="lk" onClick={on.erase}>
+              {t.erase}
+            </button>
+          </>
+        )}
+      </div>
       <div class="log" ref={log} role="log" aria-live="polite">
         {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
         {s.entries.map((e, i) => (

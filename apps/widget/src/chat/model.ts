@@ -166,6 +166,10 @@ export interface ChatOptions {
   attributes?: () => Record<string, unknown>;
   /** What the host page passed to Parla.identify: read at every hello. */
   identity?: () => Record<string, unknown> | undefined;
+  /** The visitor's own data, as they asked for it (privacy.export). */
+  onExport?: (data: unknown) => void;
+  /** The visitor's data was erased (by them or an admin): forget them on this device. */
+  onErased?: () => void;
   onChange: () => void;
   onUnread?: (count: number) => void;
   /** A new agent or bot message (not history). */
@@ -349,6 +353,12 @@ export function createChat(o: ChatOptions) {
       // An answer to older text than what is in the input now is stale.
       if (f.text !== wanted) return;
       s.suggestions = f.items.slice(0, 3);
+    } else if (f.type === 'privacy.data') {
+      o.onExport?.(f.data);
+      return;
+    } else if (f.type === 'privacy.erased') {
+      o.onErased?.();
+      return;
     } else return;
     changed();
   });
@@ -571,6 +581,9 @@ export function createChat(o: ChatOptions) {
     show,
     /** The page changed without a popstate or hashchange (history.pushState, Parla.trackPage). */
     pageChanged: onNavigate,
+    /** The visitor asks for everything stored about them (onExport), or for its erasure (onErased). */
+    exportData: () => session.send({ type: 'privacy.export' }),
+    eraseData: () => session.send({ type: 'privacy.erase' }),
     /** The host page called identify: tell the server now (answered with a new welcome). */
     identityChanged() {
       const i = identity();

@@ -64,4 +64,6 @@ h3{margin:0;font-size:15px;font-weight:600}
 .sg button:hover,.human:hover{border-color:var(--parla-brand)}
 .human{width:100%}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.pv{display:flex;flex-wrap:wrap;gap:4px 14px;padding:4px 18px;border-bottom:1px solid #e5e7eb}
+.lk{padding:2px 0;border:0;background:none;font-size:12px;color:#475569;text-decoration:underline}
 `;

@@ -21,6 +21,7 @@ import { limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
 import { Sockets } from './sockets.ts';
 import type { Services } from '../../app.ts';
+import type { Hub } from '../../hub.ts';
 
 export { identityHash, verifyIdentityHash } from './identity.ts';
 
@@ -64,12 +65,13 @@ export class Security {
     private readonly store: Store,
     commit: GroupCommit,
     sites: Sites,
+    hub: Hub,
     private readonly now: () => number = Date.now,
   ) {
     this.limits = new VisitorLimits(config);
     this.data = new VisitorData(store.sqlite);
     this.identities = new Identities(store, this.data, commit, sites, now);
-    this.privacy = new Privacy(this.data, commit, this.visitorSockets, now);
+    this.privacy = new Privacy(this.data, commit, this.visitorSockets, hub, now);
   }
 
   /** Closes the console sockets of a session that ended. */

@@ -7,6 +7,7 @@
 import type { GroupCommit, VisitorData } from '@parla/db';
 import type { VisitorExport } from '@parla/protocol';
 import { parseAttributes } from '../routing/priority.ts';
+import type { Hub } from '../../hub.ts';
 import type { Sockets } from './sockets.ts';
 
 export class Privacy {
@@ -14,6 +15,7 @@ export class Privacy {
     private readonly data: VisitorData,
     private readonly commit: GroupCommit,
     private readonly visitorSockets: Sockets,
+    private readonly hub: Hub,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -26,11 +28,15 @@ export class Privacy {
 
   /** Deletes every row of the visitor, then checkpoints; false when there was no such visitor. */
   async erase(visitorId: string): Promise<boolean> {
+    const conversations = (this.data.dump(visitorId)?.conversations ?? []).map((c) => String(c.id));
     const erased = await this.commit.run(() => this.data.erase(visitorId));
     if (!erased) return false;
     this.commit.flush();
     this.data.checkpoint();
-    // Their open sockets are closed: the widget's next hello makes a new visitor.
+    // Consoles drop the conversations; the visitor's widgets are told (they forget the visitor),
+    // then their sockets close: a next hello makes a new visitor.
+    for (const conversationId of conversations) this.hub.publish('agents', { type: 'conversation.erased', conversationId });
+    this.hub.publish(`visitor:${visitorId}`, { type: 'privacy.erased' });
     this.visitorSockets.close(visitorId, 4404, 'visitor erased');
     return true;
   }
