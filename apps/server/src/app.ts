@@ -20,6 +20,7 @@ import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { engagementRoutes } from './modules/engagement/routes.ts';
+import { emailAndAttachments } from './modules/mail/index.ts';
 import { MetricsService } from './modules/metrics/service.ts';
 import { prometheus } from './modules/ops/prometheus.ts';
 import { applySiteOrigins, Sites } from './modules/sites/service.ts';
@@ -187,5 +188,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   botRoutes(app, services);
   securityRoutes(app, services);
   engagementRoutes(app, services);
+  await emailAndAttachments(app, services, now);
   return app;
 }

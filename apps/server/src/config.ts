@@ -89,6 +89,12 @@ export const ConfigSchema = z.object({
   RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),
   DEMO_SHOP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Email: how long after an agent's last reply a visitor who left is emailed (one email per burst of replies). */
+  MAIL_REPLY_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
+  /** How often the email outbox is looked at (due emails sent, failed ones retried with backoff). */
+  MAIL_SWEEP_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  /** Largest attachment accepted, in bytes (images and PDFs). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Bearer token for Prometheus at /metrics; unset: /metrics answers loopback clients only. */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').max(256).optional(),
 });

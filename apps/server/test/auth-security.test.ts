@@ -37,6 +37,9 @@ const PUBLIC = new Set([
   'GET /api/docs',
   // Prometheus scrape: its own check (this machine, or METRICS_TOKEN as a bearer token), tested with it.
   'GET /metrics',
+  // A link in an email: its random token is the credential (tested in email.test.ts).
+  'GET /c/:token',
+  'GET /c/:token/files/:id',
 ]);
 /** Routes only an admin may call (PATCH /api/agents/:id: admins, or an agent for their own capacity). */
 const ADMIN = new Set([
@@ -53,6 +56,9 @@ const ADMIN = new Set([
   'POST /api/sites/:siteId/canned',
   'PATCH /api/canned/:id',
   'DELETE /api/canned/:id',
+  'GET /api/sites/:siteId/smtp',
+  'PUT /api/sites/:siteId/smtp',
+  'DELETE /api/sites/:siteId/smtp',
 ]);
 
 async function call(s: TestServer, method: string, path: string, cookie?: string) {

@@ -55,3 +55,7 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
 }
 export { CannedQueries } from './canned.ts';
 export type { CannedRow } from './canned.ts';
+export { MailQueries } from './mail.ts';
+export type { SmtpRow, OutboxRow, OutboxKind, TranscriptLine } from './mail.ts';
+export { AttachmentQueries } from './attachments.ts';
+export type { AttachmentRow } from './attachments.ts';

@@ -50,7 +50,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
             return;
           }
           case 'message.send': {
-            const r = await s.conversations.agentMessage(s.store.agentById(agent.id) ?? agent, frame.conversationId, frame.clientId, frame.body);
+            const r = await s.conversations.agentMessage(s.store.agentById(agent.id) ?? agent, frame.conversationId, frame.clientId, frame.body, frame.attachmentId);
             conn.ack(frame.clientId, r);
             return;
           }

@@ -122,6 +122,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             }
             const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
             lang = frame.lang ?? 'en';
+            await app.parlaMail.rememberLang(h.visitor.id, lang); // emails to this visitor are written in it
             visitId = h.visitId;
             let row = become(h.visitor.id);
             let token = h.token;
@@ -167,6 +168,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               lang,
               noBot: frame.type === 'offline.message',
               proactive: frame.type === 'message.send' ? frame.proactive : undefined,
+              attachmentId: frame.type === 'message.send' ? frame.attachmentId : undefined,
             });
             if (frame.name) visitor!.name = frame.name;
             conversationId = r.conversationId;
@@ -206,6 +208,11 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             await s.visitors.setAttributes(visitor!.id, frame.attributes);
             await s.conversations.reprioritize(visitor!.id);
             return;
+          case 'transcript.request': {
+            const email = await app.parlaMail.requestTranscript(visitor!.id, frame.conversationId, frame.email, lang);
+            conn.send({ type: 'transcript.queued', conversationId: frame.conversationId, email });
+            return;
+          }
           case 'sync': {
             const conv = s.store.conversation(frame.conversationId);
             // Another visitor's conversation is answered exactly like a missing one.

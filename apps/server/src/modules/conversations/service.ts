@@ -4,7 +4,7 @@
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
 import type { AgentLoadRow, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
-import type { EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
+import type { AttachmentInfo, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
 import { SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import type { Hub } from '../../hub.ts';
@@ -69,13 +69,14 @@ export interface SendResult {
 const newEffects = (): Effects => ({ items: [], changed: new Set(), stateChanged: new Set(), queueChanged: false });
 
 /** messages.meta: a bot answer's FAQ entry and quick replies, or the proactive message a conversation began with. */
-type MessageMeta = { faqId: string; quickReplies: string[] } | { proactive: true; ruleId: string | null };
+type MessageMeta = { faqId: string; quickReplies: string[] } | { proactive: true; ruleId: string | null } | { attachment: AttachmentInfo };
 
 export function messageItem(m: MessageRow): MessageItem {
   const meta = m.meta ? (JSON.parse(m.meta) as MessageMeta) : null;
   return {
     ...(meta && 'faqId' in meta ? { faqId: meta.faqId, quickReplies: meta.quickReplies } : {}),
     ...(meta && 'proactive' in meta ? { proactive: true } : {}),
+    ...(meta && 'attachment' in meta ? { attachment: meta.attachment } : {}),
     kind: 'message',
     seq: m.seq,
     id: m.id,
@@ -103,6 +104,10 @@ const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 export class Conversations {
   /** Messages committed and published since start, by author (read by the Prometheus endpoint). */
   readonly committedMessages: Record<'visitor' | 'agent' | 'bot' | 'system', number> = { visitor: 0, agent: 0, bot: 0, system: 0 };
+  /** Called inside the transaction for every message and event appended (the email outbox writes its rows there). */
+  readonly txListeners: ((conv: ConversationRow, item: StreamItem, at: number) => void)[] = [];
+  /** Checks an upload may be sent in `conv` by `uploaderId` and describes it (set by the attachments module; throws ServiceError). */
+  attachmentOf: ((attachmentId: string, uploaderId: string, conv: ConversationRow) => AttachmentInfo) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -130,6 +135,8 @@ export class Conversations {
       noBot?: boolean;
       /** The proactive message the visitor answers (a rule's id, or null for one the host page showed). */
       proactive?: { ruleId: string | null; text: string };
+      /** An upload of this visitor sent with the message. */
+      attachmentId?: string;
     } = {},
     inTx?: (fx: Effects, conv: ConversationRow, at: number) => void,
   ): Promise<SendResult> {
@@ -168,7 +175,7 @@ export class Conversations {
           this.store.markProactive(id);
           this.proactiveMessage(fx, conv, opts.proactive, opts.lang ?? 'en', at);
         }
-        message = this.appendMessage(fx, conv, actor, clientId, body, at);
+        message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(opts.attachmentId, visitor.id, conv));
         if (withBot) this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
         else {
           this.appendEvent(fx, conv, 'queued', actor, at);
@@ -179,11 +186,11 @@ export class Conversations {
         this.store.queue(conv.id, at);
         this.appendEvent(fx, conv, 'reopened', actor, at);
         if (opts.proactive) this.proactiveMessage(fx, conv, opts.proactive, opts.lang ?? 'en', at);
-        message = this.appendMessage(fx, conv, actor, clientId, body, at);
+        message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(opts.attachmentId, visitor.id, conv));
         fx.queueChanged = true;
         this.route(fx, conv, at);
       } else {
-        message = this.appendMessage(fx, conv, actor, clientId, body, at);
+        message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(opts.attachmentId, visitor.id, conv));
         if (conv.state === 'queued') this.route(fx, conv, at);
         else if (conv.state === 'bot') {
           if (actor.type === 'visitor') this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
@@ -198,7 +205,7 @@ export class Conversations {
   }
 
   /** An agent's reply. Replying to a waiting conversation takes it. */
-  async agentMessage(agent: { id: string; name: string }, conversationId: string, clientId: string, body: string): Promise<SendResult> {
+  async agentMessage(agent: { id: string; name: string }, conversationId: string, clientId: string, body: string, attachmentId?: string): Promise<SendResult> {
     const fx = newEffects();
     const result = await this.commit.run((): SendResult => {
       const dup = this.store.messageByClient(agent.id, clientId);
@@ -213,7 +220,7 @@ export class Conversations {
         this.checkCanTake(agent);
         this.assignTo(fx, conv, agent, at);
       }
-      const message = this.appendMessage(fx, conv, actor, clientId, body, at);
+      const message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(attachmentId, agent.id, conv));
       this.store.markFirstAgentReply(conv.id, at);
       return { conversationId: conv.id, message, duplicate: false };
     });
@@ -595,6 +602,12 @@ export class Conversations {
     this.route(fx, this.store.conversation(conv.id)!, at);
   }
 
+  private attachmentMeta(attachmentId: string | undefined, uploaderId: string, conv: ConversationRow): MessageMeta | undefined {
+    if (!attachmentId) return undefined;
+    if (!this.attachmentOf) throw new ServiceError('not_found', 'no such attachment');
+    return { attachment: this.attachmentOf(attachmentId, uploaderId, conv) };
+  }
+
   /** An agent may take a conversation while connected (online or away) and under capacity. */
   private checkCanTake(agent: { id: string }): void {
     const row = this.store.agentById(agent.id);
@@ -625,8 +638,10 @@ export class Conversations {
     };
     this.store.insertMessage(m);
     this.store.setLastMessage(conv.id, body.length > 140 ? `${body.slice(0, 139)}…` : body, at);
-    fx.items.push({ conv, item: messageItem(m) });
+    const item = messageItem(m);
+    fx.items.push({ conv, item });
     fx.changed.add(conv.id);
+    for (const l of this.txListeners) l(conv, item, at);
     return m;
   }
 
@@ -652,7 +667,9 @@ export class Conversations {
       createdAt: at,
     };
     this.store.insertEvent(e);
-    fx.items.push({ conv, item: eventItem(e) });
+    const item = eventItem(e);
+    fx.items.push({ conv, item });
+    for (const l of this.txListeners) l(conv, item, at);
     fx.changed.add(conv.id);
     fx.stateChanged.add(conv.id);
   }

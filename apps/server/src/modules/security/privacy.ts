@@ -10,7 +10,16 @@ import { parseAttributes } from '../routing/priority.ts';
 import type { Hub } from '../../hub.ts';
 import type { Sockets } from './sockets.ts';
 
+/** The files of a visitor's attachments (set by the attachments module): their rows go with the erase, then the files. */
+export interface VisitorFiles {
+  idsOfVisitor(visitorId: string): string[];
+  deleteOfVisitor(visitorId: string): number;
+  removeFiles(ids: string[]): void;
+}
+
 export class Privacy {
+  files: VisitorFiles | null = null;
+
   constructor(
     private readonly data: VisitorData,
     private readonly commit: GroupCommit,
@@ -29,7 +38,12 @@ export class Privacy {
   /** Deletes every row of the visitor, then checkpoints; false when there was no such visitor. */
   async erase(visitorId: string): Promise<boolean> {
     const conversations = (this.data.dump(visitorId)?.conversations ?? []).map((c) => String(c.id));
-    const erased = await this.commit.run(() => this.data.erase(visitorId));
+    const { erased, files } = await this.commit.run(() => {
+      const ids = this.files?.idsOfVisitor(visitorId) ?? [];
+      this.files?.deleteOfVisitor(visitorId);
+      return { erased: this.data.erase(visitorId), files: ids };
+    });
+    this.files?.removeFiles(files);
     if (!erased) return false;
     this.commit.flush();
     this.data.checkpoint();

@@ -23,6 +23,8 @@ function parseHours(json: string | null): BusinessHours | null {
 /** Site settings, departments and what follows from them (open now, SLA targets). Settings are cached. */
 export class Sites {
   private readonly cache = new Map<string, SiteSettings>();
+  /** Whether a site can send email (set by the mail module; told to the widget). */
+  emailEnabled: ((siteId: string) => boolean) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -135,6 +137,7 @@ export class Sites {
       departments: this.store.departmentsOf(site.id).map((d) => ({ id: d.id, name: d.name, open: isOpen(this.hoursOf(site.id, d.id), at) })),
       offerAlternativesAfterMs: s.offerAlternativesAfterSec * 1000,
       botMode: s.botMode ?? 'off',
+      ...(this.emailEnabled?.(site.id) ? { email: true } : {}),
     };
   }
 
