@@ -44,6 +44,8 @@ export class Recorder<Out extends { type: string }> {
   /** clientId -> body, in send order. */
   readonly sent = new Map<string, string>();
   readonly acked = new Set<string>();
+  /** Sends the server confirmed: an ack, or the message itself seen in the stream (the Session settles on either). */
+  readonly confirmed = new Set<string>();
   readonly refused: string[] = [];
   /** Per conversation, the seqs delivered, in delivery order. */
   readonly seqs = new Map<string, number[]>();
@@ -53,7 +55,10 @@ export class Recorder<Out extends { type: string }> {
 
   constructor(readonly client: TestClient<Out>) {
     const s = client.session;
-    s.on('ack', (a) => this.acked.add(a.clientId));
+    s.on('ack', (a) => {
+      this.acked.add(a.clientId);
+      this.confirmed.add(a.clientId);
+    });
     s.on('sendError', (id, e) => this.refused.push(`${id}: ${e.code} ${e.message}`));
     s.on('frame', (f) => {
       if (f.type === 'welcome') this.welcomes++;
@@ -63,6 +68,7 @@ export class Recorder<Out extends { type: string }> {
       list.push(item.seq);
       this.seqs.set(conversationId, list);
       if (item.kind === 'message') {
+        if (item.clientId && this.sent.has(item.clientId)) this.confirmed.add(item.clientId);
         const m = this.delivered.get(conversationId) ?? [];
         m.push(item);
         this.delivered.set(conversationId, m);

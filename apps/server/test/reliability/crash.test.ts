@@ -98,12 +98,14 @@ describe('kill -9 at random moments', () => {
     const facts = inspect(db);
     db.close();
     const acked = everyone.reduce((n, c) => n + c.acked.size, 0);
+    // A kill between the fan-out and the ack leaves a message confirmed only by the stream.
+    const confirmed = everyone.reduce((n, c) => n + c.confirmed.size, 0);
     const totalSent = everyone.reduce((n, c) => n + c.sent.size, 0);
     const refused = everyone.flatMap((c) => c.refused);
     console.log(
-      `crash test (seed ${seed}): ${totalSent} messages sent (${sent} by ${VISITORS} visitors, ${agentSent} by the agent), ${acked} acknowledged, ` +
+      `crash test (seed ${seed}): ${totalSent} messages sent (${sent} by ${VISITORS} visitors, ${agentSent} by the agent), ${confirmed} acknowledged (${acked} by an ack frame, the rest seen in the stream), ` +
         `${kills} SIGKILLs (${killedStarting} while starting), ${server.starts} starts, ${facts.messages} messages stored ` +
-        `in ${facts.conversations} conversations, seq gaps ${facts.gaps.length}, integrity_check ${facts.integrity}, reconnects ${everyone.map((c) => c.welcomes - 1).join('/')}`,
+        `in ${facts.conversations} conversations, seq gaps ${facts.gaps.length}, integrity_check ${facts.integrity}, reconnects ${everyone.map((c) => c.welcomes - 1).join("/")}; ack frames per client ${everyone.map((c) => `${c.acked.size}/${c.sent.size}`).join(" ")}`,
     );
 
     expect(facts.integrity).toBe('ok');
@@ -112,7 +114,7 @@ describe('kill -9 at random moments', () => {
     expect(kills).toBeGreaterThanOrEqual(10);
     expect(totalSent).toBeGreaterThanOrEqual(5000);
     // Every acknowledged (here: every sent) message is stored exactly once.
-    expect(acked).toBe(totalSent);
+    expect(confirmed).toBe(totalSent);
     const wrong = everyone.flatMap((c) => [...c.sent.keys()].filter((id) => facts.byClient.get(id) !== 1).map((id) => `${id}: stored ${facts.byClient.get(id) ?? 0} times`));
     expect(wrong).toEqual([]);
     expect(facts.messages).toBe(totalSent); // nothing else wrote messages (no bot on this site)

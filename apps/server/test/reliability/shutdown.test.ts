@@ -33,7 +33,7 @@ describe('SIGTERM', () => {
     await until(() => visitors.every((v) => v.acked.size > 50), () => 'some acknowledged');
     const exit = await server.stop('SIGTERM');
     clearInterval(writer);
-    const ackedAtShutdown = new Set(visitors.flatMap((v) => [...v.acked]));
+    const ackedAtShutdown = new Set(visitors.flatMap((v) => [...v.confirmed]));
 
     expect(exit).toEqual({ code: 0, signal: null });
     expect(await rawClose).toEqual({ code: 1001, reason: 'server shutting down' });
