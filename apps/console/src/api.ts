@@ -1,5 +1,5 @@
 /** The console's HTTP calls (same origin; the session cookie rides along). */
-import type { AgentStatus, AgentView, BotAnswer, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SiteSettings } from '@parla/protocol';
+import type { AgentStatus, AgentView, BotAnswer, CannedResponse, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SiteSettings } from '@parla/protocol';
 
 export class ApiError extends Error {
   constructor(
@@ -75,6 +75,11 @@ export const api = {
   /** Admins: the site's identity-verification secret, and a new one (the old stops verifying at once). */
   siteSecret: (siteId: string) => request<{ siteId: string; secret: string }>('GET', `/api/sites/${enc(siteId)}/secret`),
   rotateSiteSecret: (siteId: string) => request<{ siteId: string; secret: string }>('POST', `/api/sites/${enc(siteId)}/secret/rotate`),
+  /** Canned responses: agents read them, admins write them (409 when the shortcut exists in that language). */
+  canned: (siteId: string) => request<CannedResponse[]>('GET', `/api/sites/${enc(siteId)}/canned`),
+  createCanned: (siteId: string, body: CannedBody) => request<CannedResponse>('POST', `/api/sites/${enc(siteId)}/canned`, body),
+  updateCanned: (id: string, body: Partial<CannedBody>) => request<CannedResponse>('PATCH', `/api/canned/${enc(id)}`, body),
+  deleteCanned: (id: string) => request<void>('DELETE', `/api/canned/${enc(id)}`),
   botMisses: (siteId: string, days = 30) => request<BotMiss[]>('GET', `/api/sites/${enc(siteId)}/bot/misses?days=${Math.floor(days)}`),
 };
 
@@ -99,6 +104,9 @@ export interface Site {
 
 /** The editable fields of a department (POST and PATCH bodies). */
 export type DepartmentBody = Partial<Pick<Department, 'name' | 'urgency' | 'businessHours' | 'slaFirstResponseSec' | 'agentIds'>>;
+
+/** CannedInput of @parla/protocol. */
+export type CannedBody = Pick<CannedResponse, 'shortcut' | 'title' | 'body' | 'lang' | 'departmentId'>;
 
 /** AgentPatch of @parla/protocol (a zod schema there, so spelled out here). */
 export interface AgentPatchBody {

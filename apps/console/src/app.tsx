@@ -15,6 +15,8 @@ import { groupInbox, isUnread } from './inbox.ts';
 import { lazyComponent } from './lazy.tsx';
 import { loadSignature, slaState } from './queue.ts';
 import { useConsole, useEvent } from './store.ts';
+import { departmentsOf, titleText, unlockAlerts, useAlerts, useMuted } from './notify.ts';
+import { SoundToggle } from './components/SoundToggle.tsx';
 
 // Views most agents open rarely: loaded on first use.
 const Agents = lazyComponent(() => import('./components/Agents.tsx').then((m) => m.Agents));
@@ -42,7 +44,16 @@ export function App() {
       </p>
     );
   }
-  if (auth.state === 'out') return <Login notice={auth.notice} onLoggedIn={(agent) => setAuth({ state: 'in', agent })} />;
+  if (auth.state === 'out')
+    return (
+      <Login
+        notice={auth.notice}
+        onLoggedIn={(agent) => {
+          unlockAlerts(); // the agent goes online now, with a click: a good moment to ask
+          setAuth({ state: 'in', agent });
+        }}
+      />
+    );
   return (
     <Console
       key={auth.agent.id}
@@ -82,7 +93,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
   }, [state.conversations, state.items, state.read, state.openId, state.me.id]);
 
   useEffect(() => {
-    document.title = attention > 0 ? `(${attention}) ${t.appName}` : t.appName;
+    document.title = titleText(attention, t.appName);
   }, [attention]);
 
   // Notices fade after a while.
@@ -116,6 +127,11 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
     );
   });
 
+  // Browser notifications and a sound: a new waiting conversation, a visitor writing in one of mine, an SLA about to breach.
+  const [muted, setMuted] = useMuted();
+  const myDepartments = useMemo(() => departmentsOf(state.me.id, directory.departments), [state.me.id, directory.departments]);
+  useAlerts({ meId: state.me.id, conversations: state.conversations, items: state.items, openId: state.openId, myDepartments, connection: state.connections }, muted, openAny);
+
   const pending = useMemo(
     () => (state.openId ? Object.values(state.pending).filter((m) => m.conversationId === state.openId) : []),
     [state.pending, state.openId],
@@ -133,8 +149,12 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
         queueCount={queued.length}
         queueBreached={queueBreached}
         onView={setView}
-        onPresence={actions.setPresence}
+        onPresence={(p) => {
+          if (p === 'online') unlockAlerts();
+          actions.setPresence(p);
+        }}
         onLogout={onLogout}
+        extra={<SoundToggle muted={muted} onChange={setMuted} />}
       />
       {state.notice && (
         <div class="notice" role="alert" data-testid="notice">

@@ -6,10 +6,14 @@ import { transferSenders, transferWordingKind } from '../transfer.ts';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 import { CsatFace } from './CsatFace.tsx';
 import { formatFull, formatTime } from '../dates.ts';
-import { t } from '../i18n.ts';
+import { lang, t } from '../i18n.ts';
 import { stateLabel, units, visitorLabel } from '../labels.ts';
 import { MAX_MESSAGE_CHARS, type PendingMessage } from '../store.ts';
 import { RichText } from './RichText.tsx';
+import { filterCanned, fillCanned, insertCanned, slashQuery, useCanned, type CannedVars } from '../canned.ts';
+import { te } from '../i18n-engage.ts';
+import { CANNED_LIST_ID, CannedPicker, cannedOptionId } from './CannedPicker.tsx';
+import './engage.css';
 
 interface Props {
   meId: string;
@@ -65,6 +69,11 @@ export function ConversationView(p: Props) {
               </span>
             )}
             {c.priority > 0 && <span data-testid="conversation-priority">{t.inbox.priority(c.priority)}</span>}
+            {c.proactive && (
+              <span class="proactive-pill" data-testid="proactive-badge">
+                {te.proactive.conversation}
+              </span>
+            )}
             {!resolved && <HeaderSla c={c} />}
           </p>
           {email && (
@@ -137,7 +146,15 @@ export function ConversationView(p: Props) {
           {t.conversation.resolvedNote}
         </p>
       ) : (
-        <Composer key={c.id} conversationId={c.id} onSend={p.onSend} onTyping={p.onTyping} />
+        <Composer
+          key={c.id}
+          conversationId={c.id}
+          siteId={c.siteId}
+          departmentId={c.departmentId}
+          vars={{ 'visitor.name': c.visitorName, 'visitor.email': c.visitorEmail, 'agent.name': p.meName }}
+          onSend={p.onSend}
+          onTyping={p.onTyping}
+        />
       )}
     </section>
   );
@@ -266,7 +283,7 @@ function MessageList({
             </div>
             <div class="msg-meta">
               {it.authorType === 'agent' && <span>{it.authorId === meId ? t.conversation.you : (it.authorName ?? '')}</span>}
-              {it.authorType === 'bot' && <span>{it.authorName ?? t.conversation.bot}</span>}
+              {it.authorType === 'bot' && <span>{it.proactive ? te.proactive.message : (it.authorName ?? t.conversation.bot)}</span>}
               <time dateTime={new Date(it.createdAt).toISOString()} title={formatFull(it.createdAt)}>
                 {formatTime(it.createdAt, now)}
               </time>
@@ -355,8 +372,25 @@ const drafts = new Map<string, string>();
 const TYPING_THROTTLE_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 
-function Composer({ conversationId, onSend, onTyping }: { conversationId: string; onSend: (body: string) => void; onTyping: (on: boolean) => void }) {
+interface ComposerProps {
+  conversationId: string;
+  siteId: string;
+  departmentId: string | null;
+  /** For the canned responses' {{variables}}. */
+  vars: CannedVars;
+  onSend: (body: string) => void;
+  onTyping: (on: boolean) => void;
+}
+
+function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  // The "/" picker: the query at the caret and the highlighted option.
+  const canned = useCanned(siteId);
+  const [slash, setSlash] = useState<{ start: number; query: string; caret: number } | null>(null);
+  const [active, setActive] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const matches = useMemo(() => (slash ? filterCanned(canned, slash.query, { lang, departmentId }) : []), [canned, slash?.query, departmentId]);
+  const picking = slash !== null && canned.length > 0;
   const typing = useRef({ on: false, lastSent: 0, idle: null as ReturnType<typeof setTimeout> | null });
   const onTypingRef = useRef(onTyping);
   onTypingRef.current = onTyping;
@@ -391,6 +425,20 @@ function Composer({ conversationId, onSend, onTyping }: { conversationId: string
     s.idle = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
+  const watchSlash = (value: string, caret: number) => {
+    const q = slashQuery(value, caret);
+    setSlash(q ? { ...q, caret } : null);
+    if (q?.query !== slash?.query) setActive(0);
+  };
+
+  const pick = (r: { body: string }) => {
+    if (!slash) return;
+    const next = insertCanned(text, slash.start, slash.caret, fillCanned(r.body, vars));
+    update(next.text);
+    setSlash(null);
+    requestAnimationFrame(() => box.current?.setSelectionRange(next.caret, next.caret));
+  };
+
   const update = (value: string) => {
     setText(value);
     if (value) drafts.set(conversationId, value);
@@ -418,15 +466,45 @@ function Composer({ conversationId, onSend, onTyping }: { conversationId: string
       <label for="reply-input" class="sr-only">
         {t.conversation.replyLabel}
       </label>
+      {picking && <CannedPicker query={slash.query} matches={matches} active={active} onPick={pick} onHover={setActive} />}
       <textarea
         id="reply-input"
+        ref={box}
         data-testid="reply-input"
         rows={3}
         maxLength={MAX_MESSAGE_CHARS}
         placeholder={t.conversation.replyPlaceholder}
         value={text}
-        onInput={(e) => update(e.currentTarget.value)}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={picking && matches.length > 0}
+        aria-controls={picking && matches.length > 0 ? CANNED_LIST_ID : undefined}
+        aria-activedescendant={picking && matches.length > 0 ? cannedOptionId(active) : undefined}
+        onInput={(e) => {
+          update(e.currentTarget.value);
+          watchSlash(e.currentTarget.value, e.currentTarget.selectionStart);
+        }}
+        onClick={(e) => watchSlash(e.currentTarget.value, e.currentTarget.selectionStart)}
+        onBlur={() => setSlash(null)}
         onKeyDown={(e) => {
+          if (picking && e.key === 'Escape') {
+            e.preventDefault();
+            setSlash(null);
+            return;
+          }
+          if (picking && matches.length) {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              const step = e.key === 'ArrowDown' ? 1 : -1;
+              setActive((a) => (a + step + matches.length) % matches.length);
+              return;
+            }
+            if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              pick(matches[Math.min(active, matches.length - 1)]!);
+              return;
+            }
+          }
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) {
             e.preventDefault();
             send();

@@ -1,5 +1,6 @@
 import type { Status } from '@parla/client';
 import type { Presence } from '@parla/protocol';
+import type { ComponentChildren } from 'preact';
 import { t } from '../i18n.ts';
 import { presenceText } from '../labels.ts';
 
@@ -19,6 +20,8 @@ interface Props {
   onView: (v: View) => void;
   onPresence: (p: 'online' | 'away') => void;
   onLogout: () => void;
+  /** Shown before the presence toggle (the sound toggle). */
+  extra?: ComponentChildren;
 }
 
 
@@ -65,6 +68,7 @@ export function Header(p: Props) {
         {p.status === 'connecting' && <span class="conn-warn">{p.everConnected ? t.header.connecting : t.header.connectingFirst}</span>}
         {p.status === 'closed' && <span class="conn-error">{t.header.disconnected}</span>}
       </div>
+      {p.extra}
       <button
         type="button"
         class={`presence presence-${p.presence}`}

@@ -22,6 +22,8 @@ import { HoursEditor } from './HoursEditor.tsx';
 import { SitePage } from './SitePage.tsx';
 import { SiteSecret } from './SiteSecret.tsx';
 import { tsec } from '../i18n-security.ts';
+import { CannedManager } from './CannedManager.tsx';
+import { ProactiveEditor } from './ProactiveEditor.tsx';
 
 interface Props {
   me: AgentView;
@@ -46,21 +48,24 @@ export function Settings(p: Props) {
       {(site) => (
         <SiteSettingsSection key={site} siteId={site} admin={admin} onUnauthorized={p.onUnauthorized}>
           {(settings) => (
-            <DepartmentsSection
-              siteId={site}
-              admin={admin}
-              departments={p.departments?.filter((d) => d.siteId === site) ?? null}
-              agents={p.agents}
-              siteDefaults={{
-                timezone: settings?.businessHours?.timezone ?? localTimeZone(),
-                slaFirstResponseSec: settings?.slaFirstResponseSec ?? 300,
-              }}
-              onChanged={() => {
-                p.reloadDepartments();
-                p.reloadAgents();
-              }}
-              onUnauthorized={p.onUnauthorized}
-            />
+            <>
+              <DepartmentsSection
+                siteId={site}
+                admin={admin}
+                departments={p.departments?.filter((d) => d.siteId === site) ?? null}
+                agents={p.agents}
+                siteDefaults={{
+                  timezone: settings?.businessHours?.timezone ?? localTimeZone(),
+                  slaFirstResponseSec: settings?.slaFirstResponseSec ?? 300,
+                }}
+                onChanged={() => {
+                  p.reloadDepartments();
+                  p.reloadAgents();
+                }}
+                onUnauthorized={p.onUnauthorized}
+              />
+              <CannedManager siteId={site} admin={admin} departments={p.departments?.filter((d) => d.siteId === site) ?? null} onUnauthorized={p.onUnauthorized} />
+            </>
           )}
         </SiteSettingsSection>
       )}
@@ -270,6 +275,7 @@ function SiteSettingsSection({
             </p>
             {admin && <SiteSecret siteId={siteId} />}
           </section>
+          <ProactiveEditor rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />
           <section class="card" aria-labelledby="set-hours">
             <h2 id="set-hours">{ts.settings.hours}</h2>
             <HoursEditor value={form.hours} onChange={(hours) => update({ hours })} errors={errors} allowAlwaysOpen prefix="" idBase="site-hours" />

@@ -1,7 +1,7 @@
 /**
  * The demo shop: two pages (a product and a checkout) on their own origin, each embedding the
  * widget with the one script tag a site owner would paste. They also show the host-page API:
- * calls queued before the script loads (the checkout's cart value), a button that opens the chat,
+ * a call queued before the script loads (an unread listener), a button that opens the chat,
  * and the unread count in the header (`Parla.on('unread', ...)`). The checkout page has the demo
  * site's proactive message ("Need help completing your order?" after 30 s).
  */
@@ -9,7 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(chatUrl: string, title: string, body: string, before = ''): string {
+function page(chatUrl: string, title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -41,7 +41,7 @@ function page(chatUrl: string, title: string, body: string, before = ''): string
     var el = document.getElementById('unread');
     el.textContent = n ? n + ' new' : '';
     el.hidden = !n;
-  }]);${before}
+  }]);
 </script>
 <script async src="${esc(chatUrl)}/widget.js" data-site="demo"></script>
 </body>
@@ -67,8 +67,6 @@ export function checkoutPage(chatUrl: string): string {
 <form onsubmit="event.preventDefault()"><label for="name">Full name</label><input id="name" autocomplete="name">
 <label for="addr">Address</label><input id="addr" autocomplete="street-address">
 <p><button class="buy" type="submit">Pay € 39.90</button></p></form>`,
-    `
-  Parla.push(['setAttributes', { cartValue: 39.9, items: 1 }]);`,
   );
 }
 

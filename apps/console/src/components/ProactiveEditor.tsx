@@ -1,0 +1,79 @@
+/** The proactive messages of a site, edited inside the settings form (saved with it). */
+import type { ProactiveRule } from '@parla/protocol';
+import { te } from '../i18n-engage.ts';
+
+const int = (v: string, min: number) => Math.max(min, Math.floor(Number(v)) || 0);
+
+export function newRule(n: number): ProactiveRule {
+  return { id: `rule-${n}-${Math.random().toString(36).slice(2, 8)}`, enabled: true, urlPattern: '', minSeconds: 30, minVisits: 1, minCartValue: null, message: { en: '', it: '' } };
+}
+
+export function ProactiveEditor({ rules, onChange }: { rules: ProactiveRule[]; onChange: (rules: ProactiveRule[]) => void }) {
+  const set = (i: number, patch: Partial<ProactiveRule>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <section class="card" aria-labelledby="set-proactive" data-testid="proactive-rules">
+      <h2 id="set-proactive">{te.proactive.title}</h2>
+      <p class="muted">{te.proactive.hint}</p>
+      {rules.length === 0 && <p class="muted">{te.proactive.none}</p>}
+      {rules.map((r, i) => {
+        const id = (f: string) => `pro-${i}-${f}`;
+        return (
+          <div class="rule-card" key={r.id} data-testid="proactive-rule" data-rule-id={r.id}>
+            <div class="field-row">
+              <label class="check">
+                <input type="checkbox" checked={r.enabled} onChange={(e) => set(i, { enabled: e.currentTarget.checked })} /> {te.proactive.enabled}
+              </label>
+              <button type="button" class="link" onClick={() => onChange(rules.filter((_, j) => j !== i))}>
+                {te.proactive.remove}
+              </button>
+            </div>
+            <div class="field">
+              <label for={id('url')}>{te.proactive.url}</label>
+              <input id={id('url')} data-testid="proactive-url" maxLength={300} value={r.urlPattern} onInput={(e) => set(i, { urlPattern: e.currentTarget.value })} />
+            </div>
+            <div class="field-row">
+              <div class="field">
+                <label for={id('sec')}>{te.proactive.seconds}</label>
+                <input id={id('sec')} data-testid="proactive-seconds" type="number" min={0} max={3600} value={r.minSeconds} onInput={(e) => set(i, { minSeconds: Math.min(3600, int(e.currentTarget.value, 0)) })} />
+              </div>
+              <div class="field">
+                <label for={id('visits')}>{te.proactive.visits}</label>
+                <input id={id('visits')} type="number" min={1} max={1000} value={r.minVisits} onInput={(e) => set(i, { minVisits: Math.min(1000, int(e.currentTarget.value, 1)) })} />
+              </div>
+              <div class="field">
+                <label for={id('cart')}>{te.proactive.cart}</label>
+                <input
+                  id={id('cart')}
+                  type="number"
+                  min={0}
+                  step="0.01"
+                  value={r.minCartValue ?? ''}
+                  onInput={(e) => {
+                    const v = e.currentTarget.value.trim();
+                    set(i, { minCartValue: v === '' || !Number.isFinite(Number(v)) ? null : Math.max(0, Number(v)) });
+                  }}
+                />
+              </div>
+            </div>
+            {(['en', 'it'] as const).map((l) => (
+              <div class="field" key={l}>
+                <label for={id(l)}>{l === 'en' ? te.proactive.textEn : te.proactive.textIt}</label>
+                <textarea
+                  id={id(l)}
+                  data-testid={`proactive-text-${l}`}
+                  rows={2}
+                  maxLength={500}
+                  value={r.message[l]}
+                  onInput={(e) => set(i, { message: { ...r.message, [l]: e.currentTarget.value } })}
+                />
+              </div>
+            ))}
+          </div>
+        );
+      })}
+      <button type="button" data-testid="proactive-add" disabled={rules.length >= 20} onClick={() => onChange([...rules, newRule(rules.length + 1)])}>
+        {te.proactive.add}
+      </button>
+    </section>
+  );
+}
