@@ -81,6 +81,11 @@ const en = {
   rateChange: 'You can change your rating for 24 hours.',
   comment: 'Anything to add? (optional)',
   sendComment: 'Send comment',
+  attach: 'Attach an image or PDF',
+  transcript: 'Email me the transcript',
+  yourEmail: 'Your email address',
+  mailed: (to: string) => `The transcript is on its way to ${to}.`,
+  file: 'File',
 };
 
 export type Dict = typeof en;
@@ -153,6 +158,11 @@ const it: Dict = {
   rateChange: 'Puoi cambiare il voto entro 24 ore.',
   comment: 'Vuoi aggiungere qualcosa? (facoltativo)',
   sendComment: 'Invia commento',
+  attach: 'Allega un’immagine o un PDF',
+  transcript: 'Inviami la trascrizione via email',
+  yourEmail: 'Il tuo indirizzo email',
+  mailed: (to) => `La trascrizione è in arrivo a ${to}.`,
+  file: 'File',
 };
 
 export const dict = (lang: Lang): Dict => (lang === 'it' ? it : en);

@@ -9,7 +9,7 @@
  * "talk to a person" stays one click away, and matching questions are suggested while typing.
  */
 import { createRef, render, type ComponentChildren, type RefObject } from 'preact';
-import type { MessageItem } from '@parla/protocol';
+import type { AttachmentInfo, MessageItem } from '@parla/protocol';
 import { backAt, dict, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
 import { check, createChat, MAX_CHARS, type IncomingMessage, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
@@ -81,6 +81,22 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
   let after = '';
   let asked = 0;
   let privacy = false;
+  /** Attachments' blob: URLs ('' while loading); an upload's refusal. */
+  const urls = new Map<string, string>();
+  let upErr = '';
+  const lazy = () => import('./attach.ts');
+  const file = (a: AttachmentInfo) => {
+    if (!urls.has(a.id)) {
+      urls.set(a.id, '');
+      void lazy()
+        .then((m) => m.fetchUrl(config.base, chat.token(), a.id))
+        .then((u) => {
+          urls.set(a.id, u);
+          onChange();
+        });
+    }
+    return urls.get(a.id)!;
+  };
 
   // No hooks: the whole view re-renders from the model, then focus and scroll are fixed up here.
   const draw = () => {
@@ -95,7 +111,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     const off = chat.offline();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy };
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
@@ -202,6 +218,20 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
       if (window.confirm(t.confirmErase)) chat.eraseData();
     },
     rate: chat.rate,
+    attach(f) {
+      upErr = '';
+      void lazy()
+        .then((m) => m.upload(config.base, config.site, chat.token(), f))
+        .then((r) => {
+          if (typeof r === 'string') upErr = r;
+          else if (chat.send(draft.trim() || r.name, {}, r.id) && draft.trim() && input.current) input.current.value = draft = '';
+          draw();
+        });
+    },
+    transcript() {
+      const e = v.email || window.prompt(t.yourEmail)?.trim();
+      if (e) chat.transcript(e);
+    },
   };
   chat.setOpen(config.open);
   config.attributesChanged = chat.attributesChanged;
@@ -237,6 +267,10 @@ interface Handlers {
   choose(kind: OfflineRequest['kind'] | null): void;
   /** Sends the open form. */
   request(): void;
+  /** Uploads a picked file and sends it (the input's text as its caption). */
+  attach(f: File): void;
+  /** "Email me the transcript" (to the known address, or one asked for). */
+  transcript(): void;
 }
 
 /** What the view needs besides the model's state. */
@@ -254,6 +288,10 @@ interface Ui {
   answer: MessageItem | null;
   /** The "your data" buttons are shown. */
   privacy: boolean;
+  /** An attachment's blob: URL ('' until fetched). */
+  file: (a: AttachmentInfo) => string;
+  /** Why the last upload was refused. */
+  upErr: string;
 }
 
 interface PanelProps {
@@ -342,7 +380,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
       <div class="log" ref={log} role="log" aria-live="polite">
         {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
         {s.entries.map((e, i) => (
-          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} queue={i === lastQueued ? live : null}>
+          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} file={ui.file} queue={i === lastQueued ? live : null}>
             {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}
           </Item>
         ))}
@@ -352,6 +390,17 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         ))}
         {live && lastQueued < 0 && <p class="ev">{queueText(live, t)}</p>}
         {c?.state === 'resolved' && c.channel !== 'callback' && <Survey c={c} t={t} on={on} />}
+        {c?.state === 'resolved' && s.site?.email && (
+          <p class="note">
+            {s.mailedTo ? (
+              t.mailed(s.mailedTo)
+            ) : (
+              <button type="button" class="lk" onClick={on.transcript}>
+                {t.transcript}
+              </button>
+            )}
+          </p>
+        )}
         {s.agentsOnline === 0 && waiting && ui.isOpen && <p class="note">{t.noAgents}</p>}
         {off && (
           <p class="note">
@@ -474,6 +523,27 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
                 ))}
               </ul>
             )}
+            {ui.upErr && (
+              <p class="fe" role="alert">
+                {ui.upErr}
+              </p>
+            )}
+            <label class="s at" title={t.attach}>
+              <input
+                type="file"
+                class="sr"
+                aria-label={t.attach}
+                accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+                onChange={(e) => {
+                  const el = e.currentTarget;
+                  if (el.files?.[0]) on.attach(el.files[0]);
+                  el.value = '';
+                }}
+              />
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M16 7l-7 7a2 2 0 003 3l7-7a4 4 0 00-6-6l-7 7a6 6 0 009 9l6-6" />
+              </svg>
+            </label>
             <label class="sr" for="parla-input">
               {t.label}
             </label>
@@ -574,18 +644,19 @@ interface ItemProps {
   e: Entry;
   t: Dict;
   time: (ms: number) => string;
+  file: (a: AttachmentInfo) => string;
   queue: ChatState['conversation'];
   /** Shown under a message (the bot's feedback prompt and quick replies). */
   children?: ComponentChildren;
 }
 
-function Item({ e, t, time, queue, children }: ItemProps) {
+function Item({ e, t, time, file, queue, children }: ItemProps) {
   const it = e.item;
   if (it.kind === 'message') {
     const mine = it.authorType === 'visitor';
     return (
       <>
-        <Bubble mine={mine} bot={it.authorType === 'bot' && !it.proactive} name={mine ? null : it.proactive ? t.team : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} />
+        <Bubble mine={mine} bot={it.authorType === 'bot' && !it.proactive} name={mine ? null : it.proactive ? t.team : it.authorName ?? t.agent} body={it.body} meta={time(it.createdAt)} t={t} att={it.attachment} file={file} />
         {children}
       </>
     );
@@ -678,9 +749,12 @@ interface BubbleProps {
   meta: string;
   t: Dict;
   failed?: boolean;
+  att?: AttachmentInfo;
+  file?: (a: AttachmentInfo) => string;
 }
 
-function Bubble({ mine, bot, name, body, meta, t, failed }: BubbleProps) {
+function Bubble({ mine, bot, name, body, meta, t, failed, att, file }: BubbleProps) {
+  const url = att && file ? file(att) : '';
   return (
     <div class={mine ? 'm me' : bot ? 'm bot' : 'm'}>
       {name ? (
@@ -702,6 +776,16 @@ function Bubble({ mine, bot, name, body, meta, t, failed }: BubbleProps) {
           ),
         )}
       </p>
+      {att &&
+        (url && att.mime !== 'application/pdf' ? (
+          <a href={url} target="_blank" rel="noopener">
+            <img class="im" src={url} alt={att.name} />
+          </a>
+        ) : (
+          <a class="fi" href={url || undefined} download={att.name}>
+            {`${t.file}: ${att.name} · ${Math.ceil(att.size / 1024)} KB`}
+          </a>
+        ))}
       <span class={failed ? 'meta err' : 'meta'}>{meta}</span>
     </div>
   );

@@ -118,6 +118,8 @@ export interface Entry {
 
 export interface ChatState {
   connected: boolean;
+  /** Where the transcript was sent (transcript.queued). */
+  mailedTo?: string;
   open: boolean;
   conversation: VisitorConversation | null;
   /** From the last welcome; -1 until the first one. */
@@ -356,6 +358,8 @@ export function createChat(o: ChatOptions) {
     } else if (f.type === 'privacy.data') {
       o.onExport?.(f.data);
       return;
+    } else if (f.type === 'transcript.queued') {
+      s.mailedTo = f.email;
     } else if (f.type === 'privacy.erased') {
       o.onErased?.();
       return;
@@ -488,18 +492,18 @@ export function createChat(o: ChatOptions) {
    * Sends a chat message; when it starts a conversation, with the department (the host page's,
    * else the pre-chat's) and the visitor's name and email (remembered for the next visits).
    */
-  const send = (text: string, f: Fields = {}): boolean => {
+  const send = (text: string, f: Fields = {}, attachmentId?: string): boolean => {
     const body = text.trim();
     if (!body || body.length > MAX_CHARS) return false;
     stopTyping();
     suggest('');
     const clientId = newClientId();
     s.pending.push({ clientId, body, state: 'sending' });
-    let extra = {};
+    let extra: object = attachmentId ? { attachmentId } : {};
     if (starting()) {
       remember(f);
       const departmentId = o.department || f.department;
-      extra = { ...s.profile, ...(departmentId ? { departmentId } : {}), ...(s.proactive ? { proactive: s.proactive } : {}) };
+      extra = { ...extra, ...s.profile, ...(departmentId ? { departmentId } : {}), ...(s.proactive ? { proactive: s.proactive } : {}) };
     }
     session.sendReliable({ type: 'message.send', clientId, body, ...extra });
     changed();
@@ -583,6 +587,10 @@ export function createChat(o: ChatOptions) {
     pageChanged: onNavigate,
     /** The visitor asks for everything stored about them (onExport), or for its erasure (onErased). */
     exportData: () => session.send({ type: 'privacy.export' }),
+    /** "Email me the transcript" of the current conversation. */
+    transcript: (email?: string) => !!s.conversation && session.send({ type: 'transcript.request', conversationId: s.conversation.id, ...(email ? { email } : {}) }),
+    /** For uploads and fetching attachments (an Authorization header, never a URL). */
+    token: () => load('token') ?? '',
     eraseData: () => session.send({ type: 'privacy.erase' }),
     /** The host page called identify: tell the server now (answered with a new welcome). */
     identityChanged() {

@@ -52,6 +52,8 @@ h3{margin:0;font-size:15px;font-weight:600}
 .ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
 .s{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--parla-brand);color:#fff;display:grid;place-items:center}
 .s:disabled{opacity:.45;cursor:default}
+.at{background:none;color:inherit;cursor:pointer}.at:focus-within{outline:2px solid var(--parla-brand)}
+.im{display:block;max-width:100%;max-height:180px;border-radius:8px;margin-top:4px}.fi{display:block;margin-top:4px;color:inherit}
 .tag{margin-left:6px;padding:0 6px;border-radius:8px;background:#e0e7ff;color:#3730a3;font-size:11px;font-weight:600}
 .bot .b{background:#eef2ff;border-color:#c7d2fe}
 .qa,.fb{display:flex;flex-wrap:wrap;gap:6px;max-width:90%;font-size:13px;color:#374151}
