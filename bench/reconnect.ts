@@ -7,7 +7,9 @@
  * with its token, resends what was not acknowledged (deduplicated by clientId) and syncs after the
  * last seq it saw. Reported: time until every client is resumed, and that every acknowledged
  * message reached its agent exactly once.
- * Run: npx pnpm@10 bench:reconnect   (CLIENTS=10000 ACTIVE=1000 AGENTS=20 RATE=1000 WORKERS=4)
+ * RATE is total visitor msg/s while it happens (default 200: one conversation in five writes each
+ * second, well under what bench:conversations sustains, so the storm is what is measured).
+ * Run: npx pnpm@10 bench:reconnect   (CLIENTS=10000 ACTIVE=1000 AGENTS=20 RATE=200 WORKERS=4 RESUME_TIMEOUT_S=90)
  */
 import { agentEmail, BENCH_ORIGIN, login, prepareAgents, startServer, tempDir } from './lib/server.ts';
 import { envNum, fmt, freePort, machine, nowMs, sleep, table } from './lib/util.ts';
@@ -16,7 +18,8 @@ import { Workers } from './lib/workers.ts';
 const CLIENTS = envNum('CLIENTS', 10_000);
 const ACTIVE = envNum('ACTIVE', 1_000);
 const AGENTS = envNum('AGENTS', 20);
-const RATE = envNum('RATE', 1_000);
+const RATE = envNum('RATE', 200);
+const RESUME_TIMEOUT_S = envNum('RESUME_TIMEOUT_S', 90);
 const WORKERS = envNum('WORKERS', 4);
 
 console.log(`bench:reconnect — ${machine()}`);
@@ -57,7 +60,10 @@ try {
   await server.kill();
   server = await startServer(env, port);
   const healthyAt = nowMs();
-  const s = await until('resume', (s) => !Number.isNaN(s.resumedAt), 120_000);
+  const s = await until('resume', (s) => !Number.isNaN(s.resumedAt), RESUME_TIMEOUT_S * 1000).catch(async (e: Error) => {
+    console.log(`not every client resumed within ${RESUME_TIMEOUT_S} s of the restart: ${e.message}`);
+    return workers.stats();
+  });
   const resumedAt = s.resumedAt;
 
   // Keep writing a little, then stop and let the outboxes drain.

@@ -90,12 +90,16 @@ function connect(url: string, headers: Record<string, string>, onOpen: (ws: WebS
   return c;
 }
 
-/** Opens `n` clients with at most `inFlight` handshakes pending; resolves when all are ready. */
+/** Opens `n` clients with at most `inFlight` handshakes pending; resolves when all are ready (or after two minutes, with errors counted). */
 async function openMany(n: number, inFlight: number, one: (ready: () => void) => void): Promise<void> {
   let started = 0;
   let done = 0;
   await new Promise<void>((resolve) => {
     if (n === 0) return resolve();
+    setTimeout(() => {
+      if (done < n) err(`not ready after 120 s: ${n - done} of ${n}`);
+      resolve();
+    }, 120_000).unref();
     const next = () => {
       while (started < n && started - done < inFlight) {
         started++;

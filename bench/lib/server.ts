@@ -44,12 +44,26 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
-/** Starts apps/server/src/server.ts with the given environment and waits for /healthz. */
+/**
+ * The server's abuse limits (token buckets per visitor, per IP address and per site) are off in
+ * the load benchmarks: every simulated visitor comes from 127.0.0.1, and the issue's load (1
+ * message/s per conversation, thousands per site) is above the per-visitor and per-site defaults.
+ */
+export const LIMITS_OFF = Object.fromEntries(
+  ['MESSAGES_VISITOR', 'MESSAGES_IP', 'MESSAGES_SITE', 'CONVERSATIONS_VISITOR', 'CONVERSATIONS_IP', 'CONVERSATIONS_SITE', 'VISITORS_IP', 'FRAMES_VISITOR', 'LOGIN_IP', 'LOGIN_EMAIL', 'API_IP'].map((k) => [
+    `RATE_${k}`,
+    'off',
+  ]),
+);
+
+/** Starts apps/server/src/server.ts with the given environment (abuse limits off) and waits for /healthz. */
 export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to find hot spots.
+  const extra = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, ...env },
+    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, ...LIMITS_OFF, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
