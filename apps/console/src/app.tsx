@@ -241,7 +241,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
                 typingUntil={state.typing[open.id]}
                 detail={current(detail)}
                 departmentNames={directory.departmentNames}
-                onSend={(body) => actions.send(open.id, body)}
+                onSend={(body, attachmentId) => actions.send(open.id, body, attachmentId)}
                 onTransfer={() => {
                   actions.clearTransfer();
                   setTransferFor(open.id);

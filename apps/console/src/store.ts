@@ -336,7 +336,7 @@ export interface ConsoleActions {
   remember(c: ConversationSummary): void;
   take(id: string): void;
   resolve(id: string): void;
-  send(conversationId: string, body: string): void;
+  send(conversationId: string, body: string, attachmentId?: string): void;
   typing(conversationId: string, isTyping: boolean): void;
   setPresence(p: 'online' | 'away'): void;
   dismissPending(clientId: string): void;
@@ -485,13 +485,13 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
       resolve(id) {
         if (!sessionRef.current?.send({ type: 'conversation.resolve', conversationId: id })) notConnected();
       },
-      send(conversationId, body) {
+      send(conversationId, body, attachmentId) {
         const session = sessionRef.current;
         if (!session) return;
         const clientId = newClientId();
         dispatch({ type: 'sending', pending: { clientId, conversationId, body, createdAt: Date.now(), status: 'sending' } });
         // Kept in the Session's outbox and resent after a reconnect until acknowledged.
-        session.sendReliable({ type: 'message.send', clientId, conversationId, body });
+        session.sendReliable({ type: 'message.send', clientId, conversationId, body, ...(attachmentId ? { attachmentId } : {}) });
       },
       typing(conversationId, isTyping) {
         sessionRef.current?.send({ type: 'typing', conversationId, isTyping });

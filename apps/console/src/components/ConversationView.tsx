@@ -14,6 +14,7 @@ import { filterCanned, fillCanned, insertCanned, slashQuery, useCanned, type Can
 import { te } from '../i18n-engage.ts';
 import { CANNED_LIST_ID, CannedPicker, cannedOptionId } from './CannedPicker.tsx';
 import './engage.css';
+import { AttachButton, AttachmentPreview } from './Attachment.tsx';
 
 interface Props {
   meId: string;
@@ -26,7 +27,7 @@ interface Props {
   typingUntil: number | undefined;
   detail: ConversationDetail | undefined;
   departmentNames: Record<string, string>;
-  onSend: (body: string) => void;
+  onSend: (body: string, attachmentId?: string) => void;
   /** Opens the transfer dialog. */
   onTransfer: () => void;
   onTyping: (isTyping: boolean) => void;
@@ -280,6 +281,7 @@ function MessageList({
           >
             <div class="bubble">
               <RichText text={it.body} />
+              {it.attachment && <AttachmentPreview a={it.attachment} />}
             </div>
             <div class="msg-meta">
               {it.authorType === 'agent' && <span>{it.authorId === meId ? t.conversation.you : (it.authorName ?? '')}</span>}
@@ -378,7 +380,7 @@ interface ComposerProps {
   departmentId: string | null;
   /** For the canned responses' {{variables}}. */
   vars: CannedVars;
-  onSend: (body: string) => void;
+  onSend: (body: string, attachmentId?: string) => void;
   onTyping: (on: boolean) => void;
 }
 
@@ -509,6 +511,15 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
             e.preventDefault();
             send();
           }
+        }}
+      />
+      <AttachButton
+        conversationId={conversationId}
+        onUploaded={(a) => {
+          // The text in the box, if any, goes with the file as its caption.
+          onSend(text.trim() || a.name, a.id);
+          setText('');
+          drafts.delete(conversationId);
         }}
       />
       <button type="submit" class="primary" data-testid="reply-send" disabled={!text.trim()}>

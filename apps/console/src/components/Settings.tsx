@@ -21,6 +21,7 @@ import { apiErrorText } from '../labels.ts';
 import { HoursEditor } from './HoursEditor.tsx';
 import { SitePage } from './SitePage.tsx';
 import { SiteSecret } from './SiteSecret.tsx';
+import { SmtpSettings } from './SmtpSettings.tsx';
 import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
@@ -275,6 +276,11 @@ function SiteSettingsSection({
             </p>
             {admin && <SiteSecret siteId={siteId} />}
           </section>
+          {admin && (
+            <section class="card">
+              <SmtpSettings siteId={siteId} />
+            </section>
+          )}
           <ProactiveEditor rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />
           <section class="card" aria-labelledby="set-hours">
             <h2 id="set-hours">{ts.settings.hours}</h2>
