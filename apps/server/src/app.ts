@@ -29,6 +29,7 @@ import { Bot } from './modules/bot/service.ts';
 import { botRoutes } from './modules/bot/routes.ts';
 import { Visitors } from './modules/visitors/service.ts';
 import { Security, securityPlugin, securityRoutes } from './modules/security/index.ts';
+import { integrations } from './modules/integrations/index.ts';
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WIDGET_DIST = join(appsDir, 'widget/dist');
@@ -188,6 +189,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   botRoutes(app, services);
   securityRoutes(app, services);
   engagementRoutes(app, services);
+  integrations(app, services, now); // webhooks, REST API /api/v1, /api/docs
   await emailAndAttachments(app, services, now);
   return app;
 }

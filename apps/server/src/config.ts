@@ -54,6 +54,24 @@ const rate = z.string().transform((s, ctx) => {
 });
 export type Rate = { capacity: number; windowMs: number } | null;
 
+/** Waits between webhook delivery attempts: `1s,5s,30s` (units ms s m h); the attempt after the last wait is the last. */
+const schedule = z.string().transform((s, ctx) => {
+  const out: number[] = [];
+  for (const part of s.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)(ms|s|m|h)$/.exec(part);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not a duration such as 500ms, 5s, 2m, 1h` });
+      return z.NEVER;
+    }
+    out.push(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h']);
+  }
+  if (out.length === 0 || out.length > 30) {
+    ctx.addIssue({ code: 'custom', message: 'between 1 and 30 waits' });
+    return z.NEVER;
+  }
+  return out;
+});
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -97,6 +115,13 @@ export const ConfigSchema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Bearer token for Prometheus at /metrics; unset: /metrics answers loopback clients only. */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').max(256).optional(),
+  /** Webhooks may target loopback and private addresses (tests, a receiver on the same network). Off: refused. */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_RETRY_SCHEDULE: schedule.prefault('1s,5s,30s,2m,10m,30m,1h,3h,6h,12h'),
+  /** One delivery attempt's time limit (connect, send, response headers). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** REST API (/api/v1) requests per API key. */
+  RATE_API_KEY: rate.prefault('600/1m'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { PUBLIC_URL: string };

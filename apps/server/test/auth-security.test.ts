@@ -59,6 +59,18 @@ const ADMIN = new Set([
   'GET /api/sites/:siteId/smtp',
   'PUT /api/sites/:siteId/smtp',
   'DELETE /api/sites/:siteId/smtp',
+  'GET /api/sites/:siteId/webhooks',
+  'POST /api/sites/:siteId/webhooks',
+  'PATCH /api/webhooks/:id',
+  'DELETE /api/webhooks/:id',
+  'GET /api/webhooks/:id/secret',
+  'POST /api/webhooks/:id/secret/rotate',
+  'GET /api/webhooks/:id/deliveries',
+  'GET /api/webhook-deliveries/:id',
+  'POST /api/webhook-deliveries/:id/redeliver',
+  'GET /api/sites/:siteId/api-keys',
+  'POST /api/sites/:siteId/api-keys',
+  'DELETE /api/api-keys/:id',
 ]);
 
 async function call(s: TestServer, method: string, path: string, cookie?: string) {

@@ -10,6 +10,8 @@ export * as schema from './schema.ts';
 export { Store } from './store.ts';
 export type * from './store.ts';
 export { GroupCommit } from './group-commit.ts';
+export { IntegrationQueries } from './integrations.ts';
+export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
 export { VisitorData } from './visitor-data.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export type { MetricsFilter, ConversationFact, BacklogRow } from './metrics.ts';

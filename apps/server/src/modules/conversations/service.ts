@@ -66,6 +66,16 @@ export interface SendResult {
   duplicate: boolean;
 }
 
+/**
+ * Told of every event, message and rating inside the transaction that writes it (the webhooks'
+ * outbox is written there, so it commits or rolls back with the change).
+ */
+export interface ChangeSink {
+  event(conv: ConversationRow, e: EventRow): void;
+  message(conv: ConversationRow, m: MessageRow): void;
+  csat(conv: ConversationRow, rating: number, comment: string | null, changed: boolean, at: number): void;
+}
+
 const newEffects = (): Effects => ({ items: [], changed: new Set(), stateChanged: new Set(), queueChanged: false });
 
 /** messages.meta: a bot answer's FAQ entry and quick replies, or the proactive message a conversation began with. */
@@ -104,6 +114,8 @@ const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 export class Conversations {
   /** Messages committed and published since start, by author (read by the Prometheus endpoint). */
   readonly committedMessages: Record<'visitor' | 'agent' | 'bot' | 'system', number> = { visitor: 0, agent: 0, bot: 0, system: 0 };
+  /** Webhooks (modules/integrations). */
+  sink: ChangeSink | null = null;
   /** Called inside the transaction for every message and event appended (the email outbox writes its rows there). */
   readonly txListeners: ((conv: ConversationRow, item: StreamItem, at: number) => void)[] = [];
   /** Checks an upload may be sent in `conv` by `uploaderId` and describes it (set by the attachments module; throws ServiceError). */
@@ -221,6 +233,29 @@ export class Conversations {
         this.assignTo(fx, conv, agent, at);
       }
       const message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(attachmentId, agent.id, conv));
+      this.store.markFirstAgentReply(conv.id, at);
+      return { conversationId: conv.id, message, duplicate: false };
+    });
+    this.publish(fx);
+    return result;
+  }
+
+  /**
+   * A reply through the REST API, as the API key (an agent-type message under the key's name and
+   * id): it counts as a person's reply (first response, KPIs) but takes nobody's capacity; a
+   * conversation still with the bot is handed to the queue first (a person is answering now).
+   */
+  async apiMessage(key: { id: string; name: string }, conversationId: string, clientId: string | null, body: string): Promise<SendResult> {
+    const fx = newEffects();
+    const result = await this.commit.run((): SendResult => {
+      const dup = clientId ? this.store.messageByClient(key.id, clientId) : undefined;
+      if (dup) return { conversationId: dup.conversationId, message: dup, duplicate: true };
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state === 'resolved') throw new ServiceError('conflict', 'the conversation is resolved');
+      const at = this.now();
+      if (conv.state === 'bot') this.escalate(fx, conv, at);
+      const message = this.appendMessage(fx, conv, { type: 'agent', id: key.id, name: key.name }, clientId, body, at);
       this.store.markFirstAgentReply(conv.id, at);
       return { conversationId: conv.id, message, duplicate: false };
     });
@@ -368,6 +403,7 @@ export class Conversations {
       const prev = this.store.csatOf(conv.id);
       if (prev && at > prev.createdAt + CSAT_CHANGE_WINDOW_MS) throw new ServiceError('conflict', 'the rating can no longer be changed');
       this.store.upsertCsat({ conversationId: conv.id, rating, comment: comment?.trim() || null, agentId: conv.agentId, at });
+      this.sink?.csat(conv, rating, comment?.trim() || null, !!prev, at);
       fx.changed.add(conv.id);
       fx.stateChanged.add(conv.id);
     });
@@ -637,6 +673,7 @@ export class Conversations {
       createdAt: at,
     };
     this.store.insertMessage(m);
+    this.sink?.message(conv, m);
     this.store.setLastMessage(conv.id, body.length > 140 ? `${body.slice(0, 139)}…` : body, at);
     const item = messageItem(m);
     fx.items.push({ conv, item });
@@ -667,6 +704,7 @@ export class Conversations {
       createdAt: at,
     };
     this.store.insertEvent(e);
+    this.sink?.event(conv, e);
     const item = eventItem(e);
     fx.items.push({ conv, item });
     for (const l of this.txListeners) l(conv, item, at);
