@@ -298,6 +298,17 @@ export function kpiTiles(k: KpiSet, backlog: BacklogPoint, clock: Clock = 'calen
       raw: k.selfService.rate,
       parts: [{ id: 'count', label: d.byBot, text: formatNumber(k.selfService.count, l), raw: k.selfService.count }],
     },
+    ...(k.proactive
+      ? [
+          {
+            id: 'proactive',
+            label: d.proactive,
+            text: formatNumber(k.proactive.count, l),
+            raw: k.proactive.count,
+            parts: [{ id: 'share', label: d.ofAll, text: formatShare(k.proactive.share, l), raw: k.proactive.share }],
+          },
+        ]
+      : []),
     {
       id: 'backlog',
       label: d.backlog,

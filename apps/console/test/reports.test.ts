@@ -251,6 +251,15 @@ describe('kpiTiles', () => {
     expect(byId.channel!.parts.map((p) => `${p.label} ${p.text}`)).toEqual(['Web widget 83.3%', 'Call back 16.7%']);
   });
 
+  it('shows the proactive conversations when the server reports them', () => {
+    const tiles = kpiTiles(kpis({ proactive: { count: 3, share: 0.25 } }), backlog, 'calendar', 'en');
+    const t = tiles.find((x) => x.id === 'proactive')!;
+    expect(t).toMatchObject({ label: 'Proactive conversations', text: '3', raw: 3 });
+    expect(t.parts[0]).toMatchObject({ label: 'of all', text: '25%' });
+    expect(tiles.findIndex((x) => x.id === 'proactive')).toBe(tiles.findIndex((x) => x.id === 'self-service') + 1);
+    expect(kpiTiles(kpis({ proactive: { count: 3, share: 0.25 } }), backlog, 'calendar', 'it').find((x) => x.id === 'proactive')!.label).toBe('Conversazioni proattive');
+  });
+
   it('business hours switch the durations when the set has them, and only then', () => {
     const business = { firstResponse: dur(60_000), queueWait: dur(10_000), averageResponse: dur(20_000), resolution: dur(7_200_000), handle: dur(3_000_000) };
     const withHours = kpis({ business });
