@@ -60,7 +60,7 @@ describe('attachments in the widget and the console', () => {
 
     // An HTML file named .png: refused by content, the reason shown in the widget, nothing sent.
     await file.setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><script>alert(1)</script>') });
-    await shop.locator('#parla-widget .c .fe[role=alert]', { hasText: 'content of the file' }).waitFor();
+    await shop.locator('#parla-widget .c .fe[role=alert]', { hasText: 'Si possono inviare solo immagini' }).waitFor();
     await expect(shop.locator('#parla-widget .m.me img.im').count()).resolves.toBe(1);
 
     expect(pageErrors).toEqual([]);

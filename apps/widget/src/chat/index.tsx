@@ -221,7 +221,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     attach(f) {
       upErr = '';
       void lazy()
-        .then((m) => m.upload(config.base, config.site, chat.token(), f))
+        .then((m) => m.upload(config.base, config.site, chat.token(), f, config.lang))
         .then((r) => {
           if (typeof r === 'string') upErr = r;
           else if (chat.send(draft.trim() || r.name, {}, r.id) && draft.trim() && input.current) input.current.value = draft = '';
