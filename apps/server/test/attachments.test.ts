@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newClientId } from '@parla/client';
 import { describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN, SITE, onlineAgent, useServer, visitor, type TestServer } from './harness.ts';
+import { SHOP_ORIGIN, SITE, onlineAgent, startServer, useServer, visitor, type TestServer } from './harness.ts';
 
 const MAX = 64 * 1024;
 const ctx = useServer({ env: { ATTACHMENT_MAX_BYTES: String(MAX) } });
@@ -140,5 +140,23 @@ describe('attachments', () => {
     expect(del.status).toBe(204);
     expect(files()).toEqual([]);
     expect(s.app.parla.db.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });
+  });
+
+  it('a client that stops reading a large file does not hold up a shutdown', async () => {
+    const s = await startServer({ env: { ATTACHMENT_MAX_BYTES: String(8 * 1024 * 1024) } });
+    await s.addAgent('ada@shop.test', 'Ada');
+    const cookie = await s.login('ada@shop.test');
+    const v = visitor(s);
+    await v.frame('welcome');
+    v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'hello' });
+    const ack = await v.frame('ack');
+    const pdf = await upload(s, Buffer.concat([PDF, Buffer.alloc(6 * 1024 * 1024, 32)]), 'big.pdf', { cookie, conversationId: ack.conversationId });
+    expect(pdf.status).toBe(201);
+    // Three downloads whose bodies are never read (more than the socket buffers hold).
+    const stalled = await Promise.all([1, 2, 3].map(() => fetch(`${s.url}/api/attachments/${String(pdf.body.id)}`, { headers: { cookie } })));
+    expect(stalled.map((r) => r.status)).toEqual([200, 200, 200]);
+    v.close();
+    await s.close(); // without the preClose hook this never returns and the test times out
+    expect(s.app.server.listening).toBe(false);
   });
 });

@@ -42,8 +42,14 @@ function allowOrigin(reply: FastifyReply, req: FastifyRequest, site: SiteRow | u
     .header('access-control-max-age', '600');
 }
 
+/** Files being sent now: a client that stops reading must not hold up a shutdown. */
+const sending = new Set<FastifyReply['raw']>();
+
 /** The headers every served file gets: its own type only for images, a download for the rest. */
 export function sendFile(reply: FastifyReply, files: Attachments, a: AttachmentRow): FastifyReply {
+  const raw = reply.raw;
+  sending.add(raw);
+  raw.once('close', () => sending.delete(raw));
   const image = a.mime.startsWith('image/');
   const ascii = a.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
@@ -58,6 +64,9 @@ export function sendFile(reply: FastifyReply, files: Attachments, a: AttachmentR
 }
 
 export async function attachmentRoutes(app: FastifyInstance, s: Services, files: Attachments): Promise<void> {
+  app.addHook('preClose', async () => {
+    for (const raw of sending) raw.destroy();
+  });
   await app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: files.maxBytes, files: 1, fields: 0, parts: 1, headerPairs: 100 } });
 
