@@ -10,10 +10,10 @@ import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export async function startProduct() {
+export async function startProduct(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'parla-e2e-'));
   // The shop is served as http://localhost:<port>, the chat server as http://127.0.0.1:<port>: two origins.
-  const app = await buildApp(makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '100' }));
+  const app = await buildApp(makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '100', ...env }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const chatUrl = `http://127.0.0.1:${port}`;
@@ -44,10 +44,10 @@ export function launch(): Promise<Browser> {
 export type Product = Awaited<ReturnType<typeof startProduct>>;
 
 /** The product and a browser for the tests of the calling file; `prepare` runs before the browser starts. */
-export function useProduct(prepare?: (p: Product) => Promise<void>) {
+export function useProduct(prepare?: (p: Product) => Promise<void>, env: Record<string, string> = {}) {
   const ctx = {} as { product: Product; browser: Browser };
   beforeAll(async () => {
-    ctx.product = await startProduct();
+    ctx.product = await startProduct(env);
     if (prepare) await prepare(ctx.product);
     ctx.browser = await launch();
   });
