@@ -280,7 +280,7 @@ function MessageList({
             data-status="confirmed"
           >
             <div class="bubble">
-              <RichText text={it.body} />
+              {it.body !== it.attachment?.name && <RichText text={it.body} />}
               {it.attachment && <AttachmentPreview a={it.attachment} />}
             </div>
             <div class="msg-meta">

@@ -765,17 +765,20 @@ function Bubble({ mine, bot, name, body, meta, t, failed, att, file }: BubblePro
       ) : (
         <span class="sr">{t.you}</span>
       )}
-      <p class="b">
-        {linkify(body).map((part) =>
-          typeof part === 'string' ? (
-            part
-          ) : (
-            <a href={part.href} target="_blank" rel="noopener noreferrer">
-              {part.text}
-            </a>
-          ),
-        )}
-      </p>
+      {/* A file sent without a caption: its chip or picture says it all. */}
+      {body !== att?.name && (
+        <p class="b">
+          {linkify(body).map((part) =>
+            typeof part === 'string' ? (
+              part
+            ) : (
+              <a href={part.href} target="_blank" rel="noopener noreferrer">
+                {part.text}
+              </a>
+            ),
+          )}
+        </p>
+      )}
       {att &&
         (url && att.mime !== 'application/pdf' ? (
           <a href={url} target="_blank" rel="noopener">
