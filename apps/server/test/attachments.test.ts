@@ -136,6 +136,8 @@ describe('attachments', () => {
     await v.frame('ack');
     const files = () => readdirSync(join(s.dir, 'attachments'));
     expect(files().sort()).toEqual([String(sent.body.id), String(unsent.body.id)].sort());
+    const exported = (await (await fetch(`${s.url}/api/visitors/${id}/export`, { headers: { cookie: admin } })).json()) as { attachments: { name: string }[] };
+    expect(exported.attachments.map((a) => a.name).sort()).toEqual(['sent.png', 'unsent.png']);
     const del = await fetch(`${s.url}/api/visitors/${id}`, { method: 'DELETE', headers: { cookie: admin, origin: s.url } });
     expect(del.status).toBe(204);
     expect(files()).toEqual([]);

@@ -17,6 +17,7 @@ export interface VisitorDump {
   events: Row[];
   callbacks: Row[];
   botMisses: Row[];
+  attachments: Row[];
 }
 
 const CONVS = `SELECT id FROM conversations WHERE visitor_id = ?`;
@@ -59,6 +60,8 @@ export class VisitorData {
           FROM callbacks WHERE conversation_id IN (${CONVS})`),
       botMisses: p(`SELECT conversation_id AS conversationId, lang, question, reason, created_at AS createdAt
           FROM bot_misses WHERE conversation_id IN (${CONVS}) ORDER BY id`),
+      attachments: p(`SELECT id, conversation_id AS conversationId, uploader_type AS uploaderType, mime, size, sha256, name, created_at AS createdAt
+          FROM attachments WHERE uploader_id = @v OR conversation_id IN (SELECT id FROM conversations WHERE visitor_id = @v) ORDER BY created_at`),
 
       eraseMessages: p(`DELETE FROM messages WHERE conversation_id IN (${CONVS})`),
       eraseEvents: p(`DELETE FROM conversation_events WHERE conversation_id IN (${CONVS})`),
@@ -113,6 +116,7 @@ export class VisitorData {
       events: all(this.s.events),
       callbacks: all(this.s.callbacks),
       botMisses: all(this.s.botMisses),
+      attachments: this.s.attachments.all({ v: visitorId }) as Row[],
     };
   }
 

@@ -21,9 +21,9 @@
  *       requireVerifiedIdentity), rate_limited error frames carry retryAfterMs; proactive messages
  *       (site setting proactive rules, message.send proactive, proactive on messages, inbox
  *       summaries and KPIs); attachments (message.send attachmentId, attachment on messages), the
-       visitor's transcript.request answered by transcript.queued, WidgetSite email; the visitor's
-       privacy.export/privacy.erase (privacy.data, privacy.erased), conversation.erased for agents. Additive:
-       servers accept 1 to 4.
+ *       visitor's transcript.request answered by transcript.queued, WidgetSite email, attachments in
+ *       the visitor export; the visitor's privacy.export/privacy.erase (privacy.data,
+ *       privacy.erased), conversation.erased for agents. Additive: servers accept 1 to 4.
  */
 import { z } from 'zod';
 
@@ -388,6 +388,8 @@ export const VisitorExport = z.object({
   events: z.array(Row),
   callbacks: z.array(Row),
   botMisses: z.array(Row),
+  /** Files they sent or received (metadata; the files are at GET /api/attachments/:id). */
+  attachments: z.array(Row).optional(),
   attributes: VisitorAttributes,
 });
 export type VisitorExport = z.infer<typeof VisitorExport>;
