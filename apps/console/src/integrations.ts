@@ -1,6 +1,5 @@
 /** The console's calls for webhooks and API keys (admins; same origin, the session cookie rides along). */
 import type { ApiKey, ApiKeyCreated, WebhookCreated, WebhookDelivery, WebhookDeliveryDetail, WebhookEndpoint, WebhookEndpointInput, WebhookEndpointPatch, WebhookEventType } from '@parla/protocol/api';
-import { WEBHOOK_EVENTS } from '@parla/protocol/api';
 import { request } from './api.ts';
 
 const enc = encodeURIComponent;
@@ -20,7 +19,8 @@ export const integrationsApi = {
   revokeKey: (id: string) => request<ApiKey>('DELETE', `/api/api-keys/${enc(id)}`),
 };
 
-export const ALL_EVENTS: readonly WebhookEventType[] = WEBHOOK_EVENTS;
+/** The webhook events, copied from @parla/protocol/api (importing a value from it would bundle zod; a test keeps them equal). */
+export const ALL_EVENTS: readonly WebhookEventType[] = ['conversation.created', 'conversation.queued', 'conversation.assigned', 'conversation.resolved', 'message.created', 'csat.submitted'];
 
 /** Toggles one event in a subscription list, keeping the canonical order. */
 export function toggleEvent(events: readonly WebhookEventType[], e: WebhookEventType, on: boolean): WebhookEventType[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS as SERVER_MAX, PROTOCOL_VERSION } from '@parla/protocol';
+import { WEBHOOK_EVENTS } from '@parla/protocol/api';
+import { ALL_EVENTS } from '../src/integrations.ts';
 import { MAX_MESSAGE_CHARS, PROTOCOL } from '../src/store.ts';
 
 // The console copies these values (importing them would bundle zod): they must not drift.
@@ -7,5 +9,6 @@ describe('protocol constants copied into the console', () => {
   it('match @parla/protocol', () => {
     expect(PROTOCOL).toBe(PROTOCOL_VERSION);
     expect(MAX_MESSAGE_CHARS).toBe(SERVER_MAX);
+    expect(ALL_EVENTS).toEqual(WEBHOOK_EVENTS);
   });
 });
