@@ -12,9 +12,15 @@ export type * from './store.ts';
 export { GroupCommit } from './group-commit.ts';
 export { IntegrationQueries } from './integrations.ts';
 export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
-export { VisitorData } from './visitor-data.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
+export { CannedQueries } from './canned.ts';
+export type { CannedRow } from './canned.ts';
 export type { MetricsFilter, ConversationFact, BacklogRow } from './metrics.ts';
+export { VisitorData } from './visitor-data.ts';
+export { MailQueries } from './mail.ts';
+export type { SmtpRow, OutboxRow, OutboxKind, TranscriptLine } from './mail.ts';
+export { AttachmentQueries } from './attachments.ts';
+export type { AttachmentRow } from './attachments.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -55,9 +61,3 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
     },
   };
 }
-export { CannedQueries } from './canned.ts';
-export type { CannedRow } from './canned.ts';
-export { MailQueries } from './mail.ts';
-export type { SmtpRow, OutboxRow, OutboxKind, TranscriptLine } from './mail.ts';
-export { AttachmentQueries } from './attachments.ts';
-export type { AttachmentRow } from './attachments.ts';
