@@ -158,10 +158,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await app.register(fastifyStatic, {
       root: join(WIDGET_DIST, 'widget'),
       prefix: '/widget/',
+      // The build writes .br and .gz copies (scripts/precompress.mjs): sent when the browser accepts them.
+      preCompressed: true,
       setHeaders: (res, path) => {
         res.header('Access-Control-Allow-Origin', '*');
         // Vite names shared chunks with a content hash: those never change.
-        res.header('Cache-Control', /-[A-Za-z0-9_-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+        res.header('Cache-Control', /-[A-Za-z0-9_-]{8}\.js(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
       },
     });
     app.get('/widget.js', (_req, reply) =>
@@ -171,7 +173,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     app.log.warn(`widget not built (${WIDGET_DIST}); run pnpm build`);
   }
   if (existsSync(join(CONSOLE_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', decorateReply: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', decorateReply: false, index: 'index.html', preCompressed: true });
     app.get('/console', (_req, reply) => reply.redirect('/console/'));
   } else {
     app.log.warn(`console not built (${CONSOLE_DIST}); run pnpm build`);
