@@ -139,8 +139,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
   });
-  const reaper = setInterval(() => {
-    for (const ws of app.websocketServer.clients) {
+  // A sweep works in slices of PING_SLICE sockets, yielding to the event loop between them, so
+  // 15,000 idle sockets do not stall everyone else for the length of one long loop.
+  const PING_SLICE = 500;
+  let sweeping = false;
+  const sweep = (sockets: WebSocket[], from: number) => {
+    const end = Math.min(from + PING_SLICE, sockets.length);
+    for (let i = from; i < end; i++) {
+      const ws = sockets[i]!;
+      if (ws.readyState !== ws.OPEN) continue;
       if (!alive.has(ws)) {
         ws.terminate();
         continue;
@@ -148,6 +155,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       alive.delete(ws);
       ws.ping();
     }
+    if (end < sockets.length) setImmediate(sweep, sockets, end);
+    else sweeping = false;
+  };
+  const reaper = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep([...app.websocketServer.clients], 0);
   }, config.WS_PING_MS);
   reaper.unref();
   app.addHook('onClose', async () => clearInterval(reaper));

@@ -19,6 +19,20 @@ describe('dead sockets are reaped', () => {
     expect(live.frames.filter((f) => f.type === 'welcome')).toHaveLength(1); // never reconnected
   });
 
+  it('sweeps many sockets in slices: every dead one of 1,200 is closed, the live ones stay', async () => {
+    const s = ctx.s;
+    const N = 1200; // more than two slices of 500
+    const dead = Array.from({ length: N }, () => new WebSocket(`${s.wsUrl}/ws/visitor?site=${SITE}`, { headers: { origin: SHOP_ORIGIN }, autoPong: false }));
+    const closed = dead.map((ws) => new Promise<number>((r) => ws.on('close', (code) => r(code))));
+    const live = ctx.track(visitor(s));
+    await live.frame('welcome');
+    const codes = await Promise.all(closed);
+    expect(codes.filter((c) => c === 1006)).toHaveLength(N);
+    await new Promise((r) => setTimeout(r, 350));
+    expect(live.session.state).toBe('open');
+    expect(live.frames.filter((f) => f.type === 'welcome')).toHaveLength(1);
+  });
+
   it('an agent whose connection silently died goes offline and their conversations move on', async () => {
     const s = ctx.s;
     const ada = await s.addAgent('ada@shop.test', 'Ada');
