@@ -187,7 +187,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     app.log.warn(`widget not built (${WIDGET_DIST}); run pnpm build`);
   }
   if (existsSync(join(CONSOLE_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', decorateReply: false, index: 'index.html', preCompressed: true });
+    // Not pre-compressed: @fastify/static answers the directory index (/console/) with 404 when preCompressed is on.
+    await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', decorateReply: false, index: 'index.html' });
     app.get('/console', (_req, reply) => reply.redirect('/console/'));
   } else {
     app.log.warn(`console not built (${CONSOLE_DIST}); run pnpm build`);
