@@ -44,11 +44,13 @@ describe('KPI aggregation', () => {
     expect(openMsBetween(hours, 10, 5)).toBe(0);
   });
 
-  it('CSV cells: quoted when needed, spreadsheet formulas defused', () => {
+  it('CSV cells: quoted when needed, spreadsheet formulas defused in free text, ids left alone', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+39 333')).toBe("'+39 333");
+    expect(csvCell('=HYPERLINK("http://x")', true)).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+39 333', true)).toBe("'+39 333");
+    expect(csvCell('@once', true)).toBe("'@once");
+    expect(csvCell('-hAVv3igm_oPGwxrY7J-i')).toBe('-hAVv3igm_oPGwxrY7J-i'); // a nanoid may start with "-"
     expect(csvCell(null)).toBe('');
     expect(csvCell(1 / 3)).toBe('0.333');
   });

@@ -1,22 +1,25 @@
 /**
  * CSV exports: the KPI table (one row per day/week, and the total) and the raw conversations
- * (the SQL facts). Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the
- * start of text) are prefixed with an apostrophe.
+ * (the SQL facts). Free-text cells (names, comments) that a spreadsheet would run as a formula
+ * (=, +, -, @, tab, CR at the start) are prefixed with an apostrophe; ids and codes are left as
+ * they are (a nanoid may start with "-").
  */
 import type { ConversationFact } from '@parla/db';
 import type { BacklogPoint, DurationKpi, KpiSet, Metrics } from '@parla/protocol';
 
 type Cell = string | number | null;
 
-export function csvCell(v: Cell): string {
+/** One cell; `text`: free text someone typed, defused against spreadsheet formulas. */
+export function csvCell(v: Cell, text = false): string {
   if (v === null) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '';
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const safe = text && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: Cell[][]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** Rows to CSV; the columns whose index is in `textColumns` hold free text (defused). */
+export function toCsv(rows: Cell[][], textColumns: ReadonlySet<number> = new Set()): string {
+  return rows.map((r) => r.map((c, i) => csvCell(c, textColumns.has(i))).join(',')).join('\r\n') + '\r\n';
 }
 
 const dur = (name: string, d: DurationKpi): [string, Cell][] => [
@@ -89,6 +92,9 @@ const FACT_COLUMNS = [
   'missed', 'selfService', 'proactive', 'surveyed', 'rating', 'ratingComment',
 ] as const satisfies readonly (keyof ConversationFact)[];
 
+/** Typed by people (admins name departments and agents; visitors write comments). */
+const TEXT_COLUMNS = new Set(FACT_COLUMNS.flatMap((c, i) => (c === 'departmentName' || c === 'agentName' || c === 'ratingComment' ? [i] : [])));
+
 export function conversationsCsv(facts: ConversationFact[]): string {
-  return toCsv([[...FACT_COLUMNS], ...facts.map((f) => FACT_COLUMNS.map((c) => f[c] as Cell))]);
+  return toCsv([[...FACT_COLUMNS], ...facts.map((f) => FACT_COLUMNS.map((c) => f[c] as Cell))], TEXT_COLUMNS);
 }
