@@ -4,7 +4,7 @@
  * shows its chip; an HTML file renamed .png is refused in the widget with the server's reason.
  */
 import { describe, expect, it } from 'vitest';
-import { loginConsole, useProduct } from './harness.ts';
+import { loginConsole, shopperWrites, useProduct } from './harness.ts';
 
 const env = useProduct();
 
@@ -18,16 +18,8 @@ describe('attachments in the widget and the console', () => {
     const console_ = await agentCtx.newPage();
     await loginConsole(console_, env.product);
 
-    const visitorCtx = await env.browser.newContext({ locale: 'it-IT' });
-    const shop = await visitorCtx.newPage();
-    const pageErrors: string[] = [];
-    shop.on('pageerror', (e) => pageErrors.push(String(e)));
-    await shop.goto(`${env.product.shopUrl}/`);
-    await shop.locator('#parla-widget button.l').click();
+    const { ctx: visitorCtx, shop, pageErrors } = await shopperWrites(env.browser, env.product, 'Buongiorno, la moka è arrivata rotta', 'it-IT');
     const input = shop.locator('#parla-widget textarea#parla-input');
-    await input.fill('Buongiorno, la moka è arrivata rotta');
-    await input.press('Enter');
-    await shop.locator('#parla-widget .m.me .b', { hasText: 'arrivata rotta' }).waitFor();
 
     // The attach button is labelled in the visitor's language.
     const file = shop.locator('#parla-widget input[type=file]');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Metrics } from '@parla/protocol';
-import { loginConsole, useProduct } from './harness.ts';
+import { loginConsole, shopperWrites, useProduct } from './harness.ts';
 
 const env = useProduct();
 
@@ -15,16 +15,7 @@ describe('CSAT survey', () => {
     const console_ = await agentCtx.newPage();
     await loginConsole(console_, env.product);
 
-    const visitorCtx = await env.browser.newContext({ locale: 'it-IT' });
-    const shop = await visitorCtx.newPage();
-    const pageErrors: string[] = [];
-    shop.on('pageerror', (e) => pageErrors.push(String(e)));
-    await shop.goto(`${env.product.shopUrl}/`);
-    await shop.locator('#parla-widget button.l').click();
-    const input = shop.locator('#parla-widget textarea#parla-input');
-    await input.waitFor();
-    await input.fill('Buongiorno, la moka da 6 tazze va bene sull’induzione?');
-    await input.press('Enter');
+    const { shop, pageErrors } = await shopperWrites(env.browser, env.product, 'Buongiorno, la moka da 6 tazze va bene sull’induzione?', 'it-IT');
 
     const row = console_.getByTestId('inbox-item').first();
     await row.waitFor();

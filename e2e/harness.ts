@@ -66,3 +66,21 @@ export async function loginConsole(page: Page, product: Product, email = product
   await page.getByTestId('login-submit').click();
   await page.getByTestId('presence-toggle').waitFor();
 }
+
+/**
+ * A shopper in their own browser context (`locale`) on the demo shop: opens the widget and writes
+ * `text`; resolves once the widget shows it. `pageErrors` collects the page's uncaught errors.
+ */
+export async function shopperWrites(browser: Browser, product: Product, text: string, locale = 'en-US') {
+  const ctx = await browser.newContext({ locale });
+  const shop = await ctx.newPage();
+  const pageErrors: string[] = [];
+  shop.on('pageerror', (e) => pageErrors.push(String(e)));
+  await shop.goto(`${product.shopUrl}/`);
+  await shop.locator('#parla-widget button.l').click();
+  const input = shop.locator('#parla-widget textarea#parla-input');
+  await input.fill(text);
+  await input.press('Enter');
+  await shop.locator('#parla-widget .m.me .b', { hasText: text }).waitFor();
+  return { ctx, shop, pageErrors, close: () => ctx.close() };
+}

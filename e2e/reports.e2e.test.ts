@@ -10,7 +10,7 @@ import type { LiveMetrics, Metrics } from '@parla/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatSpan, periodOf } from '../apps/console/src/reports.ts';
-import { loginConsole, useProduct } from './harness.ts';
+import { loginConsole, shopperWrites, useProduct } from './harness.ts';
 
 const env = useProduct(async (p) => {
   const s = p.app.parla.sites;
@@ -18,17 +18,7 @@ const env = useProduct(async (p) => {
 });
 
 /** A shopper on the demo shop writes `text`; resolves once the widget shows it. */
-async function visitorWrites(text: string): Promise<{ close: () => Promise<void> }> {
-  const ctx = await env.browser.newContext({ locale: 'en-US' });
-  const shop = await ctx.newPage();
-  await shop.goto(`${env.product.shopUrl}/`);
-  await shop.locator('#parla-widget button.l').click();
-  const input = shop.locator('#parla-widget textarea#parla-input');
-  await input.fill(text);
-  await input.press('Enter');
-  await shop.locator('#parla-widget .m.me .b', { hasText: text }).waitFor();
-  return { close: () => ctx.close() };
-}
+const visitorWrites = (text: string) => shopperWrites(env.browser, env.product, text);
 
 function watchPage(page: Page): string[] {
   const problems: string[] = [];

@@ -118,6 +118,10 @@ export interface ConversationSummaryRow extends ConversationRow {
   callbackPhone: string | null;
   callbackPreferredTime: string | null;
   callbackNote: string | null;
+  /** The visitor's rating, once given. */
+  csatRating: number | null;
+  csatComment: string | null;
+  csatAt: number | null;
 }
 
 export interface MessageRow {
@@ -171,9 +175,10 @@ const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.chann
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive`;
 const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
-  cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote`;
+  cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote,
+  r.rating AS csatRating, r.comment AS csatComment, r.updated_at AS csatAt`;
 const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
-  LEFT JOIN callbacks cb ON cb.conversation_id = c.id`;
+  LEFT JOIN callbacks cb ON cb.conversation_id = c.id LEFT JOIN csat_ratings r ON r.conversation_id = c.id`;
 const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, settings, created_at AS createdAt`;
 const DEPT_COLS = `id, site_id AS siteId, name, urgency, business_hours AS businessHours, sla_first_response_sec AS slaFirstResponseSec, created_at AS createdAt`;
 const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,

@@ -109,17 +109,8 @@ export async function until(cond: () => boolean, what: () => string, timeoutMs =
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed with its printed seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failing run can be replayed with its printed seed. */
+export { prng } from '../../src/lib/prng.ts';
 
 /** `1, 2, ..., n`. */
 export const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

@@ -568,14 +568,13 @@ export class Conversations {
 
   toSummary(s: ConversationSummaryRow): ConversationSummary {
     const waitingForReply = s.firstAgentReplyAt === null && s.queuedAt !== null && (s.state === 'queued' || s.state === 'assigned');
-    const csat = this.store.csatOf(s.id);
     return {
       ...toSummary(s),
       visitorEmail: s.visitorEmail,
       slaDueAt: waitingForReply ? s.queuedAt! + this.sites.slaTargetMs(s.siteId, s.departmentId) : null,
       slaBreached: s.slaBreachedAt !== null,
       callback: s.callbackPhone ? { phone: s.callbackPhone, preferredTime: s.callbackPreferredTime ?? '', note: s.callbackNote } : null,
-      csat: csat ? { rating: csat.rating, comment: csat.comment, at: csat.updatedAt } : null,
+      csat: s.csatRating !== null ? { rating: s.csatRating, comment: s.csatComment, at: s.csatAt! } : null,
       ...(s.proactive ? { proactive: true } : {}),
     };
   }

@@ -8,18 +8,8 @@
 import type { ConversationRow, EventKindName, Store } from '@parla/db';
 import { nanoid } from 'nanoid';
 import { hashToken, newToken } from '../../lib/crypto.ts';
+import { prng } from '../../lib/prng.ts';
 
-/** Mulberry32: small, fast, good enough for sample data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Sara', 'Luca', 'Giulia', 'Marco', 'Chiara', 'Matteo', 'Francesca', 'Alessandro', 'Elena', 'Davide', 'Martina', 'Simone', 'Anna', 'Paolo', 'Emma', 'James', 'Sophie', 'Lukas', 'Marie', 'Tom'];
 const ASK = {
