@@ -38,8 +38,9 @@ describe('host page API', () => {
     await phone.locator('#parla-widget button.l').click();
     await phone.evaluate((w) => (window as unknown as { Parla: { identify(i: object): void } }).Parla.identify(w), who);
     await send(phone, 'Where is order A-1042?');
+    // The bubble shows at once (optimistic); the identify is committed by the server a moment later.
+    await expect.poll(() => app.parla.security.data.visitorOfUser('demo', 'customer-7')).toBeTruthy();
     const owner = app.parla.security.data.visitorOfUser('demo', 'customer-7');
-    expect(owner).toBeTruthy();
 
     // Device 2: the identify is queued before the loader runs.
     const laptopCtx = await env.browser.newContext({ locale: 'en-US' });

@@ -245,6 +245,8 @@ export function createChat(o: ChatOptions) {
   }
 
   const changed = o.onChange;
+  /** The identity the server was last told (hello or identify), to catch one set while connecting. */
+  let toldIdentity = '';
   /** The page the server last heard of (hello or page.view). */
   let lastUrl = '';
   /** Per conversation, the last seq that was history when we first heard of it (not unread). */
@@ -267,6 +269,7 @@ export function createChat(o: ChatOptions) {
       const token = load('token');
       const p = page();
       lastUrl = p.url;
+      toldIdentity = JSON.stringify(identity() ?? '');
       return {
         type: 'hello',
         protocol: PROTOCOL,
@@ -341,6 +344,9 @@ export function createChat(o: ChatOptions) {
     const f = frame as ServerToVisitor;
     if (f.type === 'welcome') {
       if (f.visitorToken) save('token', f.visitorToken);
+      // Parla.identify between this connection's hello and its welcome could not be sent then.
+      const i = identity();
+      if (i && JSON.stringify(i) !== toldIdentity && session.send({ type: 'identify', identity: i })) toldIdentity = JSON.stringify(i);
       s.agentsOnline = f.agentsOnline;
       s.site = f.site ?? null;
       if (f.conversation) {
@@ -595,7 +601,7 @@ export function createChat(o: ChatOptions) {
     /** The host page called identify: tell the server now (answered with a new welcome). */
     identityChanged() {
       const i = identity();
-      if (i) session.send({ type: 'identify', identity: i });
+      if (i && session.send({ type: 'identify', identity: i })) toldIdentity = JSON.stringify(i);
     },
     /** The host page changed its attributes: tell the server now (the next hello carries them anyway). */
     attributesChanged() {
