@@ -48,7 +48,7 @@ const message = (seq: number, over: Partial<Extract<StreamItem, { kind: 'message
 });
 const event = (seq: number, ev: 'created' | 'queued' | 'assigned' | 'resolved'): StreamItem => ({ kind: 'event', seq, event: ev, agentId: null, agentName: null, createdAt: seq });
 
-function setup(storage = new Mem(), department?: string, attributes?: () => Record<string, unknown>) {
+function setup(storage = new Mem(), department?: string, attributes?: () => Record<string, unknown>, identity?: () => Record<string, unknown> | undefined) {
   const pipes: Pipe[] = [];
   const onChange = vi.fn();
   const onUnread = vi.fn();
@@ -60,6 +60,7 @@ function setup(storage = new Mem(), department?: string, attributes?: () => Reco
     lang: 'en',
     department,
     attributes,
+    identity,
     onChange,
     onUnread,
     storage,
@@ -78,6 +79,22 @@ function setup(storage = new Mem(), department?: string, attributes?: () => Reco
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
+
+describe('host page identify', () => {
+  it('set after the hello and before the welcome is sent once the welcome arrives, and only once', () => {
+    let who: Record<string, unknown> | undefined;
+    const { chat, pipe } = setup(new Mem(), undefined, undefined, () => who);
+    expect(pipe.sent[0]).not.toHaveProperty('identity');
+    who = { userId: 'customer-7', name: 'Chiara', hash: 'ab'.repeat(32) };
+    chat.identityChanged(); // the socket is not ready: it cannot go now
+    expect(pipe.sent).toHaveLength(1);
+    pipe.push(welcome());
+    const identifies = () => pipe.sent.filter((f) => f.type === 'identify');
+    expect(identifies()).toEqual([{ type: 'identify', identity: { userId: 'customer-7', name: 'Chiara', hash: 'ab'.repeat(32) } }]);
+    pipe.push(welcome()); // the server's answer to the identify
+    expect(identifies()).toHaveLength(1);
+  });
+});
 
 describe('host page attributes', () => {
   it('go in the hello, cleaned so the server cannot refuse it, and changes are sent at once', () => {
