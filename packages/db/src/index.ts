@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -9,7 +10,8 @@ import * as schema from './schema.ts';
 export * as schema from './schema.ts';
 export { Store } from './store.ts';
 export type * from './store.ts';
-export { GroupCommit } from './group-commit.ts';
+export { GroupCommit, walDurability, CHECKPOINT_AT_BYTES } from './group-commit.ts';
+export type { Durability, GroupCommitOptions } from './group-commit.ts';
 export { IntegrationQueries } from './integrations.ts';
 export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
@@ -27,12 +29,28 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface OpenDbOptions {
   /** `FULL` (default): a commit is on disk before it is acknowledged. `NORMAL` is faster but a power cut may lose the last commits. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * Checkpoint the WAL from a worker thread, when `checkpoint()` is called, instead of inside the
+   * commit that crosses 1,000 pages (which copies pages and fsyncs twice on the event loop).
+   * GroupCommit calls it as the WAL grows. Off: SQLite's automatic checkpoints.
+   */
+  backgroundCheckpoint?: boolean;
+}
+
+export interface CheckpointResult {
+  /** Every frame of the WAL was copied (none was busy). */
+  ok: boolean;
+  log: number;
+  checkpointed: number;
 }
 
 export interface OpenedDb {
   sqlite: Database.Database;
   db: Db;
-  close(): void;
+  /** With backgroundCheckpoint: a PASSIVE checkpoint on the worker's connection. */
+  checkpoint: (() => Promise<CheckpointResult>) | null;
+  /** Closes the connection (at once, or once the background checkpointer has stopped). */
+  close(): Promise<void>;
 }
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
@@ -53,11 +71,61 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  const checkpointer = file !== ':memory:' && opts.backgroundCheckpoint ? startCheckpointer(sqlite, file) : null;
   return {
     sqlite,
     db,
+    checkpoint: checkpointer?.checkpoint ?? null,
     close() {
-      if (sqlite.open) sqlite.close();
+      const shut = () => {
+        if (sqlite.open) sqlite.close();
+      };
+      // Without a checkpointer the connection is closed before this returns.
+      if (!checkpointer) return Promise.resolve(shut());
+      return checkpointer.stop().then(shut);
+    },
+  };
+}
+
+function startCheckpointer(sqlite: Database.Database, file: string): { checkpoint(): Promise<CheckpointResult>; stop(): Promise<void> } {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  // A WAL that restarts after a checkpoint is cut back to what its first commit wrote: its size is
+  // then what waits to be checkpointed (GroupCommit reads it to decide when).
+  sqlite.pragma('journal_size_limit = 0');
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file } });
+  worker.unref();
+  let stopping = false;
+  let nextId = 0;
+  const waiting = new Map<number, (r: CheckpointResult) => void>();
+  // Should the worker ever fail, SQLite's own checkpoints take over again (the WAL must not grow for ever).
+  const fallBack = (why: string) => {
+    for (const r of waiting.values()) r({ ok: false, log: -1, checkpointed: -1 });
+    waiting.clear();
+    if (stopping || !sqlite.open) return;
+    process.emitWarning(`WAL checkpointer stopped (${why}); automatic checkpoints are back on`);
+    sqlite.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.on('message', (m: CheckpointResult & { id: number; error?: string }) => {
+    waiting.get(m.id)?.({ ok: m.ok, log: m.log, checkpointed: m.checkpointed });
+    waiting.delete(m.id);
+  });
+  worker.on('error', (e) => fallBack(e.message));
+  const exited = new Promise<void>((r) => worker.once('exit', () => (fallBack('exit'), r())));
+  return {
+    checkpoint() {
+      if (stopping) return Promise.resolve({ ok: false, log: -1, checkpointed: -1 });
+      const id = ++nextId;
+      return new Promise((r) => {
+        waiting.set(id, r);
+        worker.postMessage({ id });
+      });
+    },
+    async stop() {
+      if (!stopping) {
+        stopping = true;
+        worker.postMessage('stop');
+      }
+      return exited;
     },
   };
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GroupCommit, openDb, Store, type OpenedDb } from '../src/index.ts';
+import { GroupCommit, openDb, Store, walDurability, type Durability, type OpenedDb } from '../src/index.ts';
 
 let dir: string;
 let db: OpenedDb;
@@ -70,5 +70,136 @@ describe('GroupCommit', () => {
     } finally {
       other.close();
     }
+  });
+
+  /** A durability whose syncs the test completes by hand (and counts). */
+  const manual = () => {
+    const waiting: ((err: Error | null) => void)[] = [];
+    let now = 0;
+    const d: Durability = { sync: (done) => void waiting.push(done), syncNow: () => void now++, close: () => {} };
+    return { d, waiting, syncNow: () => now };
+  };
+  const tick = () => new Promise((r) => setImmediate(r));
+
+  it('settles only after the sync that follows the commit, and commits what arrives meanwhile as one next batch', async () => {
+    const store = setup();
+    const m = manual();
+    const gc = new GroupCommit(db.sqlite, { durability: m.d });
+    let firstDone = false;
+    const first = gc.run(() => msg(store, 'dddddddd')).then((v) => ((firstDone = true), v));
+    await tick();
+    // Committed (a second connection sees it) but not yet acknowledged: the sync is still running.
+    expect(m.waiting).toHaveLength(1);
+    const other = openDb(join(dir, 'x.db'));
+    const count = () => (other.sqlite.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    try {
+      expect(count()).toBe(1);
+      expect(firstDone).toBe(false);
+      // Three more arrive during the sync: they wait for it, then commit together.
+      const more = [gc.run(() => msg(store, 'eeeeeeee')), gc.run(() => msg(store, 'ffffffff'))];
+      await tick();
+      more.push(gc.run(() => msg(store, 'gggggggg')));
+      await tick();
+      expect(count()).toBe(1);
+      expect(gc.pending).toBe(4);
+      m.waiting.shift()!(null);
+      expect(await first).toBe(1);
+      await tick();
+      expect(count()).toBe(4);
+      expect(m.waiting).toHaveLength(1); // one sync for the three
+      m.waiting.shift()!(null);
+      expect(await Promise.all(more)).toEqual([2, 3, 4]);
+      expect(m.syncNow()).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('rejects a batch whose sync failed (the client resends; the dedupe answers it)', async () => {
+    const store = setup();
+    const m = manual();
+    const gc = new GroupCommit(db.sqlite, { durability: m.d });
+    const p = gc.run(() => msg(store, 'hhhhhhhh'));
+    await tick();
+    m.waiting.shift()!(new Error('EIO'));
+    await expect(p).rejects.toThrow('EIO');
+  });
+
+  it('flush() commits the queue and syncs at once, settling the batch in flight too', async () => {
+    const store = setup();
+    const m = manual();
+    const gc = new GroupCommit(db.sqlite, { durability: m.d });
+    const a = gc.run(() => msg(store, 'iiiiiiii'));
+    await tick();
+    const b = gc.run(() => msg(store, 'jjjjjjjj'));
+    gc.flush();
+    expect(m.syncNow()).toBe(1);
+    expect(await Promise.all([a, b])).toEqual([1, 2]);
+    m.waiting.shift()!(null); // the late callback of the first sync changes nothing
+    expect(gc.pending).toBe(0);
+  });
+
+  it('on a FULL file, commits without an fsync inside COMMIT and syncs the WAL itself', async () => {
+    const store = setup();
+    const syncs: string[] = [];
+    const real = walDurability(join(dir, 'x.db'));
+    const gc = new GroupCommit(db.sqlite, { durability: { sync: (done) => real.sync((e) => (syncs.push('async'), done(e))), syncNow: () => (syncs.push('now'), real.syncNow()), close: real.close } });
+    const seen: number[] = [];
+    await gc.run(() => {
+      seen.push(db.sqlite.pragma('synchronous', { simple: true }) as number);
+      return msg(store, 'kkkkkkkk');
+    });
+    expect(syncs).toEqual(['async']);
+    // Inside the batch the connection is NORMAL (1); outside, FULL (2) for every other writer.
+    expect(seen).toEqual([1]);
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    // The acknowledged row is in the WAL file on disk.
+    expect(readFileSync(join(dir, 'x.db-wal')).includes(Buffer.from('kkkkkkkk'))).toBe(true);
+    gc.close();
+  });
+
+  it('picks the WAL sync by itself for a FULL file and none for NORMAL', async () => {
+    setup();
+    const full = new GroupCommit(db.sqlite);
+    expect((full as unknown as { durability: unknown }).durability).not.toBeNull();
+    full.close();
+    const normal = openDb(join(dir, 'n.db'), { synchronous: 'NORMAL' });
+    try {
+      expect((new GroupCommit(normal.sqlite) as unknown as { durability: unknown }).durability).toBeNull();
+    } finally {
+      normal.close();
+    }
+  });
+
+  it('checkpoints on a worker as the WAL grows, and the WAL starts again instead of growing for ever', { timeout: 60_000 }, async () => {
+    db.close();
+    db = openDb(join(dir, 'x.db'), { backgroundCheckpoint: true });
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const store = setup();
+    const AT = 256 * 1024;
+    const N = 8000;
+    const gc = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint, checkpointAtBytes: AT });
+    const wal = join(dir, 'x.db-wal');
+    const acks: Promise<number>[] = [];
+    let largest = 0;
+    let restarts = 0;
+    let last = 0;
+    // Writes keep coming while the checkpoints run (a batch every turn of the event loop).
+    for (let i = 0; i < N; i++) {
+      acks.push(gc.run(() => msg(store, `m${String(i).padStart(7, '0')}`)));
+      if (i % 4 === 3) await new Promise((r) => setImmediate(r));
+      const size = statSync(wal).size;
+      if (size < last) restarts++;
+      last = size;
+      largest = Math.max(largest, size);
+    }
+    expect(await Promise.all(acks)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect(gc.checkpoints).toBeGreaterThanOrEqual(3);
+    // Each cycle ends with the WAL started again from the beginning (cut back by journal_size_limit).
+    expect(restarts).toBeGreaterThanOrEqual(gc.checkpoints - 1);
+    expect(largest).toBeLessThan(AT * 10); // without checkpoints these writes make a WAL of several MB
+    expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    console.log(`background checkpoints: ${gc.checkpoints} cycles for ${N} writes, ${restarts} WAL restarts, largest WAL ${largest} bytes (threshold ${AT})`);
+    gc.close();
   });
 });
