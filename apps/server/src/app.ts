@@ -78,10 +78,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     trustProxy: false,
   });
 
-  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS });
+  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true });
   const store = new Store(db.sqlite);
   store.resetPresence(); // nobody is connected to a process that just started
-  const commit = new GroupCommit(db.sqlite);
+  const commit = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint });
   const hub = new Hub();
   const sites = new Sites(store, commit, now);
   const bot = new Bot(store, commit, now);
@@ -110,8 +110,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.addHook('onClose', async () => {
     clearInterval(slaTimer);
     agents.stop();
-    commit.flush();
-    db.close();
+    conversations.stop();
+    commit.close();
+    await db.close();
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {

@@ -6,7 +6,8 @@
  * following a conversation), `agents` (every agent socket: inbox and presence), `agent:<agentId>`.
  */
 export interface Subscriber {
-  send(data: string): void;
+  /** A text frame's UTF-8 bytes, encoded once and shared by every subscriber it goes to. */
+  send(data: Buffer): void;
 }
 
 export class Hub {
@@ -32,21 +33,21 @@ export class Hub {
   publish(topic: string, frame: object, except?: Subscriber): void {
     const set = this.topics.get(topic);
     if (!set) return;
-    const data = JSON.stringify(frame);
+    const data = Buffer.from(JSON.stringify(frame));
     for (const sub of set) if (sub !== except) sub.send(data);
   }
 
   /** Same as publish, to the union of several topics, each subscriber at most once. */
   publishMany(topics: string[], frame: object, except?: Subscriber): void {
     const seen = new Set<Subscriber>();
-    let data: string | null = null;
+    let data: Buffer | null = null;
     for (const t of topics) {
       const set = this.topics.get(t);
       if (!set) continue;
       for (const sub of set) {
         if (sub === except || seen.has(sub)) continue;
         seen.add(sub);
-        data ??= JSON.stringify(frame);
+        data ??= Buffer.from(JSON.stringify(frame));
         sub.send(data);
       }
     }

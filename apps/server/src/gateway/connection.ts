@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ErrorCode } from '@parla/protocol';
 import { ClientId, MAX_FRAME_BYTES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '@parla/protocol';
+import type { Socket } from 'node:net';
 import type { WebSocket, RawData } from 'ws';
 import type { z } from 'zod';
 import type { Subscriber } from '../hub.ts';
@@ -26,6 +27,25 @@ export interface Connection<F> {
   onFrame: (frame: F) => void | Promise<void>;
 }
 
+/** Sockets corked in this turn of the event loop, uncorked together right after it. */
+let corked: Socket[] = [];
+const uncorkAll = () => {
+  const list = corked;
+  corked = [];
+  for (const raw of list) raw.uncork();
+};
+
+/**
+ * Holds a socket's writes until the end of this event-loop turn, so the frames one commit sends it
+ * (an ack, the item, inbox updates of a whole batch) leave in one write instead of one syscall each.
+ */
+function cork(socket: WebSocket): void {
+  const raw = (socket as unknown as { _socket?: Socket })._socket;
+  if (!raw || raw.writableCorked > 0 || raw.destroyed) return;
+  raw.cork();
+  if (corked.push(raw) === 1) setImmediate(uncorkAll);
+}
+
 export function serveSocket<S extends z.ZodType<{ type: string }>>(
   socket: WebSocket,
   log: FastifyBaseLogger,
@@ -39,12 +59,16 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
 
   const conn: Connection<F> = {
     sub: {
-      send(data: string) {
-        if (socket.readyState === socket.OPEN) socket.send(data);
+      send(data: Buffer) {
+        if (socket.readyState !== socket.OPEN) return;
+        cork(socket);
+        socket.send(data, { binary: false });
       },
     },
     send(frame) {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      if (socket.readyState !== socket.OPEN) return;
+      cork(socket);
+      socket.send(JSON.stringify(frame));
     },
     error(code, message, clientId) {
       conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
@@ -78,7 +102,8 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
 
   const fail = (e: unknown, clientId?: string) => {
     if (e instanceof ServiceError) {
-      conn.error(e.code, e.message, clientId);
+      if (e.retryAfterMs !== undefined) conn.send({ type: 'error', code: e.code, message: e.message, retryAfterMs: e.retryAfterMs, ...(clientId ? { clientId } : {}) });
+      else conn.error(e.code, e.message, clientId);
     } else {
       log.error({ err: e }, 'frame handler failed');
       conn.error('internal', 'internal error; please retry', clientId);

@@ -55,13 +55,8 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       // Abuse limits: the refused frame gets rate_limited with retryAfterMs (the socket stays usable).
       const limited = (what: string, retryAfterMs: number, clientId?: string): void =>
         conn.send({ type: 'error', code: 'rate_limited', message: limitedMessage(what, retryAfterMs), retryAfterMs, ...(clientId ? { clientId } : {}) });
-      const messageAllowed = (clientId: string) => {
-        if (s.store.messageByClient(visitor!.id, clientId)) return true; // a resend: already counted
-        const starting = !s.conversations.currentOf(visitor!.id);
-        const wait = limits.message(visitor!.id, ip, site.id, starting, Date.now());
-        if (wait > 0) limited(starting ? 'new conversations' : 'messages', wait, clientId);
-        return wait === 0;
-      };
+      // Asked by the service inside the write, after its dedupe: a resend was already counted.
+      const admit = (starting: boolean) => limits.message(visitor!.id, ip, site.id, starting, Date.now());
       /** This connection is visitor `id` from now on (the hello, or an identify that switched it). */
       const become = (id: string): VisitorRow => {
         const row = s.store.visitorById(id)!;
@@ -159,7 +154,6 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             return;
           case 'message.send':
           case 'offline.message': {
-            if (!messageAllowed(frame.clientId)) return;
             // An offline message (to be answered by email) is stored like any message, with the address on the visitor.
             const r = await s.conversations.visitorMessage(visitor!, frame.clientId, frame.body, {
               departmentId: frame.departmentId,
@@ -169,6 +163,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
               noBot: frame.type === 'offline.message',
               proactive: frame.type === 'message.send' ? frame.proactive : undefined,
               attachmentId: frame.type === 'message.send' ? frame.attachmentId : undefined,
+              admit,
             });
             if (frame.name) visitor!.name = frame.name;
             conversationId = r.conversationId;
@@ -176,8 +171,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             return;
           }
           case 'callback.request': {
-            if (!messageAllowed(frame.clientId)) return;
-            const r = await s.conversations.callbackRequest(visitor!, frame.clientId, frame);
+            const r = await s.conversations.callbackRequest(visitor!, frame.clientId, frame, admit);
             conversationId = r.conversationId;
             conn.ack(frame.clientId, r);
             return;

@@ -5,6 +5,8 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** With rate_limited: when the client may try again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

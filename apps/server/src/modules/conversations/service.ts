@@ -35,6 +35,7 @@ const DEFAULT_ESCALATION_KEYWORDS = ['complaint', 'complain', 'reclamo', 'lawyer
 /** A visitor at or above this priority skips the bot. */
 const HIGH_PRIORITY = 2;
 import { ServiceError } from './errors.ts';
+import { limitedMessage } from '../security/limits.ts';
 
 export { ServiceError };
 
@@ -108,6 +109,13 @@ export function forVisitor(item: StreamItem): StreamItem {
   return item.kind === 'event' && item.note ? { ...item, note: null } : item;
 }
 
+/**
+ * Inbox rows go to every agent socket at most this often: a change after a quiet moment goes at
+ * once, the changes during the next interval leave together, one up-to-date row per conversation
+ * (under load: one write per agent socket per interval instead of one per message and agent).
+ */
+export const INBOX_FLUSH_MS = 50;
+
 /** How far back recent assignments count for the estimated wait. */
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
@@ -120,6 +128,10 @@ export class Conversations {
   readonly txListeners: ((conv: ConversationRow, item: StreamItem, at: number) => void)[] = [];
   /** Checks an upload may be sent in `conv` by `uploaderId` and describes it (set by the attachments module; throws ServiceError). */
   attachmentOf: ((attachmentId: string, uploaderId: string, conv: ConversationRow) => AttachmentInfo) | null = null;
+  /** Conversations whose inbox row the agents have not been sent yet. */
+  private inboxDirty = new Set<string>();
+  private inboxTimer: ReturnType<typeof setTimeout> | null = null;
+  private inboxSentAt = -Infinity;
 
   constructor(
     private readonly store: Store,
@@ -149,6 +161,11 @@ export class Conversations {
       proactive?: { ruleId: string | null; text: string };
       /** An upload of this visitor sent with the message. */
       attachmentId?: string;
+      /**
+       * The abuse limits, asked inside the write once the message is known not to be a resend
+       * (`starting`: it opens a new conversation): 0, or ms to wait (the message is refused).
+       */
+      admit?: (starting: boolean) => number;
     } = {},
     inTx?: (fx: Effects, conv: ConversationRow, at: number) => void,
   ): Promise<SendResult> {
@@ -157,13 +174,16 @@ export class Conversations {
       const dup = this.store.messageByClient(visitor.id, clientId);
       if (dup) return { conversationId: dup.conversationId, message: dup, duplicate: true };
       const at = this.now();
+      let conv = this.store.latestConversationOf(visitor.id);
+      const starting = !conv || (conv.state === 'resolved' && at - (conv.resolvedAt ?? 0) > REOPEN_WINDOW_MS);
+      const wait = opts.admit?.(starting) ?? 0;
+      if (wait > 0) throw new ServiceError('rate_limited', limitedMessage(starting ? 'new conversations' : 'messages', wait), wait);
       // Pre-chat / offline form fields; the inbox row is refreshed with the message below.
       if (opts.name || opts.email) this.store.setVisitorContact(visitor.id, opts.name ?? null, opts.email ?? null);
-      let conv = this.store.latestConversationOf(visitor.id);
       const name = opts.name ?? visitor.name;
       const actor: Actor = { type: opts.authorType ?? 'visitor', id: visitor.id, name };
       let message: MessageRow;
-      if (!conv || (conv.state === 'resolved' && at - (conv.resolvedAt ?? 0) > REOPEN_WINDOW_MS)) {
+      if (!conv || starting) {
         const dept = opts.departmentId ? this.store.department(opts.departmentId) : undefined;
         if (opts.departmentId && dept?.siteId !== visitor.siteId) throw new ServiceError('not_found', 'no such department');
         const id = nanoid();
@@ -284,11 +304,12 @@ export class Conversations {
     visitor: { id: string; siteId: string; name: string | null },
     clientId: string,
     req: { phone: string; preferredTime: string; note?: string; name?: string; departmentId?: string },
+    admit?: (starting: boolean) => number,
   ): Promise<SendResult> {
     const body = [`Call-back requested: ${req.phone}`, req.preferredTime && `preferred time: ${req.preferredTime}`, req.note && `note: ${req.note}`]
       .filter(Boolean)
       .join(' · ');
-    return this.visitorMessage(visitor, clientId, body, { departmentId: req.departmentId, name: req.name, channel: 'callback', authorType: 'system' }, (fx, conv, at) => {
+    return this.visitorMessage(visitor, clientId, body, { departmentId: req.departmentId, name: req.name, channel: 'callback', authorType: 'system', admit }, (fx, conv, at) => {
       this.store.upsertCallback(conv.id, req.phone, req.preferredTime, req.note ?? null, at);
       fx.changed.add(conv.id);
     });
@@ -746,11 +767,34 @@ export class Conversations {
         this.hub.publish(`visitor:${conv.visitorId}`, { ...frame, item: visible });
       }
     }
-    for (const id of fx.changed) {
+    if (fx.changed.size) this.inboxChanged(fx.changed);
+    if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
+  }
+
+  private inboxChanged(ids: Iterable<string>): void {
+    for (const id of ids) this.inboxDirty.add(id);
+    if (this.inboxTimer) return;
+    const wait = this.inboxSentAt + INBOX_FLUSH_MS - performance.now();
+    if (wait <= 0) this.flushInbox();
+    else this.inboxTimer = setTimeout(this.flushInbox, wait);
+  }
+
+  /** Sends the agents the current row of every conversation changed since the last time. */
+  private readonly flushInbox = (): void => {
+    this.inboxTimer = null;
+    this.inboxSentAt = performance.now();
+    const ids = this.inboxDirty;
+    this.inboxDirty = new Set();
+    for (const id of ids) {
       const s = this.summary(id);
       if (s) this.hub.publish('agents', { type: 'inbox.upsert', conversation: s });
     }
-    if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
+  };
+
+  /** Before the database closes: the rows not sent yet go now. */
+  stop(): void {
+    if (this.inboxTimer) clearTimeout(this.inboxTimer);
+    this.flushInbox();
   }
 
   /** Tells visitors whose conversation changed state, and (when the queue moved) everyone queued, where they stand. */

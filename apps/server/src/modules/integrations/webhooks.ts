@@ -106,6 +106,8 @@ export class Webhooks implements ChangeSink {
   }
 
   message(conv: ConversationRow, m: MessageRow): void {
+    // The message path: nothing is built for a site without a subscribed endpoint.
+    if (!this.endpointsFor(conv.siteId).some((e) => e.events.has('message.created'))) return;
     const message = { id: m.id, seq: m.seq, authorType: m.authorType, authorId: m.authorId, authorName: m.authorName, body: m.body, createdAt: m.createdAt };
     this.emit(conv, 'message.created', { message }, m.createdAt);
   }
