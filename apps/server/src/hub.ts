@@ -4,10 +4,31 @@
  *
  * Topics: `visitor:<visitorId>` (a visitor's sockets), `conv:<conversationId>` (agent sockets
  * following a conversation), `agents` (every agent socket: inbox and presence), `agent:<agentId>`.
+ *
+ * A frame is encoded once, as the bytes of a WebSocket text frame (a server's frames are not
+ * masked, so every socket gets the very same bytes), and written as is to each subscriber.
  */
 export interface Subscriber {
-  /** A text frame's UTF-8 bytes, encoded once and shared by every subscriber it goes to. */
-  send(data: Buffer): void;
+  /** One or more complete WebSocket frames (see wsTextFrame), shared by every subscriber. */
+  send(frames: Buffer): void;
+}
+
+/** The bytes of an unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2) carrying `json`. */
+export function wsTextFrame(json: string): Buffer {
+  const payload = Buffer.byteLength(json);
+  const head = payload < 126 ? 2 : payload < 65_536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + payload);
+  out[0] = 0x81; // FIN, opcode 1 (text)
+  if (head === 2) out[1] = payload;
+  else if (head === 4) {
+    out[1] = 126;
+    out.writeUInt16BE(payload, 2);
+  } else {
+    out[1] = 127;
+    out.writeBigUInt64BE(BigInt(payload), 2);
+  }
+  out.write(json, head, 'utf8');
+  return out;
 }
 
 export class Hub {
@@ -29,12 +50,18 @@ export class Hub {
     if (set.size === 0) this.topics.delete(topic);
   }
 
-  /** Serialises once and sends to every subscriber of the topic (but `except`). */
+  /** Encodes once and sends to every subscriber of the topic (but `except`). */
   publish(topic: string, frame: object, except?: Subscriber): void {
     const set = this.topics.get(topic);
     if (!set) return;
-    const data = Buffer.from(JSON.stringify(frame));
-    for (const sub of set) if (sub !== except) sub.send(data);
+    this.publishFrames(topic, wsTextFrame(JSON.stringify(frame)), except);
+  }
+
+  /** Already-encoded frames (wsTextFrame, possibly several back to back) to every subscriber of the topic. */
+  publishFrames(topic: string, frames: Buffer, except?: Subscriber): void {
+    const set = this.topics.get(topic);
+    if (!set) return;
+    for (const sub of set) if (sub !== except) sub.send(frames);
   }
 
   /** Same as publish, to the union of several topics, each subscriber at most once. */
@@ -47,7 +74,7 @@ export class Hub {
       for (const sub of set) {
         if (sub === except || seen.has(sub)) continue;
         seen.add(sub);
-        data ??= Buffer.from(JSON.stringify(frame));
+        data ??= wsTextFrame(JSON.stringify(frame));
         sub.send(data);
       }
     }

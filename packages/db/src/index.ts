@@ -123,6 +123,7 @@ function startCheckpointer(sqlite: Database.Database, file: string): { checkpoin
     async stop() {
       if (!stopping) {
         stopping = true;
+        worker.ref(); // the process waits for it to close its connection
         worker.postMessage('stop');
       }
       return exited;

@@ -39,11 +39,14 @@ const uncorkAll = () => {
  * Holds a socket's writes until the end of this event-loop turn, so the frames one commit sends it
  * (an ack, the item, inbox updates of a whole batch) leave in one write instead of one syscall each.
  */
-function cork(socket: WebSocket): void {
+function cork(socket: WebSocket): Socket | undefined {
   const raw = (socket as unknown as { _socket?: Socket })._socket;
-  if (!raw || raw.writableCorked > 0 || raw.destroyed) return;
-  raw.cork();
-  if (corked.push(raw) === 1) setImmediate(uncorkAll);
+  if (!raw || raw.destroyed) return undefined;
+  if (raw.writableCorked === 0) {
+    raw.cork();
+    if (corked.push(raw) === 1) setImmediate(uncorkAll);
+  }
+  return raw;
 }
 
 export function serveSocket<S extends z.ZodType<{ type: string }>>(
@@ -59,10 +62,11 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
 
   const conn: Connection<F> = {
     sub: {
-      send(data: Buffer) {
+      send(frames: Buffer) {
+        // Whole frames, written between ws's own (each of which it writes in one go): with
+        // per-message deflate off, nothing of ws's is ever half-written when this runs.
         if (socket.readyState !== socket.OPEN) return;
-        cork(socket);
-        socket.send(data, { binary: false });
+        cork(socket)?.write(frames);
       },
     },
     send(frame) {

@@ -7,7 +7,7 @@ import type { AgentLoadRow, ConversationRow, ConversationSummaryRow, EventKindNa
 import type { AttachmentInfo, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
 import { SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
-import type { Hub } from '../../hub.ts';
+import { wsTextFrame, type Hub } from '../../hub.ts';
 import { decideAgent } from '../routing/decide.ts';
 import { parseAttributes, priorityOf } from '../routing/priority.ts';
 import type { Sites } from '../sites/service.ts';
@@ -785,10 +785,13 @@ export class Conversations {
     this.inboxSentAt = performance.now();
     const ids = this.inboxDirty;
     this.inboxDirty = new Set();
+    // One write per agent socket: every row's frame, back to back.
+    const frames: Buffer[] = [];
     for (const id of ids) {
       const s = this.summary(id);
-      if (s) this.hub.publish('agents', { type: 'inbox.upsert', conversation: s });
+      if (s) frames.push(wsTextFrame(JSON.stringify({ type: 'inbox.upsert', conversation: s })));
     }
+    if (frames.length) this.hub.publishFrames('agents', frames.length === 1 ? frames[0]! : Buffer.concat(frames));
   };
 
   /** Before the database closes: the rows not sent yet go now. */
