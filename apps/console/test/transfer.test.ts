@@ -146,3 +146,19 @@ describe('contact links', () => {
     expect(mailtoHref('javascript:alert(1)//@x.y')).not.toMatch(/^javascript/);
   });
 });
+
+describe('inbox preview from items', () => {
+  const me = { id: 'giulia', name: 'Giulia', email: 'g@x', role: 'agent' as const, presence: 'online' as const, maxChats: 3 };
+  const msg = (seq: number, body: string): StreamItem =>
+    ({ kind: 'message', seq, id: `m${seq}`, clientId: null, authorType: 'visitor', authorId: 'v', authorName: null, body, createdAt: 1000 + seq }) as StreamItem;
+  it('a followed conversation’s message updates its row at once; an older row never replaces it', () => {
+    let s = reducer(initialState(me), { type: 'welcome', agent: me, inbox: [conv({ id: 'c', lastSeq: 3, lastMessage: 'old' })] });
+    s = reducer(s, { type: 'item', conversationId: 'c', item: msg(4, 'x'.repeat(200)) });
+    expect(s.conversations.c).toMatchObject({ lastSeq: 4, lastMessageAt: 1004 });
+    expect(s.conversations.c!.lastMessage).toBe(`${'x'.repeat(139)}…`);
+    s = reducer(s, { type: 'upsert', conversation: conv({ id: 'c', lastSeq: 3, lastMessage: 'old' }) });
+    expect(s.conversations.c!.lastSeq).toBe(4);
+    s = reducer(s, { type: 'upsert', conversation: conv({ id: 'c', lastSeq: 4, state: 'resolved', lastMessage: 'x' }) });
+    expect(s.conversations.c!.state).toBe('resolved');
+  });
+});

@@ -273,3 +273,35 @@ describe('isolation and refusal', () => {
     ok.ws?.close();
   });
 });
+
+describe('inbox rows under a burst of messages', () => {
+  it('a busy conversation updates every agent’s inbox about once a second, with its latest message; a state change is not held back', async () => {
+    await s.addAgent('ada@shop.test', 'Ada');
+    await s.addAgent('bob@shop.test', 'Bob');
+    const a = track(agent(s, await s.login('ada@shop.test')));
+    await a.frame('welcome');
+    const v = track(visitor(s));
+    await v.frame('welcome');
+    v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'first' });
+    const ack = await v.frame('ack');
+    await a.frame('inbox.upsert', (f) => f.conversation.id === ack.conversationId && f.conversation.agentName === 'Ada');
+    // Bob watches the inbox; the conversation is Ada's.
+    const b = track(agent(s, await s.login('bob@shop.test')));
+    await b.frame('welcome');
+    const rows = () => b.frames.filter((f) => f.type === 'inbox.upsert' && f.conversation.id === ack.conversationId);
+
+    const burst = Array.from({ length: 12 }, (_, i) => `burst ${i}`);
+    for (const body of burst) v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body });
+    await v.waitFor(() => v.frames.filter((f) => f.type === 'ack').length === 13, 'the burst acknowledged');
+    // Every message is in the conversation for its followers…
+    a.session.track(ack.conversationId);
+    await a.waitFor(() => a.messages().includes('burst 11'), 'the burst at Ada');
+    // …and the inbox row ends with the last one, without a row per message.
+    await b.frame('inbox.upsert', (f) => f.conversation.id === ack.conversationId && f.conversation.lastMessage === 'burst 11');
+    expect(rows().length).toBeGreaterThanOrEqual(1);
+    expect(rows().length).toBeLessThanOrEqual(3);
+
+    a.session.send({ type: 'conversation.resolve', conversationId: ack.conversationId });
+    await b.frame('inbox.upsert', (f) => f.conversation.id === ack.conversationId && f.conversation.state === 'resolved');
+  });
+});

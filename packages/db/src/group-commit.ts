@@ -119,7 +119,10 @@ export class GroupCommit {
   /** Checkpoint cycles completed (for tests and metrics). */
   checkpoints = 0;
 
-  constructor(sqlite: Database.Database, opts: GroupCommitOptions = {}) {
+  constructor(
+    private readonly sqlite: Database.Database,
+    opts: GroupCommitOptions = {},
+  ) {
     // One savepoint per write, with statements prepared once (a better-sqlite3 transaction
     // function made per write costs more than the write's own statements).
     const begin = sqlite.prepare('SAVEPOINT gc_write');
@@ -261,13 +264,14 @@ export class GroupCommit {
     const tasks = this.queue;
     if (tasks.length === 0) return null;
     this.queue = [];
-    this.relax?.();
     try {
+      this.relax?.();
       return { tasks, results: this.batch(tasks), error: null };
     } catch (e) {
+      // Also a write queued after the database was closed (shutdown): refused, not thrown.
       return { tasks, results: null, error: e };
     } finally {
-      this.restore?.();
+      if (this.sqlite.open) this.restore?.();
     }
   }
 }

@@ -54,8 +54,10 @@ export interface Actor {
 
 interface Effects {
   items: { conv: ConversationRow; item: StreamItem }[];
-  /** Conversations whose inbox row changed (any message or event). */
+  /** Conversations whose inbox row changed beyond its last message (an event, a rating, a call-back). */
   changed: Set<string>;
+  /** Conversations with a new message (their inbox row's preview changed). */
+  messaged: Set<string>;
   /** Conversations whose state or agent changed (the visitor is told). */
   stateChanged: Set<string>;
   queueChanged: boolean;
@@ -77,7 +79,7 @@ export interface ChangeSink {
   csat(conv: ConversationRow, rating: number, comment: string | null, changed: boolean, at: number): void;
 }
 
-const newEffects = (): Effects => ({ items: [], changed: new Set(), stateChanged: new Set(), queueChanged: false });
+const newEffects = (): Effects => ({ items: [], changed: new Set(), messaged: new Set(), stateChanged: new Set(), queueChanged: false });
 
 /** messages.meta: a bot answer's FAQ entry and quick replies, or the proactive message a conversation began with. */
 type MessageMeta = { faqId: string; quickReplies: string[] } | { proactive: true; ruleId: string | null } | { attachment: AttachmentInfo };
@@ -115,6 +117,13 @@ export function forVisitor(item: StreamItem): StreamItem {
  * (under load: one write per agent socket per interval instead of one per message and agent).
  */
 export const INBOX_FLUSH_MS = 50;
+/**
+ * A row whose only change is a new message (its preview) waits up to this long, so that a busy
+ * conversation updates every agent's inbox about once a second however fast it goes; a state
+ * change, a rating or a call-back goes with the next flush above, carrying the latest preview.
+ * (The agents following the conversation have its messages at once, as items.)
+ */
+export const INBOX_PREVIEW_MS = 1000;
 
 /** How far back recent assignments count for the estimated wait. */
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
@@ -132,6 +141,11 @@ export class Conversations {
   private inboxDirty = new Set<string>();
   private inboxTimer: ReturnType<typeof setTimeout> | null = null;
   private inboxSentAt = -Infinity;
+  /** Conversations with only a new preview, and when each was last sent. */
+  private previewDirty = new Set<string>();
+  private previewTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly previewSentAt = new Map<string, number>();
+  private previewSweptAt = 0;
 
   constructor(
     private readonly store: Store,
@@ -697,7 +711,7 @@ export class Conversations {
     this.store.setLastMessage(conv.id, body.length > 140 ? `${body.slice(0, 139)}…` : body, at);
     const item = messageItem(m);
     fx.items.push({ conv, item });
-    fx.changed.add(conv.id);
+    fx.messaged.add(conv.id);
     for (const l of this.txListeners) l(conv, item, at);
     return m;
   }
@@ -768,6 +782,7 @@ export class Conversations {
       }
     }
     if (fx.changed.size) this.inboxChanged(fx.changed);
+    for (const id of fx.messaged) if (!fx.changed.has(id)) this.previewChanged(id);
     if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
   }
 
@@ -779,12 +794,41 @@ export class Conversations {
     else this.inboxTimer = setTimeout(this.flushInbox, wait);
   }
 
+  private previewChanged(id: string): void {
+    if (this.inboxDirty.has(id)) return; // the next flush carries it
+    const last = this.previewSentAt.get(id);
+    if (last === undefined || performance.now() - last >= INBOX_PREVIEW_MS) return this.inboxChanged([id]);
+    this.previewDirty.add(id);
+    this.previewTimer ??= setTimeout(this.flushPreviews, INBOX_PREVIEW_MS);
+  }
+
+  /** Previews held back: those whose interval has passed join the next inbox flush. */
+  private readonly flushPreviews = (): void => {
+    this.previewTimer = null;
+    const now = performance.now();
+    const due: string[] = [];
+    for (const id of this.previewDirty) if (now - (this.previewSentAt.get(id) ?? 0) >= INBOX_PREVIEW_MS) due.push(id);
+    for (const id of due) this.previewDirty.delete(id);
+    if (due.length) this.inboxChanged(due);
+    if (this.previewDirty.size) this.previewTimer = setTimeout(this.flushPreviews, INBOX_PREVIEW_MS / 4);
+  };
+
   /** Sends the agents the current row of every conversation changed since the last time. */
   private readonly flushInbox = (): void => {
     this.inboxTimer = null;
-    this.inboxSentAt = performance.now();
+    const now = performance.now();
+    this.inboxSentAt = now;
     const ids = this.inboxDirty;
     this.inboxDirty = new Set();
+    for (const id of ids) {
+      this.previewSentAt.set(id, now);
+      this.previewDirty.delete(id);
+    }
+    // Forget the send times of quiet conversations (the map stays as small as the busy ones).
+    if (now - this.previewSweptAt >= INBOX_PREVIEW_MS) {
+      this.previewSweptAt = now;
+      for (const [id, at] of this.previewSentAt) if (now - at >= INBOX_PREVIEW_MS && !this.previewDirty.has(id)) this.previewSentAt.delete(id);
+    }
     // One write per agent socket: every row's frame, back to back.
     const frames: Buffer[] = [];
     for (const id of ids) {
@@ -797,6 +841,8 @@ export class Conversations {
   /** Before the database closes: the rows not sent yet go now. */
   stop(): void {
     if (this.inboxTimer) clearTimeout(this.inboxTimer);
+    if (this.previewTimer) clearTimeout(this.previewTimer);
+    for (const id of this.previewDirty) this.inboxDirty.add(id);
     this.flushInbox();
   }
 
