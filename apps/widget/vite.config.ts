@@ -1,8 +1,10 @@
 /**
- * The chat UI: src/chat/index.tsx -> dist/widget/chat.js, an ES module the loader imports on
- * demand (any shared chunk lands next to it), and the proactive rules' timers:
- * src/proactive.ts -> dist/widget/proactive.js (loaded only on sites with rules). Runs after vite.loader.config.ts, so it must not
- * empty dist/.
+ * The ES modules the loader (vite.loader.config.ts) brings in later, in dist/widget/ (any shared
+ * chunk lands next to them): the host-page API src/api.ts -> api.js (on idle, or on the first
+ * touch); the chat UI src/chat/index.tsx -> chat.js, imported by api.js on demand together with
+ * the visitor's strings, src/chat/en.ts -> en.js or src/chat/it.ts -> it.js; the proactive rules'
+ * timers src/proactive.ts -> proactive.js (loaded only on sites with rules). Runs after
+ * vite.loader.config.ts, so it must not empty dist/.
  */
 import { defineConfig } from 'vite';
 
@@ -14,7 +16,7 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist/widget',
     emptyOutDir: false,
-    lib: { entry: { chat: 'src/chat/index.tsx', proactive: 'src/proactive.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: { entry: { api: 'src/api.ts', chat: 'src/chat/index.tsx', en: 'src/chat/en.ts', it: 'src/chat/it.ts', proactive: 'src/proactive.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: {
       // Library mode keeps whitespace and annotations for downstream bundlers; this file goes
       // straight to browsers, so minify fully.

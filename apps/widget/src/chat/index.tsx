@@ -10,7 +10,7 @@
  */
 import { createRef, render, type ComponentChildren, type RefObject } from 'preact';
 import type { AttachmentInfo, MessageItem } from '@parla/protocol';
-import { backAt, dict, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
+import { backAt, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
 import { check, createChat, MAX_CHARS, type IncomingMessage, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
 import { css } from './styles.ts';
@@ -50,20 +50,23 @@ export interface MountConfig {
   pageChanged?(): void;
 }
 
-/** Mounts the chat in `root`; returns the function the loader calls to open or close the panel. */
-export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) => void {
+/** Mounts the chat in `root` with the strings `t` (en.js or it.js); returns the function the loader calls to open or close the panel. */
+export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: boolean) => void {
   const style = document.createElement('style');
   if (config.nonce) style.nonce = config.nonce;
   style.textContent = css;
   const el = document.createElement('div');
   root.append(style, el);
+  // The launcher's open state: a chevron (the loader draws only the chat bubble).
+  const launcher = root.querySelector('.l')!;
+  launcher.insertAdjacentHTML('beforeend', '<svg class="c" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 9l6 6 6-6"/></svg>');
+  const chevron = launcher.lastChild as Element;
   let storage: Storage | null = null;
   try {
     storage = localStorage;
   } catch {
     /* blocked: no memory across pages */
   }
-  const t = dict(config.lang);
   const time = new Intl.DateTimeFormat(config.lang, { hour: '2-digit', minute: '2-digit' });
   const input = createRef<HTMLTextAreaElement>();
   const log = createRef<HTMLDivElement>();
@@ -244,6 +247,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     render(null, el);
     el.remove();
     style.remove();
+    chevron.remove();
   };
   draw();
   return chat.setOpen;

@@ -1,8 +1,11 @@
 /**
  * The chat panel's CSS, injected in a <style> inside the shadow root (the loader's own <style>
- * sets `:host { all: initial }` and --parla-brand, which a site may override on #parla-widget).
+ * sets `:host { all: initial }` and --parla-brand, which a site may override on #parla-widget,
+ * and draws the launcher; its open state and unread badge are styled here).
  */
 export const css = `
+.l{position:relative}.l[aria-expanded=true] .m,.l[aria-expanded=false] .c{display:none}
+.n{position:absolute;top:-3px;right:-3px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;background:#dc2626;font:600 12px/20px system-ui,sans-serif}
 .p{position:fixed;right:20px;bottom:88px;width:376px;height:min(620px,calc(100vh - 108px));display:flex;flex-direction:column;
 background:#fff;color:#111827;border-radius:16px;overflow:hidden;box-shadow:0 12px 40px rgba(15,23,42,.2),0 2px 6px rgba(15,23,42,.08);
 font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left}
