@@ -18,6 +18,8 @@ export default defineConfig({
     emptyOutDir: false,
     lib: { entry: { api: 'src/api.ts', chat: 'src/chat/index.tsx', en: 'src/chat/en.ts', it: 'src/chat/it.ts', proactive: 'src/proactive.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: {
+      // chat.js may export more than mount (what extras.tsx takes from it): no facade chunk in front of it.
+      preserveEntrySignatures: 'allow-extension',
       // Library mode keeps whitespace and annotations for downstream bundlers; this file goes
       // straight to browsers, so minify fully.
       output: { minify: true, comments: false },

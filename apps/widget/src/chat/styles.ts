@@ -1,7 +1,8 @@
 /**
  * The chat panel's CSS, injected in a <style> inside the shadow root (the loader's own <style>
  * sets `:host { all: initial }` and --parla-brand, which a site may override on #parla-widget,
- * and draws the launcher; its open state and unread badge are styled here).
+ * and draws the launcher; its open state and unread badge are styled here). The rarely needed
+ * parts bring their own CSS (extras.tsx).
  */
 export const css = `
 .l{position:relative}.l[aria-expanded=true] .m,.l[aria-expanded=false] .c{display:none}
@@ -45,10 +46,6 @@ textarea{resize:vertical}
 label{font-size:13px;font-weight:500;color:#374151}
 .op{font-weight:400;color:#6b7280}
 .fe{margin:0;font-size:13px;color:#b91c1c}
-.alt{flex-direction:column;align-items:stretch;flex-wrap:nowrap;max-height:62%;overflow-y:auto}
-h3{margin:0;font-size:15px;font-weight:600}
-.ch{display:flex;flex-wrap:wrap;justify-content:center;gap:8px;margin-top:8px}
-.alt .ch{justify-content:flex-end;margin:0}
 .bt{padding:6px 10px;font-size:14px;border:1px solid var(--parla-brand);border-radius:10px;background:#fff;color:var(--parla-brand);font-weight:500}
 .pr{background:var(--parla-brand);color:#fff}
 .bt:disabled{opacity:.6;cursor:default}
@@ -62,7 +59,6 @@ h3{margin:0;font-size:15px;font-weight:600}
 .qa,.fb{display:flex;flex-wrap:wrap;gap:6px;max-width:90%;font-size:13px;color:#374151}
 .fb{max-width:none;width:100%}
 .fb p{margin:4px 0 0;width:100%}
-.sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{line-height:0;padding:3px;background:none;color:#6b7280}.fc .bt:hover{color:#111827}.fc [aria-pressed=true]{color:var(--parla-brand,#2563eb);outline:2px solid currentColor;border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
 .qa .bt{font-size:13px;padding:4px 10px}
 .sg{list-style:none;margin:0;padding:0;width:100%;display:flex;flex-direction:column;gap:4px}
 .sg button{width:100%;text-align:left;padding:6px 10px;font-size:13px;border:1px solid #e5e7eb;border-radius:10px;background:#f8fafc}
