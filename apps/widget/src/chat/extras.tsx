@@ -1,16 +1,17 @@
 /**
  * The chat's rarely needed parts, a chunk of their own (dist/widget/extras-<hash>.js) that the
  * chat loads the first time one of them is shown: the satisfaction survey, the offline-message
- * and call-back forms (and the choice between them), and the "your data" buttons. Their CSS comes
- * with them.
+ * and call-back forms (and the choice between them, the offline note, the confirmation), and the
+ * "your data" buttons. Their CSS comes with them, their strings in en-extras.js or it-extras.js.
  */
 import type { ChatState, OfflineRequest } from './model.ts';
 import { MAX_CHARS } from './model.ts';
-import type { Dict } from './i18n.ts';
+import { backAt } from './hours.ts';
+import type { Dict, ExtraDict } from './i18n.ts';
 import { Field, type Handlers, type Ui } from './index.tsx';
 
 interface Props {
-  t: Dict;
+  t: Dict & ExtraDict;
   ui: Ui;
   on: Handlers;
 }
@@ -22,6 +23,30 @@ h3{margin:0;font-size:15px;font-weight:600}
 .alt .ch{justify-content:flex-end;margin:0}
 .sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{line-height:0;padding:3px;background:none;color:#6b7280}.fc .bt:hover{color:#111827}.fc [aria-pressed=true]{color:var(--parla-brand,#2563eb);outline:2px solid currentColor;border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
 `;
+
+/** Outside hours: closed, and when the chat is back. */
+export function Off({ t, ui, site }: Props & { site: ChatState['site'] }) {
+  return (
+    <p class="note">
+      <strong>{t.closed}</strong>
+      {site?.nextOpenAt != null && (
+        <>
+          <br />
+          {backAt(site.nextOpenAt, ui.lang, t)}
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The offline message or call-back request was received. */
+export function Done({ t, done }: Props & { done: OfflineRequest }) {
+  return (
+    <p class="note ok" tabIndex={-1}>
+      {done.kind === 'offline' ? t.thanks(done.fields.email!) : t.willCall(done.fields.phone!)}
+    </p>
+  );
+}
 
 /** "Your data": download or delete. */
 export function Privacy({ t, on }: Props) {
@@ -113,7 +138,7 @@ function Face({ n }: { n: number }) {
 }
 
 /** After a resolution: five faces (1-5) and, once rated, an optional comment; changeable for 24 hours. */
-export function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>; t: Dict; on: Handlers }) {
+export function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>; t: Dict & ExtraDict; on: Handlers }) {
   const r = c.csat;
   const open = !r || Date.now() < r.changeableUntil;
   return (

@@ -10,7 +10,7 @@
  */
 import { createRef, render, type ComponentChildren, type RefObject } from 'preact';
 import type { AttachmentInfo, MessageItem } from '@parla/protocol';
-import { backAt, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
+import { eventText, queueText, type Dict, type ExtraDict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
 import { check, createChat, MAX_CHARS, type IncomingMessage, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
 import { css } from './styles.ts';
@@ -94,14 +94,18 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let upErr = '';
   const lazy = () => import('./attach.ts');
   let extras: Extras | undefined;
+  /** The strings, with those of the extras once loaded. */
+  let tx: (Dict & ExtraDict) | undefined;
   let extrasStyle: HTMLStyleElement | undefined;
   /** The extras chunk has just arrived: focus what it shows, as on opening. */
   let fresh = false;
   const loadExtras = () => {
     if (!extrasStyle) {
       extrasStyle = sheet('');
-      void import('./extras.tsx').then((m) => {
+      // The chunk and the visitor's strings for it, in parallel.
+      void Promise.all([import('./extras.tsx'), import(/* @vite-ignore */ `${config.base}widget/${config.lang}-extras.js`) as Promise<{ default: ExtraDict }>]).then(([m, x]) => {
         extras = m;
+        tx = { ...t, ...x.default };
         extrasStyle!.textContent = m.css;
         fresh = true;
         onChange();
@@ -135,7 +139,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     const off = chat.offline();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr, extras: loadExtras };
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr, extras: loadExtras, tx };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
@@ -240,7 +244,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     },
     download: chat.exportData,
     erase() {
-      if (window.confirm(t.confirmErase)) chat.eraseData();
+      if (window.confirm(tx!.confirmErase)) chat.eraseData(); // the button is in the extras
     },
     rate: chat.rate,
     attach(f) {
@@ -321,6 +325,8 @@ export interface Ui {
   upErr: string;
   /** The extras chunk: undefined until loaded (the call loads it, and the view is drawn again). */
   extras: () => Extras | undefined;
+  /** The strings with the extras' (once loaded). */
+  tx: (Dict & ExtraDict) | undefined;
 }
 
 interface PanelProps {
@@ -363,7 +369,8 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
   const f = { t, ui, on };
   const survey = c?.state === 'resolved' && c.channel !== 'callback' ? c : null;
   // The rarely needed parts (survey, offline and call-back forms, the data buttons): a chunk of their own, loaded when first needed.
-  const X = survey || off || s.offerAlternatives || form || ui.privacy ? ui.extras() : undefined;
+  const X = survey || off || s.offerAlternatives || form || done || ui.privacy ? ui.extras() : undefined;
+  const fx = { t: ui.tx!, ui, on };
 
   return (
     <div
@@ -393,7 +400,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         <button type="button" class="lk" aria-expanded={ui.privacy} onClick={on.privacy}>
           {t.yourData}
         </button>
-        {X && ui.privacy && <X.Privacy {...f} />}
+        {X && ui.privacy && <X.Privacy {...fx} />}
       </div>
       <div class="log" ref={log} role="log" aria-live="polite">
         {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
@@ -407,7 +414,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
         ))}
         {live && lastQueued < 0 && <p class="ev">{queueText(live, t)}</p>}
-        {X && survey && <X.Survey c={survey} t={t} on={on} />}
+        {X && survey && <X.Survey c={survey} t={fx.t} on={on} />}
         {c?.state === 'resolved' && s.site?.email && (
           <p class="note">
             {s.mailedTo ? (
@@ -420,28 +427,12 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           </p>
         )}
         {s.agentsOnline === 0 && waiting && ui.isOpen && <p class="note">{t.noAgents}</p>}
-        {off && (
-          <p class="note">
-            <strong>{t.closed}</strong>
-            {s.site?.nextOpenAt != null && (
-              <>
-                <br />
-                {backAt(s.site.nextOpenAt, ui.lang, t)}
-              </>
-            )}
-          </p>
-        )}
-        {done ? (
-          <p class="note ok" tabIndex={-1}>
-            {done.kind === 'offline' ? t.thanks(done.fields.email!) : t.willCall(done.fields.phone!)}
-          </p>
-        ) : (
-          X && (off || s.offerAlternatives) && !form && <X.Choices {...f} />
-        )}
+        {X && off && <X.Off {...fx} site={s.site} />}
+        {X && (done ? <X.Done {...fx} done={done} /> : (off || s.offerAlternatives) && !form && <X.Choices {...fx} />)}
       </div>
       {s.agentTyping && <p class="ty">{t.typing}</p>}
       {form ? (
-        X && <X.Alt {...f} form={form} r={r} />
+        X && <X.Alt {...fx} form={form} r={r} />
       ) : (
         !off && (
           <form
