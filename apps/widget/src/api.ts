@@ -198,6 +198,8 @@ export function start(script: HTMLScriptElement, root: ShadowRoot, queue: (Comma
   }
   window.Parla = api;
   api.push(...queue);
+  // A page that kept the array (or the loader's stand-ins) reaches the API through it from now on.
+  Object.assign(queue, api);
   ready = true;
   emit('ready');
 
