@@ -4,6 +4,7 @@
  * and call-back forms (and the choice between them, the offline note, the confirmation), and the
  * "your data" buttons. Their CSS comes with them, their strings in en-extras.js or it-extras.js.
  */
+import { Fragment, h } from 'preact';
 import type { ChatState, OfflineRequest } from './model.ts';
 import { MAX_CHARS } from './model.ts';
 import { backAt } from './hours.ts';

@@ -8,7 +8,7 @@
  * With the FAQ bot: bot bubbles are tagged, the current answer offers feedback and quick replies,
  * "talk to a person" stays one click away, and matching questions are suggested while typing.
  */
-import { createRef, render, type ComponentChildren, type RefObject } from 'preact';
+import { createRef, Fragment, h, render, type ComponentChildren, type RefObject } from 'preact';
 import type { AttachmentInfo, MessageItem } from '@parla/protocol';
 import { eventText, queueText, type Dict, type ExtraDict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
