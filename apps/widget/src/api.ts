@@ -1,10 +1,10 @@
 /**
  * The host-page API: src/api.ts -> dist/widget/api.js, loaded by the loader (src/embed.ts) when
- * the page is idle after its load, on the first touch of the launcher, on the first call of a
- * window.Parla method, or at once when a conversation is open. It takes over window.Parla (the
- * calls queued until then run in order), the launcher, the page tracking (pushState and
- * replaceState are wrapped once) and the proactive rules; it loads the chat UI
- * (widget/chat.js, with the visitor's language only) when the visitor opens it.
+ * the page is idle after its load, on the first touch of the launcher, or on the first call of a
+ * window.Parla method. It takes over window.Parla (the calls queued until then run in order), the
+ * launcher, the page tracking (pushState and replaceState are wrapped once) and the proactive
+ * rules; it loads the chat UI (widget/chat.js, with the visitor's language only) when the visitor
+ * opens it, or at once when a conversation is open (or messages written offline wait).
  *
  * Proactive rules: it reads the site's enabled rules (a small cached JSON) and only when there
  * are any loads widget/proactive.js (their timers); the chat itself still loads only when a

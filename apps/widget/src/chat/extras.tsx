@@ -2,7 +2,7 @@
  * The chat's rarely needed parts, a chunk of their own (dist/widget/extras-<hash>.js) that the
  * chat loads the first time one of them is shown: the satisfaction survey, the offline-message
  * and call-back forms (and the choice between them, the offline note, the confirmation), and the
- * "your data" buttons. Their CSS comes with them, their strings in en-extras.js or it-extras.js.
+ * "your data" buttons and the download they ask for. Their CSS comes with them, their strings in en-extras.js or it-extras.js.
  */
 import { Fragment, h } from 'preact';
 import type { ChatState, OfflineRequest } from './model.ts';
@@ -22,8 +22,18 @@ export const css = `
 h3{margin:0;font-size:15px;font-weight:600}
 .ch{display:flex;flex-wrap:wrap;justify-content:center;gap:8px;margin-top:8px}
 .alt .ch{justify-content:flex-end;margin:0}
+.ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
 .sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{line-height:0;padding:3px;background:none;color:#6b7280}.fc .bt:hover{color:#111827}.fc [aria-pressed=true]{color:var(--parla-brand,#2563eb);outline:2px solid currentColor;border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
 `;
+
+/** The visitor's own data, as a JSON download (nothing is put in the page). */
+export function download(data: unknown, site: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  a.download = `chat-data-${site}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
 
 /** Outside hours: closed, and when the chat is back. */
 export function Off({ t, ui, site }: Props & { site: ChatState['site'] }) {

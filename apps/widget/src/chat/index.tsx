@@ -171,14 +171,8 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     storage,
     onChange,
     onUnread: config.onUnread,
-    // The visitor's own data, as a JSON download (nothing is put in the page).
-    onExport(data) {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      a.download = `chat-data-${config.site}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    },
+    // The visitor's own data, as a JSON download (asked for with a button of the extras).
+    onExport: (data) => extras?.download(data, config.site),
     onErased: () => config.onErased?.(),
     onMessage: config.onMessage,
   });

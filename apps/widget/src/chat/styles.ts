@@ -49,7 +49,6 @@ label{font-size:13px;font-weight:500;color:#374151}
 .bt{padding:6px 10px;font-size:14px;border:1px solid var(--parla-brand);border-radius:10px;background:#fff;color:var(--parla-brand);font-weight:500}
 .pr{background:var(--parla-brand);color:#fff}
 .bt:disabled{opacity:.6;cursor:default}
-.ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
 .s{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--parla-brand);color:#fff;display:grid;place-items:center}
 .s:disabled{opacity:.45;cursor:default}
 .at{background:none;color:inherit;cursor:pointer}.at:focus-within{outline:2px solid var(--parla-brand)}
