@@ -2,7 +2,8 @@
  * The host-page API on the demo shop in headless Chromium: calls queued before the script loads,
  * events (ready, open, close, message, unread) and their unsubscribe functions, setAttributes
  * reaching the agent's visitor panel, history.pushState/replaceState and trackPage recorded as
- * page views, sendMessage arriving in the console, shutdown forgetting the shopper.
+ * page views, sendMessage arriving in the console, shutdown forgetting the shopper; and the
+ * loader's stand-in methods while widget/api.js has not arrived yet.
  */
 import { describe, expect, it } from 'vitest';
 import { loginConsole, useProduct } from './harness.ts';
@@ -117,5 +118,58 @@ describe('host-page API on the demo shop', () => {
     console.log(`host API: events ${JSON.stringify(await events())}; page views ${JSON.stringify(pages())}`);
     await ctx.close();
     await agentCtx.close();
+  });
+  it('before widget/api.js arrives, the methods already exist: they queue, load it, and their unsubscribe works; the old array then reaches the API', async () => {
+    const { shopUrl } = env.product;
+    const ctx = await env.browser.newContext({ locale: 'en-US' });
+    const shop = await ctx.newPage();
+    const errors: string[] = [];
+    shop.on('pageerror', (e) => errors.push(String(e)));
+    // Hold api.js until the page has used the stand-ins.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    await shop.route('**/widget/api.js', async (route) => {
+      asked++;
+      await held;
+      await route.continue();
+    });
+    await shop.addInitScript(() => {
+      const w = window as unknown as { Parla?: unknown[]; __array: unknown[]; __events: [string, unknown][] };
+      w.__events = [];
+      w.__array = w.Parla = w.Parla || [];
+    });
+    await shop.goto(`${shopUrl}/`);
+    await shop.locator('#parla-widget button.l').waitFor();
+    const before = await shop.evaluate(() => {
+      const w = window as unknown as TestWindow & { __offs: (() => void)[] };
+      const P = w.Parla;
+      const isArray = Array.isArray(P);
+      w.__offs = [P.on('open', () => w.__events.push(['open', null])), P.on('close', () => w.__events.push(['close', null]))];
+      P.on('ready', () => w.__events.push(['ready', null]));
+      P.setAttributes({ plan: 'pro' });
+      P.open();
+      return { isArray, open: typeof P.open };
+    });
+    expect(before).toEqual({ isArray: true, open: 'function' });
+    await expect.poll(() => asked).toBeGreaterThan(0); // asked for (by the first call, if the page's idle time has not come yet)
+    expect(await shop.locator('#parla-widget textarea#parla-input').count()).toBe(0);
+    release();
+    // The queued calls run in order once it has arrived: the panel opens, with its events.
+    await shop.locator('#parla-widget textarea#parla-input').waitFor();
+    await expect.poll(() => shop.evaluate(() => (window as unknown as TestWindow).__events.map(([e]) => e))).toEqual(['open', 'ready']);
+    expect(await shop.locator('#parla-widget button.l').getAttribute('aria-expanded')).toBe('true');
+    // The stand-in's unsubscribe works after the hand-over; the array the page kept now reaches the API.
+    const after = await shop.evaluate(() => {
+      const w = window as unknown as TestWindow & { __offs: (() => void)[]; __array: unknown[] & { push(c: unknown): void } };
+      w.__offs[0]!();
+      w.__array.push(['close']);
+      w.Parla.open();
+      return w.__events.map(([e]) => e);
+    });
+    expect(after).toEqual(['open', 'ready', 'close']);
+    expect(await shop.locator('#parla-widget button.l').getAttribute('aria-expanded')).toBe('true');
+    expect(errors).toEqual([]);
+    await ctx.close();
   });
 });

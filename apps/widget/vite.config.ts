@@ -1,21 +1,27 @@
 /**
- * The chat UI: src/chat/index.tsx -> dist/widget/chat.js, an ES module the loader imports on
- * demand (any shared chunk lands next to it), and the proactive rules' timers:
- * src/proactive.ts -> dist/widget/proactive.js (loaded only on sites with rules). Runs after vite.loader.config.ts, so it must not
- * empty dist/.
+ * The ES modules the loader (vite.loader.config.ts) brings in later, in dist/widget/ (any shared
+ * chunk lands next to them): the host-page API src/api.ts -> api.js (on idle, or on the first
+ * touch); the chat UI src/chat/index.tsx -> chat.js, imported by api.js on demand together with
+ * the visitor's strings, src/chat/en.ts -> en.js or src/chat/it.ts -> it.js; the proactive rules'
+ * timers src/proactive.ts -> proactive.js (loaded only on sites with rules); the strings of the
+ * chat's lazy extras chunk (extras-<hash>.js), src/chat/en-extras.ts -> en-extras.js and it-extras.js. Runs after
+ * vite.loader.config.ts, so it must not empty dist/.
  */
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   publicDir: false,
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Classic JSX (h, Fragment imported where used): smaller than the automatic runtime's jsx() calls.
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   build: {
     // es2022: class fields stay native (es2020 would add defineProperty helpers to the Session).
     target: 'es2022',
     outDir: 'dist/widget',
     emptyOutDir: false,
-    lib: { entry: { chat: 'src/chat/index.tsx', proactive: 'src/proactive.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: { entry: { api: 'src/api.ts', chat: 'src/chat/index.tsx', en: 'src/chat/en.ts', it: 'src/chat/it.ts', 'en-extras': 'src/chat/en-extras.ts', 'it-extras': 'src/chat/it-extras.ts', proactive: 'src/proactive.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: {
+      // chat.js may export more than mount (what extras.tsx takes from it): no facade chunk in front of it.
+      preserveEntrySignatures: 'allow-extension',
       // Library mode keeps whitespace and annotations for downstream bundlers; this file goes
       // straight to browsers, so minify fully.
       output: { minify: true, comments: false },

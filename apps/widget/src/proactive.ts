@@ -2,7 +2,8 @@
  * Proactive rules on the host page: src/proactive.ts -> dist/widget/proactive.js, loaded by the
  * loader only when the site has enabled rules. No Preact, no socket: timers and storage only.
  *
- * A rule fires once its page has been open `minSeconds` (counted again after each SPA navigation)
+ * A rule fires once its page has been open `minSeconds` (from the navigation's start on the first
+ * page, from the navigation itself after each SPA navigation)
  * on a URL matching `urlPattern` (a substring of the URL; with `*`, a glob over the whole URL), from
  * the `minVisits`-th visit on this device, when the `cartValue` attribute reaches `minCartValue`.
  * At most one rule per page, each at most once per visit (sessionStorage `parla:<site>:shown`),
@@ -87,12 +88,17 @@ export function start(h: Hooks, win: Window = window): () => void {
     h.show(r.message[h.lang], r.id);
   };
 
+  // The loader brings this module in once the page is idle: the first page has been open since its navigation started.
+  let open = win.performance?.now() ?? 0;
   const plan = () => {
     const now = win.location.href;
     if (now === url) return;
     url = now;
     timers.forEach(clearTimeout);
-    timers = rules.filter((r) => !shown.has(r.id) && matches(r.urlPattern, now) && visits >= r.minVisits).map((r) => setTimeout(() => fire(r), r.minSeconds * 1000));
+    timers = rules
+      .filter((r) => !shown.has(r.id) && matches(r.urlPattern, now) && visits >= r.minVisits)
+      .map((r) => setTimeout(() => fire(r), Math.max(0, r.minSeconds * 1000 - open)));
+    open = 0;
   };
   win.addEventListener('popstate', plan);
   win.addEventListener('hashchange', plan);

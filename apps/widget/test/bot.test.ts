@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySocket } from '@parla/client/testing';
 import type { ServerToVisitor, StreamItem, VisitorConversation, WidgetSite } from '@parla/protocol';
-import { dict } from '../src/chat/i18n.ts';
+import { dict } from './dict.ts';
 import { createChat } from '../src/chat/model.ts';
 
 class Pipe extends MemorySocket {

@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySocket } from '@parla/client/testing';
 import type { EventItem, ServerToVisitor, StreamItem, VisitorConversation, WidgetSite } from '@parla/protocol';
-import { backAt, dict, eventText, queueText } from '../src/chat/i18n.ts';
+import { backAt } from '../src/chat/hours.ts';
+import { eventText, queueText } from '../src/chat/i18n.ts';
+import { dict } from './dict.ts';
 import { check, cleanAttributes, createChat, PROTOCOL, socketUrl } from '../src/chat/model.ts';
 
 class Pipe extends MemorySocket {

@@ -70,6 +70,17 @@ describe('proactive rules', () => {
     expect(countVisit(local, new Mem(), 'demo')).toBe(3);
   });
 
+  it('count the first page from its navigation start (the module loads once the page is idle)', () => {
+    const p = page('https://shop.it/checkout');
+    Object.assign(p.win, { performance: { now: () => 4_000 } });
+    const show = vi.fn();
+    start({ rules: [rule({ minSeconds: 5 })], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show }, p.win);
+    vi.advanceTimersByTime(999);
+    expect(show).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(show).toHaveBeenCalledWith('Need help completing your order?', 'checkout');
+  });
+
   it('fire after the time on the matching page, once per visit, and start again after an SPA navigation', () => {
     const p = page('https://shop.it/product');
     const show = vi.fn();

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemorySocket } from '@parla/client/testing';
 import type { ServerToVisitor } from '@parla/protocol';
-import { dict } from '../src/chat/i18n.ts';
+import { dict } from './dict.ts';
 import { cleanIdentity, createChat } from '../src/chat/model.ts';
 
 function chatWith(identity: () => Record<string, unknown> | undefined) {

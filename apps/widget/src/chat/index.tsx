@@ -8,12 +8,14 @@
  * With the FAQ bot: bot bubbles are tagged, the current answer offers feedback and quick replies,
  * "talk to a person" stays one click away, and matching questions are suggested while typing.
  */
-import { createRef, render, type ComponentChildren, type RefObject } from 'preact';
+import { createRef, Fragment, h, render, type ComponentChildren, type RefObject } from 'preact';
 import type { AttachmentInfo, MessageItem } from '@parla/protocol';
-import { backAt, dict, eventText, queueText, type Dict, type FieldId, type Lang, type Problem } from './i18n.ts';
+import { eventText, queueText, type Dict, type ExtraDict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
 import { check, createChat, MAX_CHARS, type IncomingMessage, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
 import { css } from './styles.ts';
+
+type Extras = typeof import('./extras.tsx');
 
 export interface MountConfig {
   site: string;
@@ -50,20 +52,26 @@ export interface MountConfig {
   pageChanged?(): void;
 }
 
-/** Mounts the chat in `root`; returns the function the loader calls to open or close the panel. */
-export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) => void {
-  const style = document.createElement('style');
-  if (config.nonce) style.nonce = config.nonce;
-  style.textContent = css;
-  const el = document.createElement('div');
-  root.append(style, el);
+/** Mounts the chat in `root` with the strings `t` (en.js or it.js); returns the function the loader calls to open or close the panel. */
+export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: boolean) => void {
+  const sheet = (text: string) => {
+    const style = document.createElement('style');
+    if (config.nonce) style.nonce = config.nonce;
+    style.textContent = text;
+    return root.appendChild(style);
+  };
+  const style = sheet(css);
+  const el = root.appendChild(document.createElement('div'));
+  // The launcher's open state: a chevron (the loader draws only the chat bubble).
+  const launcher = root.querySelector('.l')!;
+  launcher.insertAdjacentHTML('beforeend', '<svg class="c" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 9l6 6 6-6"/></svg>');
+  const chevron = launcher.lastChild as Element;
   let storage: Storage | null = null;
   try {
     storage = localStorage;
   } catch {
     /* blocked: no memory across pages */
   }
-  const t = dict(config.lang);
   const time = new Intl.DateTimeFormat(config.lang, { hour: '2-digit', minute: '2-digit' });
   const input = createRef<HTMLTextAreaElement>();
   const log = createRef<HTMLDivElement>();
@@ -85,6 +93,26 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
   const urls = new Map<string, string>();
   let upErr = '';
   const lazy = () => import('./attach.ts');
+  let extras: Extras | undefined;
+  /** The strings, with those of the extras once loaded. */
+  let tx: (Dict & ExtraDict) | undefined;
+  let extrasStyle: HTMLStyleElement | undefined;
+  /** The extras chunk has just arrived: focus what it shows, as on opening. */
+  let fresh = false;
+  const loadExtras = () => {
+    if (!extrasStyle) {
+      extrasStyle = sheet('');
+      // The chunk and the visitor's strings for it, in parallel.
+      void Promise.all([import('./extras.tsx'), import(/* @vite-ignore */ `${config.base}widget/${config.lang}-extras.js`) as Promise<{ default: ExtraDict }>]).then(([m, x]) => {
+        extras = m;
+        tx = { ...t, ...x.default };
+        extrasStyle!.textContent = m.css;
+        fresh = true;
+        onChange();
+      });
+    }
+    return extras;
+  };
   const file = (a: AttachmentInfo) => {
     if (!urls.has(a.id)) {
       urls.set(a.id, '');
@@ -111,15 +139,16 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     const off = chat.offline();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr };
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr, extras: loadExtras, tx };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
     // Focus the first thing to fill in: on opening, when the focused element went away (the
     // welcome switched to the offline screen), or when the pre-chat fields appear above an empty input.
-    if (opened || (s.open && had && !had.isConnected) || (pre.length && !asked && had === input.current && !draft))
+    if (opened || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)) || (pre.length && !asked && had === input.current && !draft))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
     asked = pre.length;
+    fresh = false;
     if (after) focus(after);
     after = '';
     const now = `${s.entries.length}:${s.pending.length}:${s.offerAlternatives}:${r?.state}`;
@@ -142,14 +171,8 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     storage,
     onChange,
     onUnread: config.onUnread,
-    // The visitor's own data, as a JSON download (nothing is put in the page).
-    onExport(data) {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      a.download = `chat-data-${config.site}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    },
+    // The visitor's own data, as a JSON download (asked for with a button of the extras).
+    onExport: (data) => extras?.download(data, config.site),
     onErased: () => config.onErased?.(),
     onMessage: config.onMessage,
   });
@@ -215,7 +238,7 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     },
     download: chat.exportData,
     erase() {
-      if (window.confirm(t.confirmErase)) chat.eraseData();
+      if (window.confirm(tx!.confirmErase)) chat.eraseData(); // the button is in the extras
     },
     rate: chat.rate,
     attach(f) {
@@ -244,12 +267,14 @@ export function mount(root: ShadowRoot, config: MountConfig): (open: boolean) =>
     render(null, el);
     el.remove();
     style.remove();
+    extrasStyle?.remove();
+    chevron.remove();
   };
   draw();
   return chat.setOpen;
 }
 
-interface Handlers {
+export interface Handlers {
   close(): void;
   input(el: HTMLTextAreaElement): void;
   /** Sends the input, or `text` (a suggestion, which replaces the input; a quick reply, which `keep`s it). */
@@ -274,7 +299,7 @@ interface Handlers {
 }
 
 /** What the view needs besides the model's state. */
-interface Ui {
+export interface Ui {
   /** Outside hours and no open conversation. */
   off: boolean;
   isOpen: boolean;
@@ -292,6 +317,10 @@ interface Ui {
   file: (a: AttachmentInfo) => string;
   /** Why the last upload was refused. */
   upErr: string;
+  /** The extras chunk: undefined until loaded (the call loads it, and the view is drawn again). */
+  extras: () => Extras | undefined;
+  /** The strings with the extras' (once loaded). */
+  tx: (Dict & ExtraDict) | undefined;
 }
 
 interface PanelProps {
@@ -332,11 +361,10 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
             ? t.resolved
             : t.queued;
   const f = { t, ui, on };
-  const choice = (kind: OfflineRequest['kind']) => (
-    <button type="button" class="bt" onClick={() => on.choose(kind)}>
-      {kind === 'offline' ? t.leave : t.call}
-    </button>
-  );
+  const survey = c?.state === 'resolved' && c.channel !== 'callback' ? c : null;
+  // The rarely needed parts (survey, offline and call-back forms, the data buttons): a chunk of their own, loaded when first needed.
+  const X = survey || off || s.offerAlternatives || form || done || ui.privacy ? ui.extras() : undefined;
+  const fx = { t: ui.tx!, ui, on };
 
   return (
     <div
@@ -366,16 +394,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         <button type="button" class="lk" aria-expanded={ui.privacy} onClick={on.privacy}>
           {t.yourData}
         </button>
-        {ui.privacy && (
-          <>
-            <button type="button" class="lk" onClick={on.download}>
-              {t.download}
-            </button>
-            <button type="button" class="lk" onClick={on.erase}>
-              {t.erase}
-            </button>
-          </>
-        )}
+        {X && ui.privacy && <X.Privacy {...fx} />}
       </div>
       <div class="log" ref={log} role="log" aria-live="polite">
         {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
@@ -389,7 +408,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
         ))}
         {live && lastQueued < 0 && <p class="ev">{queueText(live, t)}</p>}
-        {c?.state === 'resolved' && c.channel !== 'callback' && <Survey c={c} t={t} on={on} />}
+        {X && survey && <X.Survey c={survey} t={fx.t} on={on} />}
         {c?.state === 'resolved' && s.site?.email && (
           <p class="note">
             {s.mailedTo ? (
@@ -402,74 +421,12 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           </p>
         )}
         {s.agentsOnline === 0 && waiting && ui.isOpen && <p class="note">{t.noAgents}</p>}
-        {off && (
-          <p class="note">
-            <strong>{t.closed}</strong>
-            {s.site?.nextOpenAt != null && (
-              <>
-                <br />
-                {backAt(s.site.nextOpenAt, ui.lang, t)}
-              </>
-            )}
-          </p>
-        )}
-        {done ? (
-          <p class="note ok" tabIndex={-1}>
-            {done.kind === 'offline' ? t.thanks(done.fields.email!) : t.willCall(done.fields.phone!)}
-          </p>
-        ) : (
-          (off || s.offerAlternatives) &&
-          !form && (
-            <div class="note">
-              {!off && t.dontWait}
-              <div class="ch">
-                {choice('offline')}
-                {choice('callback')}
-              </div>
-            </div>
-          )
-        )}
+        {X && off && <X.Off {...fx} site={s.site} />}
+        {X && (done ? <X.Done {...fx} done={done} /> : (off || s.offerAlternatives) && !form && <X.Choices {...fx} />)}
       </div>
       {s.agentTyping && <p class="ty">{t.typing}</p>}
       {form ? (
-        <form
-          class="alt"
-          noValidate
-          aria-labelledby="parla-alt"
-          onSubmit={(e) => {
-            e.preventDefault();
-            on.request();
-          }}
-        >
-          <h3 id="parla-alt">{form === 'offline' ? t.leave : t.call}</h3>
-          {form === 'offline' ? (
-            <>
-              <Field {...f} id="name" auto="name" max={120} />
-              <Field {...f} id="email" req type="email" auto="email" max={254} />
-              <Field {...f} id="body" req area max={MAX_CHARS} />
-            </>
-          ) : (
-            <>
-              <Field {...f} id="phone" req type="tel" auto="tel" max={24} />
-              <Field {...f} id="time" max={100} hint={t.timeHint} />
-              <Field {...f} id="name" auto="name" max={120} />
-              <Field {...f} id="note" area max={1000} />
-            </>
-          )}
-          {r?.kind === form && r.state === 'failed' && (
-            <p class="fe" role="alert">
-              {r.retryAfterMs !== undefined ? t.tooFast(r.retryAfterMs) : r.error}
-            </p>
-          )}
-          <div class="ch">
-            <button type="button" class="bt" onClick={() => on.choose(null)}>
-              {t.back}
-            </button>
-            <button type="submit" class="bt pr" disabled={r?.kind === form && r.state === 'sending'}>
-              {t.send}
-            </button>
-          </div>
-        </form>
+        X && <X.Alt {...fx} form={form} r={r} />
       ) : (
         !off && (
           <form
@@ -576,7 +533,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   t: Dict;
   ui: Ui;
   on: Handlers;
@@ -591,7 +548,7 @@ interface FieldProps {
 }
 
 /** A labelled field; its problem is shown under it and tied to it with aria-describedby. */
-function Field({ t, ui, on, id, req, type, auto, max, hint, area, options }: FieldProps) {
+export function Field({ t, ui, on, id, req, type, auto, max, hint, area, options }: FieldProps) {
   const err = ui.errs[id];
   const a = {
     id: `parla-${id}`,
@@ -662,56 +619,6 @@ function Item({ e, t, time, file, queue, children }: ItemProps) {
     );
   }
   return <p class="ev">{queue ? queueText(queue, t) : eventText(it, t)}</p>;
-}
-
-/** A face for rating n (1-5): the mouth curves from a frown to a smile (drawn, so it looks the same without emoji fonts). */
-function Face({ n }: { n: number }) {
-  return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
-      <circle cx="12" cy="12" r="10" />
-      <circle cx="8.5" cy="10" r="1" fill="currentColor" />
-      <circle cx="15.5" cy="10" r="1" fill="currentColor" />
-      <path d={`M7.5 16Q12 ${16 + (n - 3) * 3} 16.5 16`} />
-    </svg>
-  );
-}
-
-/** After a resolution: five faces (1-5) and, once rated, an optional comment; changeable for 24 hours. */
-function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>; t: Dict; on: Handlers }) {
-  const r = c.csat;
-  const open = !r || Date.now() < r.changeableUntil;
-  return (
-    <div class="note sv" role="group" aria-labelledby="parla-sv">
-      <p id="parla-sv">{r ? t.rateThanks : t.rateAsk}</p>
-      {open && (
-        <div class="fc">
-          {t.rates.map((label, i) => (
-            <button key={label} type="button" class="bt" aria-label={label} title={label} aria-pressed={r?.rating === i + 1} onClick={() => on.rate(i + 1, r?.comment ?? undefined)}>
-              <Face n={i + 1} />
-            </button>
-          ))}
-        </div>
-      )}
-      {r && open && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const v = (e.currentTarget.elements.namedItem('comment') as HTMLTextAreaElement).value;
-            on.rate(r.rating, v);
-          }}
-        >
-          <label class="sr" for="parla-comment">
-            {t.comment}
-          </label>
-          <textarea id="parla-comment" name="comment" rows={2} maxLength={1000} placeholder={t.comment} defaultValue={r.comment ?? ''} />
-          <button type="submit" class="bt">
-            {t.sendComment}
-          </button>
-          <p class="hint">{t.rateChange}</p>
-        </form>
-      )}
-    </div>
-  );
 }
 
 /** Under the bot's current answer: its quick replies and, until answered, "Did this solve it?". */

@@ -1,8 +1,12 @@
 /**
  * The chat panel's CSS, injected in a <style> inside the shadow root (the loader's own <style>
- * sets `:host { all: initial }` and --parla-brand, which a site may override on #parla-widget).
+ * sets `:host { all: initial }` and --parla-brand, which a site may override on #parla-widget,
+ * and draws the launcher; its open state and unread badge are styled here). The rarely needed
+ * parts bring their own CSS (extras.tsx).
  */
 export const css = `
+.l{position:relative}.l[aria-expanded=true] .m,.l[aria-expanded=false] .c{display:none}
+.n{position:absolute;top:-3px;right:-3px;min-width:20px;height:20px;padding:0 6px;box-sizing:border-box;border-radius:10px;background:#dc2626;font:600 12px/20px system-ui,sans-serif}
 .p{position:fixed;right:20px;bottom:88px;width:376px;height:min(620px,calc(100vh - 108px));display:flex;flex-direction:column;
 background:#fff;color:#111827;border-radius:16px;overflow:hidden;box-shadow:0 12px 40px rgba(15,23,42,.2),0 2px 6px rgba(15,23,42,.08);
 font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;text-align:left}
@@ -42,14 +46,9 @@ textarea{resize:vertical}
 label{font-size:13px;font-weight:500;color:#374151}
 .op{font-weight:400;color:#6b7280}
 .fe{margin:0;font-size:13px;color:#b91c1c}
-.alt{flex-direction:column;align-items:stretch;flex-wrap:nowrap;max-height:62%;overflow-y:auto}
-h3{margin:0;font-size:15px;font-weight:600}
-.ch{display:flex;flex-wrap:wrap;justify-content:center;gap:8px;margin-top:8px}
-.alt .ch{justify-content:flex-end;margin:0}
 .bt{padding:6px 10px;font-size:14px;border:1px solid var(--parla-brand);border-radius:10px;background:#fff;color:var(--parla-brand);font-weight:500}
 .pr{background:var(--parla-brand);color:#fff}
 .bt:disabled{opacity:.6;cursor:default}
-.ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
 .s{flex:none;width:42px;height:42px;border:0;border-radius:50%;background:var(--parla-brand);color:#fff;display:grid;place-items:center}
 .s:disabled{opacity:.45;cursor:default}
 .at{background:none;color:inherit;cursor:pointer}.at:focus-within{outline:2px solid var(--parla-brand)}
@@ -59,7 +58,6 @@ h3{margin:0;font-size:15px;font-weight:600}
 .qa,.fb{display:flex;flex-wrap:wrap;gap:6px;max-width:90%;font-size:13px;color:#374151}
 .fb{max-width:none;width:100%}
 .fb p{margin:4px 0 0;width:100%}
-.sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{line-height:0;padding:3px;background:none;color:#6b7280}.fc .bt:hover{color:#111827}.fc [aria-pressed=true]{color:var(--parla-brand,#2563eb);outline:2px solid currentColor;border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
 .qa .bt{font-size:13px;padding:4px 10px}
 .sg{list-style:none;margin:0;padding:0;width:100%;display:flex;flex-direction:column;gap:4px}
 .sg button{width:100%;text-align:left;padding:6px 10px;font-size:13px;border:1px solid #e5e7eb;border-radius:10px;background:#f8fafc}
