@@ -65,6 +65,11 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
 }
 
+/** Where and how the server listens (`port` 0 in tests: any free port). */
+export function listenOptions(config: Config, port: number = config.PORT): { port: number; host: string; backlog: number } {
+  return { port, host: config.HOST, backlog: config.LISTEN_BACKLOG };
+}
+
 /** Builds the whole server (not listening yet). */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
