@@ -38,7 +38,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
       const following = new Set<string>();
       const opened = s.agents.socketOpened(agent.id);
 
-      const conn = serveSocket(socket, req.log, AgentToServer, async (frame, conn) => {
+      const conn = serveSocket(socket, req.socket, req.log, AgentToServer, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
             await opened;

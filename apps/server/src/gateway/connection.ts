@@ -13,6 +13,32 @@ import { ServiceError, type SendResult } from '../modules/conversations/service.
 /** Frames above this are not even parsed: the socket is closed with 1009 by ws itself. */
 export const HARD_MAX_PAYLOAD = 4 * MAX_FRAME_BYTES;
 
+/** The TCP socket under a WebSocket (`req.socket` of the upgrade request). */
+export interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+const corked = new Set<Corkable>();
+const uncorkAll = () => {
+  for (const raw of corked) raw.uncork();
+  corked.clear();
+};
+
+/**
+ * Frames sent to one socket during one turn of the event loop leave in one write: its TCP socket
+ * is corked at the first frame and uncorked once the turn's synchronous work and promise callbacks
+ * are done (process.nextTick). A burst of fan-out (a group commit settling a batch of messages,
+ * each one announced to every agent; a storm of hellos after a restart) then costs one system call
+ * per socket instead of one per frame. Order is kept: corking only delays the write.
+ */
+export function coalesceWrites(raw: Corkable): void {
+  if (corked.has(raw)) return;
+  if (corked.size === 0) process.nextTick(uncorkAll);
+  corked.add(raw);
+  raw.cork();
+}
+
 export interface Connection<F> {
   sub: Subscriber;
   send(frame: object): void;
@@ -28,6 +54,7 @@ export interface Connection<F> {
 
 export function serveSocket<S extends z.ZodType<{ type: string }>>(
   socket: WebSocket,
+  raw: Corkable,
   log: FastifyBaseLogger,
   schema: S,
   onFrame: (frame: z.infer<S>, conn: Connection<z.infer<S>>) => void | Promise<void>,
@@ -40,11 +67,13 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
   const conn: Connection<F> = {
     sub: {
       send(data: string) {
-        if (socket.readyState === socket.OPEN) socket.send(data);
+        if (socket.readyState !== socket.OPEN) return;
+        coalesceWrites(raw);
+        socket.send(data);
       },
     },
     send(frame) {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      if (socket.readyState === socket.OPEN) conn.sub.send(JSON.stringify(frame));
     },
     error(code, message, clientId) {
       conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });

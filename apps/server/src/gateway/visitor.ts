@@ -103,7 +103,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         return { row, token: r.token };
       };
 
-      const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
+      const conn = serveSocket(socket, req.socket, req.log, VisitorToServer, async (frame, conn) => {
         if (frame.type !== 'hello') {
           const wait = limits.frame(connKey, Date.now());
           if (wait > 0) {
