@@ -234,6 +234,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       });
 
       socket.on('close', () => {
+        limits.connectionClosed(connKey);
         if (!visitor) return;
         s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
         void s.visitors.left(visitor.id).catch((err: unknown) => log.error({ err }, 'could not record the visitor leaving'));
