@@ -86,7 +86,9 @@ export async function startServer(env: Record<string, string>, port?: number): P
   };
 }
 
-export async function waitHealthy(url: string, child?: ChildProcess, timeoutMs = 60_000): Promise<void> {
+// Generous: a server restarted into a reconnect storm answers /healthz only after the thousands
+// of connections queued before it (the listen backlog is FIFO), on a machine shared with others.
+export async function waitHealthy(url: string, child?: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

@@ -65,6 +65,11 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
 }
 
+/** Where and how the server listens (`port` 0 in tests: any free port). */
+export function listenOptions(config: Config, port: number = config.PORT): { port: number; host: string; backlog: number } {
+  return { port, host: config.HOST, backlog: config.LISTEN_BACKLOG };
+}
+
 /** Builds the whole server (not listening yet). */
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
@@ -136,9 +141,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // ping every WS_PING_MS and close any socket that did not answer the previous ping. Closing it
   // starts the agent's offline grace period as a normal close would.
   const alive = new WeakSet<WebSocket>();
+  // One listener function for every socket (`this` is the socket), not a closure per socket.
+  function answered(this: WebSocket) {
+    alive.add(this);
+  }
   app.websocketServer.on('connection', (ws: WebSocket) => {
     alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
+    ws.on('pong', answered);
   });
   // A sweep works in slices of PING_SLICE sockets, yielding to the event loop between them, so
   // 15,000 idle sockets do not stall everyone else for the length of one long loop.

@@ -75,6 +75,13 @@ const schedule = z.string().transform((s, ctx) => {
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Connections the kernel may hold completed but not yet accepted (listen backlog; Linux caps it
+   * at net.core.somaxconn). Node's default of 511 overflows when thousands of widgets reconnect at
+   * once after a restart: the kernel then drops handshakes, and each dropped one is retried by
+   * TCP itself after 1, 2, 4, 8... s, which no client backoff can shorten.
+   */
+  LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65535).default(4096),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, 'data')),
   PUBLIC_URL: z
     .string()

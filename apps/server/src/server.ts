@@ -2,7 +2,7 @@
  * The process: read the configuration, build the app, listen, and close gracefully on SIGTERM /
  * SIGINT (stop accepting, drain sockets, flush the last group commit, close the database).
  */
-import { buildApp } from './app.ts';
+import { buildApp, listenOptions } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_AGENT, DEMO_AGENT_2, seedDemo } from './modules/demo/seed.ts';
 import { buildDemoShop } from './modules/demo/shop.ts';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     // A fresh demo install also gets four weeks of sample history (marked as demo data) for the reports.
     await seedDemo(app.parla, config.SITE_ORIGINS?.demo ?? shopOrigins, { historyDays: 28 });
   }
-  await app.listen({ port: config.PORT, host: config.HOST });
+  await app.listen(listenOptions(config));
   if (config.DEMO) {
     shop = await buildDemoShop(publicUrl);
     await shop.listen({ port: config.DEMO_SHOP_PORT, host: config.HOST });

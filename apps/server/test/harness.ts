@@ -7,7 +7,7 @@ import type { ServerFrame, ServerToAgent, ServerToVisitor, StreamItem, VisitorTo
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp, type BuildOptions } from '../src/app.ts';
+import { buildApp, listenOptions, type BuildOptions } from '../src/app.ts';
 import { makeConfig } from '../src/config.ts';
 
 export const SHOP_ORIGIN = 'http://shop.test';
@@ -34,7 +34,7 @@ export async function startServer(opts: { fakeClock?: boolean; env?: Record<stri
   };
   const config = makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', AGENT_OFFLINE_GRACE_MS: '50', SITE_ORIGINS: `${SITE}=${SHOP_ORIGIN}`, SLA_SWEEP_MS: '600000', ...opts.env });
   const app = await buildApp(config, { ...opts.build, ...(opts.fakeClock ? { now: () => clock.now } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen(listenOptions(config, 0));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const url = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@ import { agentView, SESSION_COOKIE } from '../modules/agents/service.ts';
 import { serveSocket } from './connection.ts';
 import { sameOrigin } from '../lib/http.ts';
 import { hashToken } from '../lib/crypto.ts';
+import { releaseUpgrade } from '../lifecycle.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,12 +34,15 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
     },
     (socket, req) => {
       const agent = req.parlaAgent!;
+      const log = req.log;
+      const tcp = req.socket;
       // Closed when this session ends (logout, expiry): see modules/security.
       s.security.agentSockets.add(hashToken(req.cookies[SESSION_COOKIE]!), socket);
+      releaseUpgrade(socket, req); // nothing below holds on to req
       const following = new Set<string>();
       const opened = s.agents.socketOpened(agent.id);
 
-      const conn = serveSocket(socket, req.log, AgentToServer, async (frame, conn) => {
+      const conn = serveSocket(socket, tcp, log, AgentToServer, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
             await opened;

@@ -27,8 +27,11 @@ export interface Connection<F> {
   onFrame: (frame: F) => void | Promise<void>;
 }
 
+/** The TCP socket under a WebSocket (`req.socket` of the upgrade request). */
+export type RawSocket = Pick<Socket, 'cork' | 'uncork' | 'write' | 'destroyed' | 'writableCorked'>;
+
 /** Sockets corked in this turn of the event loop, uncorked together right after it. */
-let corked: Socket[] = [];
+let corked: RawSocket[] = [];
 const uncorkAll = () => {
   const list = corked;
   corked = [];
@@ -36,12 +39,14 @@ const uncorkAll = () => {
 };
 
 /**
- * Holds a socket's writes until the end of this event-loop turn, so the frames one commit sends it
- * (an ack, the item, inbox updates of a whole batch) leave in one write instead of one syscall each.
+ * Frames sent to one socket during one turn of the event loop leave in one write: its TCP socket
+ * is corked at the first frame and uncorked in the next check phase (setImmediate), after the
+ * turn's synchronous work and all its promise callbacks (an ack sent after an await is in the same
+ * write as the items of its commit). A group commit settling a batch, or a storm of hellos after a
+ * restart, then costs one system call per socket instead of one per frame. Order is kept.
  */
-function cork(socket: WebSocket): Socket | undefined {
-  const raw = (socket as unknown as { _socket?: Socket })._socket;
-  if (!raw || raw.destroyed) return undefined;
+export function coalesceWrites(raw: RawSocket): RawSocket | undefined {
+  if (raw.destroyed) return undefined;
   if (raw.writableCorked === 0) {
     raw.cork();
     if (corked.push(raw) === 1) setImmediate(uncorkAll);
@@ -51,6 +56,7 @@ function cork(socket: WebSocket): Socket | undefined {
 
 export function serveSocket<S extends z.ZodType<{ type: string }>>(
   socket: WebSocket,
+  raw: RawSocket,
   log: FastifyBaseLogger,
   schema: S,
   onFrame: (frame: z.infer<S>, conn: Connection<z.infer<S>>) => void | Promise<void>,
@@ -66,12 +72,12 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
         // Whole frames, written between ws's own (each of which it writes in one go): with
         // per-message deflate off, nothing of ws's is ever half-written when this runs.
         if (socket.readyState !== socket.OPEN) return;
-        cork(socket)?.write(frames);
+        coalesceWrites(raw)?.write(frames);
       },
     },
     send(frame) {
       if (socket.readyState !== socket.OPEN) return;
-      cork(socket);
+      coalesceWrites(raw);
       socket.send(JSON.stringify(frame));
     },
     error(code, message, clientId) {

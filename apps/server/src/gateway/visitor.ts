@@ -8,6 +8,7 @@ import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
 import { hashToken } from '../lib/crypto.ts';
+import { releaseUpgrade } from '../lifecycle.ts';
 
 let connections = 0;
 
@@ -44,11 +45,14 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
     },
     (socket, req) => {
       const site = req.parlaSite!;
+      const log = req.log;
+      const tcp = req.socket;
       let visitor: { id: string; siteId: string; name: string | null } | null = null;
       let visitId = '';
       let conversationId: string | null = null;
       let lang: 'en' | 'it' = 'en';
       const ip = req.ip;
+      releaseUpgrade(socket, req); // nothing below holds on to req
       const connKey = `c${++connections}`;
       const limits = s.security.limits;
 
@@ -98,7 +102,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         return { row, token: r.token };
       };
 
-      const conn = serveSocket(socket, req.log, VisitorToServer, async (frame, conn) => {
+      const conn = serveSocket(socket, tcp, log, VisitorToServer, async (frame, conn) => {
         if (frame.type !== 'hello') {
           const wait = limits.frame(connKey, Date.now());
           if (wait > 0) {
@@ -224,9 +228,10 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       });
 
       socket.on('close', () => {
+        limits.connectionClosed(connKey);
         if (!visitor) return;
         s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
-        void s.visitors.left(visitor.id).catch((err: unknown) => req.log.error({ err }, 'could not record the visitor leaving'));
+        void s.visitors.left(visitor.id).catch((err: unknown) => log.error({ err }, 'could not record the visitor leaving'));
       });
     },
   );

@@ -39,6 +39,16 @@ export class Buckets {
     if (this.m.size > this.maxKeys) this.prune(now);
   }
 
+  /** How many keys have a bucket now. */
+  get size(): number {
+    return this.m.size;
+  }
+
+  /** Drops the bucket of a key that will not be seen again (a closed connection). */
+  forget(key: string): void {
+    this.m.delete(key);
+  }
+
   private prune(now: number): void {
     for (const [k] of this.m) if (this.level(k, now) >= this.rate!.capacity) this.m.delete(k);
   }

@@ -47,6 +47,11 @@ export class VisitorLimits {
   frame(connectionKey: string, now: number): number {
     return takeAll([[this.frames, connectionKey]], now);
   }
+
+  /** The connection closed: its frame bucket goes (it was kept until 100,000 keys piled up). */
+  connectionClosed(connectionKey: string): void {
+    this.frames.forget(connectionKey);
+  }
 }
 
 /** The text of a rate_limited error. */
