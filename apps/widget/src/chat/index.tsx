@@ -87,7 +87,6 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let form: OfflineRequest['kind'] | null = null;
   /** A selector to focus after the next render. */
   let after = '';
-  let asked = 0;
   let privacy = false;
   /** Attachments' blob: URLs ('' while loading); an upload's refusal. */
   const urls = new Map<string, string>();
@@ -143,11 +142,12 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
-    // Focus the first thing to fill in: on opening, when the focused element went away (the
-    // welcome switched to the offline screen), or when the pre-chat fields appear above an empty input.
-    if (opened || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)) || (pre.length && !asked && had === input.current && !draft))
+    // Focus the first thing to fill in: on opening, or when the focused element went away (the
+    // welcome switched to the offline screen). Never away from the message box once the pre-chat
+    // fields arrive with the welcome: a visitor typing at once had their first words land in the
+    // name field (a required field left empty is focused by the send instead).
+    if (opened || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
-    asked = pre.length;
     fresh = false;
     if (after) focus(after);
     after = '';
