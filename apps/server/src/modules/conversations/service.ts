@@ -112,15 +112,15 @@ export function forVisitor(item: StreamItem): StreamItem {
 }
 
 /**
- * Inbox rows go to every agent socket at most this often: a change after a quiet moment goes at
- * once, the changes during the next interval leave together, one up-to-date row per conversation
- * (under load: one write per agent socket per interval instead of one per message and agent).
+ * A row whose only change is a new message (its preview) waits for a flush every this many ms,
+ * which carries every such row due, in one write per agent socket (under load: a few writes per
+ * agent socket a second instead of one per message and agent). State changes go at once.
  */
 export const INBOX_FLUSH_MS = 50;
 /**
  * A row whose only change is a new message (its preview) waits up to this long, so that a busy
  * conversation updates every agent's inbox about once a second however fast it goes; a state
- * change, a rating or a call-back goes with the next flush above, carrying the latest preview.
+ * change, a rating or a call-back goes at once, carrying the latest preview.
  * (The agents following the conversation have its messages at once, as items.)
  */
 export const INBOX_PREVIEW_MS = 1000;
@@ -139,8 +139,6 @@ export class Conversations {
   attachmentOf: ((attachmentId: string, uploaderId: string, conv: ConversationRow) => AttachmentInfo) | null = null;
   /** Conversations whose inbox row the agents have not been sent yet. */
   private inboxDirty = new Set<string>();
-  private inboxTimer: ReturnType<typeof setTimeout> | null = null;
-  private inboxSentAt = -Infinity;
   /** Conversations with only a new preview, and when each was last sent. */
   private previewDirty = new Set<string>();
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -786,40 +784,33 @@ export class Conversations {
     if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
   }
 
+  /** A state change, a rating, a call-back: every agent gets the row at once (with any preview held back). */
   private inboxChanged(ids: Iterable<string>): void {
     for (const id of ids) this.inboxDirty.add(id);
-    if (this.inboxTimer) return;
-    const wait = this.inboxSentAt + INBOX_FLUSH_MS - performance.now();
-    if (wait <= 0) this.flushInbox();
-    else this.inboxTimer = setTimeout(this.flushInbox, wait);
+    this.flushInbox();
   }
 
+  /** Only a new message: the row waits for the next preview flush, at most once a second per conversation. */
   private previewChanged(id: string): void {
-    if (this.inboxDirty.has(id)) return; // the next flush carries it
-    const last = this.previewSentAt.get(id);
-    if (last === undefined || performance.now() - last >= INBOX_PREVIEW_MS) return this.inboxChanged([id]);
     this.previewDirty.add(id);
     this.previewTimer ??= setTimeout(this.flushPreviews, INBOX_FLUSH_MS);
   }
 
-  /** Previews held back: those whose interval has passed join the next inbox flush. */
+  /** Previews held back: those whose interval has passed (or never sent) leave together, one write per agent socket. */
   private readonly flushPreviews = (): void => {
     this.previewTimer = null;
     const now = performance.now();
-    const due: string[] = [];
-    for (const id of this.previewDirty) if (now - (this.previewSentAt.get(id) ?? 0) >= INBOX_PREVIEW_MS) due.push(id);
-    for (const id of due) this.previewDirty.delete(id);
-    if (due.length) this.inboxChanged(due);
-    // Looked at every flush interval, so that the rows falling due leave a few at a time (in one
-    // go every quarter second, 1,000 busy conversations stalled the event loop for tens of ms).
+    for (const id of this.previewDirty) {
+      const last = this.previewSentAt.get(id);
+      if (last === undefined || now - last >= INBOX_PREVIEW_MS) this.inboxDirty.add(id);
+    }
+    if (this.inboxDirty.size) this.flushInbox();
     if (this.previewDirty.size) this.previewTimer = setTimeout(this.flushPreviews, INBOX_FLUSH_MS);
   };
 
   /** Sends the agents the current row of every conversation changed since the last time. */
   private readonly flushInbox = (): void => {
-    this.inboxTimer = null;
     const now = performance.now();
-    this.inboxSentAt = now;
     const ids = this.inboxDirty;
     this.inboxDirty = new Set();
     for (const id of ids) {
@@ -842,7 +833,6 @@ export class Conversations {
 
   /** Before the database closes: the rows not sent yet go now. */
   stop(): void {
-    if (this.inboxTimer) clearTimeout(this.inboxTimer);
     if (this.previewTimer) clearTimeout(this.previewTimer);
     for (const id of this.previewDirty) this.inboxDirty.add(id);
     this.flushInbox();
