@@ -28,6 +28,7 @@ export const agent = (over: Partial<AgentStatus> & { id: string }): AgentStatus 
   presence: 'online',
   maxChats: 3,
   load: 0,
+  status: 'active',
   departmentIds: [],
   ...over,
 });

@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
 import { drainSockets, socketError } from './lifecycle.ts';
+import { RequestError } from './lib/http.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    if (err instanceof RequestError) return void reply.code(err.status).send({ error: err.code, message: err.message });
     if (err instanceof ServiceError) {
       const status = { not_found: 404, conflict: 409, forbidden: 403, rate_limited: 429 }[err.code as string] ?? 400;
       return void reply.code(status).send({ error: err.code, message: err.message });

@@ -16,6 +16,8 @@ export { IntegrationQueries } from './integrations.ts';
 export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export { CannedQueries } from './canned.ts';
+export { AccountQueries } from './accounts.ts';
+export type { AccountTokenKind, AccountTokenRow } from './accounts.ts';
 export type { CannedRow } from './canned.ts';
 export type { MetricsFilter, ConversationFact, BacklogRow } from './metrics.ts';
 export { VisitorData } from './visitor-data.ts';

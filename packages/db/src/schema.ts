@@ -51,7 +51,31 @@ export const agents = sqliteTable('agents', {
   /** When the agent was last assigned a conversation (or came online): ties go to the longest idle. */
   lastAssignedAt: integer('last_assigned_at').notNull().default(0),
   createdAt: integer('created_at').notNull(),
+  /** When the agent chose their password; null: invited, the invitation not yet accepted (cannot log in). */
+  passwordSetAt: integer('password_set_at'),
+  /** Deactivated by an admin: cannot log in, gets no conversations; history kept. null: active. */
+  deactivatedAt: integer('deactivated_at'),
 });
+
+/**
+ * One-time secrets of the accounts: the first-run setup code, invitations and password resets.
+ * Only the SHA-256 is stored; a row is good once (used_at), until expires_at.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: text('kind', { enum: ['setup', 'invite', 'reset'] }).notNull(),
+    /** The account it opens (invite, reset); null for the setup code. */
+    agentId: text('agent_id').references(() => agents.id, { onDelete: 'cascade' }),
+    /** The admin who issued it (null: the server itself, the command line). */
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('account_tokens_agent').on(t.agentId)],
+);
 
 export const agentDepartments = sqliteTable(
   'agent_departments',

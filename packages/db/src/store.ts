@@ -51,6 +51,8 @@ export interface AgentStatusRow {
   maxChats: number;
   load: number;
   departmentIds: string[];
+  /** invited: the invitation is not accepted yet; deactivated: by an admin. */
+  status: 'active' | 'invited' | 'deactivated';
 }
 
 export interface AgentRow {
@@ -63,6 +65,10 @@ export interface AgentRow {
   maxChats: number;
   lastAssignedAt: number;
   createdAt: number;
+  /** null: invited, the invitation not accepted yet. */
+  passwordSetAt: number | null;
+  /** null: active. */
+  deactivatedAt: number | null;
 }
 
 export interface AgentLoadRow {
@@ -186,7 +192,7 @@ const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS aut
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
   agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
-  last_assigned_at AS lastAssignedAt, created_at AS createdAt`;
+  last_assigned_at AS lastAssignedAt, created_at AS createdAt, password_set_at AS passwordSetAt, deactivated_at AS deactivatedAt`;
 const VISITOR_COLS = `id, site_id AS siteId, name, email, attributes, user_id AS userId, visit_count AS visitCount, first_seen_at AS firstSeenAt,
   last_seen_at AS lastSeenAt`;
 
@@ -218,8 +224,8 @@ export class Store {
 
       agentByEmail: p(`SELECT ${AGENT_COLS} FROM agents WHERE email = ?`),
       agentById: p(`SELECT ${AGENT_COLS} FROM agents WHERE id = ?`),
-      agentInsert: p(`INSERT INTO agents (id, email, name, password_hash, role, presence, max_chats, last_assigned_at, created_at)
-        VALUES (@id, @email, @name, @passwordHash, @role, 'offline', @maxChats, 0, @createdAt)`),
+      agentInsert: p(`INSERT INTO agents (id, email, name, password_hash, role, presence, max_chats, last_assigned_at, created_at, password_set_at)
+        VALUES (@id, @email, @name, @passwordHash, @role, 'offline', @maxChats, 0, @createdAt, @passwordSetAt)`),
       agentCount: p(`SELECT count(*) AS n FROM agents`),
       agentSetPresence: p(`UPDATE agents SET presence = ? WHERE id = ?`),
       agentTouchAssigned: p(`UPDATE agents SET last_assigned_at = ? WHERE id = ?`),
@@ -229,6 +235,7 @@ export class Store {
         FROM agents a WHERE a.presence = 'online'`),
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
       agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
+          CASE WHEN a.deactivated_at IS NOT NULL THEN 'deactivated' WHEN a.password_set_at IS NULL THEN 'invited' ELSE 'active' END AS status,
           (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a ORDER BY a.name`),
@@ -239,8 +246,8 @@ export class Store {
 
       sessionInsert: p(`INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
       sessionAgent: p(`SELECT a.id, a.email, a.name, a.password_hash AS passwordHash, a.role, a.presence, a.max_chats AS maxChats,
-          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt
-        FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ?`),
+          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt, a.password_set_at AS passwordSetAt, a.deactivated_at AS deactivatedAt
+        FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ? AND a.deactivated_at IS NULL`),
       sessionDelete: p(`DELETE FROM agent_sessions WHERE token_hash = ?`),
       sessionPurge: p(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
 
@@ -390,8 +397,8 @@ export class Store {
   agentById(id: string): AgentRow | undefined {
     return this.s.agentById.get(id) as AgentRow | undefined;
   }
-  insertAgent(a: Pick<AgentRow, 'id' | 'email' | 'name' | 'passwordHash' | 'role' | 'maxChats' | 'createdAt'>): void {
-    this.s.agentInsert.run(a);
+  insertAgent(a: Pick<AgentRow, 'id' | 'email' | 'name' | 'passwordHash' | 'role' | 'maxChats' | 'createdAt'> & { passwordSetAt?: number | null }): void {
+    this.s.agentInsert.run({ ...a, passwordSetAt: a.passwordSetAt === undefined ? a.createdAt : a.passwordSetAt });
   }
   countAgents(): number {
     return (this.s.agentCount.get() as { n: number }).n;

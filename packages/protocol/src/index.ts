@@ -349,6 +349,8 @@ export const AgentStatus = z.object({
   maxChats: z.number().int().min(1),
   load: z.number().int().min(0),
   departmentIds: z.array(Id),
+  /** invited: has not set a password through the invitation yet; deactivated: by an admin (history kept). */
+  status: z.enum(['active', 'invited', 'deactivated']),
 });
 export type AgentStatus = z.infer<typeof AgentStatus>;
 
@@ -369,7 +371,7 @@ export const WidgetSite = z.object({
 });
 export type WidgetSite = z.infer<typeof WidgetSite>;
 
-const Email = z.string().trim().toLowerCase().email('a valid email address is needed').max(254);
+export const Email = z.string().trim().toLowerCase().email('a valid email address is needed').max(254);
 const Name = z.string().trim().min(1).max(120);
 
 // ---------------------------------------------------------------------------------------------
