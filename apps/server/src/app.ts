@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { GroupCommit, MetricsQueries, openDb, Store, type OpenedDb } from '@parla/db';
+import { AccountQueries, GroupCommit, MetricsQueries, openDb, Store, type OpenedDb } from '@parla/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Config } from './config.ts';
@@ -16,13 +16,14 @@ import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
 import { Agents } from './modules/agents/service.ts';
+import { Team } from './modules/agents/team.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { MetricsService } from './modules/metrics/service.ts';
 import { prometheus } from './modules/ops/prometheus.ts';
-import { applySiteOrigins, Sites } from './modules/sites/service.ts';
+import { Sites } from './modules/sites/service.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
 import { Bot } from './modules/bot/service.ts';
 import { botRoutes } from './modules/bot/routes.ts';
@@ -47,6 +48,7 @@ export interface Services {
   conversations: Conversations;
   visitors: Visitors;
   agents: Agents;
+  team: Team;
   security: Security;
   metrics: MetricsService;
 }
@@ -102,9 +104,24 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     now,
   );
   const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, metrics, security: new Security(config, store, commit, sites, hub, now) };
+  const security = new Security(config, store, commit, sites, hub, now);
+  const team = new Team(store, new AccountQueries(db.sqlite), commit, { publicUrl: config.PUBLIC_URL }, now);
+  team.hooks = {
+    sessionsEnded: (hashes) => {
+      for (const h of hashes) security.revokeSession(h); // their console sockets close now
+    },
+    deactivated: (id) => agents.setPresence(id, 'offline'), // offline now: their conversations go back to the queue
+    changed: (id, maxChats) => (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats)),
+    mailer: null, // the mail module sets it
+  };
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, metrics, security };
+  // A deleted site's caches go, and its visitors' sockets close.
+  sites.deletedListeners.push((siteId, visitorIds) => {
+    bot.forgetSite(siteId);
+    for (const v of visitorIds) security.visitorSockets.close(v, 4404, 'site deleted');
+  });
   app.decorate('parla', services);
-  if (config.SITE_ORIGINS) applySiteOrigins(store, config.SITE_ORIGINS, now());
+  if (config.SITE_ORIGINS) await sites.declare(config.SITE_ORIGINS);
 
   // First-response SLA: breaches are recorded as they happen (a periodic sweep, cheap: one indexed query).
   const slaTimer = setInterval(() => {

@@ -28,6 +28,20 @@ async function main(): Promise<void> {
     await seedDemo(app.parla, config.SITE_ORIGINS?.demo ?? shopOrigins, { historyDays: 28 });
   }
   await app.listen(listenOptions(config));
+  // First run: no admin yet. Only who can read this log can create the first one (console or CLI).
+  const setup = await app.parla.team.issueSetupCode();
+  if (setup) {
+    console.log(
+      [
+        '',
+        '  Parla is running, and has no admin yet. Create the first one:',
+        `  - in the console: ${publicUrl}/console/  with the setup code  ${setup.code}`,
+        `    (good once, until ${new Date(setup.expiresAt).toISOString()}; each start prints a new one until an admin exists)`,
+        '  - or on this machine: pnpm parla admin create --email you@example.com --name "Your Name"',
+        '',
+      ].join('\n'),
+    );
+  }
   if (config.DEMO) {
     shop = await buildDemoShop(publicUrl);
     await shop.listen({ port: config.DEMO_SHOP_PORT, host: config.HOST });

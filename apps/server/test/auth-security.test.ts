@@ -26,6 +26,12 @@ const PUBLIC = new Set([
   'GET /console/*',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  // First run and password links: the setup code or the link's token in the body is the credential
+  // (login throttles; tested in team.test.ts).
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/password-links/inspect',
+  'POST /api/password-links/accept',
   'GET /ws/visitor',
   'GET /ws/agent',
   // The widget's proactive rules: what the widget shows anyway (tested in engagement.test.ts).
@@ -71,6 +77,14 @@ const ADMIN = new Set([
   'GET /api/sites/:siteId/api-keys',
   'POST /api/sites/:siteId/api-keys',
   'DELETE /api/api-keys/:id',
+  'POST /api/agents',
+  'POST /api/agents/:id/deactivate',
+  'POST /api/agents/:id/reactivate',
+  'POST /api/agents/:id/password-link',
+  'GET /api/sites/:siteId',
+  'POST /api/sites',
+  'PATCH /api/sites/:siteId',
+  'DELETE /api/sites/:siteId',
 ]);
 
 async function call(s: TestServer, method: string, path: string, cookie?: string) {

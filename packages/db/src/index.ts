@@ -17,6 +17,7 @@ export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow 
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export { CannedQueries } from './canned.ts';
 export { AccountQueries } from './accounts.ts';
+export { SiteAdminQueries } from './sites.ts';
 export type { AccountTokenKind, AccountTokenRow } from './accounts.ts';
 export type { CannedRow } from './canned.ts';
 export type { MetricsFilter, ConversationFact, BacklogRow } from './metrics.ts';

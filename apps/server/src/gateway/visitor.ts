@@ -36,7 +36,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         const site = s.store.getSite(q.data.site);
         if (!site) return reply.code(404).send({ error: 'unknown_site', message: 'no such site' });
         const origin = req.headers.origin;
-        if (!origin || !site.allowedOrigins.includes(origin)) {
+        if (!s.sites.originAllowed(site, origin)) {
           req.log.warn({ site: site.id, origin }, 'visitor socket refused: origin not allowed');
           return reply.code(403).send({ error: 'origin_not_allowed', message: 'this origin may not open the chat of this site' });
         }

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AgentPatch, Id, LoginRequest } from '@parla/protocol';
+import { Id, LoginRequest } from '@parla/protocol';
+import { AgentCreate, AgentUpdate, PasswordChange, PasswordLinkAccept, SetupRequest, TokenBody } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { AgentRow } from '@parla/db';
 import type { Services } from '../../app.ts';
-import { parseOr400, sameOrigin } from '../../lib/http.ts';
+import { parseOr400, sameOriginOnly } from '../../lib/http.ts';
+import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
-import { ServiceError } from '../conversations/errors.ts';
 import { hashToken } from '../../lib/crypto.ts';
 
 /** preHandler for agent-only routes: 401 without a valid session cookie. */
@@ -26,32 +27,42 @@ export function currentAgent(req: FastifyRequest): AgentRow {
   return req.parlaAgent!;
 }
 
+const IdParams = z.object({ id: Id });
+
+/**
+ * Sign-in and the team: login and logout, the first-run setup, agents (admins add, edit,
+ * deactivate and reactivate them and issue password links), the links' own pages, and the
+ * agent's own password.
+ */
 export function agentRoutes(app: FastifyInstance, s: Services): void {
   const secure = s.config.PUBLIC_URL.startsWith('https://');
+  const sameOrigin = sameOriginOnly(s.config.PUBLIC_URL);
+  const agent = { preHandler: [sameOrigin, requireAgent(s)] };
+  const admin = { preHandler: [sameOrigin, requireAgent(s), requireAdmin] };
+  const team = s.team;
 
-  // Cross-site form or fetch posts are refused: a state-changing request must come from the console's origin.
-  const sameOriginOnly = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req, s.config.PUBLIC_URL)) {
-      return reply.code(403).send({ error: 'origin_not_allowed', message: 'cross-site request refused' });
-    }
-  };
-
-  app.post('/api/auth/login', { preHandler: sameOriginOnly }, async (req, reply) => {
-    const body = parseOr400(LoginRequest, req.body, reply);
-    if (!body) return reply;
-    const r = await s.agents.login(body.email, body.password);
-    if (!r) return reply.code(401).send({ error: 'invalid_credentials', message: 'wrong email or password' });
-    reply.setCookie(SESSION_COOKIE, r.token, {
+  /** Signs the agent in: a new session and its cookie. */
+  const signIn = async (reply: FastifyReply, a: AgentRow, token?: string) => {
+    reply.setCookie(SESSION_COOKIE, token ?? (await s.agents.startSession(a.id)), {
       httpOnly: true,
       sameSite: 'strict',
       secure,
       path: '/',
       maxAge: s.config.SESSION_TTL_HOURS * 3600,
     });
-    return { agent: agentView(r.agent) };
+    return { agent: agentView(a) };
+  };
+
+  app.post('/api/auth/login', { preHandler: sameOrigin }, async (req, reply) => {
+    const body = parseOr400(LoginRequest, req.body, reply);
+    if (!body) return reply;
+    const r = await s.agents.login(body.email, body.password);
+    if (r === 'deactivated') return reply.code(403).send({ error: 'account_deactivated', message: 'this account is deactivated: ask an admin' });
+    if (!r) return reply.code(401).send({ error: 'invalid_credentials', message: 'wrong email or password' });
+    return signIn(reply, r.agent, r.token);
   });
 
-  app.post('/api/auth/logout', { preHandler: sameOriginOnly }, async (req, reply) => {
+  app.post('/api/auth/logout', { preHandler: sameOrigin }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     await s.agents.logout(token);
     if (token) s.security.revokeSession(hashToken(token)); // its console sockets close now
@@ -61,29 +72,95 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
 
   app.get('/api/auth/me', { preHandler: requireAgent(s) }, async (req) => ({ agent: agentView(currentAgent(req)) }));
 
-  /** Every agent with presence, load and departments (the agents view). */
+  /** The agent's own password: the current one is needed; every other session of theirs ends. */
+  app.post('/api/auth/password', agent, async (req, reply) => {
+    const body = parseOr400(PasswordChange, req.body, reply);
+    if (!body) return reply;
+    const me = currentAgent(req);
+    const failures = s.security.passwordFailures;
+    const wait = failures.wait(me.email, Date.now());
+    if (wait > 0) return reply.code(429).header('retry-after', Math.ceil(wait / 1000)).send({ error: 'rate_limited', message: limitedMessage('failed password checks for this account', wait) });
+    if (!(await team.changePassword(me, hashToken(req.cookies[SESSION_COOKIE]!), body.currentPassword, body.newPassword))) {
+      failures.take(me.email, Date.now());
+      return reply.code(403).send({ error: 'wrong_password', message: 'the current password is wrong' });
+    }
+    return reply.code(204).send();
+  });
+
+  // ---- first run ------------------------------------------------------------------------------
+
+  /** Whether the install still needs its first admin (the console shows the setup page then). */
+  app.get('/api/setup', async () => ({ needed: team.needsSetup() }));
+
+  /** The first admin, with the setup code from the server's log; closed for good once an admin exists. */
+  app.post('/api/setup', { preHandler: sameOrigin }, async (req, reply) => {
+    const body = parseOr400(SetupRequest, req.body, reply);
+    if (!body) return reply;
+    const a = await team.setup(body);
+    req.log.warn({ agent: a.id }, 'first admin created with the setup code');
+    return reply.code(201).send(await signIn(reply, a));
+  });
+
+  // ---- password links (invitations and resets) ------------------------------------------------
+
+  app.post('/api/password-links/inspect', { preHandler: sameOrigin }, async (req, reply) => {
+    const body = parseOr400(TokenBody, req.body, reply);
+    if (!body) return reply;
+    const info = team.inspectLink(body.token);
+    if (!info) return reply.code(404).send({ error: 'invalid_link', message: 'this link is not valid any more (used, replaced or expired): ask an admin for a new one' });
+    return reply.header('cache-control', 'no-store').send(info);
+  });
+
+  app.post('/api/password-links/accept', { preHandler: sameOrigin }, async (req, reply) => {
+    const body = parseOr400(PasswordLinkAccept, req.body, reply);
+    if (!body) return reply;
+    const a = await team.acceptLink(body.token, body.password);
+    return signIn(reply, a);
+  });
+
+  // ---- the team -------------------------------------------------------------------------------
+
+  /** Every agent with presence, load, departments and status (active, invited, deactivated). */
   app.get('/api/agents', { preHandler: requireAgent(s) }, async () => s.store.allAgents());
 
-  /** Capacity and departments: admins for anyone; an agent may change their own capacity. */
-  app.patch('/api/agents/:id', { preHandler: requireAgent(s) }, async (req, reply) => {
-    const p = parseOr400(z.object({ id: Id }), req.params, reply);
-    const body = p && parseOr400(AgentPatch, req.body, reply);
+  app.post('/api/agents', admin, async (req, reply) => {
+    const body = parseOr400(AgentCreate, req.body, reply);
+    if (!body) return reply;
+    const r = await team.invite(currentAgent(req), body);
+    req.log.info({ agent: r.agent.id, by: currentAgent(req).id, emailed: r.link.emailed }, 'agent invited');
+    return reply.code(201).header('cache-control', 'no-store').send(r);
+  });
+
+  /** Admins: name, email, role, capacity and departments of anyone; an agent: their own capacity. */
+  app.patch('/api/agents/:id', agent, async (req, reply) => {
+    const p = parseOr400(IdParams, req.params, reply);
+    const body = p && parseOr400(AgentUpdate, req.body, reply);
     if (!p || !body) return reply;
-    const me = currentAgent(req);
-    const self = me.id === p.id;
-    if (me.role !== 'admin' && (!self || body.departmentIds !== undefined)) {
-      return reply.code(403).send({ error: 'forbidden', message: 'only an admin may change another agent or departments' });
-    }
-    if (!s.store.agentById(p.id)) return reply.code(404).send({ error: 'not_found', message: 'no such agent' });
-    if (body.departmentIds) {
-      const ids = body.departmentIds;
-      await s.commit.run(() => {
-        for (const d of ids) if (!s.store.department(d)) throw new ServiceError('not_found', `no such department: ${d}`);
-        s.store.setAgentDepartments(p.id, ids);
-      });
-    }
-    if (body.maxChats !== undefined) await s.conversations.setCapacity(p.id, body.maxChats);
-    else await s.conversations.drain();
-    return s.store.allAgents().find((a) => a.id === p.id);
+    return team.update(currentAgent(req), p.id, body);
+  });
+
+  app.post('/api/agents/:id/deactivate', admin, async (req, reply) => {
+    const p = parseOr400(IdParams, req.params, reply);
+    if (!p) return reply;
+    const a = await team.deactivate(currentAgent(req), p.id);
+    req.log.info({ agent: p.id, by: currentAgent(req).id }, 'agent deactivated');
+    return a;
+  });
+
+  app.post('/api/agents/:id/reactivate', admin, async (req, reply) => {
+    const p = parseOr400(IdParams, req.params, reply);
+    if (!p) return reply;
+    const a = await team.reactivate(currentAgent(req), p.id);
+    req.log.info({ agent: p.id, by: currentAgent(req).id }, 'agent reactivated');
+    return a;
+  });
+
+  /** A new invitation (an agent who never set a password) or password-reset link; earlier links stop working. */
+  app.post('/api/agents/:id/password-link', admin, async (req, reply) => {
+    const p = parseOr400(IdParams, req.params, reply);
+    if (!p) return reply;
+    const link = await team.issueLink(currentAgent(req), p.id);
+    req.log.info({ agent: p.id, by: currentAgent(req).id, kind: link.kind, emailed: link.emailed }, 'password link issued');
+    return reply.header('cache-control', 'no-store').send(link);
   });
 }

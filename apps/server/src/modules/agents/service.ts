@@ -42,18 +42,27 @@ export class Agents {
     return this.store.agentById(id)!;
   }
 
-  /** Checks the password; returns the agent and a new session token, or null. Same cost whether or not the email exists. */
-  async login(email: string, password: string): Promise<{ agent: AgentRow; token: string } | null> {
+  /**
+   * Checks the password; returns the agent and a new session token, 'deactivated' for the right
+   * password of a deactivated account, or null. Same cost whether or not the email exists.
+   */
+  async login(email: string, password: string): Promise<{ agent: AgentRow; token: string } | 'deactivated' | null> {
     const agent = this.store.agentByEmail(email);
     const ok = await verifyPassword(password, agent?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!agent || !ok) return null;
+    if (agent.deactivatedAt !== null) return 'deactivated';
+    return { agent, token: await this.startSession(agent.id) };
+  }
+
+  /** A new session for the agent; returns its token (for the cookie). */
+  async startSession(agentId: string): Promise<string> {
     const token = newToken();
     const at = this.now();
     await this.commit.run(() => {
       this.store.purgeSessions(at);
-      this.store.insertSession(hashToken(token), agent.id, at, at + this.opts.sessionTtlMs);
+      this.store.insertSession(hashToken(token), agentId, at, at + this.opts.sessionTtlMs);
     });
-    return { agent, token };
+    return token;
   }
 
   authenticate(token: string | undefined): AgentRow | null {

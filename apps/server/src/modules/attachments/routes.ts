@@ -31,10 +31,10 @@ export function visitorOf(s: Services, req: FastifyRequest, siteId: string): Vis
 }
 
 /** CORS for the widget: only an origin on the site's allowlist is answered, without credentials. */
-function allowOrigin(reply: FastifyReply, req: FastifyRequest, site: SiteRow | undefined): void {
+function allowOrigin(s: Services, reply: FastifyReply, req: FastifyRequest, site: SiteRow | undefined): void {
   void reply.header('vary', 'Origin');
   const origin = req.headers.origin;
-  if (!origin || !site?.allowedOrigins.includes(origin)) return;
+  if (!origin || !site || !s.sites.originAllowed(site, origin)) return;
   void reply
     .header('access-control-allow-origin', origin)
     .header('access-control-allow-headers', 'authorization')
@@ -72,13 +72,13 @@ export async function attachmentRoutes(app: FastifyInstance, s: Services, files:
 
     scope.options('/api/attachments', async (req, reply) => {
       const q = UploadQuery.safeParse(req.query);
-      allowOrigin(reply, req, q.success && q.data.site ? s.store.getSite(q.data.site) : undefined);
+      allowOrigin(s, reply, req, q.success && q.data.site ? s.store.getSite(q.data.site) : undefined);
       return reply.code(204).send();
     });
     scope.options('/api/attachments/:id', async (req, reply) => {
       const p = IdParams.safeParse(req.params);
       const a = p.success ? files.get(p.data.id) : undefined;
-      allowOrigin(reply, req, a ? s.store.getSite(a.siteId) : undefined);
+      allowOrigin(s, reply, req, a ? s.store.getSite(a.siteId) : undefined);
       return reply.code(204).send();
     });
 
@@ -97,11 +97,11 @@ export async function attachmentRoutes(app: FastifyInstance, s: Services, files:
         conversationId = conv.id;
       } else {
         const site = q.site ? s.store.getSite(q.site) : undefined;
-        allowOrigin(reply, req, site);
+        allowOrigin(s, reply, req, site);
         const v = site ? visitorOf(s, req, site.id) : null;
         if (!site || !v) return reply.code(401).send({ error: 'unauthorized', message: 'log in, or send Authorization: Visitor <token> with ?site=' });
         // A browser page of another origin may not upload for this site's visitors.
-        if (req.headers.origin && !site.allowedOrigins.includes(req.headers.origin)) {
+        if (req.headers.origin && !s.sites.originAllowed(site, req.headers.origin)) {
           return reply.code(403).send({ error: 'origin_not_allowed', message: 'this origin may not upload for this site' });
         }
         uploader = { type: 'visitor', id: v.id };
@@ -144,7 +144,7 @@ export async function attachmentRoutes(app: FastifyInstance, s: Services, files:
       const a = files.get(p.id);
       const agent = s.agents.authenticate(req.cookies[SESSION_COOKIE]);
       const site = a ? s.store.getSite(a.siteId) : undefined;
-      if (!agent) allowOrigin(reply, req, site);
+      if (!agent) allowOrigin(s, reply, req, site);
       const hasVisitorAuth = VISITOR_AUTH.test(req.headers.authorization ?? '');
       if (!agent && !hasVisitorAuth) return reply.code(401).send({ error: 'unauthorized', message: 'log in, or send Authorization: Visitor <token>' });
       const notFound = () => reply.code(404).send({ error: 'not_found', message: 'no such attachment' });

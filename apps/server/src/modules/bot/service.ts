@@ -24,6 +24,11 @@ export class Bot {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Drops the index of a deleted site. */
+  forgetSite(siteId: string): void {
+    this.matchers.delete(siteId);
+  }
+
   faqCount(siteId: string): number {
     return this.matcher(siteId).size;
   }

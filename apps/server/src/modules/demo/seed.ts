@@ -45,21 +45,27 @@ const DEMO_CANNED: [string, 'en' | 'it', string, string][] = [
 export async function seedDemo(s: Services, shopOrigins: string[], opts: { historyDays?: number } = {}): Promise<boolean> {
   const at = Date.now();
   let seeded = false;
-  if (!s.store.getSite(DEMO_SITE)) {
+  // Each piece is made when it is missing, so a demo site that SITE_ORIGINS created first (a bare
+  // site: no settings, no departments), or a start cut short, is completed instead of crashing.
+  const site = s.store.getSite(DEMO_SITE);
+  const bare = !site || site.settings === '{}';
+  const missing = DEMO_DEPARTMENTS.filter((d) => !s.store.department(d.id));
+  if (bare || missing.length > 0) {
     await s.commit.run(() => {
       s.store.upsertSite({
         id: DEMO_SITE,
-        name: 'Demo shop',
-        allowedOrigins: shopOrigins,
-        secret: newToken(),
-        routingMode: 'auto',
+        name: site && !bare ? site.name : 'Demo shop',
+        allowedOrigins: site ? [...new Set([...site.allowedOrigins, ...shopOrigins])] : shopOrigins,
+        secret: site?.secret ?? newToken(),
+        routingMode: site?.routingMode ?? 'auto',
         // The pre-chat form offers the departments; always open, so the demo works at any hour;
         // the FAQ bot answers when no agent is online.
-        settings: JSON.stringify({ preChat: { name: 'optional', email: 'off', department: 'optional' }, botMode: 'fallback' }),
-        createdAt: at,
+        settings: bare ? JSON.stringify({ preChat: { name: 'optional', email: 'off', department: 'optional' }, botMode: 'fallback' }) : site.settings,
+        createdAt: site?.createdAt ?? at,
       });
-      for (const d of DEMO_DEPARTMENTS) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
+      for (const d of missing) s.store.insertDepartment({ ...d, siteId: DEMO_SITE, createdAt: at });
     });
+    s.sites.forget(DEMO_SITE);
     seeded = true;
   }
   // Proactive messages and canned responses arrived later: a demo database without them gets them once.

@@ -43,6 +43,7 @@ export function integrations(app: FastifyInstance, s: Services, now: () => numbe
   );
   const keys = new ApiKeys(q, s.commit, now);
   s.conversations.sink = webhooks;
+  s.sites.deletedListeners.push((siteId) => webhooks.forgetSite(siteId));
   const it: Integrations = { q, webhooks, keys };
   app.decorate('integrations', it);
   app.addHook('onReady', async () => webhooks.worker.start());

@@ -238,6 +238,11 @@ export class Webhooks implements ChangeSink {
     return deliveryView(this.q.delivery(id)!);
   }
 
+  /** A site was deleted (its endpoints with it): nothing cached of it stays. */
+  forgetSite(siteId: string): void {
+    this.cache.delete(siteId);
+  }
+
   private async changed(fn: () => void): Promise<void> {
     try {
       await this.commit.run(fn);

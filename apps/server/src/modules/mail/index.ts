@@ -31,6 +31,8 @@ export async function emailAndAttachments(app: FastifyInstance, s: Services, now
   s.conversations.txListeners.push(files.onItem, email.onItem);
   s.conversations.attachmentOf = files.check;
   s.sites.emailEnabled = (siteId) => email.enabled(siteId);
+  s.team.hooks.mailer = email.sendAccountLink; // invitations and resets go by email when a site has SMTP
+  s.sites.deletedListeners.push((_site, _visitors, fileIds) => files.removeFiles(fileIds));
   const aq = new AttachmentQueries(s.db.sqlite);
   s.security.privacy.files = { idsOfVisitor: (v) => aq.idsOfVisitor(v), deleteOfVisitor: (v) => aq.deleteOfVisitor(v), removeFiles: (ids) => files.removeFiles(ids) };
 

@@ -35,7 +35,8 @@ function pageHeaders(reply: FastifyReply): FastifyReply {
 
 /** Where "continue on the shop" goes: the visitor's last page when it is on an allowed origin, else the site's first origin. */
 function shopUrl(s: Services, q: MailQueries, siteId: string, visitorId: string): string | null {
-  const origins = s.store.getSite(siteId)?.allowedOrigins ?? [];
+  const site = s.store.getSite(siteId);
+  const origins = site ? s.sites.allOrigins(site) : [];
   const last = q.lastPageUrl(visitorId);
   try {
     if (last && origins.includes(new URL(last).origin) && /^https?:$/.test(new URL(last).protocol)) return last;

@@ -15,7 +15,7 @@ import { nanoid } from 'nanoid';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Hub } from '../../hub.ts';
 import { ServiceError } from '../conversations/errors.ts';
-import { replyMail, transcriptMail, waitingMail, type Lang, type Mail } from './templates.ts';
+import { accountLinkMail, replyMail, transcriptMail, waitingMail, type Lang, type Mail } from './templates.ts';
 
 /** A link in an email opens the conversation for this long. */
 export const LINK_TTL_MS = 30 * 24 * 3600_000;
@@ -49,6 +49,30 @@ export class Email {
   enabled(siteId: string): boolean {
     return this.q.smtp(siteId) !== undefined;
   }
+
+  /**
+   * An invitation or a password reset to an agent, sent now (not through the outbox, so the link's
+   * token is never stored in clear) through the SMTP server of the first site that has one.
+   * `sent: false` with the reason when no site has SMTP or the server refused: the admin is then
+   * shown the link to pass on.
+   */
+  readonly sendAccountLink = async (to: { name: string; email: string }, link: { kind: 'invite' | 'reset'; url: string; expiresAt: number }): Promise<{ sent: boolean; error?: string }> => {
+    const smtp = this.store
+      .listSites()
+      .map((site) => this.q.smtp(site.id))
+      .find((row) => row !== undefined);
+    if (!smtp) return { sent: false };
+    const mail = accountLinkMail(link.kind, to.name, link.url, link.expiresAt);
+    try {
+      await this.transport(smtp).sendMail({ from: smtp.fromAddress, to: to.email, subject: mail.subject, text: mail.text, html: mail.html });
+      this.counts.sent++;
+      return { sent: true };
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      this.log.warn({ kind: link.kind, error }, 'account email not sent');
+      return { sent: false, error };
+    }
+  };
 
   private visitorOnline(visitorId: string): boolean {
     return this.hub.count(`visitor:${visitorId}`) > 0;

@@ -119,6 +119,27 @@ export function waitingMail(site: string, visitor: string, firstMessage: string,
   };
 }
 
+/** An invitation to the team, or a password reset, to an agent (both languages). */
+export function accountLinkMail(kind: 'invite' | 'reset', name: string, url: string, expiresAt: number): Mail {
+  const until = (lang: Lang) => when(expiresAt, lang);
+  const en =
+    kind === 'invite'
+      ? `Hello ${name},\n\nyou have been added to the Parla team. Choose your password here (the link works once, until ${until('en')}):`
+      : `Hello ${name},\n\nan admin issued a new password link for your Parla account. Choose a new password here (the link works once, until ${until('en')}):`;
+  const it =
+    kind === 'invite'
+      ? `Ciao ${name},\n\nsei stato aggiunto al team di Parla. Scegli la tua password qui (il link vale una volta, fino al ${until('it')}):`
+      : `Ciao ${name},\n\nun amministratore ha creato un nuovo link per la password del tuo account Parla. Scegli una nuova password qui (il link vale una volta, fino al ${until('it')}):`;
+  const note = 'Do not forward this email. / Non inoltrare questa email.';
+  return {
+    subject: kind === 'invite' ? 'Your Parla account / Il tuo account Parla' : 'Your Parla password / La tua password di Parla',
+    text: `${en}\n${url}\n\n---\n\n${it}\n${url}\n\n${note}\n`,
+    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">${[en, it]
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`)
+      .join('<hr>')}<p><small>${escapeHtml(note)}</small></p></body></html>`,
+  };
+}
+
 /** The page a link in an email opens: the transcript, and a way back to the shop. */
 export function conversationPage(site: string, lines: TranscriptLine[], lang: Lang, fileUrl: (attachmentId: string) => string, shopUrl: string | null): string {
   const t = T[lang];

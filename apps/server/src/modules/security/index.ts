@@ -25,6 +25,9 @@ import type { Hub } from '../../hub.ts';
 
 export { identityHash, verifyIdentityHash } from './identity.ts';
 
+/** Routes that check a password, the setup code or a link token: the login limit per IP (RATE_LOGIN_IP) applies to each. */
+export const PASSWORD_ROUTES = new Set(['/api/auth/login', '/api/setup', '/api/password-links/inspect', '/api/password-links/accept', '/api/auth/password']);
+
 /** How often agent sockets are checked against their session (logout closes at once; expiry within this). */
 export const SESSION_SWEEP_MS = 500;
 
@@ -59,6 +62,8 @@ export class Security {
   readonly agentSockets = new Sockets();
   /** Every route registered after the security plugin (method, url). */
   readonly routes: RouteEntry[] = [];
+  /** Failed password checks per account email (logins, password changes): RATE_LOGIN_EMAIL. */
+  readonly passwordFailures: Buckets;
 
   constructor(
     readonly config: Config,
@@ -69,6 +74,7 @@ export class Security {
     private readonly now: () => number = Date.now,
   ) {
     this.limits = new VisitorLimits(config);
+    this.passwordFailures = new Buckets(config.RATE_LOGIN_EMAIL);
     this.data = new VisitorData(store.sqlite);
     this.identities = new Identities(store, this.data, commit, sites, now);
     this.privacy = new Privacy(this.data, commit, this.visitorSockets, hub, now);
@@ -98,7 +104,7 @@ const IdParams = z.object({ id: Id });
 export async function securityPlugin(app: FastifyInstance, s: Services): Promise<void> {
   const sec = s.security;
   const cfg = s.config;
-  const loginEmail = new Buckets(cfg.RATE_LOGIN_EMAIL);
+  const loginEmail = sec.passwordFailures;
   const emailOf = (req: FastifyRequest) => {
     const r = LoginRequest.shape.email.safeParse((req.body as { email?: unknown } | undefined)?.email);
     return r.success ? r.data : null;
@@ -125,6 +131,9 @@ export async function securityPlugin(app: FastifyInstance, s: Services): Promise
     if (r.url === '/api/auth/login') {
       r.preHandler = [...(r.preHandler ? [r.preHandler].flat() : []), throttleEmail];
       r.onResponse = [...(r.onResponse ? [r.onResponse].flat() : []), countFailure];
+    }
+    // Everything that checks a password, a setup code or a link token gets the login limit per IP.
+    if (PASSWORD_ROUTES.has(r.url) && methods.includes('POST')) {
       if (cfg.RATE_LOGIN_IP) {
         r.config = { ...(r.config as object), rateLimit: { max: cfg.RATE_LOGIN_IP.capacity, timeWindow: cfg.RATE_LOGIN_IP.windowMs } } as RouteOptions['config'];
       }

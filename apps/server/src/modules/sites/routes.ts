@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { DepartmentInput, DepartmentPatch, Id, SiteId, SiteSettings } from '@parla/protocol';
+import { SiteCreate, SiteUpdate } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { Services } from '../../app.ts';
-import { parseOr400 } from '../../lib/http.ts';
+import { parseOr400, sameOriginOnly } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 
 const SiteParams = z.object({ siteId: SiteId });
@@ -12,8 +13,42 @@ const IdParams = z.object({ id: Id });
 export function siteRoutes(app: FastifyInstance, s: Services): void {
   const agent = { preHandler: requireAgent(s) };
   const admin = { preHandler: [requireAgent(s), requireAdmin] };
+  const adminWrite = { preHandler: [sameOriginOnly(s.config.PUBLIC_URL), requireAgent(s), requireAdmin] };
+  const publicUrl = s.config.PUBLIC_URL;
 
   app.get('/api/sites', agent, async () => s.sites.list());
+
+  /** A site with its allowed origins and its embed snippet (admins). */
+  app.get('/api/sites/:siteId', admin, async (req, reply) => {
+    const p = parseOr400(SiteParams, req.params, reply);
+    if (!p) return reply;
+    return s.sites.detail(p.siteId, publicUrl) ?? reply.code(404).send({ error: 'not_found', message: 'no such site' });
+  });
+
+  app.post('/api/sites', adminWrite, async (req, reply) => {
+    const body = parseOr400(SiteCreate, req.body, reply);
+    if (!body) return reply;
+    const site = await s.sites.create(body, publicUrl);
+    req.log.info({ site: site.id, by: req.parlaAgent!.id }, 'site created');
+    return reply.code(201).send(site);
+  });
+
+  /** Rename, or replace the allowed origins (new handshakes and uploads follow at once, no restart). */
+  app.patch('/api/sites/:siteId', adminWrite, async (req, reply) => {
+    const p = parseOr400(SiteParams, req.params, reply);
+    const body = p && parseOr400(SiteUpdate, req.body, reply);
+    if (!p || !body) return reply;
+    return s.sites.update(p.siteId, body, publicUrl);
+  });
+
+  /** Deletes the site and everything of it (conversations, visitors, files, settings). */
+  app.delete('/api/sites/:siteId', adminWrite, async (req, reply) => {
+    const p = parseOr400(SiteParams, req.params, reply);
+    if (!p) return reply;
+    await s.sites.delete(p.siteId);
+    req.log.warn({ site: p.siteId, by: req.parlaAgent!.id }, 'site deleted');
+    return reply.code(204).send();
+  });
 
   app.get('/api/sites/:siteId/settings', agent, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);

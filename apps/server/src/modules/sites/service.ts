@@ -1,17 +1,32 @@
-import type { DepartmentRow, GroupCommit, SiteRow, Store } from '@parla/db';
+import { SiteAdminQueries, type DepartmentRow, type GroupCommit, type SiteRow, type Store } from '@parla/db';
 import { BusinessHours, DEFAULT_PRIORITY_RULES, DEFAULT_SITE_SETTINGS, SiteSettings, type Department, type PriorityRules, type WidgetSite } from '@parla/protocol';
+import type { SiteDetail } from '@parla/protocol/admin';
 import { nanoid } from 'nanoid';
 import { newToken } from '../../lib/crypto.ts';
+import { RequestError } from '../../lib/http.ts';
 import { ServiceError } from '../conversations/errors.ts';
 import { isOpen, nextOpening } from './hours.ts';
 
-/** Applies SITE_ORIGINS: creates missing sites, replaces the allowlist of existing ones. */
-export function applySiteOrigins(store: Store, sites: Record<string, string[]>, now: number): void {
-  for (const [id, origins] of Object.entries(sites)) {
-    if (!store.setSiteOrigins(id, origins)) {
-      store.upsertSite({ id, name: id, allowedOrigins: origins, secret: newToken(), routingMode: 'auto', createdAt: now });
-    }
-  }
+/** A site id made from its name: `Bottega Rossi & Figli` -> `bottega-rossi-figli`. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'site';
+}
+
+/** The script tag and the CSP directives of a site, for the chat server at `publicUrl`. */
+export function embedOf(publicUrl: string, siteId: string): SiteDetail['embed'] {
+  const ws = publicUrl.replace(/^http/, 'ws');
+  return {
+    snippet: `<script async src="${publicUrl}/widget.js" data-site="${siteId}"></script>`,
+    csp: `script-src ${publicUrl}; connect-src ${publicUrl} ${ws}; style-src 'unsafe-inline'`,
+  };
 }
 
 function parseHours(json: string | null): BusinessHours | null {
@@ -23,17 +38,105 @@ function parseHours(json: string | null): BusinessHours | null {
 /** Site settings, departments and what follows from them (open now, SLA targets). Settings are cached. */
 export class Sites {
   private readonly cache = new Map<string, SiteSettings>();
+  /** Origins declared by SITE_ORIGINS, per site: allowed as well as the stored ones, while configured (never stored). */
+  private readonly declared = new Map<string, string[]>();
+  private readonly admin: SiteAdminQueries;
   /** Whether a site can send email (set by the mail module; told to the widget). */
   emailEnabled: ((siteId: string) => boolean) | null = null;
+  /** Called after a site was deleted (caches keyed by site let go of it; its visitors' sockets close). */
+  readonly deletedListeners: ((siteId: string, visitorIds: string[], attachmentIds: string[]) => void)[] = [];
 
   constructor(
     private readonly store: Store,
     private readonly commit: GroupCommit,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.admin = new SiteAdminQueries(store.sqlite);
+  }
 
   list(): { id: string; name: string }[] {
     return this.store.listSites().map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  /**
+   * SITE_ORIGINS: sites declared in the configuration. A missing one is created; their origins are
+   * allowed besides the ones set in the console (merged at each check, never written over them),
+   * so removing an origin from the configuration removes it at the next start.
+   */
+  async declare(sites: Record<string, string[]>): Promise<void> {
+    const at = this.now();
+    await this.commit.run(() => {
+      for (const [id, origins] of Object.entries(sites)) {
+        this.declared.set(id, origins);
+        if (!this.store.getSite(id)) this.store.upsertSite({ id, name: id, allowedOrigins: [], secret: newToken(), routingMode: 'auto', createdAt: at });
+      }
+    });
+  }
+
+  /** Whether a page of `origin` may open the site's chat and upload to it (exact match of scheme, host and port). */
+  originAllowed(site: SiteRow, origin: string | undefined): boolean {
+    return origin !== undefined && (site.allowedOrigins.includes(origin) || (this.declared.get(site.id)?.includes(origin) ?? false));
+  }
+
+  /** Every origin allowed for the site (stored and declared). */
+  allOrigins(site: SiteRow): string[] {
+    return [...new Set([...site.allowedOrigins, ...(this.declared.get(site.id) ?? [])])];
+  }
+
+  detail(siteId: string, publicUrl: string): SiteDetail | null {
+    const site = this.store.getSite(siteId);
+    if (!site) return null;
+    return { id: site.id, name: site.name, origins: site.allowedOrigins, configOrigins: this.declared.get(site.id) ?? [], createdAt: site.createdAt, embed: embedOf(publicUrl, site.id) };
+  }
+
+  /** A new site (its id from the name when none is given: `shop`, then `shop-2`...). */
+  async create(input: { id?: string; name: string; origins: string[] }, publicUrl: string): Promise<SiteDetail> {
+    const at = this.now();
+    const id = await this.commit.run(() => {
+      let id = input.id;
+      if (id) {
+        if (this.store.getSite(id)) throw new RequestError(409, 'site_exists', `a site with the id "${id}" exists`);
+      } else {
+        const base = slugify(input.name);
+        id = base;
+        for (let n = 2; this.store.getSite(id); n++) id = `${base}-${n}`;
+      }
+      this.store.upsertSite({ id, name: input.name, allowedOrigins: input.origins, secret: newToken(), routingMode: 'auto', createdAt: at });
+      return id;
+    });
+    return this.detail(id, publicUrl)!;
+  }
+
+  /** Renames a site or replaces its origins (new WebSocket handshakes and uploads follow at once). */
+  async update(siteId: string, patch: { name?: string; origins?: string[] }, publicUrl: string): Promise<SiteDetail> {
+    await this.commit.run(() => {
+      const site = this.store.getSite(siteId);
+      if (!site) throw new RequestError(404, 'not_found', 'no such site');
+      if (patch.origins && patch.origins.length === 0 && !this.declared.get(siteId)?.length) {
+        throw new RequestError(400, 'bad_request', 'origins: at least one origin is needed');
+      }
+      if (patch.name !== undefined) this.admin.rename(siteId, patch.name);
+      if (patch.origins) this.store.setSiteOrigins(siteId, patch.origins);
+    });
+    return this.detail(siteId, publicUrl)!;
+  }
+
+  /** Deletes a site and everything of it: conversations, visitors, files, settings. Sites of SITE_ORIGINS are refused (they would come back). */
+  async delete(siteId: string): Promise<void> {
+    if (this.declared.has(siteId)) throw new RequestError(409, 'declared_site', 'this site is declared by SITE_ORIGINS in the server configuration: remove it there first');
+    const gone = await this.commit.run(() => {
+      const visitorIds = this.admin.visitorIds(siteId);
+      const files = this.admin.delete(siteId);
+      if (!files) throw new RequestError(404, 'not_found', 'no such site');
+      return { visitorIds, files };
+    });
+    this.cache.delete(siteId);
+    for (const l of this.deletedListeners) l(siteId, gone.visitorIds, gone.files);
+  }
+
+  /** Drops the cached settings of a site written outside this service. */
+  forget(siteId: string): void {
+    this.cache.delete(siteId);
   }
 
   settings(siteId: string): SiteSettings | null {
