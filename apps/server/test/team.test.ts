@@ -279,6 +279,23 @@ describe('the team', () => {
       expect(token).toBeTruthy();
       expect(lines.some((l) => l.includes(token!))).toBe(false);
       expect((await api(s, 'POST', '/api/password-links/accept', { body: { token, password: PASSWORD } })).status).toBe(200);
+
+      // "A visitor is waiting" goes to the agents who can sign in: not the deactivated, not the invited.
+      const gone = await api(s, 'POST', '/api/agents', { cookie: boss, body: { name: 'Gone', email: 'gone@shop.test' } });
+      const goneMail = (await sink.waitFor(2))[1]!;
+      const goneToken = /#invite=([A-Za-z0-9_-]{43})/.exec(goneMail.mail.text ?? '')![1];
+      expect((await api(s, 'POST', '/api/password-links/accept', { body: { token: goneToken, password: PASSWORD } })).status).toBe(200);
+      await api(s, 'POST', `/api/agents/${(gone.json.agent as { id: string }).id}/deactivate`, { cookie: boss });
+      await api(s, 'POST', '/api/agents', { cookie: boss, body: { name: 'New', email: 'new@shop.test' } });
+      await sink.waitFor(3); // the three invitations
+      const v = ctx.track(visitor(s));
+      await v.frame('welcome');
+      v.session.send({ type: 'message.send', clientId: 'waiting-msg-01', body: 'anyone there?' });
+      await v.frame('ack');
+      await s.app.parlaMail.sweep();
+      const [waiting] = (await sink.waitFor(4)).slice(3);
+      expect(waiting!.mail.subject).toContain('A visitor is waiting');
+      expect(waiting!.rcpt.sort()).toEqual(['anna@shop.test', 'boss@shop.test']);
     } finally {
       await sink.close();
     }

@@ -84,8 +84,10 @@ export class MailQueries {
       agentLinesAfter: p(`SELECT seq, author_type AS authorType, author_name AS authorName, body, meta, created_at AS createdAt
         FROM messages WHERE conversation_id = ? AND seq > ? AND author_type = 'agent' ORDER BY seq`),
       // Who hears of a conversation left waiting: its department's agents and every admin; without a department, everyone.
-      agentEmails: p(`SELECT DISTINCT a.email FROM agents a WHERE @departmentId IS NULL OR a.role = 'admin'
-          OR a.id IN (SELECT agent_id FROM agent_departments WHERE department_id = @departmentId) ORDER BY a.email`),
+      // Agents who can sign in (not deactivated, invitation accepted).
+      agentEmails: p(`SELECT DISTINCT a.email FROM agents a WHERE a.deactivated_at IS NULL AND a.password_set_at IS NOT NULL
+          AND (@departmentId IS NULL OR a.role = 'admin' OR a.id IN (SELECT agent_id FROM agent_departments WHERE department_id = @departmentId))
+          ORDER BY a.email`),
     };
   }
 
