@@ -16,12 +16,16 @@ export function agentTargetState(a: Pick<AgentStatus, 'id' | 'presence' | 'load'
 
 const PRESENCE_RANK = { online: 0, away: 1, offline: 2 } as const;
 
-/** Eligible agents first; then online before away before offline, least loaded, by name. */
-export function sortTargets<A extends Pick<AgentStatus, 'id' | 'name' | 'presence' | 'load' | 'maxChats'>>(
+/**
+ * Eligible agents first; then online before away before offline, least loaded, by name. Invited
+ * (not signed in yet) and deactivated agents are not colleagues one can hand a chat to: left out.
+ */
+export function sortTargets<A extends Pick<AgentStatus, 'id' | 'name' | 'presence' | 'load' | 'maxChats'> & { status?: AgentStatus['status'] }>(
   agents: readonly A[],
   c: Pick<ConversationSummary, 'agentId' | 'state'>,
 ): { agent: A; state: TargetState }[] {
   return agents
+    .filter((agent) => agent.status === undefined || agent.status === 'active')
     .map((agent) => ({ agent, state: agentTargetState(agent, c) }))
     .sort(
       (x, y) =>

@@ -39,6 +39,11 @@ describe('transfer targets', () => {
     expect(list.map((x) => x.agent.id)).toEqual(['idle', 'busy', 'away', 'giulia', 'full', 'off']);
     expect(list.map((x) => x.state)).toEqual(['ok', 'ok', 'ok', 'current', 'full', 'offline']);
   });
+
+  it('leaves out invited and deactivated agents', () => {
+    const list = sortTargets([agent({ id: 'new', status: 'invited' }), agent({ id: 'gone', status: 'deactivated', presence: 'offline' }), agent({ id: 'ada' })], c);
+    expect(list.map((x) => x.agent.id)).toEqual(['ada']);
+  });
 });
 
 describe('transferFrame', () => {
