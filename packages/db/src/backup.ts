@@ -3,7 +3,7 @@
  * runs and writes) and the copy openDb makes aside before a migration. Both are written under a
  * temporary name, synced, and only then given their name, so a file with that name is complete.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -39,8 +39,8 @@ const ALL_PAGES = 0x7fffffff;
  *
  * The copy is written to `<dest>.<pid>.partial`, turned into a plain single-file database
  * (journal_mode DELETE: no -wal file to carry along), checked with `PRAGMA integrity_check`,
- * fsynced, and then linked to `dest` (which fails if `dest` exists: no overwrite unless
- * `force`, then renamed over it) and the directory fsynced.
+ * made readable by its owner only (0600), fsynced, and then linked to `dest` (which fails if
+ * `dest` exists: no overwrite; with `force` it is renamed over it) and the directory fsynced.
  */
 export async function onlineBackup(source: string, dest: string, opts: { force?: boolean } = {}): Promise<BackupResult> {
   source = resolve(source);
@@ -56,13 +56,14 @@ export async function onlineBackup(source: string, dest: string, opts: { force?:
   removeDbFiles(tmp);
   let published = false;
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
+    const src = openReadOnly(source);
     try {
       await src.backup(tmp, { progress: () => ALL_PAGES });
     } finally {
       src.close();
     }
     const facts = seal(tmp);
+    chmodSync(tmp, 0o600); // like the database, it holds personal data and SMTP passwords
     syncFile(tmp);
     publish(tmp, dest, opts.force ?? false);
     published = true;
@@ -70,6 +71,11 @@ export async function onlineBackup(source: string, dest: string, opts: { force?:
   } finally {
     if (!published) removeDbFiles(tmp);
   }
+}
+
+/** A read-only connection to an existing database file: no migration, nothing written, never a checkpoint. */
+export function openReadOnly(file: string): Database.Database {
+  return new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
 }
 
 /**
@@ -81,6 +87,7 @@ export function copyAside(sqlite: Database.Database, target: string): void {
   removeDbFiles(tmp);
   try {
     sqlite.prepare('VACUUM INTO ?').run(tmp);
+    chmodSync(tmp, 0o600);
     syncFile(tmp);
     renameSync(tmp, target);
   } finally {

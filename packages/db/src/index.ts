@@ -25,7 +25,7 @@ export { VisitorData } from './visitor-data.ts';
 export { MailQueries } from './mail.ts';
 export type { SmtpRow, OutboxRow, OutboxKind, TranscriptLine } from './mail.ts';
 export { AttachmentQueries } from './attachments.ts';
-export { onlineBackup, BackupError } from './backup.ts';
+export { onlineBackup, openReadOnly, BackupError } from './backup.ts';
 export type { BackupResult } from './backup.ts';
 export { DatabaseVersionError, schemaState, readMigratedBy } from './schema-version.ts';
 export type { Migrated, MigratedBy, SchemaState } from './schema-version.ts';

@@ -4,7 +4,7 @@
  * committed migrations folder with its journal cut short (an older build), or with one more
  * migration (a newer build), applied by drizzle's own migrator through openDb.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -77,6 +77,7 @@ describe('the copy before a migration', () => {
 
     // The copy: a complete database at the old schema, with the data it had.
     expect(existsSync(bak)).toBe(true);
+    expect(statSync(bak).mode & 0o777).toBe(0o600);
     readOnly(bak, (db) => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(migrationsIn(db)).toBe(CURRENT - 1);
