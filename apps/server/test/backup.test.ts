@@ -121,7 +121,7 @@ describe('parla backup', () => {
     expect(readdirSync(dir)).toEqual(['parla-backup.db']); // nothing half-written left beside it
     console.log(
       `backup under load: ${ackedBefore.size} messages acknowledged before it began, ${ackedAfter - ackedBefore.size} more while the command ran; ` +
-        `${backupMessages} in the backup (${readFileSync(file).length} bytes), ${live} in the live database at the end`,
+        `${backupMessages} in the backup (${readFileSync(file).length} bytes), ${live} in the live database at the end\n${run.stdout}`,
     );
 
     // Restore: a copy in a new DATA_DIR opens with openDb (migrations run) and is consistent.

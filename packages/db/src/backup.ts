@@ -73,7 +73,11 @@ export async function onlineBackup(source: string, dest: string, opts: { force?:
   }
 }
 
-/** A read-only connection to an existing database file: no migration, nothing written, never a checkpoint. */
+/**
+ * A read-only connection to an existing database file: no migration, nothing written to the
+ * database, never a checkpoint. (On a WAL database with no -wal/-shm files, e.g. while the server
+ * is stopped, SQLite creates them empty, as any reader does.)
+ */
 export function openReadOnly(file: string): Database.Database {
   return new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
 }
