@@ -32,6 +32,7 @@ import { emailAndAttachments } from './modules/mail/index.ts';
 import { Visitors } from './modules/visitors/service.ts';
 import { Security, securityPlugin, securityRoutes } from './modules/security/index.ts';
 import { integrations } from './modules/integrations/index.ts';
+import { PARLA_VERSION } from './version.ts';
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WIDGET_DIST = join(appsDir, 'widget/dist');
@@ -86,7 +87,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     trustProxy: false,
   });
 
-  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true });
+  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true, appVersion: PARLA_VERSION });
+  if (db.schema.backup) app.log.info({ backup: db.schema.backup, from: db.schema.from, to: db.schema.version }, 'migrated the database; the copy made before the migration is kept');
   const store = new Store(db.sqlite);
   store.resetPresence(); // nobody is connected to a process that just started
   const commit = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint });

@@ -4,15 +4,18 @@
  * the container image: `node dist/cli.js <command>`.
  *
  *   parla admin create --email EMAIL --name NAME   create an admin (password from stdin or a prompt)
+ *   parla backup FILE [--force]                     an online backup of the database (the server may run)
  *   parla help
  *
  * Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
  */
 import { adminCommand } from './cli/admin.ts';
+import { backupCommand } from './cli/backup.ts';
 import { CliError, type Command } from './cli/io.ts';
 
 const commands: Record<string, Command> = {
   admin: adminCommand,
+  backup: backupCommand,
 };
 
 const USAGE = `usage: parla <command>
@@ -20,6 +23,10 @@ const USAGE = `usage: parla <command>
   admin create --email EMAIL --name NAME
       create an admin account; the password is read from stdin when it is not a terminal,
       otherwise asked twice without echo (never from the command line)
+  backup FILE [--force]
+      copy the database to FILE while the server runs (SQLite's online backup: everything
+      committed before it began, checked and synced; FILE is written only when complete and
+      never replaced unless --force); attachments (DATA_DIR/attachments) are copied separately
   help
       this text
 

@@ -2,6 +2,7 @@
  * The process: read the configuration, build the app, listen, and close gracefully on SIGTERM /
  * SIGINT (stop accepting, drain sockets, flush the last group commit, close the database).
  */
+import { DatabaseVersionError } from '@parla/db';
 import { buildApp, listenOptions } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_AGENT, DEMO_AGENT_2, seedDemo } from './modules/demo/seed.ts';
@@ -19,7 +20,17 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  const app = await buildApp(config);
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (e) {
+    // A database migrated by a newer Parla: say which version it needs, without a stack trace.
+    if (e instanceof DatabaseVersionError) {
+      console.error(`Parla cannot start: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
   const publicUrl = config.PUBLIC_URL.replace(/\/+$/, '');
   let shop: Awaited<ReturnType<typeof buildDemoShop>> | null = null;
   if (config.DEMO) {

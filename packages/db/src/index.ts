@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.ts';
+import { migrateCarefully, type Migrated } from './schema-version.ts';
 
 export * as schema from './schema.ts';
 export { Store } from './store.ts';
@@ -25,6 +26,10 @@ export { VisitorData } from './visitor-data.ts';
 export { MailQueries } from './mail.ts';
 export type { SmtpRow, OutboxRow, OutboxKind, TranscriptLine } from './mail.ts';
 export { AttachmentQueries } from './attachments.ts';
+export { onlineBackup, openReadOnly, BackupError } from './backup.ts';
+export type { BackupResult } from './backup.ts';
+export { DatabaseVersionError, schemaState, readMigratedBy } from './schema-version.ts';
+export type { Migrated, MigratedBy, SchemaState } from './schema-version.ts';
 export type { AttachmentRow } from './attachments.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -38,6 +43,13 @@ export interface OpenDbOptions {
    * GroupCommit calls it as the WAL grows. Off: SQLite's automatic checkpoints.
    */
   backgroundCheckpoint?: boolean;
+  /**
+   * This Parla's version: recorded in the database (`parla_meta`) when this open migrates it, and
+   * named in the error an older Parla gives on it.
+   */
+  appVersion?: string;
+  /** The migrations to apply (default: the committed ones, `migrationsFolder`). */
+  migrationsFolder?: string;
 }
 
 export interface CheckpointResult {
@@ -50,6 +62,8 @@ export interface CheckpointResult {
 export interface OpenedDb {
   sqlite: Database.Database;
   db: Db;
+  /** The schema version before and after this open, and the copy made before migrating (if any). */
+  schema: Migrated;
   /** With backgroundCheckpoint: a PASSIVE checkpoint on the worker's connection. */
   checkpoint: (() => Promise<CheckpointResult>) | null;
   /** Closes the connection (at once, or once the background checkpointer has stopped). */
@@ -62,6 +76,11 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '.
  * Opens (creating if needed) the SQLite file, sets WAL and `synchronous` explicitly (a reopened
  * WAL database would otherwise get better-sqlite3's build default), and applies the committed
  * migrations. This is the only writer connection of the process.
+ *
+ * Around the migrations (schema-version.ts): a database with migrations this build does not know
+ * (a newer Parla migrated it) is refused with a DatabaseVersionError before anything is written;
+ * a database that already had migrations is copied to `<file>.bak-<schema version>` before
+ * pending ones are applied; `appVersion` is recorded when this open migrated.
  */
 export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -73,11 +92,19 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
+  const folder = opts.migrationsFolder ?? migrationsFolder;
+  let migrated: Migrated;
+  try {
+    migrated = migrateCarefully(sqlite, file, { migrationsFolder: folder, appVersion: opts.appVersion }, () => migrate(db, { migrationsFolder: folder }));
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
   const checkpointer = file !== ':memory:' && opts.backgroundCheckpoint ? startCheckpointer(sqlite, file) : null;
   return {
     sqlite,
     db,
+    schema: migrated,
     checkpoint: checkpointer?.checkpoint ?? null,
     close() {
       const shut = () => {

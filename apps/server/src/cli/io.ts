@@ -1,7 +1,8 @@
 /** What the command-line commands share: errors with an exit code, reading a secret, paths, the database. */
 import { resolve } from 'node:path';
-import { GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
+import { DatabaseVersionError, GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { PARLA_VERSION } from '../version.ts';
 
 /** A command: its arguments in, an exit code out. */
 export type Command = (args: string[]) => Promise<number>;
@@ -32,7 +33,13 @@ export function userPath(p: string): string {
 
 /** The install's database, opened as the server opens it (migrations applied), with a group commit for writes. */
 export function openInstallDb(config: Config): { db: OpenedDb; store: Store; commit: GroupCommit; close(): Promise<void> } {
-  const db = openDb(`${config.DATA_DIR}/parla.db`, { synchronous: config.DB_SYNCHRONOUS });
+  let db: OpenedDb;
+  try {
+    db = openDb(`${config.DATA_DIR}/parla.db`, { synchronous: config.DB_SYNCHRONOUS, appVersion: PARLA_VERSION });
+  } catch (e) {
+    if (e instanceof DatabaseVersionError) throw new CliError(e.message);
+    throw e;
+  }
   const store = new Store(db.sqlite);
   const commit = new GroupCommit(db.sqlite);
   return {
