@@ -37,6 +37,8 @@ export interface OpenDbOptions {
    * GroupCommit calls it as the WAL grows. Off: SQLite's automatic checkpoints.
    */
   backgroundCheckpoint?: boolean;
+  /** Where the migrations are; default the package's own `migrations/` (a bundled server passes the copy beside it). */
+  migrationsFolder?: string;
 }
 
 export interface CheckpointResult {
@@ -72,7 +74,7 @@ export function openDb(file: string, opts: OpenDbOptions = {}): OpenedDb {
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
+  migrate(db, { migrationsFolder: opts.migrationsFolder ?? migrationsFolder });
   const checkpointer = file !== ':memory:' && opts.backgroundCheckpoint ? startCheckpointer(sqlite, file) : null;
   return {
     sqlite,

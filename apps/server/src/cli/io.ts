@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { defaultPaths } from '../paths.ts';
 
 /** A command: its arguments in, an exit code out. */
 export type Command = (args: string[]) => Promise<number>;
@@ -32,7 +33,7 @@ export function userPath(p: string): string {
 
 /** The install's database, opened as the server opens it (migrations applied), with a group commit for writes. */
 export function openInstallDb(config: Config): { db: OpenedDb; store: Store; commit: GroupCommit; close(): Promise<void> } {
-  const db = openDb(`${config.DATA_DIR}/parla.db`, { synchronous: config.DB_SYNCHRONOUS });
+  const db = openDb(`${config.DATA_DIR}/parla.db`, { synchronous: config.DB_SYNCHRONOUS, migrationsFolder: defaultPaths.migrations });
   const store = new Store(db.sqlite);
   const commit = new GroupCommit(db.sqlite);
   return {
