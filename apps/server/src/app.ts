@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -33,10 +32,11 @@ import { Visitors } from './modules/visitors/service.ts';
 import { Security, securityPlugin, securityRoutes } from './modules/security/index.ts';
 import { integrations } from './modules/integrations/index.ts';
 import { PARLA_VERSION } from './version.ts';
+import { defaultPaths } from './paths.ts';
 
-const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const WIDGET_DIST = join(appsDir, 'widget/dist');
-export const CONSOLE_DIST = join(appsDir, 'console/dist');
+/** The widget and console builds served when WIDGET_DIR / CONSOLE_DIR are not set (from the sources: the workspace's). */
+export const WIDGET_DIST = defaultPaths.widget;
+export const CONSOLE_DIST = defaultPaths.console;
 
 export interface Services {
   config: Config;
@@ -87,7 +87,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     trustProxy: false,
   });
 
-  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true, appVersion: PARLA_VERSION });
+  const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true, appVersion: PARLA_VERSION, migrationsFolder: defaultPaths.migrations });
   if (db.schema.backup) app.log.info({ backup: db.schema.backup, from: db.schema.from, to: db.schema.version }, 'migrated the database; the copy made before the migration is kept');
   const store = new Store(db.sqlite);
   store.resetPresence(); // nobody is connected to a process that just started
@@ -208,9 +208,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // The widget: the loader at /widget.js, the lazily loaded chat UI under /widget/. Module
   // scripts are fetched with CORS, so these files are readable from any origin (they hold no secret).
-  if (existsSync(join(WIDGET_DIST, 'widget.js'))) {
+  if (existsSync(join(config.WIDGET_DIR, 'widget.js'))) {
     await app.register(fastifyStatic, {
-      root: join(WIDGET_DIST, 'widget'),
+      root: join(config.WIDGET_DIR, 'widget'),
       prefix: '/widget/',
       // The build writes .br and .gz copies (scripts/precompress.mjs): sent when the browser accepts them.
       preCompressed: true,
@@ -221,17 +221,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       },
     });
     app.get('/widget.js', (_req, reply) =>
-      reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=300').sendFile('widget.js', WIDGET_DIST),
+      reply.header('Access-Control-Allow-Origin', '*').header('Cache-Control', 'public, max-age=300').sendFile('widget.js', config.WIDGET_DIR),
     );
   } else {
-    app.log.warn(`widget not built (${WIDGET_DIST}); run pnpm build`);
+    app.log.warn(`widget not built (${config.WIDGET_DIR}); run pnpm build`);
   }
-  if (existsSync(join(CONSOLE_DIST, 'index.html'))) {
+  if (existsSync(join(config.CONSOLE_DIR, 'index.html'))) {
     // Not pre-compressed: @fastify/static answers the directory index (/console/) with 404 when preCompressed is on.
-    await app.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', decorateReply: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: config.CONSOLE_DIR, prefix: '/console/', decorateReply: false, index: 'index.html' });
     app.get('/console', (_req, reply) => reply.redirect('/console/'));
   } else {
-    app.log.warn(`console not built (${CONSOLE_DIST}); run pnpm build`);
+    app.log.warn(`console not built (${config.CONSOLE_DIR}); run pnpm build`);
   }
   app.get('/', (_req, reply) => reply.redirect('/console/'));
   app.get('/healthz', async () => ({ ok: true }));

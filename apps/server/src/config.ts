@@ -1,8 +1,14 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultPaths } from './paths.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** A build folder given by the operator: resolved against the working directory, and it must hold `file`. */
+const buildDir = (file: string, what: string) =>
+  z
+    .string()
+    .transform((p) => resolve(p))
+    .refine((p) => existsSync(join(p, file)), `no ${file} in this folder: it must be a ${what} build (pnpm build)`);
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -82,7 +88,10 @@ export const ConfigSchema = z.object({
    * TCP itself after 1, 2, 4, 8... s, which no client backoff can shorten.
    */
   LISTEN_BACKLOG: z.coerce.number().int().min(1).max(65535).default(4096),
-  DATA_DIR: z.string().min(1).default(resolve(repoRoot, 'data')),
+  DATA_DIR: z.string().min(1).default(defaultPaths.data),
+  /** The widget and console builds the server serves (defaults: paths.ts). */
+  WIDGET_DIR: buildDir('widget.js', 'widget').default(defaultPaths.widget),
+  CONSOLE_DIR: buildDir('index.html', 'console').default(defaultPaths.console),
   PUBLIC_URL: z
     .string()
     .url()

@@ -4,6 +4,7 @@
  */
 import { DatabaseVersionError } from '@parla/db';
 import { buildApp, listenOptions } from './app.ts';
+import { cliCommand } from './paths.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_AGENT, DEMO_AGENT_2, seedDemo } from './modules/demo/seed.ts';
 import { buildDemoShop } from './modules/demo/shop.ts';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
         '  Parla is running, and has no admin yet. Create the first one:',
         `  - in the console: ${publicUrl}/console/  with the setup code  ${setup.code}`,
         `    (good once, until ${new Date(setup.expiresAt).toISOString()}; each start prints a new one until an admin exists)`,
-        '  - or on this machine: pnpm parla admin create --email you@example.com --name "Your Name"',
+        `  - or on this machine, with this environment: ${cliCommand} admin create --email you@example.com --name "Your Name"`,
         '',
       ].join('\n'),
     );

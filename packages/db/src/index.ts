@@ -48,7 +48,7 @@ export interface OpenDbOptions {
    * named in the error an older Parla gives on it.
    */
   appVersion?: string;
-  /** The migrations to apply (default: the committed ones, `migrationsFolder`). */
+  /** Where the migrations are; default the package's own `migrations/` (a bundled server passes the copy beside it). */
   migrationsFolder?: string;
 }
 

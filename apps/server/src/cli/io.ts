@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DatabaseVersionError, GroupCommit, openDb, Store, type OpenedDb } from '@parla/db';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { PARLA_VERSION } from '../version.ts';
+import { defaultPaths } from '../paths.ts';
 
 /** A command: its arguments in, an exit code out. */
 export type Command = (args: string[]) => Promise<number>;
@@ -35,7 +36,7 @@ export function userPath(p: string): string {
 export function openInstallDb(config: Config): { db: OpenedDb; store: Store; commit: GroupCommit; close(): Promise<void> } {
   let db: OpenedDb;
   try {
-    db = openDb(`${config.DATA_DIR}/parla.db`, { synchronous: config.DB_SYNCHRONOUS, appVersion: PARLA_VERSION });
+    db = openDb(`${config.DATA_DIR}/parla.db`, { synchronous: config.DB_SYNCHRONOUS, appVersion: PARLA_VERSION, migrationsFolder: defaultPaths.migrations });
   } catch (e) {
     if (e instanceof DatabaseVersionError) throw new CliError(e.message);
     throw e;
