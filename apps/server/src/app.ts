@@ -21,6 +21,7 @@ import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { MetricsService } from './modules/metrics/service.ts';
+import { healthRoutes } from './modules/ops/health.ts';
 import { prometheus } from './modules/ops/prometheus.ts';
 import { applySiteOrigins, Sites } from './modules/sites/service.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
@@ -215,7 +216,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     app.log.warn(`console not built (${CONSOLE_DIST}); run pnpm build`);
   }
   app.get('/', (_req, reply) => reply.redirect('/console/'));
-  app.get('/healthz', async () => ({ ok: true }));
+  healthRoutes(app, { sqlite: db.sqlite, maxLagMs: config.READY_MAX_LAG_MS }); // /healthz, /readyz
 
   visitorGateway(app, services);
   agentGateway(app, services);

@@ -96,6 +96,8 @@ export const ConfigSchema = z.object({
   /** Every socket is pinged this often; one that has not answered the previous ping is closed. */
   WS_PING_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SLA_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** /readyz answers 503 while the event loop's longest delay of the last 1-2 s is above this. */
+  READY_MAX_LAG_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   /** Abuse limits (token buckets) on what visitors send, per visitor, per IP address and per site. */
   RATE_MESSAGES_VISITOR: rate.prefault('30/1m'),
   RATE_MESSAGES_IP: rate.prefault('300/1m'),
