@@ -12,6 +12,7 @@ import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
 import { drainSockets, socketError } from './lifecycle.ts';
 import { RequestError } from './lib/http.ts';
+import { fastifyTrustProxy } from './lib/trust-proxy.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
@@ -82,7 +83,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
   });
 
   const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true });

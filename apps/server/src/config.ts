@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { trustProxySchema } from './lib/trust-proxy.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -75,6 +76,8 @@ const schedule = z.string().transform((s, ctx) => {
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Reverse proxies whose X-Forwarded-For names the client: false, a hop count, or addresses/networks (lib/trust-proxy.ts). */
+  TRUST_PROXY: trustProxySchema.prefault('false'),
   /**
    * Connections the kernel may hold completed but not yet accepted (listen backlog; Linux caps it
    * at net.core.somaxconn). Node's default of 511 overflows when thousands of widgets reconnect at
