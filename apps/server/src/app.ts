@@ -11,6 +11,7 @@ import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
 import { drainSockets, socketError } from './lifecycle.ts';
 import { RequestError } from './lib/http.ts';
+import { fastifyTrustProxy } from './lib/trust-proxy.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
@@ -21,6 +22,7 @@ import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { MetricsService } from './modules/metrics/service.ts';
+import { healthRoutes } from './modules/ops/health.ts';
 import { prometheus } from './modules/ops/prometheus.ts';
 import { Sites } from './modules/sites/service.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
@@ -84,7 +86,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
   });
 
   const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true, appVersion: PARLA_VERSION, migrationsFolder: defaultPaths.migrations });
@@ -234,7 +236,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     app.log.warn(`console not built (${config.CONSOLE_DIR}); run pnpm build`);
   }
   app.get('/', (_req, reply) => reply.redirect('/console/'));
-  app.get('/healthz', async () => ({ ok: true }));
+  healthRoutes(app, { sqlite: db.sqlite, maxLagMs: config.READY_MAX_LAG_MS }); // /healthz, /readyz
 
   visitorGateway(app, services);
   agentGateway(app, services);

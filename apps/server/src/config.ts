@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultPaths } from './paths.ts';
+import { trustProxySchema } from './lib/trust-proxy.ts';
 
 /** A build folder given by the operator: resolved against the working directory, and it must hold `file`. */
 const buildDir = (file: string, what: string) =>
@@ -81,6 +82,8 @@ const schedule = z.string().transform((s, ctx) => {
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Reverse proxies whose X-Forwarded-For names the client: false, a hop count, or addresses/networks (lib/trust-proxy.ts). */
+  TRUST_PROXY: trustProxySchema.prefault('false'),
   /**
    * Connections the kernel may hold completed but not yet accepted (listen backlog; Linux caps it
    * at net.core.somaxconn). Node's default of 511 overflows when thousands of widgets reconnect at
@@ -105,6 +108,8 @@ export const ConfigSchema = z.object({
   /** Every socket is pinged this often; one that has not answered the previous ping is closed. */
   WS_PING_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SLA_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** /readyz answers 503 while the event loop's longest delay of the last 1-2 s is above this. */
+  READY_MAX_LAG_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   /** Abuse limits (token buckets) on what visitors send, per visitor, per IP address and per site. */
   RATE_MESSAGES_VISITOR: rate.prefault('30/1m'),
   RATE_MESSAGES_IP: rate.prefault('300/1m'),

@@ -19,6 +19,7 @@ const PASSWORD = 'correct horse battery';
 const PUBLIC = new Set([
   'GET /',
   'GET /healthz',
+  'GET /readyz',
   'GET /widget.js',
   'GET /widget/*',
   'GET /console',

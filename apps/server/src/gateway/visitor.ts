@@ -8,6 +8,7 @@ import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
 import { hashToken } from '../lib/crypto.ts';
+import { ipKey } from '../lib/ip.ts';
 import { releaseUpgrade } from '../lifecycle.ts';
 
 let connections = 0;
@@ -51,7 +52,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       let visitId = '';
       let conversationId: string | null = null;
       let lang: 'en' | 'it' = 'en';
-      const ip = req.ip;
+      const ip = ipKey(req.ip); // the client behind a trusted proxy; an IPv6 /64 as one
       releaseUpgrade(socket, req); // nothing below holds on to req
       const connKey = `c${++connections}`;
       const limits = s.security.limits;

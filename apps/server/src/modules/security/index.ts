@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { Buckets } from '../../lib/buckets.ts';
 import { newToken } from '../../lib/crypto.ts';
+import { ipKey } from '../../lib/ip.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import type { Sites } from '../sites/service.ts';
@@ -155,6 +156,8 @@ export async function securityPlugin(app: FastifyInstance, s: Services): Promise
       max: cfg.RATE_API_IP?.capacity ?? Number.MAX_SAFE_INTEGER,
       timeWindow: cfg.RATE_API_IP?.windowMs ?? 60_000,
       allowList: (req) => !req.url.startsWith('/api/'),
+      // Per client address as the visitor limits count it (the login limit inherits it).
+      keyGenerator: (req) => ipKey(req.ip),
       errorResponseBuilder: (_req, ctx) => ({
         statusCode: 429,
         code: 'rate_limited',
