@@ -1,5 +1,6 @@
 /** The console's HTTP calls (same origin; the session cookie rides along). */
 import type { AgentStatus, AgentView, BotAnswer, CannedResponse, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SiteSettings } from '@parla/protocol';
+import type { AgentCreate, AgentCreated, PasswordLink, PasswordLinkInfo, SetupRequest, SiteCreate, SiteDetail, SiteUpdate } from '@parla/protocol/admin';
 
 export class ApiError extends Error {
   constructor(
@@ -48,6 +49,18 @@ export const api = {
   /** The agent of the current session cookie; throws ApiError 401 without one. */
   me: () => request<{ agent: AgentView }>('GET', '/api/auth/me'),
   conversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${encodeURIComponent(id)}`),
+  /** The agent's own password (403 wrong_password, 429 after repeated failures); their other sessions end. */
+  changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
+
+  /** Whether the install still needs its first admin (no session needed). */
+  setupStatus: () => request<{ needed: boolean }>('GET', '/api/setup'),
+  /** The first admin with the setup code from the server's log; signs in (403 invalid_setup_code, 409 setup_done). */
+  setup: (body: SetupRequest) => request<{ agent: AgentView }>('POST', '/api/setup', body),
+  /** Who an invitation or reset link is for (404 invalid_link: used, replaced or expired). */
+  inspectLink: (token: string) => request<PasswordLinkInfo>('POST', '/api/password-links/inspect', { token }),
+  /** Sets the password through the link and signs in. */
+  acceptLink: (token: string, password: string) => request<{ agent: AgentView }>('POST', '/api/password-links/accept', { token, password }),
+
   /** Every KPI for a period and filters; `query` is reports.ts metricsQueryString(). */
   report: (query: string) => request<Metrics>('GET', `/api/metrics?${query}`),
   /** Queue length, longest wait, open conversations, agents' presence and load now. */
@@ -63,8 +76,22 @@ export const api = {
   updateDepartment: (id: string, body: DepartmentBody) => request<Department>('PATCH', `/api/departments/${enc(id)}`, body),
   deleteDepartment: (id: string) => request<void>('DELETE', `/api/departments/${enc(id)}`),
   agents: () => request<AgentStatus[]>('GET', '/api/agents'),
-  /** Admins: maxChats and departmentIds of anyone; an agent: their own maxChats. */
+  /** Admins: name, email, role, maxChats and departmentIds of anyone; an agent: their own maxChats. */
   updateAgent: (id: string, body: AgentPatchBody) => request<AgentStatus>('PATCH', `/api/agents/${enc(id)}`, body),
+  /** Admins: a new agent and their invitation link (409 email_taken). */
+  createAgent: (body: AgentCreate) => request<AgentCreated>('POST', '/api/agents', body),
+  /** Admins: signs the agent out everywhere and requeues their conversations (409 last_admin). */
+  deactivateAgent: (id: string) => request<AgentStatus>('POST', `/api/agents/${enc(id)}/deactivate`),
+  reactivateAgent: (id: string) => request<AgentStatus>('POST', `/api/agents/${enc(id)}/reactivate`),
+  /** Admins: a new invitation or password-reset link; earlier links stop working (409 deactivated). */
+  passwordLink: (id: string) => request<PasswordLink>('POST', `/api/agents/${enc(id)}/password-link`),
+
+  /** Admins: a site with its origins and embed snippet. */
+  site: (siteId: string) => request<SiteDetail>('GET', `/api/sites/${enc(siteId)}`),
+  createSite: (body: SiteCreate) => request<SiteDetail>('POST', '/api/sites', body),
+  updateSite: (siteId: string, body: SiteUpdate) => request<SiteDetail>('PATCH', `/api/sites/${enc(siteId)}`, body),
+  /** Deletes the site and all its conversations, visitors and files (409 declared_site for SITE_ORIGINS sites). */
+  deleteSite: (siteId: string) => request<void>('DELETE', `/api/sites/${enc(siteId)}`),
 
   faqs: (siteId: string) => request<FaqEntry[]>('GET', `/api/sites/${enc(siteId)}/faqs`),
   /** Admins: replaces the site's whole knowledge base; 400 with the reason on invalid input. */
@@ -108,8 +135,11 @@ export type DepartmentBody = Partial<Pick<Department, 'name' | 'urgency' | 'busi
 /** CannedInput of @parla/protocol. */
 export type CannedBody = Pick<CannedResponse, 'shortcut' | 'title' | 'body' | 'lang' | 'departmentId'>;
 
-/** AgentPatch of @parla/protocol (a zod schema there, so spelled out here). */
+/** AgentUpdate of @parla/protocol/admin (a zod schema there, so spelled out here). */
 export interface AgentPatchBody {
+  name?: string;
+  email?: string;
+  role?: 'agent' | 'admin';
   maxChats?: number;
   departmentIds?: string[];
 }

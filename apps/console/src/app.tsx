@@ -1,5 +1,6 @@
 import type { AgentView, ConversationSummary } from '@parla/protocol';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { takeLinkFragment, type LinkKind } from './admin.ts';
 import { api, ApiError } from './api.ts';
 import { ConversationView } from './components/ConversationView.tsx';
 import { Header, type View } from './components/Header.tsx';
@@ -23,19 +24,62 @@ const Agents = lazyComponent(() => import('./components/Agents.tsx').then((m) =>
 const Settings = lazyComponent(() => import('./components/Settings.tsx').then((m) => m.Settings));
 const KnowledgeBase = lazyComponent(() => import('./components/KnowledgeBase.tsx').then((m) => m.KnowledgeBase));
 const Reports = lazyComponent(() => import('./components/Reports.tsx').then((m) => m.Reports));
+const Sites = lazyComponent(() => import('./components/Sites.tsx').then((m) => m.Sites));
+const PasswordDialog = lazyComponent(() => import('./components/PasswordDialog.tsx').then((m) => m.PasswordDialog));
+// Pages of the first minutes of an install or of an agent: the first-run setup, an invitation or reset link.
+const Setup = lazyComponent(() => import('./components/Setup.tsx').then((m) => m.Setup));
+const LinkPage = lazyComponent(() => import('./components/LinkPage.tsx').then((m) => m.LinkPage));
 
-type Auth = { state: 'checking' } | { state: 'out'; notice?: string } | { state: 'in'; agent: AgentView };
+export type Link = { kind: LinkKind; token: string | null };
 
-/** Login gate: /api/auth/me decides whether the session cookie is still good. */
-export function App() {
-  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+type Auth =
+  | { state: 'checking' }
+  | { state: 'out'; notice?: string }
+  | { state: 'setup' }
+  | { state: 'link'; link: Link }
+  | { state: 'in'; agent: AgentView; landing?: View };
+
+/**
+ * Login gate. An invitation or reset link in the address bar comes first (main.tsx has taken it
+ * out of the URL); otherwise /api/auth/me decides whether the session cookie is still good, and
+ * without one an install that has no admin yet shows the first-run setup instead of the login.
+ */
+export function App({ link }: { link?: Link | null }) {
+  const [auth, setAuth] = useState<Auth>(link ? { state: 'link', link } : { state: 'checking' });
 
   useEffect(() => {
+    if (auth.state !== 'checking') return;
+    let live = true;
     api.me().then(
-      (r) => setAuth({ state: 'in', agent: r.agent }),
-      () => setAuth({ state: 'out' }),
+      (r) => live && setAuth({ state: 'in', agent: r.agent }),
+      (e: unknown) => {
+        if (!live) return;
+        if (!(e instanceof ApiError && e.status === 401)) return setAuth({ state: 'out' });
+        api.setupStatus().then(
+          (s) => live && setAuth(s.needed ? { state: 'setup' } : { state: 'out' }),
+          () => live && setAuth({ state: 'out' }),
+        );
+      },
     );
+    return () => {
+      live = false;
+    };
+  }, [auth.state]);
+
+  // A link pasted into the address bar of an open console changes only the fragment.
+  useEffect(() => {
+    const onHash = () => {
+      const l = takeLinkFragment(location, history);
+      if (l) setAuth({ state: 'link', link: l });
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
   }, []);
+
+  const signedIn = (agent: AgentView, landing?: View) => {
+    unlockAlerts(); // the agent goes online now, with a click: a good moment to ask
+    setAuth({ state: 'in', agent, landing });
+  };
 
   if (auth.state === 'checking') {
     return (
@@ -44,20 +88,20 @@ export function App() {
       </p>
     );
   }
+  if (auth.state === 'link') {
+    return <LinkPage key={`${auth.link.kind}:${auth.link.token ?? ''}`} link={auth.link} onSignedIn={(agent) => signedIn(agent)} onLeave={() => setAuth({ state: 'checking' })} />;
+  }
+  if (auth.state === 'setup') {
+    // The first admin lands on Sites: the next step is the shop's site and its snippet.
+    return <Setup onSignedIn={(agent) => signedIn(agent, 'sites')} onAlreadySetUp={(notice) => setAuth({ state: 'out', notice })} />;
+  }
   if (auth.state === 'out')
-    return (
-      <Login
-        notice={auth.notice}
-        onLoggedIn={(agent) => {
-          unlockAlerts(); // the agent goes online now, with a click: a good moment to ask
-          setAuth({ state: 'in', agent });
-        }}
-      />
-    );
+    return <Login notice={auth.notice} onLoggedIn={(agent) => signedIn(agent)} />;
   return (
     <Console
       key={auth.agent.id}
       agent={auth.agent}
+      landing={auth.landing}
       onLogout={() => {
         api.logout().catch(() => undefined);
         setAuth({ state: 'out' });
@@ -67,10 +111,11 @@ export function App() {
   );
 }
 
-function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: () => void; onExpired: () => void }) {
+function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; landing?: View; onLogout: () => void; onExpired: () => void }) {
   const expired = useEvent(onExpired);
   const [state, actions] = useConsole(agent, expired);
-  const [view, setView] = useState<View>('inbox');
+  const [view, setView] = useState<View>(landing ?? 'inbox');
+  const [accountOpen, setAccountOpen] = useState(false);
   const open = state.openId ? state.conversations[state.openId] : undefined;
   const detail = useConversationDetail(open, state.connections, expired);
   const [transferFor, setTransferFor] = useState<string | null>(null);
@@ -141,6 +186,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
     <div class="shell">
       <Header
         name={state.me.name}
+        admin={state.me.role === 'admin'}
         presence={state.presence}
         status={state.status}
         everConnected={state.connections > 0}
@@ -154,6 +200,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
           actions.setPresence(p);
         }}
         onLogout={onLogout}
+        onAccount={() => setAccountOpen(true)}
         extra={<SoundToggle muted={muted} onChange={setMuted} />}
       />
       {state.notice && (
@@ -164,7 +211,17 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
           </button>
         </div>
       )}
-      {view === 'reports' ? (
+      {state.me.role === 'admin' && view !== 'sites' && directory.sites?.length === 0 && (
+        <div class="onboarding-banner" role="note" data-testid="no-site-banner">
+          <span>{t.sites.noneAdmin}</span>
+          <button type="button" class="primary" data-testid="no-site-add" onClick={() => setView('sites')}>
+            {t.sites.addFirst}
+          </button>
+        </div>
+      )}
+      {view === 'sites' ? (
+        <Sites sites={directory.sites} directoryError={directory.departmentsError} onChanged={directory.reloadDepartments} onUnauthorized={expired} />
+      ) : view === 'reports' ? (
         <Reports
           sites={directory.sites}
           departments={directory.departments}
@@ -271,6 +328,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
           onClose={closeTransfer}
         />
       )}
+      {accountOpen && <PasswordDialog email={state.me.email} onClose={() => setAccountOpen(false)} onUnauthorized={expired} />}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export interface Directory {
   departmentNames: Record<string, string>;
   reloadDepartments(): void;
   reloadAgents(): void;
-  /** Replaces one agent with the server's answer to a PATCH. */
+  /** Replaces one agent with the server's answer to a PATCH (or adds a new one). */
   putAgent(a: AgentStatus): void;
 }
 
@@ -159,7 +159,7 @@ export function useDirectory(o: Options): Directory {
     reloadAgents: () => setAgentsReload((n) => n + 1),
     putAgent: (a) => {
       agentsSeq.current++; // an older list in flight must not undo this
-      setAgents((list) => (list ? list.map((x) => (x.id === a.id ? a : x)) : [a]));
+      setAgents((list) => (!list ? [a] : list.some((x) => x.id === a.id) ? list.map((x) => (x.id === a.id ? a : x)) : [...list, a]));
     },
   };
 }

@@ -52,7 +52,6 @@ const en = {
     saving: 'Saving…',
     saved: 'Settings saved.',
     loadError: 'Could not load the settings.',
-    noSites: 'No sites are configured.',
     refused: (why: string) => `Not saved: ${why}`,
     fixErrors: 'Please correct the highlighted fields.',
     errors: {
@@ -144,7 +143,6 @@ const it: SettingsDict = {
     saving: 'Salvataggio…',
     saved: 'Impostazioni salvate.',
     loadError: 'Impossibile caricare le impostazioni.',
-    noSites: 'Nessun sito configurato.',
     refused: (why) => `Non salvato: ${why}`,
     fixErrors: 'Correggi i campi evidenziati.',
     errors: {

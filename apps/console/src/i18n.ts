@@ -18,6 +18,7 @@ const en = {
     submitting: 'Signing in…',
     network: 'Cannot reach the server. Check your connection and try again.',
     expired: 'Your session has expired. Please sign in again.',
+    forgot: 'Forgot your password? Ask an administrator for a reset link.',
   },
   header: {
     inbox: 'Inbox',
@@ -26,6 +27,8 @@ const en = {
     settings: 'Settings',
     reports: 'Reports',
     kb: 'Knowledge base',
+    sites: 'Sites',
+    account: (name: string) => `${name}: change password`,
     views: 'Views',
     logout: 'Log out',
     online: 'Online',
@@ -202,7 +205,16 @@ const en = {
     now: 'now',
     units: { s: 's', m: 'm', h: 'h', d: 'd' },
   },
-  errors: {} as Record<string, string>,
+  /** Where no site exists yet (the first minutes of an install). */
+  sites: {
+    none: 'No site yet.',
+    noneAdmin: 'No site yet: add your first site to get the snippet that puts the chat on your shop’s pages.',
+    noneAgent: 'No site yet: an administrator adds sites in the Sites view.',
+    addFirst: 'Add your first site',
+  },
+  errors: {
+    account_deactivated: 'This account has been deactivated. Ask an administrator to reactivate it.',
+  } as Record<string, string>,
 };
 
 export type Dict = typeof en;
@@ -220,6 +232,7 @@ const it: Dict = {
     submitting: 'Accesso in corso…',
     network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
     expired: 'La sessione è scaduta. Accedi di nuovo.',
+    forgot: 'Password dimenticata? Chiedi a un amministratore un link per reimpostarla.',
   },
   header: {
     inbox: 'Conversazioni',
@@ -228,6 +241,8 @@ const it: Dict = {
     settings: 'Impostazioni',
     kb: 'Base di conoscenza',
     reports: 'Report',
+    sites: 'Siti',
+    account: (name) => `${name}: cambia password`,
     views: 'Viste',
     logout: 'Esci',
     online: 'Online',
@@ -403,7 +418,14 @@ const it: Dict = {
     now: 'ora',
     units: { s: 's', m: 'm', h: 'h', d: 'g' },
   },
+  sites: {
+    none: 'Ancora nessun sito.',
+    noneAdmin: 'Ancora nessun sito: aggiungi il tuo primo sito per avere lo snippet che mette la chat nelle pagine del negozio.',
+    noneAgent: 'Ancora nessun sito: un amministratore aggiunge i siti nella vista Siti.',
+    addFirst: 'Aggiungi il tuo primo sito',
+  },
   errors: {
+    account_deactivated: 'Questo account è stato disattivato. Chiedi a un amministratore di riattivarlo.',
     invalid_credentials: 'Email o password errate.',
     unauthorized: 'Accedi prima di continuare.',
     bad_request: 'Richiesta non valida.',

@@ -391,21 +391,33 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
       if (c.agentId === meId && c.state !== 'resolved') follow(c.id);
     };
 
+    // While the socket cannot connect, is the session still good? At most once every 10 s; a check
+    // that comes too soon is put off, not dropped (the status stays 'connecting' across retries,
+    // so no later event would ask again: a session ended by an admin would go unnoticed).
     let lastAuthCheck = 0;
+    let authTimer: ReturnType<typeof setTimeout> | null = null;
+    let connecting = false;
     let disposed = false;
     const checkAuth = () => {
-      const now = Date.now();
-      if (now - lastAuthCheck < 10_000) return;
-      lastAuthCheck = now;
-      api.me().catch((e: unknown) => {
-        if (!disposed && e instanceof ApiError && e.status === 401) unauthorizedRef.current();
-      });
+      if (authTimer) return;
+      authTimer = setTimeout(
+        () => {
+          authTimer = null;
+          if (disposed || !connecting) return;
+          lastAuthCheck = Date.now();
+          api.me().catch((e: unknown) => {
+            if (!disposed && e instanceof ApiError && e.status === 401) unauthorizedRef.current();
+          });
+        },
+        Math.max(0, lastAuthCheck + 10_000 - Date.now()),
+      );
     };
 
     const offs = [
       session.on('status', (status) => {
         dispatch({ type: 'status', status });
-        if (status === 'connecting') checkAuth();
+        connecting = status === 'connecting';
+        if (connecting) checkAuth();
       }),
       session.on('frame', (raw) => {
         const f = raw as ServerToAgent;
@@ -458,6 +470,7 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
     session.connect();
     return () => {
       disposed = true;
+      if (authTimer) clearTimeout(authTimer);
       for (const off of offs) off();
       session.close();
       sessionRef.current = null;

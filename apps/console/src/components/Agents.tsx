@@ -1,9 +1,13 @@
 import type { AgentStatus, AgentView, Department } from '@parla/protocol';
+import type { PasswordLink } from '@parla/protocol/admin';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { splitAgents } from '../admin.ts';
 import { api, ApiError, type Site } from '../api.ts';
 import { formatTime } from '../dates.ts';
+import { adminErrorText, ta } from '../i18n-admin.ts';
 import { t } from '../i18n.ts';
 import { apiErrorText, presenceText } from '../labels.ts';
+import { AddAgent, AgentPanel, LinkPanel, StatusTag, type Panel } from './TeamAdmin.tsx';
 
 interface Props {
   me: AgentView;
@@ -19,22 +23,54 @@ interface Props {
   onUnauthorized: () => void;
 }
 
-const RANK = { online: 0, away: 1, offline: 2 } as const;
 export const MAX_CHATS_LIMIT = 50;
 
-/** Every agent with presence, load and capacity; admins edit capacity and departments inline. */
+/**
+ * Every agent with presence, load and capacity; admins edit capacity and departments inline, add
+ * agents (with an invitation link), edit, deactivate and reactivate them and issue password links.
+ * Deactivated agents are listed apart.
+ */
 export function Agents(p: Props) {
   const admin = p.me.role === 'admin';
-  const sorted = useMemo(
-    () => (p.agents ? [...p.agents].sort((a, b) => RANK[a.presence] - RANK[b.presence] || a.name.localeCompare(b.name)) : null),
-    [p.agents],
-  );
+  const lists = useMemo(() => (p.agents ? splitAgents(p.agents) : null), [p.agents]);
+  const [adding, setAdding] = useState(false);
+  const [issued, setIssued] = useState<{ agent: AgentStatus; link: PasswordLink } | null>(null);
+  const cols = admin ? 5 : 4;
   return (
     <main class="page-view" aria-labelledby="agents-title" data-testid="agents-view">
       <div class="view-head">
         <h1 id="agents-title">{t.agents.title}</h1>
-        {p.updatedAt !== null && <p class="muted small">{t.agents.refreshed(formatTime(p.updatedAt))}</p>}
+        <div class="view-head-side">
+          {p.updatedAt !== null && <p class="muted small">{t.agents.refreshed(formatTime(p.updatedAt))}</p>}
+          {admin && !adding && (
+            <button
+              type="button"
+              class="primary"
+              data-testid="agent-add"
+              onClick={() => {
+                setIssued(null);
+                setAdding(true);
+              }}
+            >
+              {ta.team.add}
+            </button>
+          )}
+        </div>
       </div>
+      {admin && adding && (
+        <AddAgent
+          sites={p.sites}
+          departments={p.departments}
+          onCancel={() => setAdding(false)}
+          onCreated={(r) => {
+            setAdding(false);
+            setIssued(r);
+            p.onSaved(r.agent);
+          }}
+          onUnauthorized={p.onUnauthorized}
+        />
+      )}
+      {issued && <LinkPanel name={issued.agent.name} email={issued.agent.email} link={issued.link} onDone={() => setIssued(null)} />}
       {p.error && (
         <p class="form-error" role="alert">
           {p.agents ? p.error : `${t.agents.error} ${p.error}`}{' '}
@@ -43,9 +79,9 @@ export function Agents(p: Props) {
           </button>
         </p>
       )}
-      {!sorted ? (
+      {!lists ? (
         !p.error && <p class="muted">{t.loading}</p>
-      ) : sorted.length === 0 ? (
+      ) : lists.team.length === 0 ? (
         <p class="muted">{t.agents.empty}</p>
       ) : (
         <div class="table-wrap">
@@ -56,15 +92,17 @@ export function Agents(p: Props) {
                 <th scope="col">{t.agents.presence}</th>
                 <th scope="col">{t.agents.load}</th>
                 <th scope="col">{t.agents.departments}</th>
+                {admin && <th scope="col">{ta.team.actions}</th>}
               </tr>
             </thead>
             <tbody>
-              {sorted.map((a) => (
+              {lists.team.map((a) => (
                 <AgentRow
                   key={a.id}
                   a={a}
                   isMe={a.id === p.me.id}
                   admin={admin}
+                  cols={cols}
                   sites={p.sites}
                   departments={p.departments}
                   departmentNames={p.departmentNames}
@@ -76,7 +114,73 @@ export function Agents(p: Props) {
           </table>
         </div>
       )}
+      {lists && lists.deactivated.length > 0 && (
+        <section class="deactivated-agents" aria-labelledby="agents-deactivated-title" data-testid="agents-deactivated">
+          <h2 id="agents-deactivated-title">{ta.team.deactivatedTitle}</h2>
+          <p class="hint">{ta.team.deactivatedHint}</p>
+          <div class="table-wrap">
+            <table class="report-table agents-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.agents.name}</th>
+                  <th scope="col">{ta.team.role}</th>
+                  {admin && <th scope="col">{ta.team.actions}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {lists.deactivated.map((a) => (
+                  <DeactivatedRow key={a.id} a={a} admin={admin} onSaved={p.onSaved} onUnauthorized={p.onUnauthorized} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </main>
+  );
+}
+
+function DeactivatedRow({ a, admin, onSaved, onUnauthorized }: { a: AgentStatus; admin: boolean; onSaved: (a: AgentStatus) => void; onUnauthorized: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reactivate = () => {
+    setBusy(true);
+    setError(null);
+    api.reactivateAgent(a.id).then(
+      (res) => {
+        setBusy(false);
+        onSaved(res);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        if (e instanceof ApiError && e.status === 401) onUnauthorized();
+        setError(adminErrorText(e));
+      },
+    );
+  };
+  return (
+    <tr class="agent-deactivated" data-testid="agent-row" data-agent-id={a.id} data-status={a.status}>
+      <td>
+        <div class="agent-cell">
+          <strong>{a.name}</strong>
+          <StatusTag status={a.status} />
+        </div>
+        <div class="muted small">{a.email}</div>
+      </td>
+      <td>{ta.team.roles[a.role]}</td>
+      {admin && (
+        <td>
+          <button type="button" class="small-btn" data-testid="agent-reactivate" aria-label={ta.team.reactivateLabel(a.name)} disabled={busy} onClick={reactivate}>
+            {ta.team.reactivate}
+          </button>
+          {error && (
+            <p class="field-error" role="alert" data-testid="agent-error">
+              {error}
+            </p>
+          )}
+        </td>
+      )}
+    </tr>
   );
 }
 
@@ -86,6 +190,7 @@ function AgentRow({
   a,
   isMe,
   admin,
+  cols,
   sites,
   departments,
   departmentNames,
@@ -95,12 +200,14 @@ function AgentRow({
   a: AgentStatus;
   isMe: boolean;
   admin: boolean;
+  cols: number;
   sites: Site[] | null;
   departments: Department[] | null;
   departmentNames: Record<string, string>;
   onSaved: (a: AgentStatus) => void;
   onUnauthorized: () => void;
 }) {
+  const [panel, setPanel] = useState<Panel | null>(null);
   const canCapacity = admin || isMe;
   const [draft, setDraft] = useState(String(a.maxChats));
   const [dirty, setDirty] = useState(false);
@@ -162,84 +269,121 @@ function AgentRow({
   const siteName = (id: string) => sites?.find((s) => s.id === id)?.name ?? id;
 
   return (
-    <tr data-testid="agent-row" data-agent-id={a.id} data-presence={a.presence}>
-      <td>
-        <div class="agent-cell">
-          <strong>{a.name}</strong>
-          {isMe && <span class="muted"> ({t.agents.you})</span>}
-          {a.role === 'admin' && <span class="tag">{t.agents.admin}</span>}
-        </div>
-        <div class="muted small">{a.email}</div>
-      </td>
-      <td>
-        <span class={`presence-inline presence-${a.presence}`} data-testid="agent-presence" data-presence={a.presence}>
-          <span class="presence-dot" aria-hidden="true" />
-          {presenceText(a.presence)}
-        </span>
-      </td>
-      <td>
-        <div class="capacity">
-          <span class={`load${full ? ' load-full' : ''}`} data-testid="agent-load">
-            {a.load} / {a.maxChats}
+    <>
+      <tr data-testid="agent-row" data-agent-id={a.id} data-presence={a.presence} data-status={a.status} class={panel ? 'has-panel' : undefined}>
+        <td>
+          <div class="agent-cell">
+            <strong data-testid="agent-name-cell">{a.name}</strong>
+            {isMe && <span class="muted"> ({t.agents.you})</span>}
+            {a.role === 'admin' && <span class="tag">{t.agents.admin}</span>}
+            <StatusTag status={a.status} />
+          </div>
+          <div class="muted small">{a.email}</div>
+        </td>
+        <td>
+          <span class={`presence-inline presence-${a.presence}`} data-testid="agent-presence" data-presence={a.presence}>
+            <span class="presence-dot" aria-hidden="true" />
+            {presenceText(a.presence)}
           </span>
-          {canCapacity && (
-            <form
-              class="capacity-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                saveCapacity();
-              }}
-            >
-              <input
-                type="number"
-                min={1}
-                max={MAX_CHATS_LIMIT}
-                step={1}
-                inputMode="numeric"
-                class="num-input"
-                data-testid="agent-capacity-input"
-                aria-label={t.agents.capacityLabel(a.name)}
-                value={draft}
-                readOnly={status.state === 'saving'}
-                onInput={(e) => {
-                  setDraft(e.currentTarget.value);
-                  setDirty(true);
+        </td>
+        <td>
+          <div class="capacity">
+            <span class={`load${full ? ' load-full' : ''}`} data-testid="agent-load">
+              {a.load} / {a.maxChats}
+            </span>
+            {canCapacity && (
+              <form
+                class="capacity-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  saveCapacity();
                 }}
-                onBlur={saveCapacity}
-              />
-              {dirty && (
-                <button type="submit" class="small-btn" data-testid="agent-capacity-save">
-                  {t.agents.saveCapacity}
-                </button>
-              )}
-            </form>
-          )}
-        </div>
-        <RowStatusText status={status} />
-      </td>
-      <td>
-        {admin && departments && departments.length > 0 ? (
-          <fieldset class="checks" aria-label={t.agents.departmentsLabel(a.name)} disabled={status.state === 'saving'}>
-            {departments.map((d) => (
-              <label key={d.id} class="check">
+              >
                 <input
-                  type="checkbox"
-                  data-testid="agent-department"
-                  data-department-id={d.id}
-                  checked={a.departmentIds.includes(d.id)}
-                  onChange={(e) => toggleDepartment(d.id, e.currentTarget.checked)}
+                  type="number"
+                  min={1}
+                  max={MAX_CHATS_LIMIT}
+                  step={1}
+                  inputMode="numeric"
+                  class="num-input"
+                  data-testid="agent-capacity-input"
+                  aria-label={t.agents.capacityLabel(a.name)}
+                  value={draft}
+                  readOnly={status.state === 'saving'}
+                  onInput={(e) => {
+                    setDraft(e.currentTarget.value);
+                    setDirty(true);
+                  }}
+                  onBlur={saveCapacity}
                 />
-                {multiSite ? `${d.name} (${siteName(d.siteId)})` : d.name}
-              </label>
-            ))}
-          </fieldset>
-        ) : (
-          <span data-testid="agent-departments">
-            {a.departmentIds.length === 0 ? <span class="muted">{t.agents.none}</span> : a.departmentIds.map((id) => departmentNames[id] ?? id).join(', ')}
-          </span>
+                {dirty && (
+                  <button type="submit" class="small-btn" data-testid="agent-capacity-save">
+                    {t.agents.saveCapacity}
+                  </button>
+                )}
+              </form>
+            )}
+          </div>
+          <RowStatusText status={status} />
+        </td>
+        <td>
+          {admin && departments && departments.length > 0 ? (
+            <fieldset class="checks" aria-label={t.agents.departmentsLabel(a.name)} disabled={status.state === 'saving'}>
+              {departments.map((d) => (
+                <label key={d.id} class="check">
+                  <input
+                    type="checkbox"
+                    data-testid="agent-department"
+                    data-department-id={d.id}
+                    checked={a.departmentIds.includes(d.id)}
+                    onChange={(e) => toggleDepartment(d.id, e.currentTarget.checked)}
+                  />
+                  {multiSite ? `${d.name} (${siteName(d.siteId)})` : d.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            <span data-testid="agent-departments">
+              {a.departmentIds.length === 0 ? <span class="muted">{t.agents.none}</span> : a.departmentIds.map((id) => departmentNames[id] ?? id).join(', ')}
+            </span>
+          )}
+        </td>
+        {admin && (
+          <td>
+            <div class="row-actions" role="group" aria-label={ta.team.actionsLabel(a.name)}>
+              <button type="button" class="small-btn" data-testid="agent-edit" aria-expanded={panel?.kind === 'edit'} onClick={() => setPanel(panel?.kind === 'edit' ? null : { kind: 'edit' })}>
+                {ta.team.edit}
+              </button>
+              <button
+                type="button"
+                class="small-btn"
+                data-testid="agent-link"
+                aria-expanded={panel?.kind === 'link'}
+                onClick={() => setPanel({ kind: 'link', seq: (panel?.kind === 'link' ? panel.seq : 0) + 1 })}
+              >
+                {a.status === 'invited' ? ta.team.newInvite : ta.team.resetLink}
+              </button>
+              <button
+                type="button"
+                class="small-btn danger-text"
+                data-testid="agent-deactivate"
+                aria-expanded={panel?.kind === 'deactivate'}
+                onClick={() => setPanel(panel?.kind === 'deactivate' ? null : { kind: 'deactivate' })}
+              >
+                {ta.team.deactivate}
+              </button>
+            </div>
+          </td>
         )}
-      </td>
-    </tr>
+      </tr>
+      {admin && panel && (
+        <tr class="agent-panel-row" data-testid="agent-panel-row" data-agent-id={a.id}>
+          <td colSpan={cols}>
+            <AgentPanel panel={panel} agent={a} isMe={isMe} onPanel={setPanel} onSaved={onSaved} onUnauthorized={onUnauthorized} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 

@@ -4,10 +4,12 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../i18n.ts';
 import { presenceText } from '../labels.ts';
 
-export type View = 'inbox' | 'queue' | 'agents' | 'settings' | 'reports' | 'kb';
+export type View = 'inbox' | 'queue' | 'agents' | 'sites' | 'settings' | 'reports' | 'kb';
 
 interface Props {
   name: string;
+  /** Admins see the Sites tab. */
+  admin: boolean;
   presence: Presence;
   status: Status;
   everConnected: boolean;
@@ -20,6 +22,8 @@ interface Props {
   onView: (v: View) => void;
   onPresence: (p: 'online' | 'away') => void;
   onLogout: () => void;
+  /** The agent's own account (change password). */
+  onAccount: () => void;
   /** Shown before the presence toggle (the sound toggle). */
   extra?: ComponentChildren;
 }
@@ -53,6 +57,11 @@ export function Header(p: Props) {
         <button type="button" class="tab" aria-current={p.view === 'agents' ? 'page' : undefined} data-testid="nav-agents" onClick={() => p.onView('agents')}>
           {t.header.agents}
         </button>
+        {p.admin && (
+          <button type="button" class="tab" aria-current={p.view === 'sites' ? 'page' : undefined} data-testid="nav-sites" onClick={() => p.onView('sites')}>
+            {t.header.sites}
+          </button>
+        )}
         <button type="button" class="tab" aria-current={p.view === 'reports' ? 'page' : undefined} data-testid="nav-reports" onClick={() => p.onView('reports')}>
           {t.header.reports}
         </button>
@@ -81,9 +90,17 @@ export function Header(p: Props) {
         <span class="presence-dot" aria-hidden="true" />
         {presenceText(p.presence)}
       </button>
-      <span class="agent-name" data-testid="agent-name">
+      <button
+        type="button"
+        class="ghost agent-name"
+        data-testid="agent-name"
+        aria-haspopup="dialog"
+        aria-label={t.header.account(p.name)}
+        title={t.header.account(p.name)}
+        onClick={p.onAccount}
+      >
         {p.name}
-      </span>
+      </button>
       <button type="button" class="ghost" data-testid="logout-button" onClick={p.onLogout}>
         {t.header.logout}
       </button>

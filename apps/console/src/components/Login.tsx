@@ -72,6 +72,7 @@ export function Login({ onLoggedIn, notice }: { onLoggedIn: (agent: AgentView) =
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy}>
           {busy ? t.login.submitting : t.login.submit}
         </button>
+        <p class="login-forgot muted small">{t.login.forgot}</p>
       </form>
     </main>
   );

@@ -9,7 +9,6 @@ export interface SitePageTexts {
   site: string;
   readOnly: string;
   loadError: string;
-  noSites: string;
 }
 
 /**
@@ -26,7 +25,8 @@ export function SitePage(p: {
   children: (siteId: string) => ComponentChildren;
 }) {
   const [siteId, setSiteId] = useState<string | null>(null);
-  const site = siteId ?? p.sites?.[0]?.id ?? null;
+  // The chosen site, unless it was deleted meanwhile: then the first one.
+  const site = (siteId && p.sites?.some((s) => s.id === siteId) ? siteId : null) ?? p.sites?.[0]?.id ?? null;
   return (
     <main class={`page-view ${p.name}`} aria-labelledby={`${p.name}-title`} data-testid={`${p.name}-view`}>
       <div class="view-head">
@@ -58,7 +58,9 @@ export function SitePage(p: {
           <p class="muted">{t.loading}</p>
         )
       ) : !site ? (
-        <p class="muted">{p.texts.noSites}</p>
+        <p class="onboarding" data-testid={`${p.name}-no-sites`}>
+          {p.admin ? t.sites.noneAdmin : t.sites.noneAgent}
+        </p>
       ) : (
         p.children(site)
       )}
