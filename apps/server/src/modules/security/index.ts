@@ -18,7 +18,7 @@ import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import type { Sites } from '../sites/service.ts';
 import { Identities } from './identity.ts';
-import { limitedMessage, VisitorLimits } from './limits.ts';
+import { ConnectionCounts, limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
 import { Sockets } from './sockets.ts';
 import type { Services } from '../../app.ts';
@@ -61,6 +61,10 @@ export class Security {
   readonly visitorSockets = new Sockets();
   /** Open console sockets by the sha256 of their session token. */
   readonly agentSockets = new Sockets();
+  /** Visitor sockets open per client address (WS_CONNECTIONS_PER_IP; an IPv6 client by its /64). */
+  readonly visitorConnections: ConnectionCounts;
+  /** Console sockets open per agent (WS_CONNECTIONS_PER_AGENT). */
+  readonly agentConnections: ConnectionCounts;
   /** Every route registered after the security plugin (method, url). */
   readonly routes: RouteEntry[] = [];
   /** Failed password checks per account email (logins, password changes): RATE_LOGIN_EMAIL. */
@@ -75,6 +79,8 @@ export class Security {
     private readonly now: () => number = Date.now,
   ) {
     this.limits = new VisitorLimits(config);
+    this.visitorConnections = new ConnectionCounts(config.WS_CONNECTIONS_PER_IP);
+    this.agentConnections = new ConnectionCounts(config.WS_CONNECTIONS_PER_AGENT);
     this.passwordFailures = new Buckets(config.RATE_LOGIN_EMAIL);
     this.data = new VisitorData(store.sqlite);
     this.identities = new Identities(store, this.data, commit, sites, now);
