@@ -60,12 +60,15 @@ function raw(url: string, headers: Record<string, string>, opts: WebSocket.Clien
 }
 const visitorUrl = (s: TestServer) => `${s.wsUrl}/ws/visitor?site=${SITE}`;
 
+const bufferOf = (ws: unknown) => (ws as { _socket?: { writableLength: number } })._socket?.writableLength ?? 0;
 /** Bytes waiting in the server's send buffers, over all its sockets. */
-const buffered = (s: TestServer) => [...s.app.websocketServer.clients].reduce((n, ws) => n + ((ws as unknown as { _socket?: { writableLength: number } })._socket?.writableLength ?? 0), 0);
+const buffered = (s: TestServer) => [...s.app.websocketServer.clients].reduce((n, ws) => n + bufferOf(ws), 0);
+/** The fullest send buffer of the server's sockets. */
+const fullest = (s: TestServer) => Math.max(0, ...[...s.app.websocketServer.clients].map(bufferOf));
 
 /**
- * A visitor and an agent who chat: a question, its ack, the answer delivered, again and again
- * until stopped (at least `min` rounds). Every message must be acknowledged and delivered.
+ * A visitor and an agent who chat: a question, its ack, the answer delivered, every 250 ms until
+ * stopped (at least `min` rounds). Every message must be acknowledged and delivered.
  */
 async function healthyPair(s: TestServer) {
   await s.addAgent('ada@shop.test', 'Ada', undefined, 20);
@@ -87,7 +90,7 @@ async function healthyPair(s: TestServer) {
       agent.send({ conversationId }, `answer ${n}`);
       await until(() => (visitor.delivered.get(conversationId) ?? []).some((m) => m.body === `answer ${n}`), () => `answer ${n} delivered`);
       rounds++;
-      await sleep(20);
+      await sleep(250);
     }
   })();
   return {
@@ -110,6 +113,9 @@ async function healthyPair(s: TestServer) {
   };
 }
 
+/** The healthy visitor may send more than the 30 messages a minute of the default (a slow run makes many rounds); nothing else changes. */
+const CHATTY = { RATE_MESSAGES_VISITOR: '600/1m' };
+
 /**
  * Sends `frame` in bursts as fast as the socket takes them until the server closes it (or
  * `maxMs` passes: the code before the budget never closed it). Returns what it saw.
@@ -131,15 +137,15 @@ async function flood(r: Raw, frame: string, maxMs = 4000) {
 const errorBound = (rate: { capacity: number; windowMs: number }, ms: number) => rate.capacity * (1 + Math.floor(ms / rate.windowMs)) + 1;
 
 describe('the connection budget, charged before parsing', () => {
-  it('a `{}` flood without hello is closed with 4008 after its budget, while a visitor and an agent keep chatting', async () => {
-    const s = await server();
+  it('a `{}` flood without hello is closed with 4008 after its budget, while a visitor and an agent keep chatting', { timeout: 60_000 }, async () => {
+    const s = await server(CHATTY);
     const pair = await healthyPair(s);
     await until(() => pair.rounds >= 1, () => 'a first round');
     const rssBefore = process.memoryUsage().rss;
     let peakBuffered = 0;
     let peakRss = rssBefore;
     const sampler = setInterval(() => {
-      peakBuffered = Math.max(peakBuffered, buffered(s));
+      peakBuffered = Math.max(peakBuffered, fullest(s));
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 20);
     const before = pair.rounds;
@@ -147,24 +153,24 @@ describe('the connection budget, charged before parsing', () => {
     const f = await flood(flooder, '{}');
     clearInterval(sampler);
     const done = await pair.finish(before + 3); // the pair goes on after the flood
-    const rate = defaults.WS_FRAMES_VISITOR!;
     console.log(
       `{} flood: ${f.sent} frames sent in ${Math.round(f.ms)} ms, ${f.errors.length} error frames back, close ${f.code}; ` +
-        `budget ${rate.capacity}/${rate.windowMs / 1000}s; healthy pair ${done.rounds} rounds, every message acked and delivered; ` +
-        `server send buffers peak ${peakBuffered} B; test process RSS ${(rssBefore / MiB).toFixed(0)} -> peak ${(peakRss / MiB).toFixed(0)} MiB`,
+        `healthy pair ${done.rounds} rounds, every message acked and delivered; the fullest server send buffer ${peakBuffered} B; ` +
+        `test process RSS ${(rssBefore / MiB).toFixed(0)} -> peak ${(peakRss / MiB).toFixed(0)} MiB`,
     );
     expect(f.code).toBe(CLOSE_OVER_BUDGET);
+    const rate = defaults.WS_FRAMES_VISITOR!;
     expect(f.errors.length).toBeLessThanOrEqual(errorBound(rate, f.ms));
     expect(f.errors.length).toBeGreaterThanOrEqual(rate.capacity); // every frame of the budget was answered
     expect(f.errors.at(-1)).toMatchObject({ code: 'rate_limited', retryAfterMs: rate.windowMs });
-    expect(peakBuffered).toBeLessThanOrEqual(3 * defaults.WS_MAX_BUFFERED_BYTES);
+    expect(peakBuffered).toBeLessThanOrEqual(defaults.WS_MAX_BUFFERED_BYTES);
     expect(done.atAgent).toEqual(Array.from({ length: done.rounds }, (_, i) => `question ${i}`));
     expect(done.atVisitor).toEqual(Array.from({ length: done.rounds }, (_, i) => `answer ${i}`));
     expect(done.refused).toEqual([]);
   });
 
-  it('a typing flood after the hello is closed with 4008 too: rate_limited answers are limited by the same budget', async () => {
-    const s = await server();
+  it('a typing flood after the hello is closed with 4008 too: rate_limited answers are limited by the same budget', { timeout: 60_000 }, async () => {
+    const s = await server(CHATTY);
     const pair = await healthyPair(s);
     await until(() => pair.rounds >= 1, () => 'a first round');
     const before = pair.rounds;
@@ -184,7 +190,7 @@ describe('the connection budget, charged before parsing', () => {
     expect(done.atVisitor).toEqual(Array.from({ length: done.rounds }, (_, i) => `answer ${i}`));
   });
 
-  it('an agent socket has its own, larger budget and is closed the same way', async () => {
+  it('an agent socket has its own, larger budget and is closed the same way', { timeout: 60_000 }, async () => {
     const s = await server();
     await s.addAgent('bo@shop.test', 'Bo');
     const flooder = await raw(`${s.wsUrl}/ws/agent`, { origin: s.url, cookie: await s.login('bo@shop.test') });
