@@ -264,6 +264,49 @@ describe('the send-buffer bound', () => {
   });
 });
 
+describe('the send-buffer bound and a console welcome larger than it', () => {
+  it('a welcome bigger than the bound reaches a console that reads; a console that stops reading is still cut', { timeout: 60_000 }, async () => {
+    const bound = 64 * 1024;
+    const s = await server({ WS_MAX_BUFFERED_BYTES: '64KiB' });
+    const p = s.app.parla;
+    // 300 waiting conversations (no agent online): the console's welcome carries them all.
+    let long = '';
+    for (let i = 0; i < 300; i++) {
+      const h = await p.visitors.hello(SITE, undefined, { url: `${SHOP_ORIGIN}/`, title: 'Shop' });
+      const who = { id: h.visitor.id, siteId: SITE, name: null };
+      const r = await p.conversations.visitorMessage(who, `welcome-${String(i).padStart(4, '0')}`, `question ${i}: ${'where is my parcel? '.repeat(20)}`);
+      if (i === 0) {
+        // ...and one long conversation for the non-reading console to ask for, again and again.
+        for (let k = 0; k < 100; k++) await p.conversations.visitorMessage(who, `long-${String(k).padStart(4, '0')}`, `${k} ${'a long message '.repeat(300)}`.slice(0, 4000));
+        long = r.conversationId;
+      }
+    }
+    await s.addAgent('ada@shop.test', 'Ada');
+    const cookie = await s.login('ada@shop.test');
+    const reader = await raw(`${s.wsUrl}/ws/agent`, { origin: s.url, cookie });
+    const size = new Promise<number>((res) => reader.ws.once('message', (d: Buffer) => res(d.length)));
+    reader.ws.send(JSON.stringify({ type: 'hello', protocol: 4 }));
+    const welcomeBytes = await Promise.race([size, reader.closed.then(() => -1)]); // -1: cut before its welcome
+    expect(welcomeBytes).toBeGreaterThan(2 * bound);
+    reader.ws.send(JSON.stringify({ type: 'ping' }));
+    await until(() => reader.frames.some((f) => f.type === 'pong'), () => 'pong after the welcome');
+    expect(reader.ws.readyState).toBe(WebSocket.OPEN);
+
+    // The same welcome to a console that does not read, then 30 syncs of the long conversation (~12 MB).
+    const known = new Set(s.app.websocketServer.clients);
+    const stuck = await raw(`${s.wsUrl}/ws/agent`, { origin: s.url, cookie });
+    const [serverSide] = [...s.app.websocketServer.clients].filter((ws) => !known.has(ws));
+    const cut = new Promise<boolean>((res) => serverSide!.once('close', () => res(true)));
+    (stuck.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    stuck.ws.send(JSON.stringify({ type: 'hello', protocol: 4 }));
+    for (let i = 0; i < 30; i++) stuck.ws.send(JSON.stringify({ type: 'sync', conversationId: long, afterSeq: 0 }));
+    expect(await Promise.race([cut, sleep(10_000).then(() => false)])).toBe(true);
+    console.log(`console welcome of ${Math.round(welcomeBytes / 1024)} KiB with a ${bound / 1024} KiB bound: delivered to the reading console; the one that did not read was cut`);
+    reader.ws.send(JSON.stringify({ type: 'ping' }));
+    await until(() => reader.frames.filter((f) => f.type === 'pong').length === 2, () => 'the reading console still answered');
+  });
+});
+
 describe('the hello deadline', () => {
   it('a visitor or agent socket that never says hello is closed after WS_HELLO_TIMEOUT_MS; one that does stays', async () => {
     const s = await server({ WS_HELLO_TIMEOUT_MS: '300' });

@@ -105,13 +105,23 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
 
   /**
    * The send-buffer bound, checked after every write: a client that does not read (or reads far
-   * slower than it asks) is cut at once, which frees what was waiting for it. The bound is far
-   * above the largest frame the server sends (a sync page, the console's inbox), so a slow but
-   * reading client is never cut for one big answer.
+   * slower than it is written to) is cut at once, which frees what was waiting for it. The bound
+   * is above every answer of ordinary size (a sync page is 2.5 MB at worst), so a slow client
+   * that reads is not cut for one of them. One frame larger than the bound itself (the console's
+   * welcome, which carries every open conversation: about 500 bytes each) is let through when
+   * it is written onto a buffer within the bound: the socket may then hold that frame and the
+   * bound besides while it drains, and is held to the bound again once it is back under it.
    */
-  const bounded = () => {
-    if (raw.writableLength <= maxBuffered) return;
-    log.info({ buffered: raw.writableLength }, 'websocket cut: its send buffer is over WS_MAX_BUFFERED_BYTES (the client does not read)');
+  let allowed = maxBuffered;
+  const bounded = (size: number) => {
+    const buffered = raw.writableLength;
+    if (buffered <= maxBuffered) {
+      allowed = maxBuffered;
+      return;
+    }
+    if (size > maxBuffered && buffered - size <= maxBuffered) allowed = buffered + maxBuffered;
+    if (buffered <= allowed) return;
+    log.info({ buffered }, 'websocket cut: its send buffer is over WS_MAX_BUFFERED_BYTES (the client does not read)');
     closing = true;
     socket.terminate();
   };
@@ -123,14 +133,15 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
         // per-message deflate off, nothing of ws's is ever half-written when this runs.
         if (socket.readyState !== socket.OPEN) return;
         coalesceWrites(raw)?.write(frames);
-        bounded();
+        bounded(frames.length);
       },
     },
     send(frame) {
       if (socket.readyState !== socket.OPEN) return;
       coalesceWrites(raw);
+      const before = raw.writableLength;
       socket.send(JSON.stringify(frame));
-      bounded();
+      bounded(raw.writableLength - before);
     },
     error(code, message, clientId) {
       conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
