@@ -121,6 +121,10 @@ export const ConfigSchema = z.object({
   RATE_VISITORS_IP: rate.prefault('120/10m'),
   /** Every other visitor frame (typing, page views, FAQ suggestions, sync...) per connection. */
   RATE_FRAMES_VISITOR: rate.prefault('120/10s'),
+  /** Transcripts and confirmation links a visitor may ask for in 24 hours (counted in the database). */
+  TRANSCRIPTS_PER_VISITOR_DAY: z.coerce.number().int().min(0).max(100).default(3),
+  /** Transcripts and confirmation links per IP address (every visitor behind it). */
+  RATE_TRANSCRIPTS_IP: rate.prefault('10/24h'),
   /** Login attempts per IP address (all) and per email (failed ones). */
   RATE_LOGIN_IP: rate.prefault('30/10m'),
   RATE_LOGIN_EMAIL: rate.prefault('10/15m'),

@@ -122,6 +122,8 @@ export const visitors = sqliteTable(
     visitCount: integer('visit_count').notNull().default(1),
     /** The widget's language at the visitor's last hello (emails to them are written in it). */
     lang: text('lang', { enum: ['en', 'it'] }),
+    /** An address shown to be the visitor's (its confirmation link was used, or a verified identify gave it): transcripts go there without asking again. */
+    confirmedEmail: text('confirmed_email'),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
@@ -374,8 +376,12 @@ export const emailOutbox = sqliteTable(
     conversationId: text('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
-    /** reply: agent replies to a visitor who left; transcript: the visitor asked for it; waiting: to agents, nobody online. */
-    kind: text('kind', { enum: ['reply', 'transcript', 'waiting'] }).notNull(),
+    /**
+     * reply: agent replies to a visitor who left; transcript: the visitor asked for it (to a confirmed
+     * address); confirm: the link that confirms an address before a transcript goes to it (no visitor
+     * text in it); waiting: to agents, nobody online.
+     */
+    kind: text('kind', { enum: ['reply', 'transcript', 'confirm', 'waiting'] }).notNull(),
     /** transcript: the address asked for; reply: null (the visitor's address at send time); waiting: null (the agents'). */
     toAddress: text('to_address'),
     lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
@@ -500,4 +506,28 @@ export const apiKeys = sqliteTable(
     revokedAt: integer('revoked_at'),
   },
   (t) => [index('api_keys_site').on(t.siteId)],
+);
+
+/**
+ * Confirmation links of an address a visitor asked a transcript to be sent to: only the SHA-256 of
+ * the token is stored; used once, until expires_at; using it confirms the address and sends the
+ * transcript of `conversation_id`.
+ */
+export const emailConfirmations = sqliteTable(
+  'email_confirmations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('email_confirmations_visitor').on(t.visitorId)],
 );

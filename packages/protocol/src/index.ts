@@ -24,10 +24,12 @@
  *       visitor's transcript.request answered by transcript.queued, WidgetSite email, attachments in
  *       the visitor export; the visitor's privacy.export/privacy.erase (privacy.data,
  *       privacy.erased), conversation.erased for agents. Additive: servers accept 1 to 4.
+ *   5 - transcript.queued carries confirm: true when a confirmation link went to the address
+ *       first (the transcript follows once it is used). Additive: servers accept 1 to 5.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -582,8 +584,8 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
   z.object({ type: z.literal('privacy.data'), data: VisitorExport }),
   /** Everything of the visitor was erased; the socket closes next (the widget forgets the visitor). */
   z.object({ type: z.literal('privacy.erased') }),
-  /** The transcript will be emailed to this address. */
-  z.object({ type: z.literal('transcript.queued'), conversationId: Id, email: z.string() }),
+  /** The transcript will be emailed to this address; with confirm, once the link sent there first is used. */
+  z.object({ type: z.literal('transcript.queued'), conversationId: Id, email: z.string(), confirm: z.boolean().optional() }),
   Ack,
   Item,
   SyncResult,
