@@ -128,6 +128,9 @@ export const ConfigSchema = z.object({
   /** Login attempts per IP address (all) and per email (failed ones). */
   RATE_LOGIN_IP: rate.prefault('30/10m'),
   RATE_LOGIN_EMAIL: rate.prefault('10/15m'),
+  /** Failed logins on one account from every address: past it, attempts on it are held (backoff), never refused. */
+  RATE_LOGIN_ACCOUNT: rate.prefault('20/15m'),
+  LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   /** Every other /api request per IP address. */
   RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),

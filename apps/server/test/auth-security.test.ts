@@ -5,6 +5,7 @@
  * sweep), and the security headers (console and API strict; the widget's files loadable anywhere).
  */
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -40,6 +41,9 @@ const PUBLIC = new Set([
   // E-mail links: the token in the path is the credential (mail module; those requests are not logged).
   'GET /c/:token',
   'GET /c/:token/files/:id',
+  // An address confirmation link: its token is the credential (tested in email.test.ts).
+  'GET /c/confirm/:token',
+  'POST /c/confirm/:token',
   // The HTTP API's reference (no data in it).
   'GET /api/docs',
   // Prometheus scrape: its own check (this machine, or METRICS_TOKEN as a bearer token), tested with it.
@@ -183,22 +187,41 @@ describe('login throttling', () => {
     }
   });
 
-  it('per email: failed attempts lock that account (even with the right password) but not others', async () => {
-    const s = await startServer({ env: { RATE_LOGIN_IP: '100/1m', RATE_LOGIN_EMAIL: '3/15m' } });
+  it('per address and account: a guesser stops itself, never the account: the right password from another address signs in', async () => {
+    const s = await startServer({ env: { RATE_LOGIN_IP: '100/1m', RATE_LOGIN_EMAIL: '3/15m', RATE_LOGIN_ACCOUNT: '4/15m', LOGIN_BACKOFF_MAX_MS: '200' } });
     try {
       await s.addAgent('agent@shop.test', 'Agent');
       await s.addAgent('other@shop.test', 'Other');
-      const login = async (email: string, password: string) =>
-        fetch(`${s.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      /** A login from a given loopback address (all of 127/8 is this machine). */
+      const login = (from: string, email: string, password: string) =>
+        new Promise<{ status: number; retryAfter: string | undefined; body: string }>((resolve, reject) => {
+          const body = JSON.stringify({ email, password });
+          const req = request(`${s.url}/api/auth/login`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, body: text }));
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      const attacker = '127.0.0.2';
       const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await login('agent@shop.test', 'guess')).status);
-      const locked = await login('Agent@Shop.test', PASSWORD);
-      statuses.push(locked.status);
+      for (let i = 0; i < 3; i++) statuses.push((await login(attacker, 'agent@shop.test', 'guess')).status);
+      const stopped = await login(attacker, 'Agent@Shop.test', PASSWORD);
+      statuses.push(stopped.status);
+      // The guessing address is stopped for this account, even with the right password...
       expect(statuses).toEqual([401, 401, 401, 429]);
-      expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(((await locked.json()) as { message: string }).message).toContain('failed logins');
-      expect((await login('other@shop.test', PASSWORD)).status).toBe(200);
-      console.log(`login per email: ${statuses.join(' ')}; another account: 200`);
+      expect(stopped.retryAfter).toMatch(/^\d+$/);
+      expect(stopped.body).toContain('from this address');
+      // ...but the owner, from their own address, signs in; and the guesser may still use another account.
+      expect((await login('127.0.0.3', 'agent@shop.test', PASSWORD)).status).toBe(200);
+      expect((await login(attacker, 'other@shop.test', PASSWORD)).status).toBe(200);
+      // Guesses from many addresses put the account under attack: attempts on it are held, never refused.
+      for (const from of ['127.0.0.4', '127.0.0.5', '127.0.0.6']) expect((await login(from, 'agent@shop.test', 'guess')).status).toBe(401);
+      expect(s.app.parla.security.login.holdMs('agent@shop.test', Date.now())).toBeGreaterThan(0);
+      expect(s.app.parla.security.login.holdMs('other@shop.test', Date.now())).toBe(0);
+      expect((await login('127.0.0.7', 'agent@shop.test', PASSWORD)).status).toBe(200);
+      console.log(`login from the guessing address: ${statuses.join(' ')}; the owner from another address: 200, also under attack (held)`);
     } finally {
       await s.close();
     }

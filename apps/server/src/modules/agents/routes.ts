@@ -8,6 +8,7 @@ import { parseOr400, sameOriginOnly } from '../../lib/http.ts';
 import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
 import { hashToken } from '../../lib/crypto.ts';
+import { ipKey } from '../../lib/ip.ts';
 
 /** preHandler for agent-only routes: 401 without a valid session cookie. */
 export function requireAgent(s: Services) {
@@ -77,11 +78,11 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
     const body = parseOr400(PasswordChange, req.body, reply);
     if (!body) return reply;
     const me = currentAgent(req);
-    const failures = s.security.passwordFailures;
-    const wait = failures.wait(me.email, Date.now());
+    const ip = ipKey(req.ip);
+    const wait = s.security.login.refused(ip, me.email, Date.now());
     if (wait > 0) return reply.code(429).header('retry-after', Math.ceil(wait / 1000)).send({ error: 'rate_limited', message: limitedMessage('failed password checks for this account', wait) });
     if (!(await team.changePassword(me, hashToken(req.cookies[SESSION_COOKIE]!), body.currentPassword, body.newPassword))) {
-      failures.take(me.email, Date.now());
+      s.security.login.failed(ip, me.email, Date.now());
       return reply.code(403).send({ error: 'wrong_password', message: 'the current password is wrong' });
     }
     return reply.code(204).send();

@@ -11,7 +11,6 @@ import { Id, LoginRequest, SiteId } from '@parla/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { Buckets } from '../../lib/buckets.ts';
 import { newToken } from '../../lib/crypto.ts';
 import { ipKey } from '../../lib/ip.ts';
 import { parseOr400 } from '../../lib/http.ts';
@@ -20,6 +19,7 @@ import type { Sites } from '../sites/service.ts';
 import { Identities } from './identity.ts';
 import { limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { Sockets } from './sockets.ts';
 import type { Services } from '../../app.ts';
 import type { Hub } from '../../hub.ts';
@@ -63,8 +63,8 @@ export class Security {
   readonly agentSockets = new Sockets();
   /** Every route registered after the security plugin (method, url). */
   readonly routes: RouteEntry[] = [];
-  /** Failed password checks per account email (logins, password changes): RATE_LOGIN_EMAIL. */
-  readonly passwordFailures: Buckets;
+  /** Failed password checks (logins, password changes): per address and account, and per account (login-throttle.ts). */
+  readonly login: LoginThrottle;
 
   constructor(
     readonly config: Config,
@@ -75,7 +75,7 @@ export class Security {
     private readonly now: () => number = Date.now,
   ) {
     this.limits = new VisitorLimits(config);
-    this.passwordFailures = new Buckets(config.RATE_LOGIN_EMAIL);
+    this.login = new LoginThrottle(config.RATE_LOGIN_EMAIL, config.RATE_LOGIN_ACCOUNT, config.LOGIN_BACKOFF_MAX_MS);
     this.data = new VisitorData(store.sqlite);
     this.identities = new Identities(store, this.data, commit, sites, now);
     this.privacy = new Privacy(this.data, commit, this.visitorSockets, hub, now);
@@ -105,22 +105,25 @@ const IdParams = z.object({ id: Id });
 export async function securityPlugin(app: FastifyInstance, s: Services): Promise<void> {
   const sec = s.security;
   const cfg = s.config;
-  const loginEmail = sec.passwordFailures;
   const emailOf = (req: FastifyRequest) => {
     const r = LoginRequest.shape.email.safeParse((req.body as { email?: unknown } | undefined)?.email);
     return r.success ? r.data : null;
   };
   const throttleEmail = async (req: FastifyRequest, reply: FastifyReply) => {
     const email = emailOf(req);
-    const wait = email ? loginEmail.wait(email, Date.now()) : 0;
+    if (!email) return;
+    const wait = sec.login.refused(ipKey(req.ip), email, Date.now());
     if (wait > 0) {
       void reply.header('retry-after', Math.ceil(wait / 1000));
-      return reply.code(429).send({ error: 'rate_limited', message: limitedMessage('failed logins for this account', wait) });
+      return reply.code(429).send({ error: 'rate_limited', message: limitedMessage('failed logins for this account from this address', wait) });
     }
+    // An account under attack from many addresses: held, not refused.
+    const hold = sec.login.holdMs(email, Date.now());
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
   };
   const countFailure = async (req: FastifyRequest, reply: FastifyReply) => {
     const email = reply.statusCode === 401 ? emailOf(req) : null;
-    if (email) loginEmail.take(email, Date.now());
+    if (email) sec.login.failed(ipKey(req.ip), email, Date.now());
   };
   const scoped = (url: string) => /^\/(console|api)(\/|$)/.test(url);
 
