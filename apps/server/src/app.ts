@@ -17,6 +17,7 @@ import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
 import { Agents } from './modules/agents/service.ts';
 import { Team } from './modules/agents/team.ts';
+import { TwoFactor } from './modules/agents/two-factor.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
@@ -52,6 +53,7 @@ export interface Services {
   visitors: Visitors;
   agents: Agents;
   team: Team;
+  twoFactor: TwoFactor;
   security: Security;
   metrics: MetricsService;
 }
@@ -109,7 +111,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   );
   const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
   const security = new Security(config, store, commit, sites, hub, now);
-  const team = new Team(store, new AccountQueries(db.sqlite), commit, { publicUrl: config.PUBLIC_URL }, now);
+  const accounts = new AccountQueries(db.sqlite);
+  const team = new Team(store, accounts, commit, { publicUrl: config.PUBLIC_URL }, now);
+  const twoFactor = new TwoFactor(accounts, commit, now);
+  agents.secondFactor = (id, code) => twoFactor.verify(id, code);
   team.hooks = {
     sessionsEnded: (hashes) => {
       for (const h of hashes) security.revokeSession(h); // their console sockets close now
@@ -118,7 +123,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     changed: (id, maxChats) => (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats)),
     mailer: null, // the mail module sets it
   };
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, metrics, security };
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, twoFactor, metrics, security };
   // A deleted site's caches go, and its visitors' sockets close.
   sites.deletedListeners.push((siteId, visitorIds) => {
     bot.forgetSite(siteId);

@@ -90,6 +90,7 @@ const ADMIN = new Set([
   'POST /api/sites',
   'PATCH /api/sites/:siteId',
   'DELETE /api/sites/:siteId',
+  'POST /api/agents/:id/totp/reset',
 ]);
 
 async function call(s: TestServer, method: string, path: string, cookie?: string) {

@@ -55,7 +55,27 @@ export const agents = sqliteTable('agents', {
   passwordSetAt: integer('password_set_at'),
   /** Deactivated by an admin: cannot log in, gets no conversations; history kept. null: active. */
   deactivatedAt: integer('deactivated_at'),
+  /** Two-factor (TOTP, RFC 6238) secret in base32: being set up while totp_enabled_at is null. */
+  totpSecret: text('totp_secret'),
+  /** When two-factor was turned on; null: off (the password alone signs in). */
+  totpEnabledAt: integer('totp_enabled_at'),
+  /** The last time step a code was accepted for (a code is good once). */
+  totpLastStep: integer('totp_last_step'),
 });
+
+/** One-time recovery codes of an agent's two-factor sign-in (SHA-256 only). */
+export const agentRecoveryCodes = sqliteTable(
+  'agent_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('agent_recovery_codes_agent').on(t.agentId)],
+);
 
 /**
  * One-time secrets of the accounts: the first-run setup code, invitations and password resets.

@@ -53,6 +53,8 @@ export interface AgentStatusRow {
   departmentIds: string[];
   /** invited: the invitation is not accepted yet; deactivated: by an admin. */
   status: 'active' | 'invited' | 'deactivated';
+  /** Two-factor sign-in is on. */
+  totp: boolean;
 }
 
 export interface AgentRow {
@@ -69,6 +71,8 @@ export interface AgentRow {
   passwordSetAt: number | null;
   /** null: active. */
   deactivatedAt: number | null;
+  /** null: two-factor off. */
+  totpEnabledAt: number | null;
 }
 
 export interface AgentLoadRow {
@@ -192,7 +196,8 @@ const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS aut
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
   agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
-  last_assigned_at AS lastAssignedAt, created_at AS createdAt, password_set_at AS passwordSetAt, deactivated_at AS deactivatedAt`;
+  last_assigned_at AS lastAssignedAt, created_at AS createdAt, password_set_at AS passwordSetAt, deactivated_at AS deactivatedAt,
+  totp_enabled_at AS totpEnabledAt`;
 const VISITOR_COLS = `id, site_id AS siteId, name, email, attributes, user_id AS userId, visit_count AS visitCount, first_seen_at AS firstSeenAt,
   last_seen_at AS lastSeenAt`;
 
@@ -236,6 +241,7 @@ export class Store {
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
       agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
           CASE WHEN a.deactivated_at IS NOT NULL THEN 'deactivated' WHEN a.password_set_at IS NULL THEN 'invited' ELSE 'active' END AS status,
+          a.totp_enabled_at IS NOT NULL AS totp,
           (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a ORDER BY a.name`),
@@ -246,7 +252,8 @@ export class Store {
 
       sessionInsert: p(`INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
       sessionAgent: p(`SELECT a.id, a.email, a.name, a.password_hash AS passwordHash, a.role, a.presence, a.max_chats AS maxChats,
-          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt, a.password_set_at AS passwordSetAt, a.deactivated_at AS deactivatedAt
+          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt, a.password_set_at AS passwordSetAt, a.deactivated_at AS deactivatedAt,
+          a.totp_enabled_at AS totpEnabledAt
         FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ? AND a.deactivated_at IS NULL`),
       sessionDelete: p(`DELETE FROM agent_sessions WHERE token_hash = ?`),
       sessionPurge: p(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
@@ -416,8 +423,9 @@ export class Store {
     }));
   }
   allAgents(): AgentStatusRow[] {
-    return (this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds'> & { departmentIds: string | null })[]).map((r) => ({
+    return (this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds' | 'totp'> & { departmentIds: string | null; totp: number })[]).map((r) => ({
       ...r,
+      totp: r.totp === 1,
       departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
     }));
   }

@@ -353,6 +353,8 @@ export const AgentStatus = z.object({
   departmentIds: z.array(Id),
   /** invited: has not set a password through the invitation yet; deactivated: by an admin (history kept). */
   status: z.enum(['active', 'invited', 'deactivated']),
+  /** Two-factor sign-in (TOTP) is on. */
+  totp: z.boolean(),
 });
 export type AgentStatus = z.infer<typeof AgentStatus>;
 
@@ -627,6 +629,8 @@ export type ErrorFrame = z.infer<typeof ErrorFrame>;
 export const LoginRequest = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1024),
+  /** With two-factor on: the authenticator's 6-digit code, or one of the recovery codes. */
+  totp: z.string().trim().min(1).max(32).optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Id, LoginRequest } from '@parla/protocol';
-import { AgentCreate, AgentUpdate, PasswordChange, PasswordLinkAccept, SetupRequest, TokenBody } from '@parla/protocol/admin';
+import { AgentCreate, AgentUpdate, PasswordChange, PasswordLinkAccept, SetupRequest, TokenBody, TotpDisable, TotpEnable, TotpSetupRequest } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { AgentRow } from '@parla/db';
 import type { Services } from '../../app.ts';
 import { parseOr400, sameOriginOnly } from '../../lib/http.ts';
 import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
-import { hashToken } from '../../lib/crypto.ts';
+import { hashToken, verifyPassword } from '../../lib/crypto.ts';
 import { ipKey } from '../../lib/ip.ts';
 
 /** preHandler for agent-only routes: 401 without a valid session cookie. */
@@ -57,8 +57,9 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
   app.post('/api/auth/login', { preHandler: sameOrigin }, async (req, reply) => {
     const body = parseOr400(LoginRequest, req.body, reply);
     if (!body) return reply;
-    const r = await s.agents.login(body.email, body.password);
+    const r = await s.agents.login(body.email, body.password, body.totp);
     if (r === 'deactivated') return reply.code(403).send({ error: 'account_deactivated', message: 'this account is deactivated: ask an admin' });
+    if (r === 'totp_required') return reply.code(403).send({ error: 'totp_required', message: 'enter the code of your authenticator app (or a recovery code)' });
     if (!r) return reply.code(401).send({ error: 'invalid_credentials', message: 'wrong email or password' });
     return signIn(reply, r.agent, r.token);
   });
@@ -116,7 +117,64 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
     const body = parseOr400(PasswordLinkAccept, req.body, reply);
     if (!body) return reply;
     const a = await team.acceptLink(body.token, body.password);
+    // With two-factor on, a link alone does not sign in (it may have been intercepted): the agent signs in with their code.
+    if (a.totpEnabledAt !== null) return { agent: agentView(a), totpRequired: true };
     return signIn(reply, a);
+  });
+
+  // ---- two-factor sign-in ----------------------------------------------------------------------
+
+  /** A wrong current password or code counts against the login throttle of this address and account. */
+  const checkPassword = async (req: FastifyRequest, reply: FastifyReply, me: AgentRow, password: string) => {
+    const ip = ipKey(req.ip);
+    const wait = s.security.login.refused(ip, me.email, Date.now());
+    if (wait > 0) {
+      void reply.code(429).header('retry-after', Math.ceil(wait / 1000)).send({ error: 'rate_limited', message: limitedMessage('failed password checks for this account', wait) });
+      return false;
+    }
+    if (await verifyPassword(password, me.passwordHash)) return true;
+    s.security.login.failed(ip, me.email, Date.now());
+    void reply.code(403).send({ error: 'wrong_password', message: 'the current password is wrong' });
+    return false;
+  };
+
+  app.get('/api/auth/totp', { preHandler: requireAgent(s) }, async (req) => s.twoFactor.status(currentAgent(req).id));
+
+  app.post('/api/auth/totp/setup', agent, async (req, reply) => {
+    const body = parseOr400(TotpSetupRequest, req.body, reply);
+    if (!body || !(await checkPassword(req, reply, currentAgent(req), body.currentPassword))) return reply;
+    return reply.header('cache-control', 'no-store').send(await s.twoFactor.begin(currentAgent(req)));
+  });
+
+  app.post('/api/auth/totp/enable', agent, async (req, reply) => {
+    const body = parseOr400(TotpEnable, req.body, reply);
+    if (!body) return reply;
+    const recoveryCodes = await s.twoFactor.enable(currentAgent(req), body.code);
+    req.log.info({ agent: currentAgent(req).id }, 'two-factor sign-in turned on');
+    return reply.header('cache-control', 'no-store').send({ recoveryCodes });
+  });
+
+  app.post('/api/auth/totp/disable', agent, async (req, reply) => {
+    const body = parseOr400(TotpDisable, req.body, reply);
+    const me = currentAgent(req);
+    if (!body || !(await checkPassword(req, reply, me, body.currentPassword))) return reply;
+    if (!(await s.twoFactor.verify(me.id, body.code))) {
+      s.security.login.failed(ipKey(req.ip), me.email, Date.now());
+      return reply.code(403).send({ error: 'invalid_totp', message: 'the code is wrong' });
+    }
+    await s.twoFactor.disable(me.id);
+    req.log.info({ agent: me.id }, 'two-factor sign-in turned off');
+    return reply.code(204).send();
+  });
+
+  /** An admin turns two-factor off for an agent who lost their phone (they sign in with the password, and may set it up again). */
+  app.post('/api/agents/:id/totp/reset', admin, async (req, reply) => {
+    const p = parseOr400(IdParams, req.params, reply);
+    if (!p) return reply;
+    if (!s.store.agentById(p.id)) return reply.code(404).send({ error: 'not_found', message: 'no such agent' });
+    await s.twoFactor.disable(p.id);
+    req.log.warn({ agent: p.id, by: currentAgent(req).id }, 'two-factor sign-in turned off by an admin');
+    return team.status(p.id);
   });
 
   // ---- the team -------------------------------------------------------------------------------

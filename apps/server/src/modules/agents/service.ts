@@ -14,6 +14,8 @@ export function agentView(a: AgentRow): AgentView {
 /** Agents: accounts, sessions and presence (online while a console socket is open). */
 export class Agents {
   private readonly sockets = new Map<string, number>();
+  /** Checks (and uses up) a second factor of an agent with two-factor on (set by app.ts). */
+  secondFactor: ((agentId: string, code: string) => Promise<boolean>) | null = null;
   private readonly offlineTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -43,14 +45,21 @@ export class Agents {
   }
 
   /**
-   * Checks the password; returns the agent and a new session token, 'deactivated' for the right
-   * password of a deactivated account, or null. Same cost whether or not the email exists.
+   * Checks the password (and, when the agent has two-factor on, `totp`); returns the agent and a
+   * new session token, 'deactivated' for the right password of a deactivated account,
+   * 'totp_required' for the right password without a code, or null. Same cost whether or not the
+   * email exists.
    */
-  async login(email: string, password: string): Promise<{ agent: AgentRow; token: string } | 'deactivated' | null> {
+  async login(email: string, password: string, totp?: string): Promise<{ agent: AgentRow; token: string } | 'deactivated' | 'totp_required' | null> {
     const agent = this.store.agentByEmail(email);
     const ok = await verifyPassword(password, agent?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!agent || !ok) return null;
     if (agent.deactivatedAt !== null) return 'deactivated';
+    // Two-factor on: the right password alone is not enough; a wrong code counts as a failed login.
+    if (agent.totpEnabledAt !== null) {
+      if (!totp) return 'totp_required';
+      if (!(await this.secondFactor?.(agent.id, totp))) return null;
+    }
     return { agent, token: await this.startSession(agent.id) };
   }
 

@@ -27,7 +27,16 @@ import type { Hub } from '../../hub.ts';
 export { identityHash, verifyIdentityHash } from './identity.ts';
 
 /** Routes that check a password, the setup code or a link token: the login limit per IP (RATE_LOGIN_IP) applies to each. */
-export const PASSWORD_ROUTES = new Set(['/api/auth/login', '/api/setup', '/api/password-links/inspect', '/api/password-links/accept', '/api/auth/password']);
+export const PASSWORD_ROUTES = new Set([
+  '/api/auth/login',
+  '/api/setup',
+  '/api/password-links/inspect',
+  '/api/password-links/accept',
+  '/api/auth/password',
+  '/api/auth/totp/setup',
+  '/api/auth/totp/enable',
+  '/api/auth/totp/disable',
+]);
 
 /** How often agent sockets are checked against their session (logout closes at once; expiry within this). */
 export const SESSION_SWEEP_MS = 500;
