@@ -1,6 +1,6 @@
 /** The console's HTTP calls (same origin; the session cookie rides along). */
 import type { AgentStatus, AgentView, BotAnswer, CannedResponse, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SiteSettings } from '@parla/protocol';
-import type { AgentCreate, AgentCreated, PasswordLink, PasswordLinkInfo, SetupRequest, SiteCreate, SiteDetail, SiteUpdate } from '@parla/protocol/admin';
+import type { AgentCreate, AgentCreated, PasswordLink, PasswordLinkInfo, SetupRequest, SiteCreate, SiteDetail, SiteUpdate, TotpEnabled, TotpSetup, TotpStatus } from '@parla/protocol/admin';
 
 export class ApiError extends Error {
   constructor(
@@ -51,6 +51,13 @@ export const api = {
   conversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${encodeURIComponent(id)}`),
   /** The agent's own password (403 wrong_password, 429 after repeated failures); their other sessions end. */
   changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
+  /** Two-factor sign-in of the signed-in agent: state, a secret to scan, turning it on (answers the recovery codes) and off. */
+  totp: () => request<TotpStatus>('GET', '/api/auth/totp'),
+  totpSetup: (currentPassword: string) => request<TotpSetup>('POST', '/api/auth/totp/setup', { currentPassword }),
+  totpEnable: (code: string) => request<TotpEnabled>('POST', '/api/auth/totp/enable', { code }),
+  totpDisable: (currentPassword: string, code: string) => request<void>('POST', '/api/auth/totp/disable', { currentPassword, code }),
+  /** Admins: two-factor off for an agent who lost their phone. */
+  resetAgentTotp: (id: string) => request<AgentStatus>('POST', `/api/agents/${enc(id)}/totp/reset`),
 
   /** Whether the install still needs its first admin (no session needed). */
   setupStatus: () => request<{ needed: boolean }>('GET', '/api/setup'),
@@ -59,7 +66,8 @@ export const api = {
   /** Who an invitation or reset link is for (404 invalid_link: used, replaced or expired). */
   inspectLink: (token: string) => request<PasswordLinkInfo>('POST', '/api/password-links/inspect', { token }),
   /** Sets the password through the link and signs in. */
-  acceptLink: (token: string, password: string) => request<{ agent: AgentView }>('POST', '/api/password-links/accept', { token, password }),
+  /** `totpRequired`: the password is set, but an agent with two-factor on signs in with their code (no session yet). */
+  acceptLink: (token: string, password: string) => request<{ agent: AgentView; totpRequired?: boolean }>('POST', '/api/password-links/accept', { token, password }),
 
   /** Every KPI for a period and filters; `query` is reports.ts metricsQueryString(). */
   report: (query: string) => request<Metrics>('GET', `/api/metrics?${query}`),

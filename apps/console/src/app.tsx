@@ -12,6 +12,7 @@ import { VisitorPanel } from './components/VisitorPanel.tsx';
 import { useDirectory } from './directory.ts';
 import { current, useConversationDetail, useNow } from './hooks.ts';
 import { t } from './i18n.ts';
+import { t2 } from './i18n-2fa.ts';
 import { groupInbox, isUnread } from './inbox.ts';
 import { lazyComponent } from './lazy.tsx';
 import { loadSignature, slaState } from './queue.ts';
@@ -89,7 +90,7 @@ export function App({ link }: { link?: Link | null }) {
     );
   }
   if (auth.state === 'link') {
-    return <LinkPage key={`${auth.link.kind}:${auth.link.token ?? ''}`} link={auth.link} onSignedIn={(agent) => signedIn(agent)} onLeave={() => setAuth({ state: 'checking' })} />;
+    return <LinkPage key={`${auth.link.kind}:${auth.link.token ?? ''}`} link={auth.link} onSignedIn={(agent) => signedIn(agent)} onLeave={() => setAuth({ state: 'checking' })} onPasswordSet={() => setAuth({ state: 'out', notice: t2.login.passwordSet })} />;
   }
   if (auth.state === 'setup') {
     // The first admin lands on Sites: the next step is the shop's site and its snippet.
