@@ -243,7 +243,7 @@ describe('cross-origin requests (CSRF)', () => {
     const byConsole = routes.filter((r) => routeAuth(r.url) !== 'api-key').sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
     for (const r of byConsole) {
       const path = r.url.replace(':siteId', 'no-such-site').replace(':id', 'no-such-id');
-      for (const extra of [{ 'sec-fetch-site': 'same-origin' }, {}]) {
+      for (const extra of [{ 'sec-fetch-site': 'same-origin' }, {}] as Record<string, string>[]) {
         const res = await raw(s, r.method, path, { origin: s.url, ...withCsrf(admin), ...extra });
         expect(['origin_not_allowed', 'csrf_token_invalid', 'unauthorized'], `${r.method} ${r.url} from the console: ${res.body}`).not.toContain(res.error);
       }
