@@ -8,7 +8,7 @@ import { newClientId } from '@parla/client';
 import type { ServerToVisitor, VisitorToServer } from '@parla/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { identityHash } from '../src/modules/security/index.ts';
-import { SHOP_ORIGIN, SITE, TestClient, onlineAgent, useServer, type TestServer } from './harness.ts';
+import { SHOP_ORIGIN, SITE, TestClient, onlineAgent, useServer, type TestServer, withCsrf } from './harness.ts';
 import { smtpSink, type SmtpSink } from './smtp-sink.ts';
 
 const lines: string[] = [];
@@ -43,7 +43,7 @@ async function setup(opts: { auth?: boolean } = {}) {
   const admin = await s.login('boss@shop.test');
   const put = await fetch(`${s.url}/api/sites/${SITE}/smtp`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie: admin, origin: s.url },
+    headers: { 'content-type': 'application/json', ...withCsrf(admin), origin: s.url },
     body: JSON.stringify({ host: '127.0.0.1', port: sink.port, secure: false, user: opts.auth ? 'parla' : null, password: opts.auth ? SMTP_PASSWORD : null, from: 'chat@shop.test' }),
   });
   expect(put.status).toBe(200);
@@ -185,7 +185,7 @@ describe('email to a visitor who left', () => {
     sink = await smtpSink();
     const put = await fetch(`${s.url}/api/sites/${SITE}/smtp`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie: admin, origin: s.url },
+      headers: { 'content-type': 'application/json', ...withCsrf(admin), origin: s.url },
       body: JSON.stringify({ host: '127.0.0.1', port: sink.port, from: 'chat@shop.test' }),
     });
     expect(put.status).toBe(200);

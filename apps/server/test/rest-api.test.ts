@@ -9,7 +9,7 @@ import { newClientId } from '@parla/client';
 import type { ApiConversation, ApiConversationPage, ApiKey, ApiKeyCreated, ApiReplyResult } from '@parla/protocol/api';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN, SITE, startServer, visitor, type TestServer } from './harness.ts';
+import { SHOP_ORIGIN, SITE, startServer, visitor, type TestServer, withCsrf } from './harness.ts';
 
 const OTHER = 'other';
 const OTHER_ORIGIN = 'http://other.test';
@@ -26,7 +26,7 @@ async function setup(env: Record<string, string> = {}) {
   const console_ = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${s.url}${path}`, {
       method,
-      headers: { cookie: admin, origin: s.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...withCsrf(admin), origin: s.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, json: (await res.json().catch(() => null)) as unknown };

@@ -7,7 +7,7 @@
  */
 import { TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { useServer, type TestServer } from './harness.ts';
+import { useServer, withCsrf, type TestServer } from './harness.ts';
 
 const lines: string[] = [];
 const ctx = useServer({ fakeClock: true, env: { LOG_LEVEL: 'debug', RATE_LOGIN_EMAIL: '6/15m' }, build: { logStream: { write: (l) => void lines.push(l) } } });
@@ -16,7 +16,7 @@ const PASSWORD = 'correct horse battery';
 async function api(s: TestServer, method: string, path: string, o: { cookie?: string; body?: unknown } = {}) {
   const res = await fetch(`${s.url}${path}`, {
     method,
-    headers: { origin: s.url, ...(o.cookie ? { cookie: o.cookie } : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { origin: s.url, ...(o.cookie ? withCsrf(o.cookie) : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: o.body === undefined ? undefined : JSON.stringify(o.body),
   });
   const text = await res.text();

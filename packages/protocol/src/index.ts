@@ -634,6 +634,16 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/**
+ * What login, `GET /api/auth/me`, the first-run setup and a password link's acceptance answer: the
+ * agent, and the session's CSRF token, which the console sends back in `X-Parla-CSRF` on every
+ * state-changing request (the same for the whole session; a new login gives a new one).
+ */
+export const SessionView = z.object({ agent: AgentView, csrfToken: z.string() });
+/** The request header that carries SessionView.csrfToken. */
+export const CSRF_HEADER = 'X-Parla-CSRF';
+export type SessionView = z.infer<typeof SessionView>;
+
 /** `from`/`to` accept epoch milliseconds or an ISO 8601 date/time. */
 const TimeParam = z
   .string()

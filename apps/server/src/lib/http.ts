@@ -34,16 +34,3 @@ export class RequestError extends Error {
     super(message);
   }
 }
-
-/**
- * preHandler of a state-changing route for browsers: a request that carries an Origin must come
- * from the server's own origin (a cross-site form or fetch is refused). Requests without one
- * (curl, scripts) carry no ambient cookie risk and pass.
- */
-export function sameOriginOnly(publicUrl: string) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req, publicUrl)) {
-      return reply.code(403).send({ error: 'origin_not_allowed', message: 'cross-site request refused' });
-    }
-  };
-}

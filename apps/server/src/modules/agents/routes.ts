@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Id, LoginRequest } from '@parla/protocol';
+import { Id, LoginRequest, type SessionView } from '@parla/protocol';
 import { AgentCreate, AgentUpdate, PasswordChange, PasswordLinkAccept, SetupRequest, TokenBody, TotpDisable, TotpEnable, TotpSetupRequest } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { AgentRow } from '@parla/db';
 import type { Services } from '../../app.ts';
-import { parseOr400, sameOriginOnly } from '../../lib/http.ts';
+import { parseOr400 } from '../../lib/http.ts';
 import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
 import { hashToken, verifyPassword } from '../../lib/crypto.ts';
 import { ipKey } from '../../lib/ip.ts';
+import { csrfToken } from '../security/csrf.ts';
 
 /** preHandler for agent-only routes: 401 without a valid session cookie. */
 export function requireAgent(s: Services) {
@@ -33,28 +34,29 @@ const IdParams = z.object({ id: Id });
 /**
  * Sign-in and the team: login and logout, the first-run setup, agents (admins add, edit,
  * deactivate and reactivate them and issue password links), the links' own pages, and the
- * agent's own password.
+ * agent's own password. Every state-changing route here is checked for its origin (and, with the
+ * session cookie, the CSRF token) by the security plugin (security/csrf.ts).
  */
 export function agentRoutes(app: FastifyInstance, s: Services): void {
   const secure = s.config.PUBLIC_URL.startsWith('https://');
-  const sameOrigin = sameOriginOnly(s.config.PUBLIC_URL);
-  const agent = { preHandler: [sameOrigin, requireAgent(s)] };
-  const admin = { preHandler: [sameOrigin, requireAgent(s), requireAdmin] };
+  const agent = { preHandler: requireAgent(s) };
+  const admin = { preHandler: [requireAgent(s), requireAdmin] };
   const team = s.team;
 
-  /** Signs the agent in: a new session and its cookie. */
-  const signIn = async (reply: FastifyReply, a: AgentRow, token?: string) => {
-    reply.setCookie(SESSION_COOKIE, token ?? (await s.agents.startSession(a.id)), {
+  /** Signs the agent in: a new session, its cookie, and the session's CSRF token for the console. */
+  const signIn = async (reply: FastifyReply, a: AgentRow, given?: string): Promise<SessionView> => {
+    const token = given ?? (await s.agents.startSession(a.id));
+    reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure,
       path: '/',
       maxAge: s.config.SESSION_TTL_HOURS * 3600,
     });
-    return { agent: agentView(a) };
+    return { agent: agentView(a), csrfToken: csrfToken(token) };
   };
 
-  app.post('/api/auth/login', { preHandler: sameOrigin }, async (req, reply) => {
+  app.post('/api/auth/login', async (req, reply) => {
     const body = parseOr400(LoginRequest, req.body, reply);
     if (!body) return reply;
     const r = await s.agents.login(body.email, body.password, body.totp);
@@ -64,7 +66,7 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
     return signIn(reply, r.agent, r.token);
   });
 
-  app.post('/api/auth/logout', { preHandler: sameOrigin }, async (req, reply) => {
+  app.post('/api/auth/logout', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     await s.agents.logout(token);
     if (token) s.security.revokeSession(hashToken(token)); // its console sockets close now
@@ -72,7 +74,11 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', { preHandler: requireAgent(s) }, async (req) => ({ agent: agentView(currentAgent(req)) }));
+  /** The agent of the session cookie, and the session's CSRF token (X-Parla-CSRF on every state-changing request). */
+  app.get('/api/auth/me', { preHandler: requireAgent(s) }, async (req, reply): Promise<SessionView> => {
+    void reply.header('cache-control', 'no-store');
+    return { agent: agentView(currentAgent(req)), csrfToken: csrfToken(req.cookies[SESSION_COOKIE]!) };
+  });
 
   /** The agent's own password: the current one is needed; every other session of theirs ends. */
   app.post('/api/auth/password', agent, async (req, reply) => {
@@ -95,7 +101,7 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/setup', async () => ({ needed: team.needsSetup() }));
 
   /** The first admin, with the setup code from the server's log; closed for good once an admin exists. */
-  app.post('/api/setup', { preHandler: sameOrigin }, async (req, reply) => {
+  app.post('/api/setup', async (req, reply) => {
     const body = parseOr400(SetupRequest, req.body, reply);
     if (!body) return reply;
     const a = await team.setup(body);
@@ -105,7 +111,7 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
 
   // ---- password links (invitations and resets) ------------------------------------------------
 
-  app.post('/api/password-links/inspect', { preHandler: sameOrigin }, async (req, reply) => {
+  app.post('/api/password-links/inspect', async (req, reply) => {
     const body = parseOr400(TokenBody, req.body, reply);
     if (!body) return reply;
     const info = team.inspectLink(body.token);
@@ -113,7 +119,7 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
     return reply.header('cache-control', 'no-store').send(info);
   });
 
-  app.post('/api/password-links/accept', { preHandler: sameOrigin }, async (req, reply) => {
+  app.post('/api/password-links/accept', async (req, reply) => {
     const body = parseOr400(PasswordLinkAccept, req.body, reply);
     if (!body) return reply;
     const a = await team.acceptLink(body.token, body.password);

@@ -1,8 +1,9 @@
 /**
  * Security in one place: abuse limits for visitors, identity verification, the privacy routes,
  * agent session revocation (sockets of a session that ended are closed), login throttling,
- * security headers for the console and the API, and the list of registered routes (which the
- * route-by-route authorization test walks).
+ * the origin and CSRF-token check of every state-changing request (csrf.ts), security headers
+ * for the console and the API, and the list of registered routes (which the route-by-route
+ * authorization test walks).
  */
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -16,6 +17,8 @@ import { ipKey } from '../../lib/ip.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import type { Sites } from '../sites/service.ts';
+import { SESSION_COOKIE } from '../agents/service.ts';
+import { csrfGuard, routeAuth, STATE_CHANGING, type CsrfDeps } from './csrf.ts';
 import { Identities } from './identity.ts';
 import { limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
@@ -136,9 +139,22 @@ export async function securityPlugin(app: FastifyInstance, s: Services): Promise
   };
   const scoped = (url: string) => /^\/(console|api)(\/|$)/.test(url);
 
+  // A live session behind the request's cookie (the CSRF token is asked of those only).
+  const csrfDeps: CsrfDeps = {
+    publicUrl: cfg.PUBLIC_URL,
+    liveSession: (req) => {
+      const token = req.cookies[SESSION_COOKIE];
+      return token && s.agents.authenticate(token) ? token : null;
+    },
+  };
+
   app.addHook('onRoute', (r: RouteOptions) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) if (m !== 'HEAD') sec.routes.push({ method: m, url: r.url });
+    // Every state-changing route: the console's own origin, and the session's CSRF token (csrf.ts).
+    if (methods.some((m) => STATE_CHANGING.has(m))) {
+      r.onRequest = [...(r.onRequest ? [r.onRequest].flat() : []), csrfGuard(routeAuth(r.url), csrfDeps)];
+    }
     // Security headers on the console and the API only: the widget's files stay loadable from any origin.
     if (!scoped(r.url)) r.config = { ...(r.config as object), helmet: { skipRoute: true } } as RouteOptions['config'];
     if (r.url === '/api/auth/login') {
