@@ -24,10 +24,13 @@
  *       visitor's transcript.request answered by transcript.queued, WidgetSite email, attachments in
  *       the visitor export; the visitor's privacy.export/privacy.erase (privacy.data,
  *       privacy.erased), conversation.erased for agents. Additive: servers accept 1 to 4.
+ *   5 - inbox summaries carry serial (the queue order's last tie-break, so the console orders
+ *       waiting conversations exactly as the routing serves them); the agent welcome's inbox holds
+ *       every open conversation (no longer cut at 500). Additive: servers accept 1 to 5.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -168,6 +171,11 @@ export const ConversationSummary = z.object({
   departmentId: Id.nullable(),
   /** Higher is served first. */
   priority: z.number().int(),
+  /**
+   * Grows with every conversation the server creates: the queue is served by priority (high
+   * first), then queuedAt (oldest first), then serial (lowest first).
+   */
+  serial: z.number().int().min(0).optional(),
   visitorEmail: z.string().nullable().optional(),
   /** First-response SLA: due time while no agent has replied (null once answered or when resolved). */
   slaDueAt: Millis.nullable().optional(),
@@ -598,6 +606,10 @@ export const ServerToAgent = z.discriminatedUnion('type', [
     type: z.literal('welcome'),
     protocol: z.number().int(),
     agent: AgentView,
+    /**
+     * Every open conversation (bot, queued, assigned; the queued ones first, in serving order)
+     * and the most recently resolved ones (those of the last 24 hours, at most 50).
+     */
     inbox: z.array(ConversationSummary),
   }),
   z.object({ type: z.literal('inbox.upsert'), conversation: ConversationSummary }),

@@ -125,6 +125,13 @@ export const INBOX_FLUSH_MS = 50;
  */
 export const INBOX_PREVIEW_MS = 1000;
 
+/**
+ * Resolved conversations in the agent welcome: the most recent this many (of the last 24 hours).
+ * The console lists 25; a resolved conversation that changes again (a rating, a reopen) comes as
+ * an inbox.upsert anyway, and older ones are opened over HTTP (reports, the visitor's history).
+ */
+export const INBOX_RESOLVED_LIMIT = 50;
+
 /** How far back recent assignments count for the estimated wait. */
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
@@ -597,8 +604,12 @@ export class Conversations {
     return s ? this.toSummary(s) : null;
   }
 
+  /**
+   * The console's inbox (the agent welcome): every open conversation, the queued ones first in
+   * serving order, and the INBOX_RESOLVED_LIMIT most recently resolved of the last 24 hours.
+   */
   inbox(): ConversationSummary[] {
-    return this.store.inbox(this.now() - REOPEN_WINDOW_MS).map((s) => this.toSummary(s));
+    return this.store.inbox(this.now() - REOPEN_WINDOW_MS, INBOX_RESOLVED_LIMIT).map((s) => this.toSummary(s));
   }
 
   toSummary(s: ConversationSummaryRow): ConversationSummary {
@@ -907,6 +918,7 @@ function toSummary(s: ConversationSummaryRow): ConversationSummary {
     agentName: s.agentName,
     departmentId: s.departmentId,
     priority: s.priority,
+    serial: s.serial,
     lastSeq: s.lastSeq,
     lastMessage: s.lastMessage,
     lastMessageAt: s.lastMessageAt,
