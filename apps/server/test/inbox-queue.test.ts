@@ -20,15 +20,15 @@ const track = ctx.track;
 type AgentClient = TestClient<import('@parla/protocol').AgentToServer, ServerToAgent>;
 
 /** Manual routing: agents take from the queue, so connecting does not change it. */
-async function manualRouting(s: TestServer) {
+async function manualRouting(s: TestServer, siteId = SITE) {
   const sites = s.app.parla.sites;
-  await sites.saveSettings(SITE, { ...sites.settings(SITE)!, routingMode: 'manual' });
+  await sites.saveSettings(siteId, { ...sites.settings(siteId)!, routingMode: 'manual' });
 }
 
 /** A waiting conversation made through the service (as a visitor socket's message would). */
-async function shopper(s: TestServer, body: string, departmentId?: string): Promise<string> {
-  const { visitor: v } = await s.app.parla.visitors.hello(SITE, undefined, undefined);
-  const r = await s.app.parla.conversations.visitorMessage({ id: v.id, siteId: SITE, name: null }, newClientId(), body, departmentId ? { departmentId } : {});
+async function shopper(s: TestServer, body: string, departmentId?: string, siteId = SITE): Promise<string> {
+  const { visitor: v } = await s.app.parla.visitors.hello(siteId, undefined, undefined);
+  const r = await s.app.parla.conversations.visitorMessage({ id: v.id, siteId, name: null }, newClientId(), body, departmentId ? { departmentId } : {});
   return r.conversationId;
 }
 
@@ -180,6 +180,28 @@ describe('the inbox on a sale day', () => {
     expect(inbox.filter((c) => c.state === 'queued').map((c) => c.id)).toEqual(ids.slice(70));
     const resolved = inbox.filter((c) => c.state === 'resolved').map((c) => c.id);
     expect(resolved).toEqual(ids.slice(20, 70).reverse()); // the 50 latest, most recent first
+  });
+});
+
+describe('a site deleted', () => {
+  it('takes its waiting shoppers out of every console, and the count stays the API’s', async () => {
+    const s = ctx.s;
+    await manualRouting(s);
+    await s.app.parla.sites.create({ id: 'outlet', name: 'Outlet', origins: ['http://outlet.test'] }, s.url);
+    await manualRouting(s, 'outlet');
+    await s.addAgent('ada@shop.test', 'Ada');
+    const outlet: string[] = [];
+    for (let i = 0; i < 30; i++) outlet.push(await shopper(s, `outlet ${i}`, undefined, 'outlet'));
+    for (let i = 0; i < 10; i++) await shopper(s, `shop ${i}`);
+    const cookie = await s.login('ada@shop.test');
+    const ada = track(agent(s, cookie));
+    expect((await ada.frame('welcome')).inbox.filter((c) => c.state === 'queued').length).toBe(40);
+    expect((await live(s, cookie)).queueLength).toBe(40);
+
+    await s.app.parla.sites.delete('outlet');
+    await ada.waitFor(() => queuedIn(consoleModel(ada)).length === 10, 'the outlet’s shoppers dropped');
+    expect(ada.frames.flatMap((f) => (f.type === 'conversation.erased' ? [f.conversationId] : [])).sort()).toEqual([...outlet].sort());
+    expect((await live(s, cookie)).queueLength).toBe(10);
   });
 });
 
