@@ -206,7 +206,7 @@ describe('a site deleted', () => {
 });
 
 describe('queue positions told to the shoppers', () => {
-  it('tells everyone behind a departure their new place, and nobody ahead of a new arrival anything', async () => {
+  it('tells everyone behind a departure (a take, a transfer to an agent) their new place, and nobody ahead of a new arrival anything', async () => {
     const s = ctx.s;
     await manualRouting(s);
     await s.addAgent('bo@shop.test', 'Bo');
@@ -225,9 +225,13 @@ describe('queue positions told to the shoppers', () => {
     bo.session.send({ type: 'conversation.take', conversationId: shoppers[0]!.id });
     await shoppers[0]!.v.frame('conversation', (f) => f.conversation.state === 'assigned');
     for (const [i, { v }] of shoppers.slice(1).entries()) await v.frame('conversation', (f) => f.conversation.queuePosition === i + 1);
-    // What each one heard, in order: its place when it arrived, then one step up; nothing when others joined behind.
+    // A waiting conversation handed straight to an agent moves the queue too.
+    bo.session.send({ type: 'conversation.transfer', conversationId: shoppers[1]!.id, toAgentId: (await bo.frame('welcome')).agent.id, note: 'mine now' });
+    await shoppers[1]!.v.frame('conversation', (f) => f.conversation.state === 'assigned');
+    for (const [i, { v }] of shoppers.slice(2).entries()) await v.frame('conversation', (f) => f.conversation.queuePosition === i + 1);
+    // What each one heard, in order: its place when it arrived, then one step up at each departure; nothing when others joined behind.
     const heard = shoppers.map(({ v }) => v.frames.flatMap((f) => (f.type === 'conversation' ? [f.conversation.queuePosition ?? f.conversation.state] : [])));
-    expect(heard).toEqual([[1, 'assigned'], [2, 1], [3, 2], [4, 3], [5, 4], [6, 5]]);
-    for (const { v, id } of shoppers.slice(1)) expect(v.frames.filter((f) => f.type === 'conversation').at(-1)).toMatchObject({ conversation: { id, state: 'queued', agentName: null } });
+    expect(heard).toEqual([[1, 'assigned'], [2, 1, 'assigned'], [3, 2, 1], [4, 3, 2], [5, 4, 3], [6, 5, 4]]);
+    for (const { v, id } of shoppers.slice(2)) expect(v.frames.filter((f) => f.type === 'conversation').at(-1)).toMatchObject({ conversation: { id, state: 'queued', agentName: null } });
   });
 });

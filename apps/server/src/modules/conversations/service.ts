@@ -395,6 +395,7 @@ export class Conversations {
         this.store.transferToAgent(conv.id, target.id, at);
         this.store.touchAgentAssigned(target.id, at);
         this.appendEvent(fx, conv, 'transferred', actor, at, { id: target.id, name: target.name }, { note });
+        if (conv.state === 'queued') fx.queueChanged = true; // everyone behind it moves up
       } else {
         const dept = this.store.department(to.toDepartmentId!);
         if (!dept || dept.siteId !== conv.siteId) throw new ServiceError('not_found', 'no such department');
