@@ -119,6 +119,12 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
   const [accountOpen, setAccountOpen] = useState(false);
   const open = state.openId ? state.conversations[state.openId] : undefined;
   const detail = useConversationDetail(open, state.connections, expired);
+  // The detail is fetched again after every reconnect: when it is newer than our row, it replaces
+  // it (an open conversation missing from the welcome was resolved while we were away).
+  const fetched = detail.state === 'ready' ? detail.data.conversation : undefined;
+  useEffect(() => {
+    if (fetched && fetched.lastSeq > (state.conversations[fetched.id]?.lastSeq ?? -1)) actions.remember(fetched);
+  }, [fetched]);
   const [transferFor, setTransferFor] = useState<string | null>(null);
   const loads = useMemo(() => loadSignature(Object.values(state.conversations)), [state.conversations]);
   const directory = useDirectory({
@@ -286,6 +292,7 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
             departmentNames={directory.departmentNames}
             onOpen={actions.open}
             onTake={actions.take}
+            onShowQueue={() => setView('queue')}
           />
           {open ? (
             <>

@@ -124,10 +124,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     mailer: null, // the mail module sets it
   };
   const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, twoFactor, metrics, security };
-  // A deleted site's caches go, and its visitors' sockets close.
-  sites.deletedListeners.push((siteId, visitorIds) => {
+  // A deleted site's caches go, its visitors' sockets close, and its conversations leave the consoles
+  // (their queue would otherwise count shoppers who no longer exist, until the next reconnect).
+  sites.deletedListeners.push((siteId, visitorIds, _files, conversationIds) => {
     bot.forgetSite(siteId);
     for (const v of visitorIds) security.visitorSockets.close(v, 4404, 'site deleted');
+    for (const id of conversationIds) hub.publish('agents', { type: 'conversation.erased', conversationId: id });
   });
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) await sites.declare(config.SITE_ORIGINS);

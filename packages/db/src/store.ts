@@ -122,6 +122,8 @@ export interface ConversationRow {
 }
 
 export interface ConversationSummaryRow extends ConversationRow {
+  /** The row's rowid: insertion order, the queue order's last tie-break. */
+  serial: number;
   visitorName: string | null;
   visitorEmail: string | null;
   agentName: string | null;
@@ -184,7 +186,7 @@ const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.chann
   c.department_id AS departmentId, c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive`;
-const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
+const SUMMARY_COLS = `${CONV_COLS}, c.rowid AS serial, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
   cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote,
   r.rating AS csatRating, r.comment AS csatComment, r.updated_at AS csatAt`;
 const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
@@ -301,8 +303,12 @@ export class Store {
       queuePosition: p(`SELECT count(*) AS n FROM conversations c, conversations me WHERE me.id = ? AND c.state = 'queued'
           AND (c.priority > me.priority OR (c.priority = me.priority AND (c.queued_at < me.queued_at OR (c.queued_at = me.queued_at AND c.rowid <= me.rowid))))`),
       summaryById: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.id = ?`),
-      inbox: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM}
-          WHERE c.state != 'resolved' OR c.resolved_at > ? ORDER BY coalesce(c.last_message_at, c.created_at) DESC LIMIT 500`),
+      // Every open conversation (by the state index), the queued ones first in serving order
+      // (convQueued's order); then the most recently resolved ones.
+      inboxOpen: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.state IN ('queued', 'bot', 'assigned')
+          ORDER BY c.state != 'queued', c.priority DESC, c.queued_at, c.rowid`),
+      inboxResolved: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.state = 'resolved' AND c.resolved_at > ?
+          ORDER BY c.resolved_at DESC, c.rowid DESC LIMIT ?`),
 
       msgByClient: p(`SELECT ${MSG_COLS} FROM messages WHERE author_id = ? AND client_id = ?`),
       msgInsert: p(`INSERT INTO messages (id, conversation_id, seq, author_type, author_id, author_name, client_id, body, meta, created_at)
@@ -573,9 +579,15 @@ export class Store {
   summary(conversationId: string): ConversationSummaryRow | undefined {
     return this.s.summaryById.get(conversationId) as ConversationSummaryRow | undefined;
   }
-  /** Open conversations, and those resolved since `resolvedSince`. */
-  inbox(resolvedSince: number): ConversationSummaryRow[] {
-    return this.s.inbox.all(resolvedSince) as ConversationSummaryRow[];
+  /**
+   * The agents' inbox: every open conversation (queued ones first, in serving order: however
+   * long the queue, nobody waiting is left out), then at most `resolvedLimit` of those resolved
+   * since `resolvedSince`, the most recent first.
+   */
+  inbox(resolvedSince: number, resolvedLimit: number): ConversationSummaryRow[] {
+    const open = this.s.inboxOpen.all() as ConversationSummaryRow[];
+    const resolved = this.s.inboxResolved.all(resolvedSince, resolvedLimit) as ConversationSummaryRow[];
+    return resolved.length ? open.concat(resolved) : open;
   }
 
   /** The agent who last had a conversation of this visitor (returning visitors go back to them when free). */

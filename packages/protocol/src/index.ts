@@ -25,7 +25,10 @@
  *       the visitor export; the visitor's privacy.export/privacy.erase (privacy.data,
  *       privacy.erased), conversation.erased for agents. Additive: servers accept 1 to 4.
  *   5 - transcript.queued carries confirm: true when a confirmation link went to the address
- *       first (the transcript follows once it is used). Additive: servers accept 1 to 5.
+ *       first (the transcript follows once it is used); inbox summaries carry serial (the queue
+ *       order's last tie-break, so the console orders waiting conversations exactly as the
+ *       routing serves them); the agent welcome's inbox holds every open conversation (no longer
+ *       cut at 500). Additive: servers accept 1 to 5.
  */
 import { z } from 'zod';
 
@@ -170,6 +173,11 @@ export const ConversationSummary = z.object({
   departmentId: Id.nullable(),
   /** Higher is served first. */
   priority: z.number().int(),
+  /**
+   * Grows with every conversation the server creates: the queue is served by priority (high
+   * first), then queuedAt (oldest first), then serial (lowest first).
+   */
+  serial: z.number().int().min(0).optional(),
   visitorEmail: z.string().nullable().optional(),
   /** First-response SLA: due time while no agent has replied (null once answered or when resolved). */
   slaDueAt: Millis.nullable().optional(),
@@ -602,6 +610,10 @@ export const ServerToAgent = z.discriminatedUnion('type', [
     type: z.literal('welcome'),
     protocol: z.number().int(),
     agent: AgentView,
+    /**
+     * Every open conversation (bot, queued, assigned; the queued ones first, in serving order)
+     * and the most recently resolved ones (those of the last 24 hours, at most 50).
+     */
     inbox: z.array(ConversationSummary),
   }),
   z.object({ type: z.literal('inbox.upsert'), conversation: ConversationSummary }),
