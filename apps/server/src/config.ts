@@ -124,6 +124,13 @@ export const ConfigSchema = z.object({
   /** Login attempts per IP address (all) and per email (failed ones). */
   RATE_LOGIN_IP: rate.prefault('30/10m'),
   RATE_LOGIN_EMAIL: rate.prefault('10/15m'),
+  /**
+   * Password hashing (scrypt, 32 MiB and ~100-200 ms of CPU each) on worker threads of its own, never
+   * on libuv's pool where the WAL sync runs: hashes computed at once (one thread each), and how
+   * many more may wait; one more is answered 429 rate_limited with Retry-After.
+   */
+  PASSWORD_HASH_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   /** Every other /api request per IP address. */
   RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),
