@@ -6,10 +6,11 @@
  * app stops the threads. The login burst beside a message stream is login-burst.test.ts.
  */
 import { scrypt, scryptSync } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { DUMMY_PASSWORD_HASH, PasswordPool, PasswordsBusy, SCRYPT } from '../src/lib/passwords.ts';
+import { DUMMY_PASSWORD_HASH, HASH_NICE, PasswordPool, PasswordsBusy, SCRYPT } from '../src/lib/passwords.ts';
 import { startServer, useServer } from './harness.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -128,6 +129,17 @@ describe('password pool', () => {
     expect(pool.threads).toHaveLength(0);
     expect(await Promise.all(checks)).toEqual(Array(5).fill('refused'));
     await expect(pool.hash(PASSWORD)).rejects.toThrow(/stopped/);
+  });
+
+  it.runIf(process.platform === 'linux')('runs its threads below the event loop’s priority (nice +10)', async () => {
+    await withPool({ workers: 2, queue: 8 }, async (pool) => {
+      const nice = (tid: number | null) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19, nice
+      };
+      const own = nice(Number(readlinkSync('/proc/thread-self').split('/').pop())); // this thread keeps its own
+      expect(pool.threadIds.map(nice)).toEqual(Array(2).fill(Math.min(19, own + HASH_NICE)));
+    });
   });
 
   it('validates PASSWORD_HASH_WORKERS and PASSWORD_HASH_QUEUE', () => {
