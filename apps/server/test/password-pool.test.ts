@@ -142,6 +142,12 @@ describe('password pool', () => {
     });
   });
 
+  it('a pool closed while its threads start does not leave ready() hanging', async () => {
+    const pool = new PasswordPool({ workers: 1, queue: 1 });
+    await pool.close();
+    await expect(pool.ready()).rejects.toThrow(/stopped/);
+  });
+
   it('validates PASSWORD_HASH_WORKERS and PASSWORD_HASH_QUEUE', () => {
     expect(loadConfig({})).toMatchObject({ PASSWORD_HASH_WORKERS: 1, PASSWORD_HASH_QUEUE: 32 });
     expect(loadConfig({ PASSWORD_HASH_WORKERS: '2', PASSWORD_HASH_QUEUE: '0' })).toMatchObject({ PASSWORD_HASH_WORKERS: 2, PASSWORD_HASH_QUEUE: 0 });

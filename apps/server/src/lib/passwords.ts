@@ -219,7 +219,10 @@ export class PasswordPool implements Passwords {
       });
       worker.once('exit', (code) => {
         this.slots.splice(this.slots.indexOf(slot), 1);
-        if (this.closed) return;
+        if (this.closed) {
+          if (!slot.ready) reject(new Error('password hashing has stopped before it started'));
+          return;
+        }
         const err = slot.error ?? new Error(`password worker exited with code ${code}`);
         if (!slot.ready) {
           // It never started: a missing or broken file. Replacing it would fail the same way.
