@@ -11,6 +11,7 @@ import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
 import { drainSockets, socketError } from './lifecycle.ts';
 import { RequestError } from './lib/http.ts';
+import { PasswordPool } from './lib/passwords.ts';
 import { fastifyTrustProxy } from './lib/trust-proxy.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
@@ -54,6 +55,7 @@ export interface Services {
   agents: Agents;
   team: Team;
   twoFactor: TwoFactor;
+  passwords: PasswordPool;
   security: Security;
   metrics: MetricsService;
 }
@@ -93,6 +95,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true, appVersion: PARLA_VERSION, migrationsFolder: defaultPaths.migrations });
   if (db.schema.backup) app.log.info({ backup: db.schema.backup, from: db.schema.from, to: db.schema.version }, 'migrated the database; the copy made before the migration is kept');
+  // Password hashing on threads of its own (lib/passwords.ts); started now, awaited at the end.
+  const passwords = new PasswordPool({
+    workers: config.PASSWORD_HASH_WORKERS,
+    queue: config.PASSWORD_HASH_QUEUE,
+    onWorkerError: (err, replaced) => app.log.error({ err }, replaced ? 'a password worker stopped; it was replaced' : 'a password worker could not start'),
+  });
   const store = new Store(db.sqlite);
   store.resetPresence(); // nobody is connected to a process that just started
   const commit = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint });
@@ -106,13 +114,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     commit,
     hub,
     conversations,
+    passwords,
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
   );
   const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
   const security = new Security(config, store, commit, sites, hub, now);
   const accounts = new AccountQueries(db.sqlite);
-  const team = new Team(store, accounts, commit, { publicUrl: config.PUBLIC_URL }, now);
+  const team = new Team(store, accounts, commit, passwords, { publicUrl: config.PUBLIC_URL }, now);
   const twoFactor = new TwoFactor(accounts, commit, now);
   agents.secondFactor = (id, code) => twoFactor.verify(id, code);
   team.hooks = {
@@ -123,7 +132,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     changed: (id, maxChats) => (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats)),
     mailer: null, // the mail module sets it
   };
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, twoFactor, metrics, security };
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, twoFactor, passwords, metrics, security };
   // A deleted site's caches go, its visitors' sockets close, and its conversations leave the consoles
   // (their queue would otherwise count shoppers who no longer exist, until the next reconnect).
   sites.deletedListeners.push((siteId, visitorIds, _files, conversationIds) => {
@@ -147,10 +156,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     conversations.stop();
     commit.close();
     await db.close();
+    await passwords.close();
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    if (err instanceof RequestError) return void reply.code(err.status).send({ error: err.code, message: err.message });
+    if (err instanceof RequestError) {
+      if (err.retryAfterMs !== undefined) void reply.header('retry-after', Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
+      return void reply.code(err.status).send({ error: err.code, message: err.message });
+    }
     if (err instanceof ServiceError) {
       const status = { not_found: 404, conflict: 409, forbidden: 403, rate_limited: 429 }[err.code as string] ?? 400;
       return void reply.code(status).send({ error: err.code, message: err.message });
@@ -257,5 +270,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   engagementRoutes(app, services);
   integrations(app, services, now); // webhooks, REST API /api/v1, /api/docs
   await emailAndAttachments(app, services, now);
+  try {
+    await passwords.ready();
+  } catch (e) {
+    await app.close();
+    throw new Error(`password hashing could not start: ${(e as Error).message}`, { cause: e });
+  }
   return app;
 }

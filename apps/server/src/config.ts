@@ -131,6 +131,13 @@ export const ConfigSchema = z.object({
   /** Failed logins on one account from every address: past it, attempts on it are held (backoff), never refused. */
   RATE_LOGIN_ACCOUNT: rate.prefault('20/15m'),
   LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /**
+   * Password hashing (scrypt, 32 MiB and ~100-200 ms of CPU each) on worker threads of its own, never
+   * on libuv's pool where the WAL sync runs: hashes computed at once (one thread each), and how
+   * many more may wait; one more is answered 429 rate_limited with Retry-After.
+   */
+  PASSWORD_HASH_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   /** Every other /api request per IP address. */
   RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { decideAgent, type Candidate } from '../src/modules/routing/decide.ts';
 import { stats, summarize } from '../src/modules/metrics/summary.ts';
-import { hashPassword, verifyPassword } from '../src/lib/crypto.ts';
 import { LoginThrottle } from '../src/modules/security/login-throttle.ts';
 
 const c = (id: string, load: number, extra: Partial<Candidate> = {}): Candidate => ({ id, presence: 'online', load, maxChats: 3, lastAssignedAt: 0, departmentIds: [], ...extra });
@@ -98,16 +97,6 @@ describe('login throttle', () => {
     expect(t.holdMs('w@y.z', at)).toBe(0);
     // The debt is bounded: a few minutes after the attack, no hold.
     expect(t.holdMs('x@y.z', at + 3 * 60_000)).toBe(0);
-  });
-});
-
-describe('password hashing', () => {
-  it('verifies the right password only', async () => {
-    const h = await hashPassword('s3cret pass');
-    expect(await verifyPassword('s3cret pass', h)).toBe(true);
-    expect(await verifyPassword('s3cret pasS', h)).toBe(false);
-    expect(await verifyPassword('s3cret pass', 'garbage')).toBe(false);
-    expect(await hashPassword('s3cret pass')).not.toBe(h); // salted
   });
 });
 

@@ -24,12 +24,16 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, reply
   return null;
 }
 
-/** A refusal of an HTTP request with its status and a code of its own (the error handler sends `{ error, message }`). */
+/**
+ * A refusal of an HTTP request with its status and a code of its own (the error handler sends
+ * `{ error, message }`, and a Retry-After header in seconds when `retryAfterMs` is set).
+ */
 export class RequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -7,7 +7,7 @@ import type { Services } from '../../app.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
-import { hashToken, verifyPassword } from '../../lib/crypto.ts';
+import { hashToken } from '../../lib/crypto.ts';
 import { ipKey } from '../../lib/ip.ts';
 import { csrfToken } from '../security/csrf.ts';
 
@@ -138,7 +138,7 @@ export function agentRoutes(app: FastifyInstance, s: Services): void {
       void reply.code(429).header('retry-after', Math.ceil(wait / 1000)).send({ error: 'rate_limited', message: limitedMessage('failed password checks for this account', wait) });
       return false;
     }
-    if (await verifyPassword(password, me.passwordHash)) return true;
+    if (await s.passwords.verify(password, me.passwordHash)) return true;
     s.security.login.failed(ip, me.email, Date.now());
     void reply.code(403).send({ error: 'wrong_password', message: 'the current password is wrong' });
     return false;
