@@ -13,7 +13,8 @@ import { loginConsole, useProduct } from './harness.ts';
 
 const env = useProduct();
 
-async function adminCookie(): Promise<string> {
+/** The admin's session: its cookie and its CSRF token (from the login's answer, as the console keeps it). */
+async function adminSession(): Promise<{ cookie: string; csrf: string }> {
   const { chatUrl, agent } = env.product;
   const res = await fetch(`${chatUrl}/api/auth/login`, {
     method: 'POST',
@@ -21,7 +22,7 @@ async function adminCookie(): Promise<string> {
     body: JSON.stringify({ email: agent.email, password: agent.password }),
   });
   expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
 const conversations = () => (env.product.app.parla.db.sqlite.prepare('SELECT count(*) AS n FROM conversations').get() as { n: number }).n;
@@ -29,7 +30,7 @@ const conversations = () => (env.product.app.parla.db.sqlite.prepare('SELECT cou
 describe('proactive messages on the demo shop', () => {
   it('the demo checkout page has one; a short rule set through the API opens the widget once per visit; an answer starts a proactive conversation', async () => {
     const { chatUrl, shopUrl, app } = env.product;
-    const cookie = await adminCookie();
+    const { cookie, csrf } = await adminSession();
     const url = `${chatUrl}/api/sites/demo/settings`;
     const settings = (await (await fetch(url, { headers: { cookie } })).json()) as SiteSettings;
     expect(settings.proactive).toEqual(DEMO_PROACTIVE); // the demo's rule, as seeded
@@ -38,7 +39,7 @@ describe('proactive messages on the demo shop', () => {
       { ...demo!, minSeconds: 1 },
       { ...demo!, id: 'sentinel', minSeconds: 3, message: { en: 'Still there? We can help.', it: 'Ancora qui? Possiamo aiutarti.' } },
     ];
-    const put = await fetch(url, { method: 'PUT', headers: { cookie, origin: chatUrl, 'content-type': 'application/json' }, body: JSON.stringify({ ...settings, proactive: rules }) });
+    const put = await fetch(url, { method: 'PUT', headers: { cookie, 'x-parla-csrf': csrf, origin: chatUrl, 'content-type': 'application/json' }, body: JSON.stringify({ ...settings, proactive: rules }) });
     expect(put.status).toBe(200);
 
     // A shopper ignores it: nothing is stored.

@@ -107,11 +107,21 @@ export async function waitHealthy(url: string, child?: ChildProcess, timeoutMs =
   }
 }
 
-/** Logs an agent in; returns the session cookie (`name=value`). */
+/**
+ * Logs an agent in; returns the session cookie (`name=value`). A 429 because too many passwords
+ * are being checked at once (PASSWORD_HASH_QUEUE: many agents logging in together) is retried
+ * after its Retry-After.
+ */
 export async function login(url: string, email: string, password = AGENT_PASSWORD): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    if (res.status === 429 && attempt < 10 && /password checks/.test(await res.clone().text())) {
+      await sleep(Number(res.headers.get('retry-after') ?? 1) * 1000);
+      continue;
+    }
+    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
-/** The console's HTTP calls (same origin; the session cookie rides along). */
-import type { AgentStatus, AgentView, BotAnswer, CannedResponse, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SiteSettings } from '@parla/protocol';
-import type { AgentCreate, AgentCreated, PasswordLink, PasswordLinkInfo, SetupRequest, SiteCreate, SiteDetail, SiteUpdate } from '@parla/protocol/admin';
+/** The console's HTTP calls (same origin; the session cookie rides along, the CSRF token in a header). */
+import type { AgentStatus, BotAnswer, CannedResponse, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SessionView, SiteSettings } from '@parla/protocol';
+import type { AgentCreate, AgentCreated, PasswordLink, PasswordLinkInfo, SetupRequest, SiteCreate, SiteDetail, SiteUpdate, TotpEnabled, TotpSetup, TotpStatus } from '@parla/protocol/admin';
 
 export class ApiError extends Error {
   constructor(
@@ -13,15 +13,37 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/**
+ * The session's CSRF token: every state-changing request sends it in X-Parla-CSRF (the server
+ * refuses one with the session cookie without it, so another page of the same site cannot act
+ * with the agent's cookie). It comes with login, setup, a password link's acceptance and
+ * /api/auth/me, lasts as long as the session, and is forgotten at logout.
+ */
+let csrfToken: string | null = null;
+
+/** Remembers the token of a session answer (login, me, setup, accept) and passes it on. */
+function remember<T extends { csrfToken?: string }>(r: T): T {
+  if (typeof r.csrfToken === 'string') csrfToken = r.csrfToken;
+  return r;
+}
+
+/** CSRF_HEADER of @parla/protocol (copied: importing a value would bundle zod; a test keeps them equal). */
+export const CSRF_HEADER = 'X-Parla-CSRF';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One HTTP call of the console (same origin; the session cookie rides along, and the CSRF token
+ * on anything but GET). A 403 csrf_token_invalid (the token unknown yet, or the session changed
+ * in another tab) fetches the current token once and tries again.
+ */
+export async function send<T>(method: Method, path: string, body?: BodyInit, contentType?: string, retried = false): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (contentType) headers['content-type'] = contentType;
+    if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+    res = await fetch(path, { method, credentials: 'same-origin', headers, body });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error');
   }
@@ -34,6 +56,10 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   }
   if (!res.ok) {
     const err = data && typeof data === 'object' ? (data as { error?: unknown; message?: unknown }) : {};
+    if (res.status === 403 && err.error === 'csrf_token_invalid' && !retried) {
+      const fresh = await refreshCsrf();
+      if (fresh) return send<T>(method, path, body, contentType, true);
+    }
     throw new ApiError(
       res.status,
       typeof err.error === 'string' ? err.error : `http_${res.status}`,
@@ -43,23 +69,55 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   return data as T;
 }
 
+/** Fetches the session's current token; false when there is no session. */
+async function refreshCsrf(): Promise<boolean> {
+  try {
+    remember(await send<SessionView>('GET', '/api/auth/me'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON call (see send). */
+export function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return body === undefined ? send<T>(method, path) : send<T>(method, path, JSON.stringify(body), 'application/json');
+}
+
 export const api = {
-  login: (body: LoginRequest) => request<{ agent: AgentView }>('POST', '/api/auth/login', body),
-  logout: () => request<void>('POST', '/api/auth/logout'),
-  /** The agent of the current session cookie; throws ApiError 401 without one. */
-  me: () => request<{ agent: AgentView }>('GET', '/api/auth/me'),
+  login: async (body: LoginRequest) => remember(await request<SessionView>('POST', '/api/auth/login', body)),
+  logout: async () => {
+    try {
+      await request<void>('POST', '/api/auth/logout');
+    } finally {
+      csrfToken = null;
+    }
+  },
+  /** The agent of the current session cookie (and the session's CSRF token); throws ApiError 401 without one. */
+  me: async () => remember(await request<SessionView>('GET', '/api/auth/me')),
   conversation: (id: string) => request<ConversationDetail>('GET', `/api/conversations/${encodeURIComponent(id)}`),
   /** The agent's own password (403 wrong_password, 429 after repeated failures); their other sessions end. */
   changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
+  /** Two-factor sign-in of the signed-in agent: state, a secret to scan, turning it on (answers the recovery codes) and off. */
+  totp: () => request<TotpStatus>('GET', '/api/auth/totp'),
+  totpSetup: (currentPassword: string) => request<TotpSetup>('POST', '/api/auth/totp/setup', { currentPassword }),
+  totpEnable: (code: string) => request<TotpEnabled>('POST', '/api/auth/totp/enable', { code }),
+  totpDisable: (currentPassword: string, code: string) => request<void>('POST', '/api/auth/totp/disable', { currentPassword, code }),
+  /** Admins: two-factor off for an agent who lost their phone. */
+  resetAgentTotp: (id: string) => request<AgentStatus>('POST', `/api/agents/${enc(id)}/totp/reset`),
 
   /** Whether the install still needs its first admin (no session needed). */
   setupStatus: () => request<{ needed: boolean }>('GET', '/api/setup'),
   /** The first admin with the setup code from the server's log; signs in (403 invalid_setup_code, 409 setup_done). */
-  setup: (body: SetupRequest) => request<{ agent: AgentView }>('POST', '/api/setup', body),
+  setup: async (body: SetupRequest) => remember(await request<SessionView>('POST', '/api/setup', body)),
   /** Who an invitation or reset link is for (404 invalid_link: used, replaced or expired). */
   inspectLink: (token: string) => request<PasswordLinkInfo>('POST', '/api/password-links/inspect', { token }),
   /** Sets the password through the link and signs in. */
-  acceptLink: (token: string, password: string) => request<{ agent: AgentView }>('POST', '/api/password-links/accept', { token, password }),
+  /** `totpRequired`: the password is set, but an agent with two-factor on signs in with their code (no session, no token yet). */
+  acceptLink: async (token: string, password: string) => {
+    const r = await request<SessionView & { totpRequired?: boolean }>('POST', '/api/password-links/accept', { token, password });
+    return r.totpRequired ? r : remember(r);
+  },
 
   /** Every KPI for a period and filters; `query` is reports.ts metricsQueryString(). */
   report: (query: string) => request<Metrics>('GET', `/api/metrics?${query}`),

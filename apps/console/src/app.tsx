@@ -12,6 +12,7 @@ import { VisitorPanel } from './components/VisitorPanel.tsx';
 import { useDirectory } from './directory.ts';
 import { current, useConversationDetail, useNow } from './hooks.ts';
 import { t } from './i18n.ts';
+import { t2 } from './i18n-2fa.ts';
 import { groupInbox, isUnread } from './inbox.ts';
 import { lazyComponent } from './lazy.tsx';
 import { loadSignature, slaState } from './queue.ts';
@@ -89,7 +90,7 @@ export function App({ link }: { link?: Link | null }) {
     );
   }
   if (auth.state === 'link') {
-    return <LinkPage key={`${auth.link.kind}:${auth.link.token ?? ''}`} link={auth.link} onSignedIn={(agent) => signedIn(agent)} onLeave={() => setAuth({ state: 'checking' })} />;
+    return <LinkPage key={`${auth.link.kind}:${auth.link.token ?? ''}`} link={auth.link} onSignedIn={(agent) => signedIn(agent)} onLeave={() => setAuth({ state: 'checking' })} onPasswordSet={() => setAuth({ state: 'out', notice: t2.login.passwordSet })} />;
   }
   if (auth.state === 'setup') {
     // The first admin lands on Sites: the next step is the shop's site and its snippet.
@@ -118,6 +119,12 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
   const [accountOpen, setAccountOpen] = useState(false);
   const open = state.openId ? state.conversations[state.openId] : undefined;
   const detail = useConversationDetail(open, state.connections, expired);
+  // The detail is fetched again after every reconnect: when it is newer than our row, it replaces
+  // it (an open conversation missing from the welcome was resolved while we were away).
+  const fetched = detail.state === 'ready' ? detail.data.conversation : undefined;
+  useEffect(() => {
+    if (fetched && fetched.lastSeq > (state.conversations[fetched.id]?.lastSeq ?? -1)) actions.remember(fetched);
+  }, [fetched]);
   const [transferFor, setTransferFor] = useState<string | null>(null);
   const loads = useMemo(() => loadSignature(Object.values(state.conversations)), [state.conversations]);
   const directory = useDirectory({
@@ -285,6 +292,7 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
             departmentNames={directory.departmentNames}
             onOpen={actions.open}
             onTake={actions.take}
+            onShowQueue={() => setView('queue')}
           />
           {open ? (
             <>

@@ -1,17 +1,10 @@
-/** Attachments and the SMTP settings over HTTP (same origin; the session cookie rides along). */
+/** Attachments and the SMTP settings over HTTP (same origin; the session cookie rides along, the CSRF token in a header). */
 import type { AttachmentInfo, SmtpInput, SmtpView } from '@parla/protocol';
-import { ApiError } from './api.ts';
+import { send } from './api.ts';
 
-async function call<T>(method: string, path: string, body?: BodyInit, json = false): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { method, credentials: 'same-origin', headers: json ? { 'content-type': 'application/json' } : {}, body });
-  } catch (e) {
-    throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error');
-  }
-  const data = res.status === 204 ? null : ((await res.json().catch(() => null)) as Record<string, unknown> | null);
-  if (!res.ok) throw new ApiError(res.status, String(data?.error ?? `http_${res.status}`), String(data?.message ?? res.statusText));
-  return data as T;
+/** A call through api.ts's send (the CSRF token on anything but GET; JSON answers). */
+function call<T>(method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: BodyInit, json = false): Promise<T> {
+  return send<T>(method, path, body, json ? 'application/json' : undefined);
 }
 
 export const attachmentUrl = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;

@@ -47,6 +47,7 @@ const en = {
     retry: 'Try again',
   },
   account: {
+    dialog: 'Your account',
     title: 'Change password',
     current: 'Current password',
     next: 'New password',
@@ -229,6 +230,7 @@ const it: AdminDict = {
     retry: 'Riprova',
   },
   account: {
+    dialog: 'Il tuo account',
     title: 'Cambia password',
     current: 'Password attuale',
     next: 'Nuova password',

@@ -1,11 +1,20 @@
 /** Pure queue and SLA logic: the order waiting conversations are served in, and first-response timers. */
 import type { ConversationSummary } from '@parla/protocol';
 
-type Queued = Pick<ConversationSummary, 'id' | 'priority' | 'queuedAt' | 'createdAt'>;
+type Queued = Pick<ConversationSummary, 'id' | 'priority' | 'queuedAt' | 'createdAt'> & Partial<Pick<ConversationSummary, 'serial'>>;
 
-/** The server's serving order: higher priority first, then longest waiting, then by id (stable). */
+/**
+ * The server's serving order: higher priority first, then longest waiting, then the earlier
+ * arrival (`serial`, the server's own tie-break, for those queued in the same millisecond), then
+ * by id (stable; a server before protocol 5 sends no serial).
+ */
 export function compareQueue(a: Queued, b: Queued): number {
-  return (b.priority ?? 0) - (a.priority ?? 0) || (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    (b.priority ?? 0) - (a.priority ?? 0) ||
+    (a.queuedAt ?? a.createdAt) - (b.queuedAt ?? b.createdAt) ||
+    (a.serial ?? 0) - (b.serial ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** The queued conversations (state 'queued' only), in serving order. */

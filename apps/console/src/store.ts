@@ -19,7 +19,7 @@ import type { ReadMark } from './inbox.ts';
 import { transferFrame, type TransferTarget } from './transfer.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (not imported: the console ships no zod). */
-export const PROTOCOL = 4;
+export const PROTOCOL = 5;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_MESSAGE_CHARS = 4000;
 /** A visitor "typing" that is never switched off expires after this long. */
@@ -143,7 +143,9 @@ export function reducer(state: State, a: Action): State {
     case 'welcome': {
       const conversations: Record<string, ConversationSummary> = {};
       for (const c of a.inbox) conversations[c.id] = c;
-      // Keep the open conversation even if it fell out of the inbox window.
+      // The welcome holds every open conversation and the latest resolved ones; keep the open one
+      // even if it is not among them (resolved earlier, or opened from the reports). If we knew it
+      // as open, it no longer is: its detail, fetched again after the reconnect, replaces the row.
       if (state.openId && !conversations[state.openId] && state.conversations[state.openId]) {
         conversations[state.openId] = state.conversations[state.openId]!;
       }

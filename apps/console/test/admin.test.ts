@@ -15,6 +15,7 @@ import {
 } from '../src/admin.ts';
 import { adminDictionaries } from '../src/i18n-admin.ts';
 import { dictionaries } from '../src/i18n.ts';
+import { twoFactorDictionaries } from '../src/i18n-2fa.ts';
 import { agent } from './fixtures.ts';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ab';
@@ -173,6 +174,17 @@ describe('strings', () => {
 
   it('every admin string exists in English and Italian', () => {
     expect(shape(adminDictionaries.it)).toEqual(shape(adminDictionaries.en));
+  });
+
+  it('every two-factor string exists in English and Italian, and the error codes the server sends are named', () => {
+    expect(shape(twoFactorDictionaries.it)).toEqual(shape(twoFactorDictionaries.en));
+    for (const code of ['invalid_totp', 'totp_on', 'totp_not_pending', 'wrong_password']) {
+      expect(twoFactorDictionaries.en.errors[code], code).toBeTruthy();
+      expect(twoFactorDictionaries.it.errors[code], code).toBeTruthy();
+    }
+    expect(twoFactorDictionaries.it.account.on(1)).toBe('Attivo. 1 codice di recupero rimasto.');
+    expect(twoFactorDictionaries.it.account.on(9)).toBe('Attivo. 9 codici di recupero rimasti.');
+    expect(twoFactorDictionaries.en.account.on(1)).toBe('On. 1 recovery code left.');
   });
 
   it('the console’s new header, login and no-site strings too', () => {

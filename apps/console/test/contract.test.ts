@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGE_CHARS as SERVER_MAX, PROTOCOL_VERSION } from '@parla/protocol';
+import { CSRF_HEADER as SERVER_CSRF_HEADER, MAX_MESSAGE_CHARS as SERVER_MAX, PROTOCOL_VERSION } from '@parla/protocol';
 import { WEBHOOK_EVENTS } from '@parla/protocol/api';
+import { CSRF_HEADER } from '../src/api.ts';
 import { ALL_EVENTS } from '../src/integrations.ts';
 import { MAX_MESSAGE_CHARS, PROTOCOL } from '../src/store.ts';
 
@@ -10,5 +11,6 @@ describe('protocol constants copied into the console', () => {
     expect(PROTOCOL).toBe(PROTOCOL_VERSION);
     expect(MAX_MESSAGE_CHARS).toBe(SERVER_MAX);
     expect(ALL_EVENTS).toEqual(WEBHOOK_EVENTS);
+    expect(CSRF_HEADER).toBe(SERVER_CSRF_HEADER);
   });
 });

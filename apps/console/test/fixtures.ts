@@ -29,6 +29,7 @@ export const agent = (over: Partial<AgentStatus> & { id: string }): AgentStatus 
   maxChats: 3,
   load: 0,
   status: 'active',
+  totp: false,
   departmentIds: [],
   ...over,
 });

@@ -38,6 +38,18 @@ describe('queue order', () => {
     expect(compareQueue(a, a)).toBe(0);
   });
 
+  it('breaks a tie in the same millisecond by the server’s serial (its arrival order), before the id', () => {
+    const early = conv({ id: 'zzz', queuedAt: 500, serial: 7 });
+    const late = conv({ id: 'aaa', queuedAt: 500, serial: 9 });
+    expect(queueOrder([late, early]).map((x) => x.id)).toEqual(['zzz', 'aaa']);
+    // Priority and wait still come first.
+    expect(queueOrder([early, conv({ id: 'vip', queuedAt: 900, serial: 10, priority: 1 }), conv({ id: 'older', queuedAt: 400, serial: 11 })]).map((x) => x.id)).toEqual([
+      'vip',
+      'older',
+      'zzz',
+    ]);
+  });
+
   it('is the order of the inbox Waiting section (bot conversations after)', () => {
     expect(groupInbox(list, 'me').waiting.map((c) => c.id)).toEqual(['old-high', 'new-high', 'old-low', 'mid-low', 'bot']);
   });

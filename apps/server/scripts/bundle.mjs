@@ -10,6 +10,7 @@
  *   dist/server.js, dist/cli.js      the bundles
  *   dist/package.json                {"type":"module"}: the .js files are ES modules even alone
  *   dist/checkpoint-worker.mjs       the db package's WAL checkpointer (a worker thread, opened by URL)
+ *   dist/password-worker.mjs         the password-hashing thread (src/lib/passwords.ts opens it by URL)
  *   dist/migrations/                 the db package's drizzle migrations
  *   dist/faq.json                    the demo FAQ (read by URL when the demo is seeded)
  *   dist/public/widget/              apps/widget/dist (the loader, the chat, their .br/.gz copies)
@@ -40,6 +41,7 @@ const fail = (message) => {
 const dbSrc = dirname(require.resolve('@parla/db')); // packages/db/src (its exports point at src/index.ts)
 const assets = [
   { from: join(dbSrc, 'checkpoint-worker.mjs'), to: 'checkpoint-worker.mjs' },
+  { from: join(root, 'src/lib/password-worker.mjs'), to: 'password-worker.mjs' },
   { from: join(dbSrc, '..', 'migrations'), to: 'migrations' },
   { from: join(root, 'src/modules/demo/faq.json'), to: 'faq.json' },
   { from: join(root, '../widget/dist'), to: 'public/widget', needs: 'widget.js' },

@@ -11,12 +11,14 @@ import { agentGateway } from './gateway/agent.ts';
 import { HARD_MAX_PAYLOAD } from './gateway/connection.ts';
 import { drainSockets, socketError } from './lifecycle.ts';
 import { RequestError } from './lib/http.ts';
+import { PasswordPool } from './lib/passwords.ts';
 import { fastifyTrustProxy } from './lib/trust-proxy.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
 import { Agents } from './modules/agents/service.ts';
 import { Team } from './modules/agents/team.ts';
+import { TwoFactor } from './modules/agents/two-factor.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
@@ -52,6 +54,8 @@ export interface Services {
   visitors: Visitors;
   agents: Agents;
   team: Team;
+  twoFactor: TwoFactor;
+  passwords: PasswordPool;
   security: Security;
   metrics: MetricsService;
 }
@@ -91,6 +95,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const db = openDb(opts.dbFile ?? join(config.DATA_DIR, 'parla.db'), { synchronous: config.DB_SYNCHRONOUS, backgroundCheckpoint: true, appVersion: PARLA_VERSION, migrationsFolder: defaultPaths.migrations });
   if (db.schema.backup) app.log.info({ backup: db.schema.backup, from: db.schema.from, to: db.schema.version }, 'migrated the database; the copy made before the migration is kept');
+  // Password hashing on threads of its own (lib/passwords.ts); started now, awaited at the end.
+  const passwords = new PasswordPool({
+    workers: config.PASSWORD_HASH_WORKERS,
+    queue: config.PASSWORD_HASH_QUEUE,
+    onWorkerError: (err, replaced) => app.log.error({ err }, replaced ? 'a password worker stopped; it was replaced' : 'a password worker could not start'),
+  });
   const store = new Store(db.sqlite);
   store.resetPresence(); // nobody is connected to a process that just started
   const commit = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint });
@@ -104,12 +114,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     commit,
     hub,
     conversations,
+    passwords,
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
   );
   const metrics = new MetricsService(store, new MetricsQueries(db.sqlite), sites, () => hub.idsWithPrefix('visitor:'), now);
   const security = new Security(config, store, commit, sites, hub, now);
-  const team = new Team(store, new AccountQueries(db.sqlite), commit, { publicUrl: config.PUBLIC_URL }, now);
+  const accounts = new AccountQueries(db.sqlite);
+  const team = new Team(store, accounts, commit, passwords, { publicUrl: config.PUBLIC_URL }, now);
+  const twoFactor = new TwoFactor(accounts, commit, now);
+  agents.secondFactor = (id, code) => twoFactor.verify(id, code);
   team.hooks = {
     sessionsEnded: (hashes) => {
       for (const h of hashes) security.revokeSession(h); // their console sockets close now
@@ -118,11 +132,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     changed: (id, maxChats) => (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats)),
     mailer: null, // the mail module sets it
   };
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, metrics, security };
-  // A deleted site's caches go, and its visitors' sockets close.
-  sites.deletedListeners.push((siteId, visitorIds) => {
+  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, twoFactor, passwords, metrics, security };
+  // A deleted site's caches go, its visitors' sockets close, and its conversations leave the consoles
+  // (their queue would otherwise count shoppers who no longer exist, until the next reconnect).
+  sites.deletedListeners.push((siteId, visitorIds, _files, conversationIds) => {
     bot.forgetSite(siteId);
     for (const v of visitorIds) security.visitorSockets.close(v, 4404, 'site deleted');
+    for (const id of conversationIds) hub.publish('agents', { type: 'conversation.erased', conversationId: id });
   });
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) await sites.declare(config.SITE_ORIGINS);
@@ -140,10 +156,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     conversations.stop();
     commit.close();
     await db.close();
+    await passwords.close();
   });
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    if (err instanceof RequestError) return void reply.code(err.status).send({ error: err.code, message: err.message });
+    if (err instanceof RequestError) {
+      if (err.retryAfterMs !== undefined) void reply.header('retry-after', Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
+      return void reply.code(err.status).send({ error: err.code, message: err.message });
+    }
     if (err instanceof ServiceError) {
       const status = { not_found: 404, conflict: 409, forbidden: 403, rate_limited: 429 }[err.code as string] ?? 400;
       return void reply.code(status).send({ error: err.code, message: err.message });
@@ -250,5 +270,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   engagementRoutes(app, services);
   integrations(app, services, now); // webhooks, REST API /api/v1, /api/docs
   await emailAndAttachments(app, services, now);
+  try {
+    await passwords.ready();
+  } catch (e) {
+    await app.close();
+    throw new Error(`password hashing could not start: ${(e as Error).message}`, { cause: e });
+  }
   return app;
 }

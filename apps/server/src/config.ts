@@ -180,9 +180,23 @@ export const ConfigSchema = z.object({
   RATE_VISITORS_IP: rate.prefault('120/10m'),
   /** Every other visitor frame (typing, page views, FAQ suggestions, sync...) per connection. */
   RATE_FRAMES_VISITOR: rate.prefault('120/10s'),
+  /** Transcripts and confirmation links a visitor may ask for in 24 hours (counted in the database). */
+  TRANSCRIPTS_PER_VISITOR_DAY: z.coerce.number().int().min(0).max(100).default(3),
+  /** Transcripts and confirmation links per IP address (every visitor behind it). */
+  RATE_TRANSCRIPTS_IP: rate.prefault('10/24h'),
   /** Login attempts per IP address (all) and per email (failed ones). */
   RATE_LOGIN_IP: rate.prefault('30/10m'),
   RATE_LOGIN_EMAIL: rate.prefault('10/15m'),
+  /** Failed logins on one account from every address: past it, attempts on it are held (backoff), never refused. */
+  RATE_LOGIN_ACCOUNT: rate.prefault('20/15m'),
+  LOGIN_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /**
+   * Password hashing (scrypt, 32 MiB and ~100-200 ms of CPU each) on worker threads of its own, never
+   * on libuv's pool where the WAL sync runs: hashes computed at once (one thread each), and how
+   * many more may wait; one more is answered 429 rate_limited with Retry-After.
+   */
+  PASSWORD_HASH_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
   /** Every other /api request per IP address. */
   RATE_API_IP: rate.prefault('1200/1m'),
   DEMO: bool.default(false),
@@ -193,8 +207,11 @@ export const ConfigSchema = z.object({
   MAIL_SWEEP_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   /** Largest attachment accepted, in bytes (images and PDFs). */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
-  /** Bearer token for Prometheus at /metrics; unset: /metrics answers loopback clients only. */
-  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').max(256).optional(),
+  /**
+   * Bearer token for Prometheus at /metrics; `off`: no /metrics at all; unset: /metrics answers
+   * requests made on this machine only, which needs TRUST_PROXY off (checked in loadConfig).
+   */
+  METRICS_TOKEN: z.union([z.literal('off'), z.string().min(16, 'use at least 16 characters (or off)').max(256)]).optional(),
   /** Webhooks may target loopback and private addresses (tests, a receiver on the same network). Off: refused. */
   WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   WEBHOOK_RETRY_SCHEDULE: schedule.prefault('1s,5s,30s,2m,10m,30m,1h,3h,6h,12h'),
@@ -219,6 +236,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])] ?? '')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  // Behind a trusted proxy every request arrives from the proxy, often on this machine: whether a
+  // request "was made here" cannot be told from the socket, so /metrics needs its own token.
+  if (r.data.TRUST_PROXY !== false && r.data.METRICS_TOKEN === undefined) {
+    throw new ConfigError(
+      `Invalid configuration:\n  METRICS_TOKEN="": required when TRUST_PROXY is set (TRUST_PROXY=${JSON.stringify(picked.TRUST_PROXY)}): behind a reverse proxy /metrics cannot tell this machine from the internet; set METRICS_TOKEN to a bearer token of at least 16 characters for Prometheus, or METRICS_TOKEN=off to turn /metrics off`,
+    );
   }
   // The URL browsers use to reach this server; by default this machine on PORT.
   return { ...r.data, PUBLIC_URL: (r.data.PUBLIC_URL ?? `http://localhost:${r.data.PORT}`).replace(/\/+$/, '') };

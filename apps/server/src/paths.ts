@@ -8,7 +8,7 @@
  * - The bundle (`pnpm build` writes apps/server/dist/server.js and cli.js; a deployed folder has
  *   the same dist/): this code is inside dist/server.js or dist/cli.js, and the build copied what
  *   it needs beside it (scripts/bundle.mjs): dist/public/widget, dist/public/console,
- *   dist/migrations, dist/checkpoint-worker.mjs, dist/faq.json. So a dist/ folder runs wherever it
+ *   dist/migrations, dist/checkpoint-worker.mjs, dist/password-worker.mjs, dist/faq.json. So a dist/ folder runs wherever it
  *   is put (next to a node_modules with the server's dependencies); the data goes to `data/`
  *   beside dist/.
  *

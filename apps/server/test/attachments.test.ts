@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newClientId } from '@parla/client';
 import { describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN, SITE, onlineAgent, startServer, useServer, visitor, type TestServer } from './harness.ts';
+import { SHOP_ORIGIN, SITE, onlineAgent, startServer, useServer, visitor, type TestServer, withCsrf } from './harness.ts';
 
 const MAX = 64 * 1024;
 const ctx = useServer({ env: { ATTACHMENT_MAX_BYTES: String(MAX) } });
@@ -27,7 +27,7 @@ async function upload(s: TestServer, bytes: Buffer, name: string, auth: { visito
     method: 'POST',
     headers: {
       ...(auth.visitorToken ? { authorization: `Visitor ${auth.visitorToken}` } : {}),
-      ...(auth.cookie ? { cookie: auth.cookie, origin: s.url } : {}),
+      ...(auth.cookie ? { ...withCsrf(auth.cookie), origin: s.url } : {}),
       ...(auth.origin ? { origin: auth.origin } : auth.visitorToken ? { origin: SHOP_ORIGIN } : {}),
     },
     body: form,
@@ -138,7 +138,7 @@ describe('attachments', () => {
     expect(files().sort()).toEqual([String(sent.body.id), String(unsent.body.id)].sort());
     const exported = (await (await fetch(`${s.url}/api/visitors/${id}/export`, { headers: { cookie: admin } })).json()) as { attachments: { name: string }[] };
     expect(exported.attachments.map((a) => a.name).sort()).toEqual(['sent.png', 'unsent.png']);
-    const del = await fetch(`${s.url}/api/visitors/${id}`, { method: 'DELETE', headers: { cookie: admin, origin: s.url } });
+    const del = await fetch(`${s.url}/api/visitors/${id}`, { method: 'DELETE', headers: { ...withCsrf(admin), origin: s.url } });
     expect(del.status).toBe(204);
     expect(files()).toEqual([]);
     expect(s.app.parla.db.sqlite.prepare('SELECT count(*) AS n FROM attachments').get()).toEqual({ n: 0 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS } from '@parla/protocol';
-import { rawVisitor, startServer, type TestServer } from './harness.ts';
+import { rawVisitor, startServer, type TestServer, withCsrf } from './harness.ts';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -109,7 +109,7 @@ describe('HTTP input', () => {
     expect(await me.json()).toMatchObject({ agent: { name: 'Ada', email: 'ada@shop.test' } });
     expect((await fetch(`${s.url}/api/metrics/summary?from=yesterday`, { headers: { cookie } })).status).toBe(400);
     expect((await fetch(`${s.url}/api/conversations/nope`, { headers: { cookie } })).status).toBe(404);
-    await fetch(`${s.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    await fetch(`${s.url}/api/auth/logout`, { method: 'POST', headers: withCsrf(cookie) });
     expect((await fetch(`${s.url}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '@parla/protocol';
-import { SITE, useServer } from './harness.ts';
+import { SITE, useServer, withCsrf } from './harness.ts';
 
 const ctx = useServer();
 const json = { 'content-type': 'application/json' };
@@ -22,12 +22,12 @@ describe('FAQ import/export and try-the-bot', () => {
     const s = ctx.s;
     const cookie = await admin();
     const url = `${s.url}/api/sites/${SITE}/faqs`;
-    const put = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify(kb) });
+    const put = await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify(kb) });
     expect(await put.json()).toEqual({ count: 2 });
     expect(await (await fetch(url, { headers: { cookie } })).json()).toEqual(kb);
 
     const ask = async (question: string, lang: string) =>
-      (await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ question, lang }) })).json();
+      (await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ question, lang }) })).json();
     expect(await ask('what is your return policy?', 'en')).toMatchObject({ faqId: 'en-returns', answer: 'Within 30 days: https://shop.test/returns', quickReplies: ['Start a return'] });
     expect(await ask('vorrei restituire il prodotto', 'it')).toMatchObject({ faqId: 'it-resi' });
     const none = await ask('do you sell bicycles?', 'en');
@@ -41,18 +41,18 @@ describe('FAQ import/export and try-the-bot', () => {
     await s.addAgent('ada@shop.test', 'Ada');
     const agentCookie = await s.login('ada@shop.test');
     const url = `${s.url}/api/sites/${SITE}/faqs`;
-    await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify(kb) });
-    expect((await fetch(url, { method: 'PUT', headers: { ...json, cookie: agentCookie }, body: JSON.stringify([]) })).status).toBe(403);
-    const dup = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify([kb[0], kb[0]]) });
+    await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify(kb) });
+    expect((await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(agentCookie) }, body: JSON.stringify([]) })).status).toBe(403);
+    const dup = await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify([kb[0], kb[0]]) });
     expect(dup.status).toBe(400);
     expect((await dup.json()).message).toContain('unique');
-    const badLang = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify([{ ...kb[0], lang: 'de' }]) });
+    const badLang = await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify([{ ...kb[0], lang: 'de' }]) });
     expect(badLang.status).toBe(400);
-    const badDept = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify([{ ...kb[1], id: 'x' }, { ...kb[0], departmentId: 'nope' }]) });
+    const badDept = await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify([{ ...kb[1], id: 'x' }, { ...kb[0], departmentId: 'nope' }]) });
     expect(badDept.status).toBe(404);
     // Still the original two.
     expect(await (await fetch(url, { headers: { cookie } })).json()).toEqual(kb);
-    expect((await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ question: '', lang: 'en' }) })).status).toBe(400);
+    expect((await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ question: '', lang: 'en' }) })).status).toBe(400);
     expect((await fetch(`${s.url}/api/sites/nope/faqs`, { headers: { cookie } })).status).toBe(404);
   });
 });

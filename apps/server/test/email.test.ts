@@ -7,11 +7,12 @@
 import { newClientId } from '@parla/client';
 import type { ServerToVisitor, VisitorToServer } from '@parla/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN, SITE, TestClient, onlineAgent, useServer, type TestServer } from './harness.ts';
+import { identityHash } from '../src/modules/security/index.ts';
+import { SHOP_ORIGIN, SITE, TestClient, onlineAgent, useServer, type TestServer, withCsrf } from './harness.ts';
 import { smtpSink, type SmtpSink } from './smtp-sink.ts';
 
 const lines: string[] = [];
-const ctx = useServer({ fakeClock: true, env: { MAIL_SWEEP_MS: '600000', LOG_LEVEL: 'debug' }, build: { logStream: { write: (l) => void lines.push(l) } } });
+const ctx = useServer({ fakeClock: true, env: { MAIL_SWEEP_MS: '600000', LOG_LEVEL: 'debug', RATE_TRANSCRIPTS_IP: '5/24h' }, build: { logStream: { write: (l) => void lines.push(l) } } });
 const PASSWORD = 'correct horse battery';
 const SMTP_PASSWORD = 'smtp-pass-Zq81-never-shown';
 let sink: SmtpSink | null = null;
@@ -42,7 +43,7 @@ async function setup(opts: { auth?: boolean } = {}) {
   const admin = await s.login('boss@shop.test');
   const put = await fetch(`${s.url}/api/sites/${SITE}/smtp`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie: admin, origin: s.url },
+    headers: { 'content-type': 'application/json', ...withCsrf(admin), origin: s.url },
     body: JSON.stringify({ host: '127.0.0.1', port: sink.port, secure: false, user: opts.auth ? 'parla' : null, password: opts.auth ? SMTP_PASSWORD : null, from: 'chat@shop.test' }),
   });
   expect(put.status).toBe(200);
@@ -184,7 +185,7 @@ describe('email to a visitor who left', () => {
     sink = await smtpSink();
     const put = await fetch(`${s.url}/api/sites/${SITE}/smtp`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', cookie: admin, origin: s.url },
+      headers: { 'content-type': 'application/json', ...withCsrf(admin), origin: s.url },
       body: JSON.stringify({ host: '127.0.0.1', port: sink.port, from: 'chat@shop.test' }),
     });
     expect(put.status).toBe(200);
@@ -221,9 +222,27 @@ describe('transcript on request', () => {
     expect(await v.frame('error')).toMatchObject({ code: 'conflict', message: expect.stringContaining('email') });
 
     v.session.send({ type: 'transcript.request', conversationId: ack.conversationId, email: 'Ann@Example.com' });
-    expect(await v.frame('transcript.queued')).toMatchObject({ conversationId: ack.conversationId, email: 'ann@example.com' });
+    // An address not shown to be the visitor's: a confirmation link first, with nothing the visitor wrote.
+    expect(await v.frame('transcript.queued')).toMatchObject({ conversationId: ack.conversationId, email: 'ann@example.com', confirm: true });
     expect(await s.app.parlaMail.sweep()).toBe(1);
-    const [got] = await sink.waitFor(1);
+    const [confirm] = await sink.waitFor(1);
+    expect(confirm!.rcpt).toEqual(['ann@example.com']);
+    expect(confirm!.mail.subject).toMatch(/^Confirm your email address for /);
+    expect(confirm!.mail.text).not.toContain('returns policy');
+    expect(confirm!.mail.html).not.toContain('returns policy');
+    const confirmUrl = /(http:\/\/\S+\/c\/confirm\/[A-Za-z0-9_-]{43})/.exec(confirm!.mail.text ?? '')![1]!;
+    const path = new URL(confirmUrl).pathname;
+    // Opening the link (what a mail scanner does too) only shows a button; nothing is sent.
+    for (let i = 0; i < 2; i++) {
+      const page = await fetch(`${s.url}${path}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<form method="post">');
+    }
+    expect(await s.app.parlaMail.sweep()).toBe(0);
+    expect(lines.some((l) => l.includes(path.slice(11)))).toBe(false); // the token is never logged
+    expect((await fetch(`${s.url}${path}`, { method: 'POST', headers: { origin: s.url } })).status).toBe(200);
+    expect((await fetch(`${s.url}${path}`, { method: 'POST', headers: { origin: s.url } })).status).toBe(404); // once
+    const [, got] = await sink.waitFor(2);
     expect(got!.rcpt).toEqual(['ann@example.com']);
     expect(got!.mail.subject).toMatch(/^Your conversation with /);
     expect(got!.mail.text).toContain('What is your returns policy?');
@@ -233,6 +252,85 @@ describe('transcript on request', () => {
     const html = await (await fetch(`${s.url}/c/${token}`)).text();
     expect(html).toContain('lang="en"');
     expect(html).toContain('Thirty days, free.');
+
+    // The address is confirmed now: the next transcript goes straight there.
+    s.clock.advance(60_000);
+    v.session.send({ type: 'transcript.request', conversationId: ack.conversationId });
+    expect(await v.frame('transcript.queued', (f) => f.confirm === undefined)).toMatchObject({ email: 'ann@example.com' });
+    expect(await s.app.parlaMail.sweep()).toBe(1);
+    expect((await sink.waitFor(3))[2]!.mail.subject).toMatch(/^Your conversation with /);
+  });
+
+  it('is not a mail relay: refused before the resolution, a confirmation link first for any new address, a few a day per visitor and per address', async () => {
+    const { s, sink } = await setup();
+    await s.addAgent('ada@shop.test', 'Ada');
+    const a = await onlineAgent(ctx, 'ada@shop.test');
+    const started = async () => {
+      const v = shopper(s, 'en');
+      await v.frame('welcome');
+      v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'Your parcel is held: pay the fee at http://phish.example/pay' });
+      return { v, conversationId: (await v.frame('ack')).conversationId };
+    };
+    // The issue's probe: a queued conversation, 31 requests with a new address each: none is sent.
+    const q = await started();
+    for (let i = 0; i < 31; i++) q.v.session.send({ type: 'transcript.request', conversationId: q.conversationId, email: `victim${i}@example.com` });
+    await q.v.waitFor(() => q.v.frames.filter((f) => f.type === 'error').length >= 31, '31 refusals');
+    expect(q.v.frames.filter((f) => f.type === 'error').every((f) => f.type === 'error' && f.code === 'conflict' && /resolved/.test(f.message))).toBe(true);
+    expect(q.v.frames.some((f) => f.type === 'transcript.queued')).toBe(false);
+
+    // Resolved: each new address only gets a confirmation link (no visitor text), three a day per visitor.
+    const resolve = async (c: { v: ReturnType<typeof shopper>; conversationId: string }) => {
+      a.session.send({ type: 'conversation.take', conversationId: c.conversationId });
+      await c.v.frame('conversation', (f) => f.conversation.state === 'assigned');
+      a.session.send({ type: 'conversation.resolve', conversationId: c.conversationId });
+      await c.v.frame('conversation', (f) => f.conversation.state === 'resolved');
+    };
+    await resolve(q);
+    for (let i = 0; i < 3; i++) {
+      q.v.session.send({ type: 'transcript.request', conversationId: q.conversationId, email: `target${i}@example.com` });
+      await q.v.frame('transcript.queued', (f) => f.email === `target${i}@example.com` && f.confirm === true);
+      expect(await s.app.parlaMail.sweep()).toBe(1);
+    }
+    q.v.session.send({ type: 'transcript.request', conversationId: q.conversationId, email: 'target3@example.com' });
+    expect(await q.v.frame('error', (f) => f.code === 'rate_limited')).toMatchObject({ message: expect.stringContaining('a day') });
+    // Another visitor behind the same address: the address's own limit (5 a day here) stops the sixth.
+    const r = await started();
+    await resolve(r);
+    for (let i = 0; i < 2; i++) {
+      r.v.session.send({ type: 'transcript.request', conversationId: r.conversationId, email: `more${i}@example.com` });
+      await r.v.frame('transcript.queued', (f) => f.email === `more${i}@example.com`);
+      expect(await s.app.parlaMail.sweep()).toBe(1);
+    }
+    r.v.session.send({ type: 'transcript.request', conversationId: r.conversationId, email: 'more2@example.com' });
+    expect(await r.v.frame('error', (f) => f.code === 'rate_limited')).toMatchObject({ message: expect.stringContaining('this address') });
+    // Five emails in all, each a confirmation link, none carrying the visitor's text.
+    const got = await sink.waitFor(5);
+    expect(got).toHaveLength(5);
+    for (const m of got) {
+      expect(m.mail.subject).toMatch(/^Confirm your email address/);
+      expect(`${m.mail.text} ${m.mail.html}`).not.toContain('phish.example');
+    }
+  });
+
+  it('goes straight to an address a verified identify gave (the shop vouches for it)', async () => {
+    const { s, sink } = await setup();
+    await s.addAgent('ada@shop.test', 'Ada');
+    const a = await onlineAgent(ctx, 'ada@shop.test');
+    const secret = s.app.parla.store.getSite(SITE)!.secret;
+    const v = shopper(s, 'en');
+    await v.frame('welcome');
+    v.session.send({ type: 'identify', identity: { userId: 'u-7', email: 'Lia@Example.com', hash: identityHash('u-7', secret) } });
+    await v.frame('welcome', (f) => f.type === 'welcome' && v.frames.filter((x) => x.type === 'welcome').length >= 2);
+    v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'Order status?' });
+    const ack = await v.frame('ack');
+    a.session.send({ type: 'conversation.resolve', conversationId: ack.conversationId });
+    await v.frame('conversation', (f) => f.conversation.state === 'resolved');
+    v.session.send({ type: 'transcript.request', conversationId: ack.conversationId });
+    const queued = await v.frame('transcript.queued');
+    expect(queued).toMatchObject({ email: 'lia@example.com' });
+    expect(queued.confirm).toBeUndefined();
+    expect(await s.app.parlaMail.sweep()).toBe(1);
+    expect((await sink.waitFor(1))[0]!.mail.text).toContain('Order status?');
   });
 
   it('is refused when the site has no SMTP settings', async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
 import { DEFAULT_SITE_SETTINGS, type CannedResponse, type Metrics, type ProactiveRule, type ServerToVisitor, type VisitorToServer } from '@parla/protocol';
-import { onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, visitor } from './harness.ts';
+import { onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, visitor, withCsrf } from './harness.ts';
 
 const ctx = useServer();
 const json = { 'content-type': 'application/json' };
@@ -35,7 +35,7 @@ describe('canned responses', () => {
     await s.addAgent('ada@shop.test', 'Ada');
     const ada = await s.login('ada@shop.test');
     const url = `${s.url}/api/sites/${SITE}/canned`;
-    const post = (cookie: string, body: unknown) => fetch(url, { method: 'POST', headers: { ...json, cookie, origin: s.url }, body: JSON.stringify(body) });
+    const post = (cookie: string, body: unknown) => fetch(url, { method: 'POST', headers: { ...json, ...withCsrf(cookie), origin: s.url }, body: JSON.stringify(body) });
     const ship = { shortcut: 'shipping', title: 'Shipping times', body: 'Hi {{visitor.name}}, parcels leave within 24 h. {{agent.name}}', lang: 'en' };
 
     expect((await post(ada, ship)).status).toBe(403);
@@ -56,16 +56,16 @@ describe('canned responses', () => {
     const list = (await (await fetch(url, { headers: { cookie: ada } })).json()) as CannedResponse[];
     expect(list.map((r) => `${r.shortcut}:${r.lang}`)).toEqual(['shipping:en', 'shipping:it']);
 
-    const patch = (cookie: string, body: unknown) => fetch(`${s.url}/api/canned/${c.id}`, { method: 'PATCH', headers: { ...json, cookie, origin: s.url }, body: JSON.stringify(body) });
+    const patch = (cookie: string, body: unknown) => fetch(`${s.url}/api/canned/${c.id}`, { method: 'PATCH', headers: { ...json, ...withCsrf(cookie), origin: s.url }, body: JSON.stringify(body) });
     expect((await patch(ada, { title: 'x' })).status).toBe(403);
     expect((await patch(boss, { lang: 'it' })).status).toBe(409); // would collide with the Italian one
     const edited = await patch(boss, { title: 'Delivery times' });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ title: 'Delivery times', body: ship.body, lang: 'en' });
 
-    expect((await fetch(`${s.url}/api/canned/${c.id}`, { method: 'DELETE', headers: { cookie: ada, origin: s.url } })).status).toBe(403);
-    expect((await fetch(`${s.url}/api/canned/${c.id}`, { method: 'DELETE', headers: { cookie: boss, origin: s.url } })).status).toBe(204);
-    expect((await fetch(`${s.url}/api/canned/${c.id}`, { method: 'DELETE', headers: { cookie: boss, origin: s.url } })).status).toBe(404);
+    expect((await fetch(`${s.url}/api/canned/${c.id}`, { method: 'DELETE', headers: { ...withCsrf(ada), origin: s.url } })).status).toBe(403);
+    expect((await fetch(`${s.url}/api/canned/${c.id}`, { method: 'DELETE', headers: { ...withCsrf(boss), origin: s.url } })).status).toBe(204);
+    expect((await fetch(`${s.url}/api/canned/${c.id}`, { method: 'DELETE', headers: { ...withCsrf(boss), origin: s.url } })).status).toBe(404);
     expect(((await (await fetch(url, { headers: { cookie: ada } })).json()) as CannedResponse[]).map((r) => r.lang)).toEqual(['it']);
   });
 });
@@ -88,7 +88,7 @@ describe('proactive messages', () => {
     const boss = await admin();
     const put = await fetch(`${s.url}/api/sites/${SITE}/settings`, {
       method: 'PUT',
-      headers: { ...json, cookie: boss, origin: s.url },
+      headers: { ...json, ...withCsrf(boss), origin: s.url },
       body: JSON.stringify({ ...DEFAULT_SITE_SETTINGS, proactive: [checkout, checkout] }),
     });
     expect(put.status).toBe(400);

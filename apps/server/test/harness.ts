@@ -9,6 +9,7 @@ import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import { buildApp, listenOptions, type BuildOptions } from '../src/app.ts';
 import { makeConfig } from '../src/config.ts';
+import { csrfToken } from '../src/modules/security/csrf.ts';
 
 export const SHOP_ORIGIN = 'http://shop.test';
 export const SITE = 'shop';
@@ -63,6 +64,14 @@ export async function startServer(opts: { fakeClock?: boolean; env?: Record<stri
       return cookie.split(';')[0]!;
     },
   };
+}
+
+/**
+ * The headers of a state-changing request made with a session, as the console sends them: the
+ * cookie (`parla_session=...`, what `login` returns) and the session's CSRF token.
+ */
+export function withCsrf(cookie: string): { cookie: string; 'x-parla-csrf': string } {
+  return { cookie, 'x-parla-csrf': csrfToken(decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1))) };
 }
 
 /**

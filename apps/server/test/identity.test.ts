@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
 import type { Identity, ServerToVisitor, VisitorToServer } from '@parla/protocol';
 import { identityHash } from '../src/modules/security/index.ts';
-import { onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, type TestServer } from './harness.ts';
+import { onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, type TestServer, withCsrf } from './harness.ts';
 
 const logs: string[] = [];
 const ctx = useServer({ env: { LOG_LEVEL: 'debug' }, build: { logStream: { write: (l: string) => void logs.push(l) } } });
@@ -42,7 +42,7 @@ async function admin(s: TestServer): Promise<string> {
 async function api(s: TestServer, method: string, path: string, cookie?: string, body?: unknown) {
   const res = await fetch(`${s.url}${path}`, {
     method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), origin: s.url },
+    headers: { ...(cookie ? withCsrf(cookie) : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), origin: s.url },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -173,7 +173,7 @@ describe('identity verification', () => {
 });
 
 describe('secrets stay secret', () => {
-  it('visitor tokens are >= 128 bits, stored hashed; no token, session cookie or site secret appears in debug logs or the database file', async () => {
+  it('visitor tokens are >= 128 bits, stored hashed; no token, session cookie, CSRF token or site secret appears in debug logs or the database file', async () => {
     const s = ctx.s;
     logs.length = 0;
     const cookie = await admin(s);
@@ -211,7 +211,8 @@ describe('secrets stay secret', () => {
       expect(row.n + device2.n).toBe(1);
     }
     const sessionToken = decodeURIComponent(cookie.split('=')[1]!);
-    const secrets = [...tokens, sessionToken, secret, rotated];
+    // The session's CSRF token too: it travels in a header on every state-changing request.
+    const secrets = [...tokens, sessionToken, withCsrf(cookie)['x-parla-csrf'], secret, rotated];
     const text = logs.join('');
     expect(logs.length).toBeGreaterThan(20);
     for (const t of secrets) expect(text.includes(t), `a secret (${t.slice(0, 6)}…) is in the log`).toBe(false);

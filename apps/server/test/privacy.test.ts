@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
 import { VisitorExport, type ServerToVisitor, type VisitorToServer } from '@parla/protocol';
-import { onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, type TestServer } from './harness.ts';
+import { onlineAgent, SHOP_ORIGIN, SITE, TestClient, useServer, type TestServer, withCsrf } from './harness.ts';
 
 const ctx = useServer();
 
@@ -89,7 +89,7 @@ describe('privacy: export and erase a visitor', () => {
     expect(scan(s, marker).found).toContain('parla.db');
 
     // Erase: agents may not; the admin's erase closes the visitor's socket.
-    const del = (cookie: string) => fetch(`${s.url}/api/visitors/${gone.visitorId}`, { method: 'DELETE', headers: { cookie, origin: s.url } });
+    const del = (cookie: string) => fetch(`${s.url}/api/visitors/${gone.visitorId}`, { method: 'DELETE', headers: { ...withCsrf(cookie), origin: s.url } });
     expect((await del(agentCookie)).status).toBe(403);
     // The page stays open in a real browser and its widget says hello again as a new visitor (with the
     // same page and attributes); this test's page is gone: no reconnect may write the marker again.

@@ -103,7 +103,7 @@ describe('the production build (scripts/build-image.mjs, node dist/server.js)', 
 
   it('is a folder of its own: package.json, production node_modules and dist/ with what the bundle reads', () => {
     expect(readdirSync(out).sort()).toEqual(['dist', 'node_modules', 'package.json', 'pnpm-lock.yaml']);
-    for (const f of ['server.js', 'cli.js', 'checkpoint-worker.mjs', 'faq.json', 'migrations/meta/_journal.json', 'public/widget/widget.js', 'public/console/index.html']) {
+    for (const f of ['server.js', 'cli.js', 'checkpoint-worker.mjs', 'password-worker.mjs', 'faq.json', 'migrations/meta/_journal.json', 'public/widget/widget.js', 'public/console/index.html']) {
       expect(existsSync(join(out, 'dist', f)), f).toBe(true);
     }
     // Production dependencies only: the workspace packages are inside the bundle, tsx and the test tools are not installed.

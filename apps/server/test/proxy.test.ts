@@ -19,9 +19,11 @@ import WebSocket from 'ws';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { fromThisMachine, ipKey, isLoopback } from '../src/lib/ip.ts';
 import { fastifyTrustProxy, type TrustProxy } from '../src/lib/trust-proxy.ts';
-import { agent, SHOP_ORIGIN, SITE, startServer, visitor, type TestServer } from './harness.ts';
+import { agent, SHOP_ORIGIN, SITE, startServer, visitor, withCsrf, type TestServer } from './harness.ts';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** METRICS_TOKEN of the servers behind nginx with TRUST_PROXY. */
+const METRICS = 'scrape-through-nginx-0123456789';
 const README = resolve(serverDir, '../../README.md');
 
 describe('client address keys', () => {
@@ -57,7 +59,8 @@ describe('client address keys', () => {
 });
 
 describe('TRUST_PROXY', () => {
-  const parse = (v: string | undefined) => loadConfig(v === undefined ? {} : { TRUST_PROXY: v }).TRUST_PROXY;
+  // A trusted proxy needs METRICS_TOKEN (tested in prometheus.test.ts): off here.
+  const parse = (v: string | undefined) => loadConfig(v === undefined ? {} : { TRUST_PROXY: v, METRICS_TOKEN: 'off' }).TRUST_PROXY;
 
   it('is off by default and reads off, a hop count and lists of addresses, networks and names', () => {
     expect(parse(undefined)).toBe(false);
@@ -272,13 +275,16 @@ describe('behind a real nginx', () => {
     }
   }, 600_000);
 
-  /** The real server with `env`, and nginx in front of it running the README's block; PUBLIC_URL is nginx's URL. */
+  /**
+   * The real server with `env`, and nginx in front of it running the README's block; PUBLIC_URL is
+   * nginx's URL. With TRUST_PROXY, METRICS_TOKEN is METRICS (the server refuses to start without one).
+   */
   async function behindNginx(env: Record<string, string>): Promise<{ s: TestServer; proxy: Nginx; close(): Promise<void> }> {
     if (missing) throw missing;
     for (let attempt = 1; ; attempt++) {
       // The server's PUBLIC_URL needs nginx's port, nginx needs the server's: choose nginx's first.
       const port = await freePort();
-      const s = await startServer({ env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ...env } });
+      const s = await startServer({ env: { PUBLIC_URL: `http://127.0.0.1:${port}`, ...(env.TRUST_PROXY ? { METRICS_TOKEN: METRICS } : {}), ...env } });
       try {
         const proxy = await startNginx(Number(new URL(s.url).port), port);
         return {
@@ -334,14 +340,19 @@ describe('behind a real nginx', () => {
         body: JSON.stringify({ email: 'ada@shop.test', password: 'correct horse battery' }),
       });
       expect(foreign.status).toBe(403);
+      // A state-changing console request through the proxy: its origin (PUBLIC_URL) and the token pass; another origin does not.
+      const change = (origin: string) =>
+        http(`${proxy.url}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', origin, ...withCsrf(cookie) }, body: JSON.stringify({ currentPassword: 'correct horse battery', newPassword: 'correct horse battery 2' }) });
+      expect((await change('https://evil.example')).status).toBe(403);
+      expect((await change(proxy.url)).status).toBe(204);
     } finally {
       for (const c of closers) c.close();
       await close();
     }
   });
 
-  it('gives shoppers on different addresses their own buckets, and a spoofed X-Forwarded-For sent through nginx changes nothing', async () => {
-    const { proxy, close } = await behindNginx({ TRUST_PROXY: '127.0.0.1', RATE_VISITORS_IP: '2/10m', RATE_API_IP: '3/1m' });
+  it('gives shoppers on different addresses their own buckets, and a spoofed X-Forwarded-For sent through nginx changes nothing; /metrics wants its token', async () => {
+    const { s, proxy, close } = await behindNginx({ TRUST_PROXY: '127.0.0.1', RATE_VISITORS_IP: '2/10m', RATE_API_IP: '3/1m' });
     try {
       const one = { localAddress: '127.0.0.2' };
       const two = { localAddress: '127.0.0.3' };
@@ -357,9 +368,17 @@ describe('behind a real nginx', () => {
       expect((await http(me, { ...one, headers: { 'x-forwarded-for': '198.51.100.24' } })).status).toBe(429);
       expect(await statuses(3, me, () => two)).toEqual([401, 401, 401]);
 
-      // /metrics through nginx: this machine may read it; a request forwarded for another address may not.
-      expect((await http(`${proxy.url}/metrics`, one)).status).toBe(200);
-      expect((await http(`${proxy.url}/metrics`, { ...one, headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(403);
+      // /metrics behind a trusted proxy: the token and nothing else, whoever asks (this machine too:
+      // through the proxy it cannot be told from the internet).
+      const bearer = { authorization: `Bearer ${METRICS}` };
+      expect((await http(`${proxy.url}/metrics`, one)).status).toBe(401);
+      expect((await http(`${proxy.url}/metrics`, { localAddress: '127.0.0.1' })).status).toBe(401);
+      expect((await http(`${s.url}/metrics`, { localAddress: '127.0.0.1' })).status).toBe(401); // directly, from loopback
+      expect((await http(`${proxy.url}/metrics`, { ...one, headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+      const scraped = await http(`${proxy.url}/metrics`, { ...one, headers: bearer });
+      expect(scraped.status).toBe(200);
+      expect(scraped.body).toContain('parla_websocket_connections');
+      expect((await http(`${proxy.url}/metrics`, { ...one, headers: { ...bearer, 'x-forwarded-for': '203.0.113.9' } })).status).toBe(200);
     } finally {
       await close();
     }

@@ -9,7 +9,7 @@ import { newClientId } from '@parla/client';
 import type { ApiConversation, ApiConversationPage, ApiKey, ApiKeyCreated, ApiReplyResult } from '@parla/protocol/api';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHOP_ORIGIN, SITE, startServer, visitor, type TestServer } from './harness.ts';
+import { SHOP_ORIGIN, SITE, startServer, visitor, type TestServer, withCsrf } from './harness.ts';
 
 const OTHER = 'other';
 const OTHER_ORIGIN = 'http://other.test';
@@ -26,7 +26,7 @@ async function setup(env: Record<string, string> = {}) {
   const console_ = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${s.url}${path}`, {
       method,
-      headers: { cookie: admin, origin: s.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...withCsrf(admin), origin: s.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, json: (await res.json().catch(() => null)) as unknown };
@@ -132,6 +132,8 @@ describe('REST API', () => {
 
     const read = (await (await api(s, key.key, 'GET', `/api/v1/conversations/${first.conversationId}`)).json()) as ApiConversation;
     expect(read.messages.map((m) => m.body)).toEqual(['first', 'Your order shipped today']);
+    // The console's queue tie-break (a counter over every site's conversations) is not for a site's key.
+    expect(read.conversation).not.toHaveProperty('serial');
 
     const resolved = await api(s, key.key, 'POST', `/api/v1/conversations/${first.conversationId}/resolve`);
     expect(((await resolved.json()) as { state: string }).state).toBe('resolved');
@@ -149,6 +151,7 @@ describe('REST API', () => {
     expect(seen).toEqual(convs);
     const open = (await (await api(s, key.key, 'GET', '/api/v1/conversations?state=queued')).json()) as ApiConversationPage;
     expect(open.items.map((c) => c.id)).toEqual(convs.slice(1));
+    expect(open.items.filter((c) => 'serial' in c)).toEqual([]);
     const later = (await (await api(s, key.key, 'GET', `/api/v1/conversations?since=${new Date(Date.now() + 60_000).toISOString()}`)).json()) as ApiConversationPage;
     expect(later.items).toEqual([]);
     expect((await api(s, key.key, 'GET', '/api/v1/conversations?limit=0')).status).toBe(400);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '@parla/protocol';
-import { SITE, useServer, visitor } from './harness.ts';
+import { SITE, useServer, visitor, withCsrf } from './harness.ts';
 
 const ctx = useServer({ fakeClock: true });
 
@@ -27,11 +27,11 @@ describe('site settings', () => {
     expect(await (await fetch(url, { headers: { cookie: agentCookie } })).json()).toEqual(DEFAULT_SITE_SETTINGS);
 
     const wanted: SiteSettings = { ...DEFAULT_SITE_SETTINGS, routingMode: 'manual', businessHours: hours, slaFirstResponseSec: 120, preChat: { name: 'required', email: 'optional', department: 'off' } };
-    expect((await fetch(url, { method: 'PUT', headers: { ...json, cookie: agentCookie }, body: JSON.stringify(wanted) })).status).toBe(403);
-    const bad = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify({ ...wanted, businessHours: { ...hours, timezone: 'Mars/Olympus' } }) });
+    expect((await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(agentCookie) }, body: JSON.stringify(wanted) })).status).toBe(403);
+    const bad = await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ ...wanted, businessHours: { ...hours, timezone: 'Mars/Olympus' } }) });
     expect(bad.status).toBe(400);
     expect((await bad.json()).message).toContain('time zone');
-    const ok = await fetch(url, { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify(wanted) });
+    const ok = await fetch(url, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify(wanted) });
     expect(ok.status).toBe(200);
     expect(await (await fetch(url, { headers: { cookie: agentCookie } })).json()).toEqual(wanted);
     expect(s.app.parla.store.getSite(SITE)!.routingMode).toBe('manual');
@@ -65,18 +65,18 @@ describe('departments and agents API', () => {
     const ada = await s.addAgent('ada@shop.test', 'Ada');
     const agentCookie = await s.login('ada@shop.test');
     const base = `${s.url}/api/sites/${SITE}/departments`;
-    expect((await fetch(base, { method: 'POST', headers: { ...json, cookie: agentCookie }, body: JSON.stringify({ name: 'X' }) })).status).toBe(403);
-    expect((await fetch(base, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: '  ' }) })).status).toBe(400);
-    expect((await fetch(base, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: 'Tech', agentIds: ['ghost'] }) })).status).toBe(404);
-    const created = await fetch(base, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: 'Tech', urgency: 2, agentIds: [ada] }) });
+    expect((await fetch(base, { method: 'POST', headers: { ...json, ...withCsrf(agentCookie) }, body: JSON.stringify({ name: 'X' }) })).status).toBe(403);
+    expect((await fetch(base, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ name: '  ' }) })).status).toBe(400);
+    expect((await fetch(base, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ name: 'Tech', agentIds: ['ghost'] }) })).status).toBe(404);
+    const created = await fetch(base, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ name: 'Tech', urgency: 2, agentIds: [ada] }) });
     expect(created.status).toBe(201);
     const tech = await created.json();
     expect(tech).toMatchObject({ name: 'Tech', urgency: 2, agentIds: [ada], businessHours: null, slaFirstResponseSec: null, siteId: SITE });
-    const patched = await (await fetch(`${s.url}/api/departments/${tech.id}`, { method: 'PATCH', headers: { ...json, cookie }, body: JSON.stringify({ slaFirstResponseSec: 60, agentIds: [] }) })).json();
+    const patched = await (await fetch(`${s.url}/api/departments/${tech.id}`, { method: 'PATCH', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ slaFirstResponseSec: 60, agentIds: [] }) })).json();
     expect(patched).toMatchObject({ name: 'Tech', slaFirstResponseSec: 60, agentIds: [] });
     expect(await (await fetch(base, { headers: { cookie: agentCookie } })).json()).toHaveLength(1);
-    expect((await fetch(`${s.url}/api/departments/${tech.id}`, { method: 'DELETE', headers: { cookie } })).status).toBe(204);
-    expect((await fetch(`${s.url}/api/departments/${tech.id}`, { method: 'DELETE', headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${s.url}/api/departments/${tech.id}`, { method: 'DELETE', headers: withCsrf(cookie) })).status).toBe(204);
+    expect((await fetch(`${s.url}/api/departments/${tech.id}`, { method: 'DELETE', headers: withCsrf(cookie) })).status).toBe(404);
   });
 
   it('lists agents with load; an agent changes their own capacity but not someone else’s', async () => {
@@ -87,11 +87,11 @@ describe('departments and agents API', () => {
     const list = await (await fetch(`${s.url}/api/agents`, { headers: { cookie: adaCookie } })).json();
     expect(list.map((a: { name: string }) => a.name)).toEqual(['Ada', 'Boss']);
     expect(list[0]).toMatchObject({ presence: 'offline', load: 0, maxChats: 5, departmentIds: [] });
-    const self = await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, cookie: adaCookie }, body: JSON.stringify({ maxChats: 2 }) });
+    const self = await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, ...withCsrf(adaCookie) }, body: JSON.stringify({ maxChats: 2 }) });
     expect(await self.json()).toMatchObject({ maxChats: 2 });
-    expect((await fetch(`${s.url}/api/agents/${bossId}`, { method: 'PATCH', headers: { ...json, cookie: adaCookie }, body: JSON.stringify({ maxChats: 9 }) })).status).toBe(403);
-    expect((await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, cookie: adaCookie }, body: JSON.stringify({ departmentIds: [] }) })).status).toBe(403);
-    expect((await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, cookie }, body: JSON.stringify({ maxChats: 0 }) })).status).toBe(400);
-    expect((await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, cookie }, body: JSON.stringify({ departmentIds: ['nope'] }) })).status).toBe(404);
+    expect((await fetch(`${s.url}/api/agents/${bossId}`, { method: 'PATCH', headers: { ...json, ...withCsrf(adaCookie) }, body: JSON.stringify({ maxChats: 9 }) })).status).toBe(403);
+    expect((await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, ...withCsrf(adaCookie) }, body: JSON.stringify({ departmentIds: [] }) })).status).toBe(403);
+    expect((await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ maxChats: 0 }) })).status).toBe(400);
+    expect((await fetch(`${s.url}/api/agents/${ada}`, { method: 'PATCH', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ departmentIds: ['nope'] }) })).status).toBe(404);
   });
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { makeConfig } from '../src/config.ts';
 import { DEMO_DEPARTMENTS, DEMO_SITE, seedDemo } from '../src/modules/demo/seed.ts';
-import { rawHandshake, SHOP_ORIGIN, SITE, useServer, visitor, type TestServer } from './harness.ts';
+import { rawHandshake, SHOP_ORIGIN, SITE, useServer, visitor, type TestServer, withCsrf } from './harness.ts';
 
 const ctx = useServer();
 const PASSWORD = 'correct horse battery';
@@ -19,7 +19,7 @@ const PASSWORD = 'correct horse battery';
 async function api(s: TestServer, method: string, path: string, o: { cookie?: string; body?: unknown; origin?: string } = {}) {
   const res = await fetch(`${s.url}${path}`, {
     method,
-    headers: { origin: o.origin ?? s.url, ...(o.cookie ? { cookie: o.cookie } : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { origin: o.origin ?? s.url, ...(o.cookie ? withCsrf(o.cookie) : {}), ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: o.body === undefined ? undefined : JSON.stringify(o.body),
   });
   const text = await res.text();

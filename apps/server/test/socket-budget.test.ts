@@ -328,7 +328,7 @@ describe('the hello deadline', () => {
 
 describe('connections per address and per agent', () => {
   it('the N+1th visitor socket from one address is refused (429), another address connects; agents count per account', async () => {
-    const s = await server({ WS_CONNECTIONS_PER_IP: '3', WS_CONNECTIONS_PER_AGENT: '2', TRUST_PROXY: '127.0.0.9' });
+    const s = await server({ WS_CONNECTIONS_PER_IP: '3', WS_CONNECTIONS_PER_AGENT: '2', TRUST_PROXY: '127.0.0.9', METRICS_TOKEN: 'off' });
     const from = (localAddress: string, headers: Record<string, string> = {}) => raw(visitorUrl(s), { origin: SHOP_ORIGIN, ...headers }, { localAddress });
     const first = [await from('127.0.0.1'), await from('127.0.0.1'), await from('127.0.0.1')];
     expect(first.map((r) => r.status)).toEqual([101, 101, 101]);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INVITE_TTL_MS, RESET_TTL_MS, SETUP_CODE_TTL_MS } from '../src/modules/agents/team.ts';
-import { agent, SITE, useServer, visitor, type TestServer } from './harness.ts';
+import { agent, SITE, useServer, visitor, type TestServer, withCsrf } from './harness.ts';
 import { smtpSink } from './smtp-sink.ts';
 
 const lines: string[] = [];
@@ -20,7 +20,7 @@ async function api(s: TestServer, method: string, path: string, o: { cookie?: st
     method,
     headers: {
       ...(o.origin === null ? {} : { origin: o.origin ?? s.url }),
-      ...(o.cookie ? { cookie: o.cookie } : {}),
+      ...(o.cookie ? withCsrf(o.cookie) : {}),
       ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     body: o.body === undefined ? undefined : JSON.stringify(o.body),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { decideAgent, type Candidate } from '../src/modules/routing/decide.ts';
 import { stats, summarize } from '../src/modules/metrics/summary.ts';
-import { hashPassword, verifyPassword } from '../src/lib/crypto.ts';
+import { LoginThrottle } from '../src/modules/security/login-throttle.ts';
 
 const c = (id: string, load: number, extra: Partial<Candidate> = {}): Candidate => ({ id, presence: 'online', load, maxChats: 3, lastAssignedAt: 0, departmentIds: [], ...extra });
 
@@ -77,13 +77,26 @@ describe('configuration', () => {
   });
 });
 
-describe('password hashing', () => {
-  it('verifies the right password only', async () => {
-    const h = await hashPassword('s3cret pass');
-    expect(await verifyPassword('s3cret pass', h)).toBe(true);
-    expect(await verifyPassword('s3cret pasS', h)).toBe(false);
-    expect(await verifyPassword('s3cret pass', 'garbage')).toBe(false);
-    expect(await hashPassword('s3cret pass')).not.toBe(h); // salted
+describe('login throttle', () => {
+  it('stops an address for an account; holds every address for an account under attack, 0.5 s doubling up to the cap, then lets go', () => {
+    const t = new LoginThrottle({ capacity: 2, windowMs: 60_000 }, { capacity: 3, windowMs: 60_000 }, 4000);
+    const at = 1_000_000;
+    t.failed('a', 'x@y.z', at);
+    expect(t.refused('a', 'x@y.z', at)).toBe(0);
+    t.failed('a', 'x@y.z', at);
+    expect(t.refused('a', 'x@y.z', at)).toBeGreaterThan(0);
+    expect(t.refused('b', 'x@y.z', at)).toBe(0); // another address
+    expect(t.refused('a', 'w@y.z', at)).toBe(0); // another account
+    expect(t.holdMs('x@y.z', at)).toBe(0); // two failures: not under attack yet
+    const holds: number[] = [];
+    for (const from of ['b', 'c', 'd', 'e', 'f', 'g', 'h']) {
+      t.failed(from, 'x@y.z', at);
+      holds.push(t.holdMs('x@y.z', at));
+    }
+    expect(holds).toEqual([500, 1000, 2000, 4000, 4000, 4000, 4000]);
+    expect(t.holdMs('w@y.z', at)).toBe(0);
+    // The debt is bounded: a few minutes after the attack, no hold.
+    expect(t.holdMs('x@y.z', at + 3 * 60_000)).toBe(0);
   });
 });
 

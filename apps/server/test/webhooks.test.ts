@@ -10,7 +10,7 @@ import type { WebhookCreated, WebhookDelivery, WebhookPayload } from '@parla/pro
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress, targetProblem } from '../src/modules/integrations/targets.ts';
 import { verify } from '../src/modules/integrations/signature.ts';
-import { agent, SITE, startServer, visitor, type TestServer } from './harness.ts';
+import { agent, SITE, startServer, visitor, type TestServer, withCsrf } from './harness.ts';
 
 const WAITS = [40, 120, 360, 1000];
 const ENV = { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_SCHEDULE: WAITS.map((w) => `${w}ms`).join(','), WEBHOOK_TIMEOUT_MS: '3000' };
@@ -86,7 +86,7 @@ async function setup(env: Record<string, string> = ENV) {
   const http = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${s.url}${path}`, {
       method,
-      headers: { cookie: admin, origin: s.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...withCsrf(admin), origin: s.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();

@@ -140,6 +140,20 @@ describe('chat model', () => {
     expect(next.pipe.url).not.toContain(TOKEN);
   });
 
+  it('asks for the transcript and says where it goes, or that a confirmation link went there first', () => {
+    const { chat, pipe } = setup();
+    pipe.push(welcome({ conversation: conv({ state: 'resolved' }) }));
+    chat.transcript('ann@example.com');
+    expect(pipe.sent.at(-1)).toEqual({ type: 'transcript.request', conversationId: 'c1', email: 'ann@example.com' });
+    pipe.push({ type: 'transcript.queued', conversationId: 'c1', email: 'ann@example.com', confirm: true });
+    expect(chat.state).toMatchObject({ mailedTo: 'ann@example.com', mailConfirm: true });
+    pipe.push({ type: 'transcript.queued', conversationId: 'c1', email: 'ann@example.com' });
+    expect(chat.state).toMatchObject({ mailedTo: 'ann@example.com', mailConfirm: false });
+    expect(dict('en').mailed('a@b.it', true)).toContain('link');
+    expect(dict('it').mailed('a@b.it', true)).toContain('link');
+    expect(dict('it').mailed('a@b.it')).toBe('La trascrizione è in arrivo a a@b.it.');
+  });
+
   it('shows a sent message at once, marks it sent on ack and replaces it with the stream item', () => {
     const { chat, pipe } = setup();
     pipe.push(welcome());

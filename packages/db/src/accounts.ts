@@ -38,7 +38,51 @@ export class AccountQueries {
       tokensDropOfAgent: p(`DELETE FROM account_tokens WHERE agent_id = ? AND used_at IS NULL`),
       tokensDropKind: p(`DELETE FROM account_tokens WHERE kind = ? AND used_at IS NULL`),
       tokensPurge: p(`DELETE FROM account_tokens WHERE expires_at <= ? OR used_at IS NOT NULL`),
+      totpGet: p(`SELECT totp_secret AS secret, totp_enabled_at AS enabledAt, totp_last_step AS lastStep FROM agents WHERE id = ?`),
+      totpPending: p(`UPDATE agents SET totp_secret = ? WHERE id = ? AND totp_enabled_at IS NULL`),
+      totpEnable: p(`UPDATE agents SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND totp_enabled_at IS NULL`),
+      totpStep: p(`UPDATE agents SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)`),
+      totpDisable: p(`UPDATE agents SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?`),
+      codesClear: p(`DELETE FROM agent_recovery_codes WHERE agent_id = ?`),
+      codeInsert: p(`INSERT INTO agent_recovery_codes (code_hash, agent_id, created_at) VALUES (?, ?, ?)`),
+      codeUse: p(`UPDATE agent_recovery_codes SET used_at = ? WHERE code_hash = ? AND agent_id = ? AND used_at IS NULL`),
+      codesLeft: p(`SELECT count(*) AS n FROM agent_recovery_codes WHERE agent_id = ? AND used_at IS NULL`),
     };
+  }
+
+  // ---- two-factor sign-in (TOTP) -------------------------------------------------------------
+
+  totp(agentId: string): { secret: string | null; enabledAt: number | null; lastStep: number | null } | undefined {
+    return this.s.totpGet.get(agentId) as ReturnType<AccountQueries['totp']>;
+  }
+  /** A new secret being set up (replaces one not confirmed yet); false when two-factor is already on. */
+  setPendingTotp(agentId: string, secret: string): boolean {
+    return this.s.totpPending.run(secret, agentId).changes === 1;
+  }
+  /** Turns two-factor on with the pending secret; `step` is the time step of the code that confirmed it. */
+  enableTotp(agentId: string, at: number, step: number): boolean {
+    return this.s.totpEnable.run(at, step, agentId).changes === 1;
+  }
+  /** Records a code's time step; false when that step (or a later one) was used already: a code is good once. */
+  useTotpStep(agentId: string, step: number): boolean {
+    return this.s.totpStep.run(step, agentId, step).changes === 1;
+  }
+  /** Two-factor off, its secret and recovery codes gone. */
+  disableTotp(agentId: string): void {
+    this.s.totpDisable.run(agentId);
+    this.s.codesClear.run(agentId);
+  }
+  /** Replaces the agent's recovery codes (their SHA-256). */
+  setRecoveryCodes(agentId: string, hashes: string[], at: number): void {
+    this.s.codesClear.run(agentId);
+    for (const h of hashes) this.s.codeInsert.run(h, agentId, at);
+  }
+  /** Uses a recovery code up; false when it is not one of the agent's unused codes. */
+  useRecoveryCode(agentId: string, hash: string, at: number): boolean {
+    return this.s.codeUse.run(at, hash, agentId).changes === 1;
+  }
+  recoveryCodesLeft(agentId: string): number {
+    return (this.s.codesLeft.get(agentId) as { n: number }).n;
   }
 
   /** Admins who can sign in (active, password chosen): the last one may not be removed or demoted. */

@@ -16,7 +16,7 @@ export interface SmtpRow {
   updatedAt: number;
 }
 
-export type OutboxKind = 'reply' | 'transcript' | 'waiting';
+export type OutboxKind = 'reply' | 'transcript' | 'confirm' | 'waiting';
 
 export interface OutboxRow {
   id: string;
@@ -60,7 +60,17 @@ export class MailQueries {
           password = excluded.password, from_address = excluded.from_address, updated_at = excluded.updated_at`),
       smtpDelete: p(`DELETE FROM site_smtp WHERE site_id = ?`),
 
-      visitorContact: p(`SELECT id, site_id AS siteId, name, email, lang FROM visitors WHERE id = ?`),
+      visitorContact: p(`SELECT id, site_id AS siteId, name, email, lang, confirmed_email AS confirmedEmail FROM visitors WHERE id = ?`),
+      confirmInsert: p(`INSERT INTO email_confirmations (token_hash, visitor_id, conversation_id, email, lang, created_at, expires_at)
+        VALUES (@tokenHash, @visitorId, @conversationId, @email, @lang, @createdAt, @expiresAt)`),
+      confirmGet: p(`SELECT visitor_id AS visitorId, conversation_id AS conversationId, email, lang FROM email_confirmations
+        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`),
+      confirmUse: p(`UPDATE email_confirmations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`),
+      confirmPurge: p(`DELETE FROM email_confirmations WHERE expires_at <= ? OR used_at IS NOT NULL`),
+      setConfirmed: p(`UPDATE visitors SET confirmed_email = ? WHERE id = ?`),
+      // Transcripts and confirmation links asked for by the visitor, in a window (the per-visitor daily cap survives a restart).
+      requestsSince: p(`SELECT count(*) AS n FROM email_outbox o JOIN conversations c ON c.id = o.conversation_id
+        WHERE c.visitor_id = ? AND o.kind IN ('transcript', 'confirm') AND o.created_at >= ?`),
       setVisitorLang: p(`UPDATE visitors SET lang = ? WHERE id = ? AND lang IS NOT ?`),
       lastPage: p(`SELECT pv.url FROM page_views pv JOIN visits v ON v.id = pv.visit_id WHERE v.visitor_id = ? ORDER BY pv.at DESC, pv.id DESC LIMIT 1`),
 
@@ -101,8 +111,30 @@ export class MailQueries {
     return this.s.smtpDelete.run(siteId).changes > 0;
   }
 
-  visitorContact(id: string): { id: string; siteId: string; name: string | null; email: string | null; lang: 'en' | 'it' | null } | undefined {
+  visitorContact(id: string): { id: string; siteId: string; name: string | null; email: string | null; lang: 'en' | 'it' | null; confirmedEmail: string | null } | undefined {
     return this.s.visitorContact.get(id) as ReturnType<MailQueries['visitorContact']>;
+  }
+  /** The address is the visitor's (a confirmation link was used, or a verified identify gave it). */
+  setConfirmedEmail(visitorId: string, email: string): void {
+    this.s.setConfirmed.run(email, visitorId);
+  }
+  /** How many transcripts and confirmation links the visitor asked for since `since`. */
+  transcriptRequestsSince(visitorId: string, since: number): number {
+    return (this.s.requestsSince.get(visitorId, since) as { n: number }).n;
+  }
+  insertConfirmation(r: { tokenHash: string; visitorId: string; conversationId: string; email: string; lang: 'en' | 'it'; createdAt: number; expiresAt: number }): void {
+    this.s.confirmInsert.run(r);
+  }
+  /** A confirmation link that is still good (not used, not expired). */
+  confirmation(tokenHash: string, now: number): { visitorId: string; conversationId: string; email: string; lang: 'en' | 'it' } | undefined {
+    return this.s.confirmGet.get(tokenHash, now) as ReturnType<MailQueries['confirmation']>;
+  }
+  /** Uses a confirmation link up; false when it was used already or has expired. */
+  useConfirmation(tokenHash: string, at: number): boolean {
+    return this.s.confirmUse.run(at, tokenHash, at).changes === 1;
+  }
+  purgeConfirmations(now: number): number {
+    return this.s.confirmPurge.run(now).changes;
   }
   /** Remembers the widget's language; false when it was already that. */
   setVisitorLang(id: string, lang: 'en' | 'it'): boolean {

@@ -55,7 +55,27 @@ export const agents = sqliteTable('agents', {
   passwordSetAt: integer('password_set_at'),
   /** Deactivated by an admin: cannot log in, gets no conversations; history kept. null: active. */
   deactivatedAt: integer('deactivated_at'),
+  /** Two-factor (TOTP, RFC 6238) secret in base32: being set up while totp_enabled_at is null. */
+  totpSecret: text('totp_secret'),
+  /** When two-factor was turned on; null: off (the password alone signs in). */
+  totpEnabledAt: integer('totp_enabled_at'),
+  /** The last time step a code was accepted for (a code is good once). */
+  totpLastStep: integer('totp_last_step'),
 });
+
+/** One-time recovery codes of an agent's two-factor sign-in (SHA-256 only). */
+export const agentRecoveryCodes = sqliteTable(
+  'agent_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('agent_recovery_codes_agent').on(t.agentId)],
+);
 
 /**
  * One-time secrets of the accounts: the first-run setup code, invitations and password resets.
@@ -122,6 +142,8 @@ export const visitors = sqliteTable(
     visitCount: integer('visit_count').notNull().default(1),
     /** The widget's language at the visitor's last hello (emails to them are written in it). */
     lang: text('lang', { enum: ['en', 'it'] }),
+    /** An address shown to be the visitor's (its confirmation link was used, or a verified identify gave it): transcripts go there without asking again. */
+    confirmedEmail: text('confirmed_email'),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
   },
@@ -374,8 +396,12 @@ export const emailOutbox = sqliteTable(
     conversationId: text('conversation_id')
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
-    /** reply: agent replies to a visitor who left; transcript: the visitor asked for it; waiting: to agents, nobody online. */
-    kind: text('kind', { enum: ['reply', 'transcript', 'waiting'] }).notNull(),
+    /**
+     * reply: agent replies to a visitor who left; transcript: the visitor asked for it (to a confirmed
+     * address); confirm: the link that confirms an address before a transcript goes to it (no visitor
+     * text in it); waiting: to agents, nobody online.
+     */
+    kind: text('kind', { enum: ['reply', 'transcript', 'confirm', 'waiting'] }).notNull(),
     /** transcript: the address asked for; reply: null (the visitor's address at send time); waiting: null (the agents'). */
     toAddress: text('to_address'),
     lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
@@ -500,4 +526,28 @@ export const apiKeys = sqliteTable(
     revokedAt: integer('revoked_at'),
   },
   (t) => [index('api_keys_site').on(t.siteId)],
+);
+
+/**
+ * Confirmation links of an address a visitor asked a transcript to be sent to: only the SHA-256 of
+ * the token is stored; used once, until expires_at; using it confirms the address and sends the
+ * transcript of `conversation_id`.
+ */
+export const emailConfirmations = sqliteTable(
+  'email_confirmations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('email_confirmations_visitor').on(t.visitorId)],
 );

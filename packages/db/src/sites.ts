@@ -10,6 +10,8 @@ export class SiteAdminQueries {
       rename: p(`UPDATE sites SET name = ? WHERE id = ?`),
       attachmentIds: p(`SELECT id FROM attachments WHERE site_id = ?`),
       visitorIds: p(`SELECT id FROM visitors WHERE site_id = ?`),
+      // What an agent's console may hold: the open ones and those resolved lately (its inbox).
+      liveConversationIds: p(`SELECT id FROM conversations WHERE site_id = ? AND (state != 'resolved' OR resolved_at > ?)`),
       // Conversations and visitors carry no cascade from their site (a site with history is not
       // deleted by accident): they go first, and their messages, events, visits, page views,
       // ratings, links and deliveries go with them; the site's delete cascades the rest
@@ -26,6 +28,11 @@ export class SiteAdminQueries {
 
   visitorIds(siteId: string): string[] {
     return (this.s.visitorIds.all(siteId) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** The site's open conversations and those resolved since `resolvedSince`. */
+  liveConversationIds(siteId: string, resolvedSince: number): string[] {
+    return (this.s.liveConversationIds.all(siteId, resolvedSince) as { id: string }[]).map((r) => r.id);
   }
 
   /** Deletes the site and every row of it; returns the ids of its attachment files (to remove from disk), or null when there was no such site. Call in a transaction. */

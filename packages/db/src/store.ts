@@ -53,6 +53,8 @@ export interface AgentStatusRow {
   departmentIds: string[];
   /** invited: the invitation is not accepted yet; deactivated: by an admin. */
   status: 'active' | 'invited' | 'deactivated';
+  /** Two-factor sign-in is on. */
+  totp: boolean;
 }
 
 export interface AgentRow {
@@ -69,6 +71,8 @@ export interface AgentRow {
   passwordSetAt: number | null;
   /** null: active. */
   deactivatedAt: number | null;
+  /** null: two-factor off. */
+  totpEnabledAt: number | null;
 }
 
 export interface AgentLoadRow {
@@ -118,6 +122,8 @@ export interface ConversationRow {
 }
 
 export interface ConversationSummaryRow extends ConversationRow {
+  /** The row's rowid: insertion order, the queue order's last tie-break. */
+  serial: number;
   visitorName: string | null;
   visitorEmail: string | null;
   agentName: string | null;
@@ -180,7 +186,7 @@ const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.chann
   c.department_id AS departmentId, c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive`;
-const SUMMARY_COLS = `${CONV_COLS}, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
+const SUMMARY_COLS = `${CONV_COLS}, c.rowid AS serial, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
   cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote,
   r.rating AS csatRating, r.comment AS csatComment, r.updated_at AS csatAt`;
 const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
@@ -192,7 +198,8 @@ const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS aut
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
   agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
-  last_assigned_at AS lastAssignedAt, created_at AS createdAt, password_set_at AS passwordSetAt, deactivated_at AS deactivatedAt`;
+  last_assigned_at AS lastAssignedAt, created_at AS createdAt, password_set_at AS passwordSetAt, deactivated_at AS deactivatedAt,
+  totp_enabled_at AS totpEnabledAt`;
 const VISITOR_COLS = `id, site_id AS siteId, name, email, attributes, user_id AS userId, visit_count AS visitCount, first_seen_at AS firstSeenAt,
   last_seen_at AS lastSeenAt`;
 
@@ -236,6 +243,7 @@ export class Store {
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
       agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
           CASE WHEN a.deactivated_at IS NOT NULL THEN 'deactivated' WHEN a.password_set_at IS NULL THEN 'invited' ELSE 'active' END AS status,
+          a.totp_enabled_at IS NOT NULL AS totp,
           (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a ORDER BY a.name`),
@@ -246,7 +254,8 @@ export class Store {
 
       sessionInsert: p(`INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
       sessionAgent: p(`SELECT a.id, a.email, a.name, a.password_hash AS passwordHash, a.role, a.presence, a.max_chats AS maxChats,
-          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt, a.password_set_at AS passwordSetAt, a.deactivated_at AS deactivatedAt
+          a.last_assigned_at AS lastAssignedAt, a.created_at AS createdAt, a.password_set_at AS passwordSetAt, a.deactivated_at AS deactivatedAt,
+          a.totp_enabled_at AS totpEnabledAt
         FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ? AND a.deactivated_at IS NULL`),
       sessionDelete: p(`DELETE FROM agent_sessions WHERE token_hash = ?`),
       sessionPurge: p(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
@@ -294,8 +303,12 @@ export class Store {
       queuePosition: p(`SELECT count(*) AS n FROM conversations c, conversations me WHERE me.id = ? AND c.state = 'queued'
           AND (c.priority > me.priority OR (c.priority = me.priority AND (c.queued_at < me.queued_at OR (c.queued_at = me.queued_at AND c.rowid <= me.rowid))))`),
       summaryById: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.id = ?`),
-      inbox: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM}
-          WHERE c.state != 'resolved' OR c.resolved_at > ? ORDER BY coalesce(c.last_message_at, c.created_at) DESC LIMIT 500`),
+      // Every open conversation (by the state index), the queued ones first in serving order
+      // (convQueued's order); then the most recently resolved ones.
+      inboxOpen: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.state IN ('queued', 'bot', 'assigned')
+          ORDER BY c.state != 'queued', c.priority DESC, c.queued_at, c.rowid`),
+      inboxResolved: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.state = 'resolved' AND c.resolved_at > ?
+          ORDER BY c.resolved_at DESC, c.rowid DESC LIMIT ?`),
 
       msgByClient: p(`SELECT ${MSG_COLS} FROM messages WHERE author_id = ? AND client_id = ?`),
       msgInsert: p(`INSERT INTO messages (id, conversation_id, seq, author_type, author_id, author_name, client_id, body, meta, created_at)
@@ -416,8 +429,9 @@ export class Store {
     }));
   }
   allAgents(): AgentStatusRow[] {
-    return (this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds'> & { departmentIds: string | null })[]).map((r) => ({
+    return (this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds' | 'totp'> & { departmentIds: string | null; totp: number })[]).map((r) => ({
       ...r,
+      totp: r.totp === 1,
       departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
     }));
   }
@@ -565,9 +579,15 @@ export class Store {
   summary(conversationId: string): ConversationSummaryRow | undefined {
     return this.s.summaryById.get(conversationId) as ConversationSummaryRow | undefined;
   }
-  /** Open conversations, and those resolved since `resolvedSince`. */
-  inbox(resolvedSince: number): ConversationSummaryRow[] {
-    return this.s.inbox.all(resolvedSince) as ConversationSummaryRow[];
+  /**
+   * The agents' inbox: every open conversation (queued ones first, in serving order: however
+   * long the queue, nobody waiting is left out), then at most `resolvedLimit` of those resolved
+   * since `resolvedSince`, the most recent first.
+   */
+  inbox(resolvedSince: number, resolvedLimit: number): ConversationSummaryRow[] {
+    const open = this.s.inboxOpen.all() as ConversationSummaryRow[];
+    const resolved = this.s.inboxResolved.all(resolvedSince, resolvedLimit) as ConversationSummaryRow[];
+    return resolved.length ? open.concat(resolved) : open;
   }
 
   /** The agent who last had a conversation of this visitor (returning visitors go back to them when free). */

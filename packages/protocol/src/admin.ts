@@ -162,3 +162,32 @@ export const SiteDetail = z.object({
   }),
 });
 export type SiteDetail = z.infer<typeof SiteDetail>;
+
+// ---- two-factor sign-in (TOTP) -----------------------------------------------------------------
+
+/** GET /api/auth/totp: the signed-in agent's two-factor state. */
+export const TotpStatus = z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int().min(0) });
+export type TotpStatus = z.infer<typeof TotpStatus>;
+
+/** POST /api/auth/totp/setup {currentPassword}: a new secret to scan, not on until confirmed. */
+export const TotpSetupRequest = z.object({ currentPassword: z.string().min(1).max(1024) });
+export const TotpSetup = z.object({
+  /** Base32, for typing into the app by hand. */
+  secret: z.string(),
+  /** otpauth://totp/... (what the QR code holds). */
+  uri: z.string(),
+  /** The QR code as an SVG document. */
+  qrSvg: z.string(),
+});
+export type TotpSetup = z.infer<typeof TotpSetup>;
+
+/** A code from the authenticator app (6 digits) or, to sign in or turn two-factor off, a recovery code. */
+export const TotpCode = z.string().trim().min(6).max(32);
+
+/** POST /api/auth/totp/enable {code}: turns it on; answers the recovery codes, shown once. */
+export const TotpEnable = z.object({ code: TotpCode });
+export const TotpEnabled = z.object({ recoveryCodes: z.array(z.string()) });
+export type TotpEnabled = z.infer<typeof TotpEnabled>;
+
+/** POST /api/auth/totp/disable {currentPassword, code}. */
+export const TotpDisable = z.object({ currentPassword: z.string().min(1).max(1024), code: TotpCode });

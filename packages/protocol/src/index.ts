@@ -24,10 +24,15 @@
  *       visitor's transcript.request answered by transcript.queued, WidgetSite email, attachments in
  *       the visitor export; the visitor's privacy.export/privacy.erase (privacy.data,
  *       privacy.erased), conversation.erased for agents. Additive: servers accept 1 to 4.
+ *   5 - transcript.queued carries confirm: true when a confirmation link went to the address
+ *       first (the transcript follows once it is used); inbox summaries carry serial (the queue
+ *       order's last tie-break, so the console orders waiting conversations exactly as the
+ *       routing serves them); the agent welcome's inbox holds every open conversation (no longer
+ *       cut at 500). Additive: servers accept 1 to 5.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -182,6 +187,11 @@ export const ConversationSummary = z.object({
   departmentId: Id.nullable(),
   /** Higher is served first. */
   priority: z.number().int(),
+  /**
+   * Grows with every conversation the server creates: the queue is served by priority (high
+   * first), then queuedAt (oldest first), then serial (lowest first).
+   */
+  serial: z.number().int().min(0).optional(),
   visitorEmail: z.string().nullable().optional(),
   /** First-response SLA: due time while no agent has replied (null once answered or when resolved). */
   slaDueAt: Millis.nullable().optional(),
@@ -365,6 +375,8 @@ export const AgentStatus = z.object({
   departmentIds: z.array(Id),
   /** invited: has not set a password through the invitation yet; deactivated: by an admin (history kept). */
   status: z.enum(['active', 'invited', 'deactivated']),
+  /** Two-factor sign-in (TOTP) is on. */
+  totp: z.boolean(),
 });
 export type AgentStatus = z.infer<typeof AgentStatus>;
 
@@ -596,8 +608,8 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
   z.object({ type: z.literal('privacy.data'), data: VisitorExport }),
   /** Everything of the visitor was erased; the socket closes next (the widget forgets the visitor). */
   z.object({ type: z.literal('privacy.erased') }),
-  /** The transcript will be emailed to this address. */
-  z.object({ type: z.literal('transcript.queued'), conversationId: Id, email: z.string() }),
+  /** The transcript will be emailed to this address; with confirm, once the link sent there first is used. */
+  z.object({ type: z.literal('transcript.queued'), conversationId: Id, email: z.string(), confirm: z.boolean().optional() }),
   Ack,
   Item,
   SyncResult,
@@ -612,6 +624,10 @@ export const ServerToAgent = z.discriminatedUnion('type', [
     type: z.literal('welcome'),
     protocol: z.number().int(),
     agent: AgentView,
+    /**
+     * Every open conversation (bot, queued, assigned; the queued ones first, in serving order)
+     * and the most recently resolved ones (those of the last 24 hours, at most 50).
+     */
     inbox: z.array(ConversationSummary),
   }),
   z.object({ type: z.literal('inbox.upsert'), conversation: ConversationSummary }),
@@ -639,8 +655,20 @@ export type ErrorFrame = z.infer<typeof ErrorFrame>;
 export const LoginRequest = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1024),
+  /** With two-factor on: the authenticator's 6-digit code, or one of the recovery codes. */
+  totp: z.string().trim().min(1).max(32).optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/**
+ * What login, `GET /api/auth/me`, the first-run setup and a password link's acceptance answer: the
+ * agent, and the session's CSRF token, which the console sends back in `X-Parla-CSRF` on every
+ * state-changing request (the same for the whole session; a new login gives a new one).
+ */
+export const SessionView = z.object({ agent: AgentView, csrfToken: z.string() });
+/** The request header that carries SessionView.csrfToken. */
+export const CSRF_HEADER = 'X-Parla-CSRF';
+export type SessionView = z.infer<typeof SessionView>;
 
 /** `from`/`to` accept epoch milliseconds or an ISO 8601 date/time. */
 const TimeParam = z

@@ -8,6 +8,7 @@ import { adminErrorText, ta } from '../i18n-admin.ts';
 import { t } from '../i18n.ts';
 import { apiErrorText, presenceText } from '../labels.ts';
 import { AddAgent, AgentPanel, LinkPanel, StatusTag, type Panel } from './TeamAdmin.tsx';
+import { t2 } from '../i18n-2fa.ts';
 
 interface Props {
   me: AgentView;
@@ -276,6 +277,11 @@ function AgentRow({
             <strong data-testid="agent-name-cell">{a.name}</strong>
             {isMe && <span class="muted"> ({t.agents.you})</span>}
             {a.role === 'admin' && <span class="tag">{t.agents.admin}</span>}
+            {a.totp && (
+              <span class="tag" data-testid="agent-totp" title={t2.account.title}>
+                {t2.team.badge}
+              </span>
+            )}
             <StatusTag status={a.status} />
           </div>
           <div class="muted small">{a.email}</div>
@@ -372,6 +378,17 @@ function AgentRow({
               >
                 {ta.team.deactivate}
               </button>
+              {a.totp && (
+                <button
+                  type="button"
+                  class="small-btn"
+                  data-testid="agent-totp-reset"
+                  aria-expanded={panel?.kind === 'totp'}
+                  onClick={() => setPanel(panel?.kind === 'totp' ? null : { kind: 'totp' })}
+                >
+                  {t2.team.reset}
+                </button>
+              )}
             </div>
           </td>
         )}

@@ -1,11 +1,12 @@
 import type { ConversationSummary, StreamItem } from '@parla/protocol';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { formatDuration, formatRelative } from '../format.ts';
 import { useNow } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { groupInbox, isUnread, type ReadMark } from '../inbox.ts';
 import { units, visitorLabel } from '../labels.ts';
 import { formatFull } from '../dates.ts';
+import { firstRows, INBOX_STEP } from '../paging.ts';
 import { queuePositions } from '../queue.ts';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 import { CsatFace } from './CsatFace.tsx';
@@ -19,14 +20,24 @@ interface Props {
   departmentNames: Record<string, string>;
   onOpen: (id: string) => void;
   onTake: (id: string) => void;
+  /** Switches to the Queue view (offered when the waiting section is longer than it shows). */
+  onShowQueue?: () => void;
 }
 
 type Kind = 'waiting' | 'mine' | 'others' | 'resolved';
 
+/**
+ * The agent's sidebar. Every section counts all of its conversations (Waiting: the queued ones,
+ * as GET /api/metrics/live counts the queue, plus those with the bot), but draws only its first
+ * INBOX_STEP rows until asked for more: on a sale day the queue can hold hundreds, and the rows
+ * are redrawn every second.
+ */
 export function Inbox(p: Props) {
   const now = useNow(1000);
   const groups = useMemo(() => groupInbox(Object.values(p.conversations), p.meId), [p.conversations, p.meId]);
   const positions = useMemo(() => queuePositions(groups.waiting), [groups]);
+  const queued = positions.size;
+  const [limits, setLimits] = useState<Record<Kind, number>>({ waiting: INBOX_STEP, mine: INBOX_STEP, others: INBOX_STEP, resolved: INBOX_STEP });
   const sections: [Kind, string, ConversationSummary[]][] = [
     ['waiting', t.inbox.waiting, groups.waiting],
     ['mine', t.inbox.mine, groups.mine],
@@ -35,34 +46,57 @@ export function Inbox(p: Props) {
   ];
   return (
     <nav class="inbox" aria-label={t.inbox.label} data-testid="inbox">
-      {sections.map(([kind, title, list]) => (
-        <section key={kind} class={`inbox-section section-${kind}`} aria-labelledby={`inbox-h-${kind}`} data-testid={`inbox-section-${kind}`}>
-          <h2 id={`inbox-h-${kind}`}>
-            {title}
-            <span class="count">{list.length}</span>
-          </h2>
-          {list.length === 0 ? (
-            <p class="inbox-empty">{t.inbox.empty}</p>
-          ) : (
-            <ul>
-              {list.map((c) => (
-                <Row
-                  key={c.id}
-                  c={c}
-                  kind={kind}
-                  now={now}
-                  position={positions.get(c.id)}
-                  department={c.departmentId ? p.departmentNames[c.departmentId] : undefined}
-                  selected={c.id === p.openId}
-                  unread={c.id !== p.openId && isUnread(c, p.meId, p.read[c.id], p.items[c.id])}
-                  onOpen={p.onOpen}
-                  onTake={p.onTake}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
-      ))}
+      {sections.map(([kind, title, list]) => {
+        const { rows, hidden } = firstRows(list, limits[kind]);
+        const count = kind === 'waiting' ? queued : list.length;
+        const bots = kind === 'waiting' ? list.length - queued : 0;
+        return (
+          <section key={kind} class={`inbox-section section-${kind}`} aria-labelledby={`inbox-h-${kind}`} data-testid={`inbox-section-${kind}`}>
+            <h2 id={`inbox-h-${kind}`}>
+              {title}
+              <span class="count" data-testid={`inbox-count-${kind}`} data-value={count}>
+                {count}
+                {bots > 0 && ` + ${bots} ${t.inbox.bot}`}
+              </span>
+            </h2>
+            {list.length === 0 ? (
+              <p class="inbox-empty">{t.inbox.empty}</p>
+            ) : (
+              <ul>
+                {rows.map((c) => (
+                  <Row
+                    key={c.id}
+                    c={c}
+                    kind={kind}
+                    now={now}
+                    position={positions.get(c.id)}
+                    department={c.departmentId ? p.departmentNames[c.departmentId] : undefined}
+                    selected={c.id === p.openId}
+                    unread={c.id !== p.openId && isUnread(c, p.meId, p.read[c.id], p.items[c.id])}
+                    onOpen={p.onOpen}
+                    onTake={p.onTake}
+                  />
+                ))}
+              </ul>
+            )}
+            {hidden > 0 && (
+              <div class="inbox-more" data-testid={`inbox-more-${kind}`}>
+                <span class="muted" data-testid="inbox-shown" data-shown={rows.length} data-total={list.length}>
+                  {t.inbox.shown(rows.length, list.length)}
+                </span>
+                <button type="button" class="link" data-testid="inbox-show-more" onClick={() => setLimits({ ...limits, [kind]: limits[kind] + INBOX_STEP })}>
+                  {t.inbox.showMore(Math.min(INBOX_STEP, hidden))}
+                </button>
+                {kind === 'waiting' && p.onShowQueue && (
+                  <button type="button" class="link" data-testid="inbox-open-queue" onClick={p.onShowQueue}>
+                    {t.inbox.openQueue}
+                  </button>
+                )}
+              </div>
+            )}
+          </section>
+        );
+      })}
     </nav>
   );
 }

@@ -18,11 +18,14 @@ export function LinkPage({
   link,
   onSignedIn,
   onLeave,
+  onPasswordSet,
 }: {
   link: { kind: LinkKind; token: string | null };
   onSignedIn: (agent: AgentView) => void;
   /** To the sign-in page (or the console, when a session is still good). */
   onLeave: () => void;
+  /** The password is set but the agent has two-factor on: they sign in with it and their code. */
+  onPasswordSet: () => void;
 }) {
   const [s, setS] = useState<State>(link.token ? { state: 'checking' } : { state: 'invalid' });
   const [attempt, setAttempt] = useState(0);
@@ -60,7 +63,8 @@ export function LinkPage({
     setBusy(true);
     try {
       const r = await api.acceptLink(link.token, password);
-      onSignedIn(r.agent);
+      if (r.totpRequired) onPasswordSet();
+      else onSignedIn(r.agent);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 404) setS({ state: 'invalid' });

@@ -4,6 +4,7 @@ import { passwordProblem } from '../admin.ts';
 import { api, ApiError } from '../api.ts';
 import { adminErrorText, ta } from '../i18n-admin.ts';
 import { PasswordFields, type PasswordProblem } from './PasswordFields.tsx';
+import { TwoFactorSection } from './TwoFactor.tsx';
 import './admin.css';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]):not([hidden]), [tabindex]:not([tabindex="-1"])';
@@ -78,7 +79,8 @@ export function PasswordDialog({ email, onClose, onUnauthorized }: { email: stri
       }}
     >
       <div class="dialog" ref={ref} role="dialog" aria-modal="true" aria-labelledby="password-title" data-testid="password-dialog" onKeyDown={onKeyDown}>
-        <h2 id="password-title">{ta.account.title}</h2>
+        <h2 id="password-title">{ta.account.dialog}</h2>
+        <h3>{ta.account.title}</h3>
         {state === 'done' ? (
           <>
             <p class="field-ok" role="status" data-testid="password-done">
@@ -118,7 +120,7 @@ export function PasswordDialog({ email, onClose, onUnauthorized }: { email: stri
               </p>
             )}
             <div class="dialog-actions">
-              <button type="button" onClick={onClose}>
+              <button type="button" data-testid="password-cancel" onClick={onClose}>
                 {ta.account.cancel}
               </button>
               <button type="submit" class="primary" data-testid="password-submit" disabled={state === 'saving'}>
@@ -127,6 +129,7 @@ export function PasswordDialog({ email, onClose, onUnauthorized }: { email: stri
             </div>
           </form>
         )}
+        <TwoFactorSection onUnauthorized={onUnauthorized} />
       </div>
     </div>
   );

@@ -1,11 +1,13 @@
 import type { ConversationSummary } from '@parla/protocol';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { formatFull } from '../dates.ts';
 import { formatDuration } from '../format.ts';
 import { useNow } from '../hooks.ts';
 import { t } from '../i18n.ts';
 import { units, visitorLabel } from '../labels.ts';
+import { matchesSearch, pageOf, QUEUE_PAGE_SIZE } from '../paging.ts';
 import { queueOrder, slaState } from '../queue.ts';
+import { Pager } from './Pager.tsx';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 
 interface Props {
@@ -15,19 +17,36 @@ interface Props {
   onTake: (id: string) => void;
 }
 
-/** Everyone waiting for an agent, in the order they will be served. */
+/**
+ * Everyone waiting for an agent, in the order they will be served: the count is the whole queue
+ * (what GET /api/metrics/live says), the table a page of QUEUE_PAGE_SIZE at a time, the search
+ * over the whole queue (positions stay those of the queue).
+ */
 export function Queue(p: Props) {
   const now = useNow(1000);
-  const all = Object.values(p.conversations);
-  const queue = useMemo(() => queueOrder(all), [p.conversations]);
-  const withBot = all.filter((c) => c.state === 'bot').length;
+  const queue = useMemo(() => queueOrder(Object.values(p.conversations)), [p.conversations]);
+  const withBot = useMemo(() => Object.values(p.conversations).filter((c) => c.state === 'bot').length, [p.conversations]);
   const breached = queue.filter((c) => slaState(c, now)?.breached).length;
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const matches = useMemo(() => {
+    const out: { c: ConversationSummary; position: number }[] = [];
+    queue.forEach((c, i) => {
+      if (matchesSearch(c, query)) out.push({ c, position: i + 1 });
+    });
+    return out;
+  }, [queue, query]);
+  const shown = pageOf(matches, page, QUEUE_PAGE_SIZE);
+  const searching = query.trim() !== '';
 
   return (
     <main class="page-view" aria-labelledby="queue-title" data-testid="queue-view">
       <div class="view-head">
         <h1 id="queue-title">
-          {t.queue.title} <span class="count">{queue.length}</span>
+          {t.queue.title}{' '}
+          <span class="count" data-testid="queue-count" data-value={queue.length}>
+            {queue.length}
+          </span>
         </h1>
         {breached > 0 && (
           <p class="sla-summary" data-testid="queue-breached">
@@ -35,9 +54,34 @@ export function Queue(p: Props) {
           </p>
         )}
       </div>
+      {queue.length > 0 && (
+        <div class="queue-tools">
+          <input
+            type="search"
+            class="queue-search"
+            data-testid="queue-search"
+            aria-label={t.queue.search}
+            placeholder={t.queue.searchHint}
+            value={query}
+            onInput={(e) => {
+              setQuery((e.target as HTMLInputElement).value);
+              setPage(0);
+            }}
+          />
+          <p class="muted queue-range" data-testid="queue-range" data-from={shown.from} data-to={shown.to} data-total={shown.total}>
+            {/* Announced while searching (not at every arrival in the queue). */}
+            <span role="status">{searching ? `${t.queue.matches(matches.length, queue.length)} · ` : ''}</span>
+            {shown.total > 0 ? t.queue.range(shown.from, shown.to, shown.total) : ''}
+          </p>
+        </div>
+      )}
       {queue.length === 0 ? (
         <p class="muted empty-state" data-testid="queue-empty">
           {t.queue.empty}
+        </p>
+      ) : matches.length === 0 ? (
+        <p class="muted empty-state" data-testid="queue-no-match">
+          {t.queue.noMatch(query.trim())}
         </p>
       ) : (
         <div class="table-wrap">
@@ -60,7 +104,7 @@ export function Queue(p: Props) {
               </tr>
             </thead>
             <tbody>
-              {queue.map((c, i) => {
+              {shown.rows.map(({ c, position }) => {
                 const sla = slaState(c, now);
                 const name = visitorLabel(c);
                 const since = c.queuedAt ?? c.createdAt;
@@ -70,10 +114,10 @@ export function Queue(p: Props) {
                     class={sla?.breached ? 'breached' : undefined}
                     data-testid="queue-item"
                     data-conversation-id={c.id}
-                    data-position={i + 1}
+                    data-position={position}
                     data-breached={sla?.breached ? 'true' : 'false'}
                   >
-                    <td class="num queue-pos">{i + 1}</td>
+                    <td class="num queue-pos">{position}</td>
                     <td>
                       <div class="queue-visitor">
                         <button type="button" class="link" aria-label={t.queue.openLabel(name)} onClick={() => p.onOpen(c.id)}>
@@ -105,6 +149,7 @@ export function Queue(p: Props) {
           </table>
         </div>
       )}
+      {shown.pages > 1 && <Pager page={shown.page} pages={shown.pages} onPage={setPage} />}
       {withBot > 0 && <p class="muted queue-bot">{t.queue.withBot(withBot)}</p>}
     </main>
   );

@@ -9,11 +9,12 @@ import { departmentsBySite, parseCapacity } from '../admin.ts';
 import { api, ApiError, type Site } from '../api.ts';
 import { formatFull } from '../dates.ts';
 import { adminErrorText, ta } from '../i18n-admin.ts';
+import { t2 } from '../i18n-2fa.ts';
 import { t } from '../i18n.ts';
 import { CopyField } from './CopyField.tsx';
 import './admin.css';
 
-export type Panel = { kind: 'edit' } | { kind: 'deactivate' } | { kind: 'link'; seq: number };
+export type Panel = { kind: 'edit' } | { kind: 'deactivate' } | { kind: 'totp' } | { kind: 'link'; seq: number };
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -255,6 +256,7 @@ export function AgentPanel({
   if (panel.kind === 'edit') return <EditAgent key="edit" agent={agent} isMe={isMe} onClose={() => onPanel(null)} onSaved={onSaved} onUnauthorized={onUnauthorized} />;
   if (panel.kind === 'deactivate')
     return <Deactivate key="deactivate" agent={agent} isMe={isMe} onClose={() => onPanel(null)} onSaved={onSaved} onUnauthorized={onUnauthorized} />;
+  if (panel.kind === 'totp') return <ResetTotp key="totp" agent={agent} onClose={() => onPanel(null)} onSaved={onSaved} onUnauthorized={onUnauthorized} />;
   return <IssueLink key={`link-${panel.seq}`} agent={agent} onClose={() => onPanel(null)} onUnauthorized={onUnauthorized} />;
 }
 
@@ -424,6 +426,47 @@ function Deactivate({
       </div>
       {error && (
         <p class="field-error" role="alert" data-testid="agent-deactivate-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Two-factor off for an agent who lost their phone (confirmed first). */
+function ResetTotp({ agent, onClose, onSaved, onUnauthorized }: { agent: AgentStatus; onClose: () => void; onSaved: (a: AgentStatus) => void; onUnauthorized: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const id = `agent-${agent.id}-totp`;
+  const confirm = () => {
+    setBusy(true);
+    setError(null);
+    api.resetAgentTotp(agent.id).then(
+      (a) => {
+        onSaved(a);
+        onClose();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(errorOf(err, onUnauthorized));
+      },
+    );
+  };
+  return (
+    <div class="agent-panel" role="group" aria-labelledby={`${id}-text`} data-testid="agent-totp-panel">
+      <p id={`${id}-text`}>{t2.team.confirmReset(agent.name)}</p>
+      <div class="form-actions">
+        <button type="button" class="danger" ref={ref} data-testid="agent-totp-confirm" disabled={busy} onClick={confirm}>
+          {ta.team.confirm}
+        </button>
+        <button type="button" onClick={onClose}>
+          {ta.team.cancel}
+        </button>
+      </div>
+      {error && (
+        <p class="field-error" role="alert">
           {error}
         </p>
       )}

@@ -5,6 +5,7 @@ import { AgentName, NewPassword } from '@parla/protocol/admin';
 import { Email } from '@parla/protocol';
 import { Team } from '../modules/agents/team.ts';
 import { RequestError } from '../lib/http.ts';
+import { PasswordPool } from '../lib/passwords.ts';
 import { CliError, cliConfig, openInstallDb, readSecret } from './io.ts';
 
 export async function adminCommand(args: string[]): Promise<number> {
@@ -25,8 +26,11 @@ export async function adminCommand(args: string[]): Promise<number> {
   if (!password.success) throw new CliError(password.error.issues[0]!.message, 2);
 
   const install = openInstallDb(config);
+  // The server's own hashing (a worker thread): the same parameters and format.
+  const passwords = new PasswordPool({ workers: 1, queue: 1 });
   try {
-    const team = new Team(install.store, new AccountQueries(install.db.sqlite), install.commit, { publicUrl: config.PUBLIC_URL });
+    await passwords.ready();
+    const team = new Team(install.store, new AccountQueries(install.db.sqlite), install.commit, passwords, { publicUrl: config.PUBLIC_URL });
     const agent = await team.createAdmin({ email: email.data, name: name.data, password: password.data });
     console.log(`admin ${agent.email} (${agent.name}) created; sign in at ${config.PUBLIC_URL}/console/`);
     return 0;
@@ -34,6 +38,7 @@ export async function adminCommand(args: string[]): Promise<number> {
     if (e instanceof RequestError) throw new CliError(e.message);
     throw e;
   } finally {
+    await passwords.close();
     await install.close();
   }
 }

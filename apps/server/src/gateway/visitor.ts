@@ -221,8 +221,8 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             await s.conversations.reprioritize(visitor!.id);
             return;
           case 'transcript.request': {
-            const email = await app.parlaMail.requestTranscript(visitor!.id, frame.conversationId, frame.email, lang);
-            conn.send({ type: 'transcript.queued', conversationId: frame.conversationId, email });
+            const r = await app.parlaMail.requestTranscript(visitor!.id, frame.conversationId, frame.email, lang, ip);
+            conn.send({ type: 'transcript.queued', conversationId: frame.conversationId, email: r.to, ...(r.confirm ? { confirm: true } : {}) });
             return;
           }
           case 'sync': {

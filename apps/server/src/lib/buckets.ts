@@ -32,11 +32,19 @@ export class Buckets {
     return level >= 1 ? 0 : Math.ceil((1 - level) / this.perMs);
   }
 
-  /** Takes one token (call after wait() returned 0 for every bucket that applies). */
-  take(key: string, now: number): void {
+  /**
+   * Takes one token (call after wait() returned 0 for every bucket that applies). Taken from an
+   * empty bucket the level goes below zero (a debt repaid by the refill), down to `floor`.
+   */
+  take(key: string, now: number, floor = -Infinity): void {
     if (!this.rate) return;
-    this.m.set(key, { tokens: this.level(key, now) - 1, at: now });
+    this.m.set(key, { tokens: Math.max(floor, this.level(key, now) - 1), at: now });
     if (this.m.size > this.maxKeys) this.prune(now);
+  }
+
+  /** The tokens `key` has now (capacity when unseen; below zero: a debt). */
+  available(key: string, now: number): number {
+    return this.level(key, now);
   }
 
   /** How many keys have a bucket now. */

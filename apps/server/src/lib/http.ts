@@ -24,26 +24,17 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, reply
   return null;
 }
 
-/** A refusal of an HTTP request with its status and a code of its own (the error handler sends `{ error, message }`). */
+/**
+ * A refusal of an HTTP request with its status and a code of its own (the error handler sends
+ * `{ error, message }`, and a Retry-After header in seconds when `retryAfterMs` is set).
+ */
 export class RequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
-}
-
-/**
- * preHandler of a state-changing route for browsers: a request that carries an Origin must come
- * from the server's own origin (a cross-site form or fetch is refused). Requests without one
- * (curl, scripts) carry no ambient cookie risk and pass.
- */
-export function sameOriginOnly(publicUrl: string) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req, publicUrl)) {
-      return reply.code(403).send({ error: 'origin_not_allowed', message: 'cross-site request refused' });
-    }
-  };
 }

@@ -57,7 +57,7 @@ const en = {
   attach: 'Attach an image or PDF',
   transcript: 'Email me the transcript',
   yourEmail: 'Your email address',
-  mailed: (to: string) => `The transcript is on its way to ${to}.`,
+  mailed: (to: string, confirm?: boolean) => (confirm ? `Open the link we sent to ${to} to get the transcript.` : `The transcript is on its way to ${to}.`),
   file: 'File',
 };
 

@@ -412,7 +412,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         {c?.state === 'resolved' && s.site?.email && (
           <p class="note">
             {s.mailedTo ? (
-              t.mailed(s.mailedTo)
+              t.mailed(s.mailedTo, s.mailConfirm)
             ) : (
               <button type="button" class="lk" onClick={on.transcript}>
                 {t.transcript}

@@ -55,7 +55,7 @@ const it: Dict = {
   attach: 'Allega un’immagine o un PDF',
   transcript: 'Inviami la trascrizione via email',
   yourEmail: 'Il tuo indirizzo email',
-  mailed: (to) => `La trascrizione è in arrivo a ${to}.`,
+  mailed: (to, confirm) => (confirm ? `Apri il link che abbiamo inviato a ${to} per ricevere la trascrizione.` : `La trascrizione è in arrivo a ${to}.`),
   file: 'File',
 };
 

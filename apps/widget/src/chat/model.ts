@@ -9,7 +9,7 @@ import type { Identity, MessageItem, PageInfo, ServerToVisitor, StreamItem, Visi
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
-export const PROTOCOL = 4;
+export const PROTOCOL = 5;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_CHARS = 4000;
 const TYPING_EVERY_MS = 2000;
@@ -120,6 +120,8 @@ export interface ChatState {
   connected: boolean;
   /** Where the transcript was sent (transcript.queued). */
   mailedTo?: string;
+  /** A confirmation link went there first (the address was not shown to be the visitor's yet). */
+  mailConfirm?: boolean;
   open: boolean;
   conversation: VisitorConversation | null;
   /** From the last welcome; -1 until the first one. */
@@ -366,6 +368,7 @@ export function createChat(o: ChatOptions) {
       return;
     } else if (f.type === 'transcript.queued') {
       s.mailedTo = f.email;
+      s.mailConfirm = f.confirm === true;
     } else if (f.type === 'privacy.erased') {
       o.onErased?.();
       return;

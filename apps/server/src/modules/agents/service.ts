@@ -1,7 +1,8 @@
 import type { AgentRow, GroupCommit, Store } from '@parla/db';
 import type { AgentView, Presence } from '@parla/protocol';
 import { nanoid } from 'nanoid';
-import { DUMMY_PASSWORD_HASH, hashPassword, hashToken, newToken, verifyPassword } from '../../lib/crypto.ts';
+import { hashToken, newToken } from '../../lib/crypto.ts';
+import { DUMMY_PASSWORD_HASH, type Passwords } from '../../lib/passwords.ts';
 import type { Hub } from '../../hub.ts';
 import type { Conversations } from '../conversations/service.ts';
 
@@ -14,6 +15,8 @@ export function agentView(a: AgentRow): AgentView {
 /** Agents: accounts, sessions and presence (online while a console socket is open). */
 export class Agents {
   private readonly sockets = new Map<string, number>();
+  /** Checks (and uses up) a second factor of an agent with two-factor on (set by app.ts). */
+  secondFactor: ((agentId: string, code: string) => Promise<boolean>) | null = null;
   private readonly offlineTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -21,12 +24,13 @@ export class Agents {
     private readonly commit: GroupCommit,
     private readonly hub: Hub,
     private readonly conversations: Conversations,
+    private readonly passwords: Passwords,
     private readonly opts: { sessionTtlMs: number; offlineGraceMs: number },
     private readonly now: () => number = Date.now,
   ) {}
 
   async create(input: { email: string; name: string; password: string; role?: 'agent' | 'admin'; maxChats?: number }): Promise<AgentRow> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     const id = nanoid();
     await this.commit.run(() =>
       this.store.insertAgent({
@@ -43,14 +47,22 @@ export class Agents {
   }
 
   /**
-   * Checks the password; returns the agent and a new session token, 'deactivated' for the right
-   * password of a deactivated account, or null. Same cost whether or not the email exists.
+   * Checks the password (and, when the agent has two-factor on, `totp`); returns the agent and a
+   * new session token, 'deactivated' for the right password of a deactivated account,
+   * 'totp_required' for the right password without a code, or null. Same cost whether or not the
+   * email exists (an unknown one is checked against a dummy hash, in the same queue). Throws
+   * PasswordsBusy (429) when the hashing queue is full.
    */
-  async login(email: string, password: string): Promise<{ agent: AgentRow; token: string } | 'deactivated' | null> {
+  async login(email: string, password: string, totp?: string): Promise<{ agent: AgentRow; token: string } | 'deactivated' | 'totp_required' | null> {
     const agent = this.store.agentByEmail(email);
-    const ok = await verifyPassword(password, agent?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    const ok = await this.passwords.verify(password, agent?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!agent || !ok) return null;
     if (agent.deactivatedAt !== null) return 'deactivated';
+    // Two-factor on: the right password alone is not enough; a wrong code counts as a failed login.
+    if (agent.totpEnabledAt !== null) {
+      if (!totp) return 'totp_required';
+      if (!(await this.secondFactor?.(agent.id, totp))) return null;
+    }
     return { agent, token: await this.startSession(agent.id) };
   }
 

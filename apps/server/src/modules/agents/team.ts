@@ -11,7 +11,8 @@ import type { AccountQueries, AgentRow, AgentStatusRow, GroupCommit, Store } fro
 import type { AgentCreate, AgentUpdate, PasswordLink, PasswordLinkInfo, SetupRequest } from '@parla/protocol/admin';
 import { AgentCreate as AgentCreateSchema } from '@parla/protocol/admin';
 import { nanoid } from 'nanoid';
-import { hashPassword, hashToken, newToken, verifyPassword } from '../../lib/crypto.ts';
+import { hashToken, newToken } from '../../lib/crypto.ts';
+import type { Passwords } from '../../lib/passwords.ts';
 import { RequestError } from '../../lib/http.ts';
 
 /** How long a first-run setup code, an invitation and a reset link stay good. */
@@ -60,6 +61,7 @@ export class Team {
     private readonly store: Store,
     private readonly accounts: AccountQueries,
     private readonly commit: GroupCommit,
+    private readonly passwords: Passwords,
     private readonly opts: { publicUrl: string },
     private readonly now: () => number = Date.now,
   ) {}
@@ -91,7 +93,7 @@ export class Team {
   /** Creates the first admin with the setup code; refused once any admin exists, or with a wrong, used or expired code. */
   async setup(input: SetupRequest): Promise<AgentRow> {
     if (!this.needsSetup()) throw new RequestError(409, 'setup_done', 'this install is set up already: sign in');
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     const id = nanoid();
     const at = this.now();
     await this.commit.run(() => {
@@ -108,7 +110,7 @@ export class Team {
 
   /** An admin from the command line (the operator of the machine): no code needed. */
   async createAdmin(input: { name: string; email: string; password: string }): Promise<AgentRow> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     const id = nanoid();
     await this.commit.run(() => this.insert(id, { name: input.name, email: input.email, role: 'admin', maxChats: 5, departmentIds: [] }, passwordHash, this.now()));
     return this.store.agentById(id)!;
@@ -121,7 +123,7 @@ export class Team {
     const data = AgentCreateSchema.parse(input);
     const id = nanoid();
     // A password nobody knows until the invitation is accepted (password_set_at stays null).
-    const unusable = await hashPassword(newToken());
+    const unusable = await this.passwords.hash(newToken());
     const at = this.now();
     const token = newToken();
     const expiresAt = at + INVITE_TTL_MS;
@@ -213,7 +215,7 @@ export class Team {
   /** Sets the password through a link (once); a reset ends every session of the agent. */
   async acceptLink(token: string, password: string): Promise<AgentRow> {
     if (!this.liveLink(token)) throw invalidLink();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await this.passwords.hash(password);
     const h = hashToken(token);
     let ended: string[] = [];
     const agentId = await this.commit.run(() => {
@@ -232,8 +234,8 @@ export class Team {
 
   /** The agent's own password (the current one required); their other sessions end. False: wrong current password. */
   async changePassword(agent: AgentRow, sessionHash: string, current: string, next: string): Promise<boolean> {
-    if (!(await verifyPassword(current, agent.passwordHash))) return false;
-    const passwordHash = await hashPassword(next);
+    if (!(await this.passwords.verify(current, agent.passwordHash))) return false;
+    const passwordHash = await this.passwords.hash(next);
     let ended: string[] = [];
     await this.commit.run(() => {
       this.accounts.setPassword(agent.id, passwordHash, this.now());

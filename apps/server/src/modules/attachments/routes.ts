@@ -1,9 +1,10 @@
 /**
  * Upload and download of attachments.
  *
- * POST /api/attachments: multipart with one `file`. Agents: the session cookie and
- * `?conversationId=`. Visitors: `Authorization: Visitor <token>` (never in the URL) and `?site=`,
- * from an origin on the site's allowlist (CORS answers only those). GET /api/attachments/:id:
+ * POST /api/attachments: multipart with one `file`. Agents: the session cookie, the CSRF token in
+ * `X-Parla-CSRF` and the console's origin (checked by the security plugin), and `?conversationId=`.
+ * Visitors: `Authorization: Visitor <token>` (never in the URL) and `?site=`, from an origin on the
+ * site's allowlist (CORS answers only those); with that header the cookie is not looked at. GET /api/attachments/:id:
  * agents, the conversation's visitor, or the uploader before sending; anyone else gets 404.
  * Images are served as themselves, everything else (PDF) as a download; always nosniff and
  * `Content-Security-Policy: default-src 'none'`.
@@ -18,6 +19,7 @@ import type { Services } from '../../app.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { SESSION_COOKIE } from '../agents/service.ts';
+import { hasVisitorAuth } from '../security/csrf.ts';
 import { UploadError, type Attachments } from './service.ts';
 
 const UploadQuery = z.object({ site: SiteId.optional(), conversationId: Id.optional() });
@@ -85,7 +87,10 @@ export async function attachmentRoutes(app: FastifyInstance, s: Services, files:
     scope.post('/api/attachments', async (req, reply) => {
       const q = parseOr400(UploadQuery, req.query, reply);
       if (!q) return reply;
-      const agent = s.agents.authenticate(req.cookies[SESSION_COOKIE]);
+      // The widget names its credential (Authorization: Visitor); the cookie is then not looked at,
+      // so a page of another origin cannot borrow an agent's session by adding that header. Without
+      // it the cookie decides, and the security plugin has checked the origin and the CSRF token.
+      const agent = hasVisitorAuth(req) ? null : s.agents.authenticate(req.cookies[SESSION_COOKIE]);
       let uploader: { type: 'visitor' | 'agent'; id: string };
       let siteId: string;
       let conversationId: string | null;

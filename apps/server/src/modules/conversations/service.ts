@@ -125,6 +125,13 @@ export const INBOX_FLUSH_MS = 50;
  */
 export const INBOX_PREVIEW_MS = 1000;
 
+/**
+ * Resolved conversations in the agent welcome: the most recent this many (of the last 24 hours).
+ * The console lists 25; a resolved conversation that changes again (a rating, a reopen) comes as
+ * an inbox.upsert anyway, and older ones are opened over HTTP (reports, the visitor's history).
+ */
+export const INBOX_RESOLVED_LIMIT = 50;
+
 /** How far back recent assignments count for the estimated wait. */
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
@@ -144,6 +151,8 @@ export class Conversations {
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly previewSentAt = new Map<string, number>();
   private previewSweptAt = 0;
+  /** The place and estimate (`position|estimatedWaitMs`) each queued visitor was last sent by publishStates. */
+  private queueTold = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -386,6 +395,7 @@ export class Conversations {
         this.store.transferToAgent(conv.id, target.id, at);
         this.store.touchAgentAssigned(target.id, at);
         this.appendEvent(fx, conv, 'transferred', actor, at, { id: target.id, name: target.name }, { note });
+        if (conv.state === 'queued') fx.queueChanged = true; // everyone behind it moves up
       } else {
         const dept = this.store.department(to.toDepartmentId!);
         if (!dept || dept.siteId !== conv.siteId) throw new ServiceError('not_found', 'no such department');
@@ -560,17 +570,17 @@ export class Conversations {
     return { items, lastSeq: conv.lastSeq, hasMore: last < conv.lastSeq };
   }
 
-  visitorView(conv: ConversationRow): VisitorConversation {
-    const summary = this.store.summary(conv.id);
-    const position = conv.state === 'queued' ? this.store.queuePosition(conv.id) : null;
+  /** What the visitor sees of their conversation; `queued`: its place and estimate, when the caller has them already. */
+  visitorView(conv: ConversationRow, queued?: { position: number; estimatedWaitMs: number | null }): VisitorConversation {
+    const position = queued?.position ?? (conv.state === 'queued' ? this.store.queuePosition(conv.id) : null);
     return {
       id: conv.id,
       state: conv.state,
-      agentName: summary?.agentName ?? null,
+      agentName: conv.agentId ? (this.store.agentById(conv.agentId)?.name ?? null) : null,
       lastSeq: conv.lastSeq,
       createdAt: conv.createdAt,
       queuePosition: position,
-      estimatedWaitMs: position ? this.estimatedWait(conv, position) : null,
+      estimatedWaitMs: queued ? queued.estimatedWaitMs : position ? this.estimatedWait(conv, position) : null,
       queuedAt: conv.queuedAt,
       channel: conv.channel === 'callback' ? 'callback' : 'web',
       csat: this.csatView(conv.id),
@@ -595,8 +605,12 @@ export class Conversations {
     return s ? this.toSummary(s) : null;
   }
 
+  /**
+   * The console's inbox (the agent welcome): every open conversation, the queued ones first in
+   * serving order, and the INBOX_RESOLVED_LIMIT most recently resolved of the last 24 hours.
+   */
   inbox(): ConversationSummary[] {
-    return this.store.inbox(this.now() - REOPEN_WINDOW_MS).map((s) => this.toSummary(s));
+    return this.store.inbox(this.now() - REOPEN_WINDOW_MS, INBOX_RESOLVED_LIMIT).map((s) => this.toSummary(s));
   }
 
   toSummary(s: ConversationSummaryRow): ConversationSummary {
@@ -614,11 +628,35 @@ export class Conversations {
 
   /** Expected wait for a queued conversation: recent queue waits × position ÷ agents who could take it. */
   estimatedWait(conv: ConversationRow, position: number): number | null {
-    const waits = this.store.recentQueueWaits(conv.siteId, conv.departmentId, this.now() - WAIT_SAMPLE_MS);
-    if (waits.length === 0) return null;
-    const avg = waits.reduce((a, b) => a + b, 0) / waits.length;
-    const agents = this.store.onlineAgentsWithLoad().filter((a) => !conv.departmentId || a.departmentIds.includes(conv.departmentId)).length;
-    return Math.round((avg * position) / Math.max(1, agents));
+    return this.waitEstimator()(conv, position);
+  }
+
+  /**
+   * estimatedWait for many conversations at one moment: the recent waits are read once per site
+   * and department, the online agents once.
+   */
+  private waitEstimator(): (conv: ConversationRow, position: number) => number | null {
+    const since = this.now() - WAIT_SAMPLE_MS;
+    const averages = new Map<string, number | null>();
+    const agentCounts = new Map<string | null, number>();
+    let online: AgentLoadRow[] | null = null;
+    return (conv, position) => {
+      const key = `${conv.siteId}\n${conv.departmentId ?? ''}`;
+      let avg = averages.get(key);
+      if (avg === undefined) {
+        const waits = this.store.recentQueueWaits(conv.siteId, conv.departmentId, since);
+        avg = waits.length ? waits.reduce((a, b) => a + b, 0) / waits.length : null;
+        averages.set(key, avg);
+      }
+      if (avg === null) return null;
+      let agents = agentCounts.get(conv.departmentId);
+      if (agents === undefined) {
+        online ??= this.store.onlineAgentsWithLoad();
+        agents = online.filter((a) => !conv.departmentId || a.departmentIds.includes(conv.departmentId)).length;
+        agentCounts.set(conv.departmentId, agents);
+      }
+      return Math.round((avg * position) / Math.max(1, agents));
+    };
   }
 
   // ---- in-transaction helpers ----------------------------------------------------------------
@@ -838,7 +876,13 @@ export class Conversations {
     this.flushInbox();
   }
 
-  /** Tells visitors whose conversation changed state, and (when the queue moved) everyone queued, where they stand. */
+  /**
+   * Tells visitors whose conversation changed state, and (when the queue moved) everyone queued
+   * whose place or estimate moved, where they stand. The queue is read once: a position is the
+   * index in serving order (what queuePosition counts), the estimate's inputs are read once per
+   * site and department. A shopper joining the end of a long queue used to cost a count over the
+   * queue, three reads and a frame for everybody already waiting; now nobody ahead hears anything.
+   */
   private publishStates(changed: Set<string>, queueChanged: boolean): void {
     const told = new Set<string>();
     for (const id of changed) {
@@ -848,10 +892,18 @@ export class Conversations {
       this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
     }
     if (!queueChanged) return;
+    const estimate = this.waitEstimator();
+    const next = new Map<string, string>();
+    let position = 0;
     for (const conv of this.store.queuedConversations()) {
-      if (told.has(conv.id)) continue;
-      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
+      position++;
+      const estimatedWaitMs = estimate(conv, position);
+      const key = `${position}|${estimatedWaitMs}`;
+      next.set(conv.id, key);
+      if (told.has(conv.id) || this.queueTold.get(conv.id) === key) continue;
+      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv, { position, estimatedWaitMs }) });
     }
+    this.queueTold = next;
   }
 }
 
@@ -867,6 +919,7 @@ function toSummary(s: ConversationSummaryRow): ConversationSummary {
     agentName: s.agentName,
     departmentId: s.departmentId,
     priority: s.priority,
+    serial: s.serial,
     lastSeq: s.lastSeq,
     lastMessage: s.lastMessage,
     lastMessageAt: s.lastMessageAt,

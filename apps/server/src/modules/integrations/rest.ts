@@ -82,12 +82,20 @@ function allMessages(s: Services, conversationId: string) {
   }
 }
 
+/**
+ * A conversation as the REST API shows it: without `serial` (a counter over every site's
+ * conversations, the console's queue tie-break; a site's key has no business knowing it).
+ */
+function apiSummary({ serial: _serial, ...c }: ConversationSummary): ConversationSummary {
+  return c;
+}
+
 export function apiRoutes(s: Services, q: IntegrationQueries): ApiRoute[] {
   /** The key's site's conversation, or 404. */
   const conversationOf = (key: ApiKeyRow, id: string) => {
     const c = s.conversations.summary(id);
     if (!c || c.siteId !== key.siteId) throw notFound('conversation');
-    return c;
+    return apiSummary(c);
   };
   const visitorOf = (key: ApiKeyRow, id: string) => {
     const v = s.store.visitorById(id);
@@ -119,7 +127,10 @@ export function apiRoutes(s: Services, q: IntegrationQueries): ApiRoute[] {
         const page = rows.slice(0, query.limit);
         const last = page[page.length - 1];
         return {
-          items: page.map((r) => s.conversations.summary(r.id)).filter((c) => c !== null),
+          items: page.flatMap((r) => {
+            const c = s.conversations.summary(r.id);
+            return c ? [apiSummary(c)] : [];
+          }),
           nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
         } satisfies z.infer<typeof ApiConversationPage>;
       },

@@ -14,7 +14,7 @@ import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import type { Attachments } from '../attachments/service.ts';
 import { sendFile } from '../attachments/routes.ts';
 import type { Email } from './service.ts';
-import { conversationPage, expiredPage, type Lang } from './templates.ts';
+import { confirmPage, conversationPage, expiredPage, type Lang } from './templates.ts';
 
 const SiteParams = z.object({ siteId: SiteId });
 const LinkParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
@@ -89,6 +89,25 @@ export function mailRoutes(app: FastifyInstance, s: Services, email: Email, q: M
     const site = s.store.getSite(conv.siteId);
     const html = conversationPage(site?.name ?? conv.siteId, q.lines(conv.id), lang, (id) => `/c/${p.data.token}/files/${id}`, shopUrl(s, q, conv.siteId, conv.visitorId));
     return pageHeaders(reply).type('text/html; charset=utf-8').send(html);
+  });
+
+  // A confirmation link: GET shows a button, POST (the button) confirms the address and sends the transcript.
+  const CONFIRM_CSP = PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
+  const langOf = (accept: unknown): Lang => (String(accept ?? '').startsWith('it') ? 'it' : 'en');
+  app.get('/c/confirm/:token', quiet, async (req, reply) => {
+    const p = LinkParams.safeParse(req.params);
+    const info = p.success ? email.confirmationInfo(p.data.token) : null;
+    pageHeaders(reply).header('content-security-policy', CONFIRM_CSP).type('text/html; charset=utf-8');
+    if (!info) return reply.code(404).send(expiredPage(langOf(req.headers['accept-language'])));
+    return reply.send(confirmPage(info.site, info.lang, 'ask'));
+  });
+  app.post('/c/confirm/:token', quiet, async (req, reply) => {
+    const p = LinkParams.safeParse(req.params);
+    const done = p.success ? await email.confirmAddress(p.data.token) : null;
+    pageHeaders(reply).type('text/html; charset=utf-8');
+    if (!done) return reply.code(404).send(expiredPage(langOf(req.headers['accept-language'])));
+    void email.sweep().catch((err: unknown) => req.log.error({ err }, 'email sweep failed')); // the transcript goes now, not at the next sweep
+    return reply.send(confirmPage(done.site, done.lang, 'done'));
   });
 
   app.get('/c/:token/files/:id', quiet, async (req, reply) => {

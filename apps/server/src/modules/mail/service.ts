@@ -15,7 +15,7 @@ import { nanoid } from 'nanoid';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Hub } from '../../hub.ts';
 import { ServiceError } from '../conversations/errors.ts';
-import { accountLinkMail, replyMail, transcriptMail, waitingMail, type Lang, type Mail } from './templates.ts';
+import { accountLinkMail, confirmMail, replyMail, transcriptMail, waitingMail, type Lang, type Mail } from './templates.ts';
 
 /** A link in an email opens the conversation for this long. */
 export const LINK_TTL_MS = 30 * 24 * 3600_000;
@@ -28,7 +28,14 @@ export const RETRY_MAX_MS = 3600_000;
 export interface EmailOptions {
   publicUrl: string;
   replyDelayMs: number;
+  /** Transcripts and confirmation links a visitor may ask for in 24 hours. */
+  transcriptsPerDay: number;
+  /** The per-address bucket of transcript requests: 0, or ms to wait (charged when 0). */
+  transcriptIp: (ip: string, now: number) => number;
 }
+
+/** How long a confirmation link (an address before a transcript goes to it) stays good. */
+export const CONFIRM_TTL_MS = 24 * 3600_000;
 
 export class Email {
   private readonly transports = new Map<string, { updatedAt: number; t: Transporter }>();
@@ -111,21 +118,65 @@ export class Email {
     await this.commit.run(() => this.q.setVisitorLang(visitorId, lang));
   }
 
-  /** "Email me the transcript": to `email` (also kept as the visitor's address if they had none) or the known one. Returns the address. */
-  async requestTranscript(visitorId: string, conversationId: string, email: string | undefined, lang: Lang): Promise<string> {
+  /**
+   * "Email me the transcript" of a resolved conversation: to `email` (also kept as the visitor's
+   * address) or the known one. The transcript carries the visitor's own words from the shop's
+   * address, so it only goes to an address shown to be the visitor's (`confirmedEmail`: a
+   * confirmation link used, or a verified identify); any other address first gets a confirmation
+   * link with no visitor text in it. At most `transcriptsPerDay` per visitor and RATE_TRANSCRIPTS_IP
+   * per address. Returns the address and whether a confirmation was sent instead.
+   */
+  async requestTranscript(visitorId: string, conversationId: string, email: string | undefined, lang: Lang, ip: string): Promise<{ to: string; confirm: boolean }> {
     return this.commit.run(() => {
       const conv = this.store.conversation(conversationId);
       // Another visitor's conversation is answered exactly like a missing one.
       if (!conv || conv.visitorId !== visitorId) throw new ServiceError('not_found', 'no such conversation');
       if (!this.enabled(conv.siteId)) throw new ServiceError('conflict', 'this site does not send email');
-      const to = email ?? this.q.visitorContact(visitorId)?.email;
+      if (conv.state !== 'resolved') throw new ServiceError('conflict', 'the transcript can be emailed once the conversation is resolved');
+      const contact = this.q.visitorContact(visitorId);
+      const to = email ?? contact?.email;
       if (!to) throw new ServiceError('conflict', 'an email address is needed');
-      if (this.q.pendingOf(conv.id, 'transcript')) throw new ServiceError('rate_limited', 'a transcript is already on its way');
-      if (email) this.store.setVisitorContact(visitorId, null, email);
+      if (this.q.pendingOf(conv.id, 'transcript') || this.q.pendingOf(conv.id, 'confirm')) throw new ServiceError('rate_limited', 'a transcript is already on its way');
       const at = this.now();
-      this.q.insert({ id: nanoid(), siteId: conv.siteId, conversationId: conv.id, kind: 'transcript', toAddress: to, lang, afterSeq: 0, dueAt: at, createdAt: at });
-      return to;
+      if (this.q.transcriptRequestsSince(visitorId, at - 24 * 3600_000) >= this.opts.transcriptsPerDay) {
+        throw new ServiceError('rate_limited', `at most ${this.opts.transcriptsPerDay} transcripts a day`, 3600_000);
+      }
+      const wait = this.opts.transcriptIp(ip, at);
+      if (wait > 0) throw new ServiceError('rate_limited', 'too many transcripts from this address; try again later', wait);
+      if (email) this.store.setVisitorContact(visitorId, null, email);
+      const confirm = contact?.confirmedEmail !== to;
+      this.q.insert({ id: nanoid(), siteId: conv.siteId, conversationId: conv.id, kind: confirm ? 'confirm' : 'transcript', toAddress: to, lang, afterSeq: 0, dueAt: at, createdAt: at });
+      return { to, confirm };
     });
+  }
+
+  /**
+   * A confirmation link was opened and confirmed: the address is the visitor's from now on, and the
+   * transcript it was asked for goes there. False when the link is unknown, used or expired.
+   */
+  async confirmAddress(token: string): Promise<{ lang: Lang; site: string } | null> {
+    const h = hashToken(token);
+    return this.commit.run(() => {
+      const at = this.now();
+      const c = this.q.confirmation(h, at);
+      if (!c || !this.q.useConfirmation(h, at)) return null;
+      this.q.setConfirmedEmail(c.visitorId, c.email);
+      const conv = this.store.conversation(c.conversationId);
+      if (conv && !this.q.pendingOf(conv.id, 'transcript')) {
+        this.q.insert({ id: nanoid(), siteId: conv.siteId, conversationId: conv.id, kind: 'transcript', toAddress: c.email, lang: c.lang, afterSeq: 0, dueAt: at, createdAt: at });
+      }
+      return { lang: c.lang, site: this.siteName(conv?.siteId) };
+    });
+  }
+
+  /** The language and shop of a confirmation link that is still good (for its page), or null. */
+  confirmationInfo(token: string): { lang: Lang; site: string } | null {
+    const c = this.q.confirmation(hashToken(token), this.now());
+    return c ? { lang: c.lang, site: this.siteName(this.store.conversation(c.conversationId)?.siteId) } : null;
+  }
+
+  private siteName(siteId: string | undefined): string {
+    return (siteId && this.store.getSite(siteId)?.name) || siteId || '';
   }
 
   smtpView(siteId: string): SmtpView | null {
@@ -219,6 +270,15 @@ export class Email {
       return { to: contact.email, ...replyMail(site, lines, await this.link(conv.id), lang) };
     }
     if (!row.toAddress) return null;
+    if (row.kind === 'confirm') {
+      // Only the shop's name and a link: nothing the visitor wrote reaches an address not shown to be theirs.
+      const token = newToken();
+      const at = this.now();
+      await this.commit.run(() =>
+        this.q.insertConfirmation({ tokenHash: hashToken(token), visitorId: conv.visitorId, conversationId: conv.id, email: row.toAddress!, lang: row.lang, createdAt: at, expiresAt: at + CONFIRM_TTL_MS }),
+      );
+      return { to: row.toAddress, ...confirmMail(site, `${this.opts.publicUrl}/c/confirm/${token}`, row.lang) };
+    }
     return { to: row.toAddress, ...transcriptMail(site, this.q.lines(conv.id), await this.link(conv.id), row.lang) };
   }
 

@@ -29,6 +29,13 @@ const T = {
     continue: (shop: string) => `Continue on ${shop}`,
     expired: 'This link has expired or is not valid.',
     title: 'Conversation',
+    confirmSubject: (site: string) => `Confirm your email address for ${site}`,
+    confirmBody: (site: string) =>
+      `Someone asked for the transcript of a chat with ${site} to be sent to this address. If it was you, open this link and confirm (it works once, for 24 hours):`,
+    confirmIgnore: 'If it was not you, ignore this email: nothing will be sent.',
+    confirmAsk: (site: string) => `Send the transcript of your chat with ${site} to this address?`,
+    confirmButton: 'Yes, send it',
+    confirmDone: 'Thank you: the transcript is on its way.',
   },
   it: {
     replySubject: (site: string) => `Nuova risposta da ${site}`,
@@ -46,6 +53,13 @@ const T = {
     continue: (shop: string) => `Continua su ${shop}`,
     expired: 'Questo link è scaduto o non è valido.',
     title: 'Conversazione',
+    confirmSubject: (site: string) => `Conferma il tuo indirizzo email per ${site}`,
+    confirmBody: (site: string) =>
+      `Qualcuno ha chiesto di inviare a questo indirizzo la trascrizione di una chat con ${site}. Se sei stato tu, apri questo link e conferma (vale una volta, per 24 ore):`,
+    confirmIgnore: 'Se non sei stato tu, ignora questa email: non verrà inviato nulla.',
+    confirmAsk: (site: string) => `Inviare a questo indirizzo la trascrizione della tua chat con ${site}?`,
+    confirmButton: 'Sì, inviala',
+    confirmDone: 'Grazie: la trascrizione è in arrivo.',
   },
 } as const;
 
@@ -160,6 +174,30 @@ export function conversationPage(site: string, lines: TranscriptLine[], lang: La
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(t.page(site))}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.4}.m{background:#f1f1f4;border-radius:10px;padding:.5rem .75rem;margin:.5rem 0;overflow-wrap:anywhere}.me{background:#e2ecff}small{color:#666}.btn{display:inline-block;background:#1d4ed8;color:#fff;padding:.5rem 1rem;border-radius:8px;text-decoration:none}</style></head>
 <body><h1>${escapeHtml(t.page(site))}</h1>${body}${shop}</body></html>`;
+}
+
+/** The confirmation of an address: the shop's name and the link, nothing the visitor wrote. */
+export function confirmMail(site: string, url: string, lang: Lang): Mail {
+  const t = T[lang];
+  return {
+    subject: t.confirmSubject(site),
+    text: `${t.confirmBody(site)}\n\n${url}\n\n${t.confirmIgnore}\n`,
+    html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.4"><p>${escapeHtml(t.confirmBody(site))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p><p>${escapeHtml(t.confirmIgnore)}</p></body></html>`,
+  };
+}
+
+/**
+ * The page a confirmation link opens: a button that confirms (a POST: mail scanners that fetch
+ * every link in an email must not confirm for the reader), or the outcome.
+ */
+export function confirmPage(site: string, lang: Lang, state: 'ask' | 'done'): string {
+  const t = T[lang];
+  const body =
+    state === 'ask'
+      ? `<p>${escapeHtml(t.confirmAsk(site))}</p><form method="post"><button type="submit">${escapeHtml(t.confirmButton)}</button></form>`
+      : `<p>${escapeHtml(t.confirmDone)}</p>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(t.confirmSubject(site))}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.4}button{background:#1d4ed8;color:#fff;border:0;padding:.6rem 1.2rem;border-radius:8px;font-size:1rem}</style></head><body>${body}</body></html>`;
 }
 
 export function expiredPage(lang: Lang): string {

@@ -3,7 +3,9 @@
  * kind, messages committed by author (a counter: rate() gives messages/s), queue length, open
  * conversations, agents online, and prom-client's process metrics (event-loop lag percentiles,
  * memory, CPU, handles). With METRICS_TOKEN set it wants `Authorization: Bearer <token>`;
- * without, it answers only clients on this machine (loopback).
+ * `METRICS_TOKEN=off` turns it off (404); unset, it answers only requests made on this machine
+ * (loopback socket, no forwarding header naming another address), which the server allows only
+ * when no reverse proxy is trusted (TRUST_PROXY off; config.ts refuses to start otherwise).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -12,8 +14,11 @@ import type { WebSocket } from 'ws';
 import type { Services } from '../../app.ts';
 import { fromThisMachine } from '../../lib/ip.ts';
 
-function allowed(req: FastifyRequest, token: string | undefined): boolean {
-  if (!token) return fromThisMachine(req); // not a shopper reaching it through a reverse proxy here
+function allowed(req: FastifyRequest, token: string | undefined, proxied: boolean): boolean {
+  // Without a token: this machine only, judged by the socket (and no forwarding header naming
+  // anyone else), which means something only when no proxy is trusted (config.ts refuses to start
+  // with TRUST_PROXY and no METRICS_TOKEN; refused here too, should a config come another way).
+  if (!token) return !proxied && fromThisMachine(req);
   const got = Buffer.from(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
   const want = Buffer.from(token);
   return got.length === want.length && timingSafeEqual(got, want);
@@ -79,9 +84,15 @@ export function prometheus(app: FastifyInstance, s: Services): void {
   // The process metrics (event-loop lag among them) start with the first scrape, so a server
   // nobody monitors does not run the event-loop delay sampler.
   let defaults = false;
+  const token = s.config.METRICS_TOKEN;
+  const proxied = s.config.TRUST_PROXY !== false;
   app.get('/metrics', async (req, reply) => {
-    if (!allowed(req, s.config.METRICS_TOKEN)) {
-      return reply.code(s.config.METRICS_TOKEN ? 401 : 403).send({ error: 'forbidden', message: s.config.METRICS_TOKEN ? 'a valid bearer token is needed' : 'only this machine may read /metrics (set METRICS_TOKEN to scrape from elsewhere)' });
+    if (token === 'off') return reply.code(404).send({ error: 'not_found', message: '/metrics is turned off (METRICS_TOKEN=off)' });
+    if (!allowed(req, token, proxied)) {
+      return reply.code(token ? 401 : 403).send({
+        error: 'forbidden',
+        message: token ? 'a valid bearer token is needed' : 'only this machine may read /metrics (set METRICS_TOKEN to scrape from elsewhere)',
+      });
     }
     if (!defaults) {
       collectDefaultMetrics({ register, prefix: 'parla_', eventLoopMonitoringPrecision: 10 });

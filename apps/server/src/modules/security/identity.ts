@@ -39,6 +39,9 @@ export interface IdentifyResult {
 }
 
 export class Identities {
+  /** A verified identify carried an email: the shop vouches for it (the mail module marks it confirmed for transcripts). Inside the write. */
+  emailVerified: ((visitorId: string, email: string) => void) | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly data: VisitorData,
@@ -57,14 +60,15 @@ export class Identities {
       const site: SiteRow | undefined = this.store.getSite(siteId);
       const me = this.store.visitorById(visitorId);
       if (!site || !me || me.siteId !== siteId) throw new ServiceError('not_found', 'no such visitor');
-      const contact = (id: string) => {
+      const contact = (id: string, verified = true) => {
         if (identity.name || identity.email) this.store.setVisitorContact(id, identity.name ?? null, identity.email ?? null);
+        if (verified && identity.email) this.emailVerified?.(id, identity.email);
       };
       if (!verifyIdentityHash(identity.userId, identity.hash, site.secret)) {
         if (this.required(siteId)) {
           throw new ServiceError('identity_invalid', 'identify refused: hash must be the hex HMAC-SHA256 of userId with this site\'s secret');
         }
-        contact(me.id); // kept as what the visitor says, linked to nothing
+        contact(me.id, false); // kept as what the visitor says, linked to nothing
         return { visitorId: me.id, verified: false };
       }
       const at = this.now();

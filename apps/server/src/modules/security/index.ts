@@ -1,8 +1,9 @@
 /**
  * Security in one place: abuse limits for visitors, identity verification, the privacy routes,
  * agent session revocation (sockets of a session that ended are closed), login throttling,
- * security headers for the console and the API, and the list of registered routes (which the
- * route-by-route authorization test walks).
+ * the origin and CSRF-token check of every state-changing request (csrf.ts), security headers
+ * for the console and the API, and the list of registered routes (which the route-by-route
+ * authorization test walks).
  */
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -11,15 +12,17 @@ import { Id, LoginRequest, SiteId } from '@parla/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { Buckets } from '../../lib/buckets.ts';
 import { newToken } from '../../lib/crypto.ts';
 import { ipKey } from '../../lib/ip.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import type { Sites } from '../sites/service.ts';
+import { SESSION_COOKIE } from '../agents/service.ts';
+import { csrfGuard, routeAuth, STATE_CHANGING, type CsrfDeps } from './csrf.ts';
 import { Identities } from './identity.ts';
 import { ConnectionCounts, limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { Sockets } from './sockets.ts';
 import type { Services } from '../../app.ts';
 import type { Hub } from '../../hub.ts';
@@ -27,7 +30,16 @@ import type { Hub } from '../../hub.ts';
 export { identityHash, verifyIdentityHash } from './identity.ts';
 
 /** Routes that check a password, the setup code or a link token: the login limit per IP (RATE_LOGIN_IP) applies to each. */
-export const PASSWORD_ROUTES = new Set(['/api/auth/login', '/api/setup', '/api/password-links/inspect', '/api/password-links/accept', '/api/auth/password']);
+export const PASSWORD_ROUTES = new Set([
+  '/api/auth/login',
+  '/api/setup',
+  '/api/password-links/inspect',
+  '/api/password-links/accept',
+  '/api/auth/password',
+  '/api/auth/totp/setup',
+  '/api/auth/totp/enable',
+  '/api/auth/totp/disable',
+]);
 
 /** How often agent sockets are checked against their session (logout closes at once; expiry within this). */
 export const SESSION_SWEEP_MS = 500;
@@ -67,8 +79,8 @@ export class Security {
   readonly agentConnections: ConnectionCounts;
   /** Every route registered after the security plugin (method, url). */
   readonly routes: RouteEntry[] = [];
-  /** Failed password checks per account email (logins, password changes): RATE_LOGIN_EMAIL. */
-  readonly passwordFailures: Buckets;
+  /** Failed password checks (logins, password changes): per address and account, and per account (login-throttle.ts). */
+  readonly login: LoginThrottle;
 
   constructor(
     readonly config: Config,
@@ -81,7 +93,7 @@ export class Security {
     this.limits = new VisitorLimits(config);
     this.visitorConnections = new ConnectionCounts(config.WS_CONNECTIONS_PER_IP);
     this.agentConnections = new ConnectionCounts(config.WS_CONNECTIONS_PER_AGENT);
-    this.passwordFailures = new Buckets(config.RATE_LOGIN_EMAIL);
+    this.login = new LoginThrottle(config.RATE_LOGIN_EMAIL, config.RATE_LOGIN_ACCOUNT, config.LOGIN_BACKOFF_MAX_MS);
     this.data = new VisitorData(store.sqlite);
     this.identities = new Identities(store, this.data, commit, sites, now);
     this.privacy = new Privacy(this.data, commit, this.visitorSockets, hub, now);
@@ -111,28 +123,44 @@ const IdParams = z.object({ id: Id });
 export async function securityPlugin(app: FastifyInstance, s: Services): Promise<void> {
   const sec = s.security;
   const cfg = s.config;
-  const loginEmail = sec.passwordFailures;
   const emailOf = (req: FastifyRequest) => {
     const r = LoginRequest.shape.email.safeParse((req.body as { email?: unknown } | undefined)?.email);
     return r.success ? r.data : null;
   };
   const throttleEmail = async (req: FastifyRequest, reply: FastifyReply) => {
     const email = emailOf(req);
-    const wait = email ? loginEmail.wait(email, Date.now()) : 0;
+    if (!email) return;
+    const wait = sec.login.refused(ipKey(req.ip), email, Date.now());
     if (wait > 0) {
       void reply.header('retry-after', Math.ceil(wait / 1000));
-      return reply.code(429).send({ error: 'rate_limited', message: limitedMessage('failed logins for this account', wait) });
+      return reply.code(429).send({ error: 'rate_limited', message: limitedMessage('failed logins for this account from this address', wait) });
     }
+    // An account under attack from many addresses: held, not refused.
+    const hold = sec.login.holdMs(email, Date.now());
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
   };
   const countFailure = async (req: FastifyRequest, reply: FastifyReply) => {
     const email = reply.statusCode === 401 ? emailOf(req) : null;
-    if (email) loginEmail.take(email, Date.now());
+    if (email) sec.login.failed(ipKey(req.ip), email, Date.now());
   };
   const scoped = (url: string) => /^\/(console|api)(\/|$)/.test(url);
+
+  // A live session behind the request's cookie (the CSRF token is asked of those only).
+  const csrfDeps: CsrfDeps = {
+    publicUrl: cfg.PUBLIC_URL,
+    liveSession: (req) => {
+      const token = req.cookies[SESSION_COOKIE];
+      return token && s.agents.authenticate(token) ? token : null;
+    },
+  };
 
   app.addHook('onRoute', (r: RouteOptions) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) if (m !== 'HEAD') sec.routes.push({ method: m, url: r.url });
+    // Every state-changing route: the console's own origin, and the session's CSRF token (csrf.ts).
+    if (methods.some((m) => STATE_CHANGING.has(m))) {
+      r.onRequest = [...(r.onRequest ? [r.onRequest].flat() : []), csrfGuard(routeAuth(r.url), csrfDeps)];
+    }
     // Security headers on the console and the API only: the widget's files stay loadable from any origin.
     if (!scoped(r.url)) r.config = { ...(r.config as object), helmet: { skipRoute: true } } as RouteOptions['config'];
     if (r.url === '/api/auth/login') {

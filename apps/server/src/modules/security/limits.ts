@@ -15,6 +15,7 @@ export class VisitorLimits {
   private readonly convSite: Buckets;
   private readonly newVisitorIp: Buckets;
   private readonly frames: Buckets;
+  private readonly transcriptIp: Buckets;
 
   constructor(config: Config) {
     this.msgVisitor = new Buckets(config.RATE_MESSAGES_VISITOR);
@@ -25,6 +26,7 @@ export class VisitorLimits {
     this.convSite = new Buckets(config.RATE_CONVERSATIONS_SITE);
     this.newVisitorIp = new Buckets(config.RATE_VISITORS_IP);
     this.frames = new Buckets(config.RATE_FRAMES_VISITOR);
+    this.transcriptIp = new Buckets(config.RATE_TRANSCRIPTS_IP);
   }
 
   /** A message (chat, offline message, call-back); `starting` when it opens a new conversation. 0, or ms to wait. */
@@ -41,6 +43,11 @@ export class VisitorLimits {
   /** A hello that creates a visitor. */
   newVisitor(ip: string, now: number): number {
     return takeAll([[this.newVisitorIp, ip]], now);
+  }
+
+  /** A transcript or confirmation email asked for from this address. */
+  transcript(ip: string, now: number): number {
+    return takeAll([[this.transcriptIp, ip]], now);
   }
 
   /** Any other frame of one connection. */

@@ -3,7 +3,7 @@ import { DepartmentInput, DepartmentPatch, Id, SiteId, SiteSettings } from '@par
 import { SiteCreate, SiteUpdate } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { Services } from '../../app.ts';
-import { parseOr400, sameOriginOnly } from '../../lib/http.ts';
+import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 
 const SiteParams = z.object({ siteId: SiteId });
@@ -13,7 +13,6 @@ const IdParams = z.object({ id: Id });
 export function siteRoutes(app: FastifyInstance, s: Services): void {
   const agent = { preHandler: requireAgent(s) };
   const admin = { preHandler: [requireAgent(s), requireAdmin] };
-  const adminWrite = { preHandler: [sameOriginOnly(s.config.PUBLIC_URL), requireAgent(s), requireAdmin] };
   const publicUrl = s.config.PUBLIC_URL;
 
   app.get('/api/sites', agent, async () => s.sites.list());
@@ -25,7 +24,7 @@ export function siteRoutes(app: FastifyInstance, s: Services): void {
     return s.sites.detail(p.siteId, publicUrl) ?? reply.code(404).send({ error: 'not_found', message: 'no such site' });
   });
 
-  app.post('/api/sites', adminWrite, async (req, reply) => {
+  app.post('/api/sites', admin, async (req, reply) => {
     const body = parseOr400(SiteCreate, req.body, reply);
     if (!body) return reply;
     const site = await s.sites.create(body, publicUrl);
@@ -34,7 +33,7 @@ export function siteRoutes(app: FastifyInstance, s: Services): void {
   });
 
   /** Rename, or replace the allowed origins (new handshakes and uploads follow at once, no restart). */
-  app.patch('/api/sites/:siteId', adminWrite, async (req, reply) => {
+  app.patch('/api/sites/:siteId', admin, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);
     const body = p && parseOr400(SiteUpdate, req.body, reply);
     if (!p || !body) return reply;
@@ -42,7 +41,7 @@ export function siteRoutes(app: FastifyInstance, s: Services): void {
   });
 
   /** Deletes the site and everything of it (conversations, visitors, files, settings). */
-  app.delete('/api/sites/:siteId', adminWrite, async (req, reply) => {
+  app.delete('/api/sites/:siteId', admin, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);
     if (!p) return reply;
     await s.sites.delete(p.siteId);

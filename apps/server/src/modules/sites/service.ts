@@ -43,8 +43,11 @@ export class Sites {
   private readonly admin: SiteAdminQueries;
   /** Whether a site can send email (set by the mail module; told to the widget). */
   emailEnabled: ((siteId: string) => boolean) | null = null;
-  /** Called after a site was deleted (caches keyed by site let go of it; its visitors' sockets close). */
-  readonly deletedListeners: ((siteId: string, visitorIds: string[], attachmentIds: string[]) => void)[] = [];
+  /**
+   * Called after a site was deleted (caches keyed by site let go of it; its visitors' sockets
+   * close; the consoles drop its conversations: the open ones and those resolved in the last 24 hours).
+   */
+  readonly deletedListeners: ((siteId: string, visitorIds: string[], attachmentIds: string[], conversationIds: string[]) => void)[] = [];
 
   constructor(
     private readonly store: Store,
@@ -126,12 +129,13 @@ export class Sites {
     if (this.declared.has(siteId)) throw new RequestError(409, 'declared_site', 'this site is declared by SITE_ORIGINS in the server configuration: remove it there first');
     const gone = await this.commit.run(() => {
       const visitorIds = this.admin.visitorIds(siteId);
+      const conversationIds = this.admin.liveConversationIds(siteId, this.now() - 24 * 3600_000);
       const files = this.admin.delete(siteId);
       if (!files) throw new RequestError(404, 'not_found', 'no such site');
-      return { visitorIds, files };
+      return { visitorIds, conversationIds, files };
     });
     this.cache.delete(siteId);
-    for (const l of this.deletedListeners) l(siteId, gone.visitorIds, gone.files);
+    for (const l of this.deletedListeners) l(siteId, gone.visitorIds, gone.files, gone.conversationIds);
   }
 
   /** Drops the cached settings of a site written outside this service. */
