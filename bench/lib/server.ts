@@ -45,25 +45,29 @@ export interface RunningServer {
 }
 
 /**
- * The server's abuse limits (token buckets per visitor, per IP address and per site) are off in
- * the load benchmarks: every simulated visitor comes from 127.0.0.1, and the issue's load (1
- * message/s per conversation, thousands per site) is above the per-visitor and per-site defaults.
+ * The server's abuse limits (token buckets per visitor, per IP address and per site; the sockets'
+ * frame and byte budgets; sockets per address) are off in the load benchmarks: every simulated
+ * visitor comes from 127.0.0.1, and the issue's load (1 message/s per conversation, thousands per
+ * site) is above the per-visitor and per-site defaults. (bench:flood keeps the defaults.)
  */
-export const LIMITS_OFF = Object.fromEntries(
-  ['MESSAGES_VISITOR', 'MESSAGES_IP', 'MESSAGES_SITE', 'CONVERSATIONS_VISITOR', 'CONVERSATIONS_IP', 'CONVERSATIONS_SITE', 'VISITORS_IP', 'FRAMES_VISITOR', 'LOGIN_IP', 'LOGIN_EMAIL', 'API_IP'].map((k) => [
-    `RATE_${k}`,
-    'off',
-  ]),
-);
+export const LIMITS_OFF: Record<string, string> = {
+  ...Object.fromEntries(
+    ['MESSAGES_VISITOR', 'MESSAGES_IP', 'MESSAGES_SITE', 'CONVERSATIONS_VISITOR', 'CONVERSATIONS_IP', 'CONVERSATIONS_SITE', 'VISITORS_IP', 'FRAMES_VISITOR', 'LOGIN_IP', 'LOGIN_EMAIL', 'API_IP'].map((k) => [
+      `RATE_${k}`,
+      'off',
+    ]),
+  ),
+  ...Object.fromEntries(['WS_FRAMES_VISITOR', 'WS_BYTES_VISITOR', 'WS_FRAMES_AGENT', 'WS_BYTES_AGENT', 'WS_CONNECTIONS_PER_IP', 'WS_CONNECTIONS_PER_AGENT'].map((k) => [k, 'off'])),
+};
 
-/** Starts apps/server/src/server.ts with the given environment (abuse limits off) and waits for /healthz. */
-export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
+/** Starts apps/server/src/server.ts with the given environment (abuse limits off unless `limits: 'default'`) and waits for /healthz. */
+export async function startServer(env: Record<string, string>, port?: number, opts: { limits?: 'off' | 'default'; serverDir?: string } = {}): Promise<RunningServer> {
   port ??= await freePort();
   // SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to find hot spots.
   const extra = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, ...LIMITS_OFF, ...env },
+    cwd: opts.serverDir ?? SERVER_DIR,
+    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, ...(opts.limits === 'default' ? {} : LIMITS_OFF), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

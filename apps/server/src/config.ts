@@ -61,6 +61,47 @@ const rate = z.string().transform((s, ctx) => {
 });
 export type Rate = { capacity: number; windowMs: number } | null;
 
+const UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const UNITS_BYTES = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 } as const;
+/** A size: bytes, or a number with a unit (`512KiB`, `4MiB`). */
+const sizePattern = '(\\d+)(B|KiB|MiB|GiB)?';
+const parseSize = (n: string, unit: string | undefined) => Number(n) * UNITS_BYTES[(unit ?? 'B') as keyof typeof UNITS_BYTES];
+
+/** Bytes per window: `SIZE/window` (`2MiB/10s`), or `off`. */
+const byteRate = z.string().transform((s, ctx) => {
+  if (s === 'off') return null;
+  const m = new RegExp(`^${sizePattern}/(\\d+)(ms|s|m|h)$`).exec(s.trim());
+  const n = m ? parseSize(m[1]!, m[2]) : 0;
+  const ms = m ? Number(m[3]) * UNITS_MS[m[4] as keyof typeof UNITS_MS] : 0;
+  if (!m || n < 1 || ms < 1) {
+    ctx.addIssue({ code: 'custom', message: 'expected SIZE/window such as 2MiB/10s, 65536/1s (units B KiB MiB GiB; ms s m h), or off' });
+    return z.NEVER;
+  }
+  return { capacity: n, windowMs: ms };
+});
+
+/** A size in bytes: `4194304`, `512KiB`, `4MiB`. */
+const size = z.string().transform((s, ctx) => {
+  const m = new RegExp(`^${sizePattern}$`).exec(s.trim());
+  const n = m ? parseSize(m[1]!, m[2]) : 0;
+  if (!m || n < 1) {
+    ctx.addIssue({ code: 'custom', message: 'expected a size such as 4MiB, 512KiB or 4194304 (bytes)' });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** A count, or `off` (no limit: Infinity). */
+const cap = z.string().transform((s, ctx) => {
+  if (s === 'off') return Infinity;
+  const n = /^\d+$/.test(s.trim()) ? Number(s) : 0;
+  if (n < 1) {
+    ctx.addIssue({ code: 'custom', message: 'expected a whole number of at least 1, or off' });
+    return z.NEVER;
+  }
+  return n;
+});
+
 /** Waits between webhook delivery attempts: `1s,5s,30s` (units ms s m h); the attempt after the last wait is the last. */
 const schedule = z.string().transform((s, ctx) => {
   const out: number[] = [];
@@ -107,6 +148,24 @@ export const ConfigSchema = z.object({
   AGENT_OFFLINE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Every socket is pinged this often; one that has not answered the previous ping is closed. */
   WS_PING_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  /**
+   * Every frame a socket sends is charged to its connection's budgets before it is parsed: at most
+   * N frames and SIZE bytes per window (`N/window`, `SIZE/window`, or `off`). Past either, the
+   * socket gets one rate_limited error and is closed with 4008 (the widget and the console then
+   * wait before reconnecting). Well above the RATE_* limits, which answer rate_limited and keep the socket.
+   */
+  WS_FRAMES_VISITOR: rate.prefault('300/10s'),
+  WS_BYTES_VISITOR: byteRate.prefault('2MiB/10s'),
+  WS_FRAMES_AGENT: rate.prefault('1000/10s'),
+  WS_BYTES_AGENT: byteRate.prefault('8MiB/10s'),
+  /** A socket that has not sent its hello this long after the upgrade is closed (4408). */
+  WS_HELLO_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  /** A socket holding more than this in its send buffer (a client that does not read) is cut and its memory released. */
+  WS_MAX_BUFFERED_BYTES: size.prefault('4MiB'),
+  /** Visitor sockets open at once per client address (an IPv6 client by its /64); the next handshake gets 429. */
+  WS_CONNECTIONS_PER_IP: cap.prefault('200'),
+  /** Console sockets open at once per agent (agents are counted by account, not by address: an office shares one). */
+  WS_CONNECTIONS_PER_AGENT: cap.prefault('32'),
   SLA_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** /readyz answers 503 while the event loop's longest delay of the last 1-2 s is above this. */
   READY_MAX_LAG_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),

@@ -3,7 +3,8 @@ import { newClientId } from '@parla/client';
 import WebSocket from 'ws';
 import { onlineAgent, SHOP_ORIGIN, SITE, useServer, visitor } from './harness.ts';
 
-const ctx = useServer({ env: { WS_PING_MS: '100', AGENT_OFFLINE_GRACE_MS: '50' } });
+// 1,200 sockets from one address below: the per-address cap (WS_CONNECTIONS_PER_IP, 200) is raised.
+const ctx = useServer({ env: { WS_PING_MS: '100', AGENT_OFFLINE_GRACE_MS: '50', WS_CONNECTIONS_PER_IP: '5000' } });
 
 describe('dead sockets are reaped', () => {
   it('closes a socket that stops answering pings, and keeps live ones', async () => {

@@ -45,7 +45,20 @@ export interface SessionOptions<Out extends { type: string }> {
   outbox?: OutboxStore;
   /** How long to wait before sending again a send refused for a passing reason (default 2000 ms). */
   retryMs?: number;
+  /**
+   * After the server closed the connection for sending too much (BACK_OFF_CODES), the wait before
+   * reconnecting: at least this (default 30000 ms) or the retryAfterMs the server asked for, plus
+   * up to half as much again at random.
+   */
+  backOffMs?: number;
 }
+
+/**
+ * Close codes after which the server wants the client to stay away for a while (copied from
+ * @parla/protocol, whose zod the widget does not ship): 4008 over the connection's budget,
+ * 4029 rate limited. Reconnecting at once would only be closed again.
+ */
+export const BACK_OFF_CODES = [4008, 4029];
 
 export interface PendingSend {
   clientId: string;
@@ -143,6 +156,8 @@ export class Session<Out extends { type: string }> {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastHeard = 0;
+  /** The retryAfterMs of the last error frame (the server sends one just before a BACK_OFF_CODES close). */
+  private retryAfterMs = 0;
   private readonly lastSeq = new Map<string, number>();
   private readonly syncing = new Set<string>();
   private readonly outbox = new Map<string, PendingSend>();
@@ -291,10 +306,10 @@ export class Session<Out extends { type: string }> {
     ws.onerror = () => {
       /* onclose follows */
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ws !== ws) return;
       this.teardown();
-      this.scheduleReconnect();
+      this.scheduleReconnect((ev as { code?: number } | null)?.code);
     };
   }
 
@@ -316,7 +331,7 @@ export class Session<Out extends { type: string }> {
     }
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(code?: number): void {
     if (this.stopped) {
       this.setStatus('closed');
       return;
@@ -326,7 +341,9 @@ export class Session<Out extends { type: string }> {
     const max = this.opts.maxDelayMs ?? 15000;
     const cap = Math.min(max, min * 2 ** this.attempt);
     this.attempt++;
-    const delay = Math.max(min / 2, (this.opts.random ?? Math.random)() * cap);
+    const random = (this.opts.random ?? Math.random)();
+    const delay = BACK_OFF_CODES.includes(code!) ? Math.max(this.opts.backOffMs ?? 30000, this.retryAfterMs) * (1 + random / 2) : Math.max(min / 2, random * cap);
+    this.retryAfterMs = 0;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.open();
@@ -357,6 +374,7 @@ export class Session<Out extends { type: string }> {
         this.emit('ack', frame);
         break;
       case 'error':
+        this.retryAfterMs = frame.retryAfterMs ?? 0;
         if (frame.clientId && this.outbox.has(frame.clientId) && RETRYABLE.includes(frame.code)) {
           // Not the message's fault: keep it and send the outbox again a little later.
           this.retryTimer ??= setTimeout(() => {

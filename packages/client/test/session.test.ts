@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { ServerFrame, StreamItem } from '@parla/protocol';
-import { newClientId, Session, storageOutbox } from '../src/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED, type ServerFrame, type StreamItem } from '@parla/protocol';
+import { BACK_OFF_CODES, newClientId, Session, storageOutbox } from '../src/index.ts';
 import { MemorySocket } from '../src/testing.ts';
 
 const Pipe = MemorySocket;
@@ -155,6 +155,48 @@ describe('Session', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(pipes.length).toBeGreaterThan(1);
     s.close();
+  });
+
+  it('stays away after a close for sending too much (4008, 4029): 30 s or what the server asked, not a reconnect loop', () => {
+    expect(BACK_OFF_CODES).toEqual([CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED]); // the copy matches @parla/protocol
+    vi.useFakeTimers();
+    try {
+      const pipes: MemorySocket[] = [];
+      const s = new Session<{ type: string }>({ url: 'ws://x', hello: () => ({ type: 'hello' }), createSocket: () => (pipes.push(new Pipe()), pipes.at(-1)!), random: () => 0.5, minDelayMs: 1, maxDelayMs: 2 });
+      s.connect();
+      pipes[0]!.open();
+      pipes[0]!.push(welcome);
+      // An ordinary drop: back at once (the usual backoff).
+      pipes[0]!.onclose?.({ code: 1006 });
+      vi.advanceTimersByTime(5);
+      expect(pipes).toHaveLength(2);
+      pipes[1]!.open();
+      pipes[1]!.push(welcome);
+      // Over the connection's budget; the error before the close says 10 s: the floor of 30 s wins (x1.25 at random 0.5).
+      pipes[1]!.push({ type: 'error', code: 'rate_limited', message: 'too many frames on this connection', retryAfterMs: 10_000 });
+      pipes[1]!.onclose?.({ code: CLOSE_OVER_BUDGET });
+      vi.advanceTimersByTime(37_000);
+      expect(pipes).toHaveLength(2);
+      vi.advanceTimersByTime(600);
+      expect(pipes).toHaveLength(3);
+      // Too many new visitors from this address, come back in 2 minutes: 2 minutes (x1.25).
+      pipes[2]!.open();
+      pipes[2]!.push({ type: 'error', code: 'rate_limited', message: 'too many new visitors', retryAfterMs: 120_000 });
+      pipes[2]!.onclose?.({ code: CLOSE_RATE_LIMITED });
+      vi.advanceTimersByTime(149_000);
+      expect(pipes).toHaveLength(3);
+      vi.advanceTimersByTime(2_000);
+      expect(pipes).toHaveLength(4);
+      // And the next ordinary drop is quick again.
+      pipes[3]!.open();
+      pipes[3]!.push(welcome);
+      pipes[3]!.onclose?.({ code: 1006 });
+      vi.advanceTimersByTime(5);
+      expect(pipes).toHaveLength(5);
+      s.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('makes 21-character URL-safe client ids', () => {

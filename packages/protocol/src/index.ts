@@ -43,6 +43,20 @@ export const MAX_MESSAGE_CHARS = 4000;
 /** How many stream items one sync.result carries at most; the client asks again when hasMore. */
 export const SYNC_PAGE_SIZE = 200;
 
+/**
+ * WebSocket close codes of the server (besides 1001 going away, 1007 not UTF-8, 1009 too big):
+ * 4000 unsupported protocol, 4001 the visitor was merged into another, 4401 the agent's session
+ * ended, 4404 the site or the visitor was deleted, and these three. After CLOSE_OVER_BUDGET and
+ * CLOSE_RATE_LIMITED a client waits before it reconnects (the error frame sent just before the
+ * close says how long: retryAfterMs); packages/client copies them (the widget ships no zod).
+ */
+/** The connection sent more frames or bytes than its budget allows (WS_FRAMES_*, WS_BYTES_*). */
+export const CLOSE_OVER_BUDGET = 4008;
+/** Too many new visitors from this address (RATE_VISITORS_IP). */
+export const CLOSE_RATE_LIMITED = 4029;
+/** No hello arrived in time after the upgrade (WS_HELLO_TIMEOUT_MS). */
+export const CLOSE_HELLO_TIMEOUT = 4408;
+
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { AgentToServer, PROTOCOL_VERSION } from '@parla/protocol';
+import { AgentToServer, CLOSE_RATE_LIMITED, PROTOCOL_VERSION } from '@parla/protocol';
 import type { AgentRow } from '@parla/db';
 import type { Services } from '../app.ts';
 import { agentView, SESSION_COOKIE } from '../modules/agents/service.ts';
-import { serveSocket } from './connection.ts';
+import { serveSocket, socketLimits } from './connection.ts';
 import { sameOrigin } from '../lib/http.ts';
 import { hashToken } from '../lib/crypto.ts';
 import { releaseUpgrade } from '../lifecycle.ts';
@@ -19,6 +19,9 @@ declare module 'fastify' {
  * the Origin is the console's own (no cross-site WebSocket hijacking).
  */
 export function agentGateway(app: FastifyInstance, s: Services): void {
+  const wsLimits = socketLimits(s.config, s.config.WS_FRAMES_AGENT, s.config.WS_BYTES_AGENT);
+  // Counted per agent, not per address: a whole office may share one (WS_CONNECTIONS_PER_AGENT).
+  const open = s.security.agentConnections;
   app.get(
     '/ws/agent',
     {
@@ -29,6 +32,10 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
         }
         const agent = s.agents.authenticate(req.cookies[SESSION_COOKIE]);
         if (!agent) return reply.code(401).send({ error: 'unauthorized', message: 'log in first' });
+        if (!open.allows(agent.id)) {
+          req.log.info({ agent: agent.id }, 'console socket refused: too many open for this agent');
+          return reply.code(429).send({ error: 'rate_limited', message: 'too many console connections for this account; close some tabs' });
+        }
         req.parlaAgent = agent;
       },
     },
@@ -36,13 +43,18 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
       const agent = req.parlaAgent!;
       const log = req.log;
       const tcp = req.socket;
+      if (!open.open(agent.id)) {
+        open.close(agent.id);
+        socket.close(CLOSE_RATE_LIMITED, 'too many connections for this agent');
+        return;
+      }
       // Closed when this session ends (logout, expiry): see modules/security.
       s.security.agentSockets.add(hashToken(req.cookies[SESSION_COOKIE]!), socket);
       releaseUpgrade(socket, req); // nothing below holds on to req
       const following = new Set<string>();
       const opened = s.agents.socketOpened(agent.id);
 
-      const conn = serveSocket(socket, tcp, log, AgentToServer, async (frame, conn) => {
+      const conn = serveSocket(socket, tcp, log, AgentToServer, wsLimits, async (frame, conn) => {
         switch (frame.type) {
           case 'hello': {
             await opened;
@@ -93,6 +105,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
       });
 
       socket.on('close', () => {
+        open.close(agent.id);
         s.hub.unsubscribe('agents', conn.sub);
         s.hub.unsubscribe(`agent:${agent.id}`, conn.sub);
         for (const id of following) s.hub.unsubscribe(`conv:${id}`, conn.sub);

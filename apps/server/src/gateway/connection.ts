@@ -1,18 +1,43 @@
 /**
- * What both gateways (visitor, agent) share: frame size check, JSON parse, zod validation, typed
- * error frames that leave the socket usable, and holding frames until the hello is handled.
+ * What both gateways (visitor, agent) share: the connection's budget charged before anything is
+ * parsed, frame size check, JSON parse, zod validation, typed error frames that leave the socket
+ * usable, holding frames until the hello is handled, the hello deadline, and the send-buffer bound.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ErrorCode } from '@parla/protocol';
-import { ClientId, MAX_FRAME_BYTES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '@parla/protocol';
+import { ClientId, CLOSE_HELLO_TIMEOUT, CLOSE_OVER_BUDGET, MAX_FRAME_BYTES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '@parla/protocol';
 import type { Socket } from 'node:net';
 import type { WebSocket, RawData } from 'ws';
 import type { z } from 'zod';
 import type { Subscriber } from '../hub.ts';
+import { FrameBudget, type Rate } from '../lib/buckets.ts';
 import { ServiceError, type SendResult } from '../modules/conversations/service.ts';
 
 /** Frames above this are not even parsed: the socket is closed with 1009 by ws itself. */
 export const HARD_MAX_PAYLOAD = 4 * MAX_FRAME_BYTES;
+
+/** After a close the server starts, how long the client has to answer it before the connection is cut. */
+export const CLOSE_GRACE_MS = 1000;
+
+/** What one socket may cost the server (the WS_* settings, per actor). */
+export interface SocketLimits {
+  /** Frames and bytes the client may send per window, charged before parsing (WS_FRAMES_*, WS_BYTES_*; null: off). */
+  frames: Rate | null;
+  bytes: Rate | null;
+  /** The hello must arrive this soon after the upgrade (WS_HELLO_TIMEOUT_MS). */
+  helloTimeoutMs: number;
+  /** A socket whose send buffer holds more than this is cut (WS_MAX_BUFFERED_BYTES). */
+  maxBufferedBytes: number;
+}
+
+/** The limits of one actor's sockets from the configuration. */
+export function socketLimits(
+  config: { WS_HELLO_TIMEOUT_MS: number; WS_MAX_BUFFERED_BYTES: number },
+  frames: Rate | null,
+  bytes: Rate | null,
+): SocketLimits {
+  return { frames, bytes, helloTimeoutMs: config.WS_HELLO_TIMEOUT_MS, maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES };
+}
 
 export interface Connection<F> {
   sub: Subscriber;
@@ -28,7 +53,7 @@ export interface Connection<F> {
 }
 
 /** The TCP socket under a WebSocket (`req.socket` of the upgrade request). */
-export type RawSocket = Pick<Socket, 'cork' | 'uncork' | 'write' | 'destroyed' | 'writableCorked'>;
+export type RawSocket = Pick<Socket, 'cork' | 'uncork' | 'write' | 'destroyed' | 'writableCorked' | 'writableLength' | 'pause'>;
 
 /** Sockets corked in this turn of the event loop, uncorked together right after it. */
 let corked: RawSocket[] = [];
@@ -59,12 +84,47 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
   raw: RawSocket,
   log: FastifyBaseLogger,
   schema: S,
+  limits: SocketLimits,
   onFrame: (frame: z.infer<S>, conn: Connection<z.infer<S>>) => void | Promise<void>,
 ): Connection<z.infer<S>> {
   type F = z.infer<S>;
   let ready = false;
   let helloSeen = false;
+  /** The server is closing this socket: nothing more is read or written. */
+  let closing = false;
   let backlog: F[] = [];
+  const budget = new FrameBudget(limits.frames, limits.bytes, Date.now());
+  const maxBuffered = limits.maxBufferedBytes;
+
+  /** Closes with `code`; a client that does not answer the close within CLOSE_GRACE_MS is cut. */
+  const shut = (code: number, reason: string) => {
+    closing = true;
+    socket.close(code, reason);
+    setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+  };
+
+  /**
+   * The send-buffer bound, checked after every write: a client that does not read (or reads far
+   * slower than it is written to) is cut at once, which frees what was waiting for it. The bound
+   * is above every answer of ordinary size (a sync page is 2.5 MB at worst), so a slow client
+   * that reads is not cut for one of them. One frame larger than the bound itself (the console's
+   * welcome, which carries every open conversation: about 500 bytes each) is let through when
+   * it is written onto a buffer within the bound: the socket may then hold that frame and the
+   * bound besides while it drains, and is held to the bound again once it is back under it.
+   */
+  let allowed = maxBuffered;
+  const bounded = (size: number) => {
+    const buffered = raw.writableLength;
+    if (buffered <= maxBuffered) {
+      allowed = maxBuffered;
+      return;
+    }
+    if (size > maxBuffered && buffered - size <= maxBuffered) allowed = buffered + maxBuffered;
+    if (buffered <= allowed) return;
+    log.info({ buffered }, 'websocket cut: its send buffer is over WS_MAX_BUFFERED_BYTES (the client does not read)');
+    closing = true;
+    socket.terminate();
+  };
 
   const conn: Connection<F> = {
     sub: {
@@ -73,12 +133,15 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
         // per-message deflate off, nothing of ws's is ever half-written when this runs.
         if (socket.readyState !== socket.OPEN) return;
         coalesceWrites(raw)?.write(frames);
+        bounded(frames.length);
       },
     },
     send(frame) {
       if (socket.readyState !== socket.OPEN) return;
       coalesceWrites(raw);
+      const before = raw.writableLength;
       socket.send(JSON.stringify(frame));
+      bounded(raw.writableLength - before);
     },
     error(code, message, clientId) {
       conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
@@ -120,9 +183,33 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
     }
   };
 
+  /** Past the budget: one error saying when to come back, the close, and nothing more read. */
+  const overBudget = () => {
+    const retryAfterMs = Math.max(limits.frames?.windowMs ?? 0, limits.bytes?.windowMs ?? 0);
+    conn.send({ type: 'error', code: 'rate_limited', message: `too many frames on this connection; it is closed, reconnect in ${Math.ceil(retryAfterMs / 1000)} s`, retryAfterMs });
+    log.info('websocket closed: over its frame budget (WS_FRAMES_*, WS_BYTES_*)');
+    shut(CLOSE_OVER_BUDGET, 'over budget');
+    // The rest of a flood stays in the kernel (TCP pushes back on the client) instead of being
+    // read and thrown away here; ws may resume reading for its own reasons, and then `closing` drops it.
+    raw.pause();
+  };
+
+  // No hello in time (a socket opened and left idle, by mistake or to hold a slot): closed.
+  const helloTimer = setTimeout(() => {
+    if (helloSeen || closing || socket.readyState !== socket.OPEN) return;
+    conn.error('not_ready', `no hello within ${limits.helloTimeoutMs} ms of connecting`);
+    shut(CLOSE_HELLO_TIMEOUT, 'no hello');
+  }, limits.helloTimeoutMs).unref();
+
   // Attached synchronously, before any await: frames that arrive during the hello are kept.
-  socket.on('message', (raw: RawData, isBinary: boolean) => {
-    const size = Array.isArray(raw) ? raw.reduce((n, b) => n + b.length, 0) : (raw as Buffer | ArrayBuffer).byteLength;
+  socket.on('message', (data: RawData, isBinary: boolean) => {
+    if (closing) return;
+    // Charged before anything else: a frame that will be refused counts all the same.
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
+    if (!budget.take(size)) {
+      overBudget();
+      return;
+    }
     if (size > MAX_FRAME_BYTES) {
       conn.error('frame_too_large', `frames are limited to ${MAX_FRAME_BYTES} bytes`);
       return;
@@ -133,7 +220,7 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
     }
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString());
+      json = JSON.parse(data.toString());
     } catch {
       conn.error('bad_frame', 'frame is not valid JSON');
       return;
@@ -157,6 +244,7 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
         return;
       }
       helloSeen = true;
+      clearTimeout(helloTimer);
       const version = (frame as { protocol?: number }).protocol ?? 0;
       if (version < MIN_PROTOCOL_VERSION || version > PROTOCOL_VERSION) {
         conn.error('unsupported_protocol', `this server speaks protocol ${MIN_PROTOCOL_VERSION} to ${PROTOCOL_VERSION}`);

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity } from '@parla/protocol';
+import { CLOSE_RATE_LIMITED, PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity } from '@parla/protocol';
 import type { SiteRow, VisitorRow } from '@parla/db';
 import { z } from 'zod';
 import type { Services } from '../app.ts';
-import { HARD_MAX_PAYLOAD, serveSocket } from './connection.ts';
+import { HARD_MAX_PAYLOAD, serveSocket, socketLimits } from './connection.ts';
 import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
@@ -27,6 +27,8 @@ declare module 'fastify' {
  * travels in the hello frame, never in the URL.
  */
 export function visitorGateway(app: FastifyInstance, s: Services): void {
+  const wsLimits = socketLimits(s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR);
+  const open = s.security.visitorConnections;
   app.get(
     '/ws/visitor',
     {
@@ -41,6 +43,11 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           req.log.warn({ site: site.id, origin }, 'visitor socket refused: origin not allowed');
           return reply.code(403).send({ error: 'origin_not_allowed', message: 'this origin may not open the chat of this site' });
         }
+        // Refused before the upgrade, so a refused socket costs nothing (WS_CONNECTIONS_PER_IP).
+        if (!open.allows(ipKey(req.ip))) {
+          req.log.info('visitor socket refused: too many open from this address');
+          return reply.code(429).send({ error: 'rate_limited', message: 'too many chat connections from this address' });
+        }
         req.parlaSite = site;
       },
     },
@@ -54,6 +61,12 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       let lang: 'en' | 'it' = 'en';
       const ip = ipKey(req.ip); // the client behind a trusted proxy; an IPv6 /64 as one
       releaseUpgrade(socket, req); // nothing below holds on to req
+      if (!open.open(ip)) {
+        // Two handshakes passed the check at once: the later one goes.
+        open.close(ip);
+        socket.close(CLOSE_RATE_LIMITED, 'too many connections from this address');
+        return;
+      }
       const connKey = `c${++connections}`;
       const limits = s.security.limits;
 
@@ -103,7 +116,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         return { row, token: r.token };
       };
 
-      const conn = serveSocket(socket, tcp, log, VisitorToServer, async (frame, conn) => {
+      const conn = serveSocket(socket, tcp, log, VisitorToServer, wsLimits, async (frame, conn) => {
         if (frame.type !== 'hello') {
           const wait = limits.frame(connKey, Date.now());
           if (wait > 0) {
@@ -117,7 +130,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             const wait = known ? 0 : limits.newVisitor(ip, Date.now());
             if (wait > 0) {
               limited('new visitors from this address', wait);
-              socket.close(4029, 'rate limited');
+              socket.close(CLOSE_RATE_LIMITED, 'rate limited');
               return;
             }
             const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
@@ -229,6 +242,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       });
 
       socket.on('close', () => {
+        open.close(ip);
         limits.connectionClosed(connKey);
         if (!visitor) return;
         s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);

@@ -72,3 +72,55 @@ export function takeAll(checks: [Buckets, string][], now: number): number {
   if (wait === 0) for (const [b, k] of checks) b.take(k, now);
   return wait;
 }
+
+/**
+ * What one connection may send: at most `frames.capacity` frames per `frames.windowMs` and
+ * `bytes.capacity` bytes per `bytes.windowMs` (an `off` rate: no limit). Charged for every frame
+ * before it is parsed, so it is two increments and two comparisons on the object's own integer
+ * fields: no clock, no map, no allocation. The clock is read only when a count passes its limit,
+ * to see whether its window is over (then a new window starts with this frame). A window starts
+ * at the frame that found the last one over, so a client spending its budget at the very end of
+ * one window and again at the start of the next gets at most twice the limit in a short time.
+ */
+export class FrameBudget {
+  private frames = 0;
+  private bytes = 0;
+  private framesFrom: number;
+  private bytesFrom: number;
+  private readonly maxFrames: number;
+  private readonly maxBytes: number;
+  private readonly framesWindow: number;
+  private readonly bytesWindow: number;
+
+  constructor(frames: Rate | null, bytes: Rate | null, now: number) {
+    this.maxFrames = frames ? frames.capacity : Infinity;
+    this.maxBytes = bytes ? bytes.capacity : Infinity;
+    this.framesWindow = frames ? frames.windowMs : Infinity;
+    this.bytesWindow = bytes ? bytes.windowMs : Infinity;
+    this.framesFrom = this.bytesFrom = now;
+  }
+
+  /** Charges one frame of `size` bytes; false when it is over the budget of the current window. */
+  take(size: number): boolean {
+    let ok = true;
+    if (++this.frames > this.maxFrames) ok = this.renewFrames();
+    if ((this.bytes += size) > this.maxBytes) ok = this.renewBytes(size) && ok;
+    return ok;
+  }
+
+  private renewFrames(): boolean {
+    const now = Date.now();
+    if (now - this.framesFrom < this.framesWindow) return false;
+    this.framesFrom = now;
+    this.frames = 1;
+    return true;
+  }
+
+  private renewBytes(size: number): boolean {
+    const now = Date.now();
+    if (now - this.bytesFrom < this.bytesWindow) return false;
+    this.bytesFrom = now;
+    this.bytes = size;
+    return size <= this.maxBytes;
+  }
+}

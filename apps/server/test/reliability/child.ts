@@ -19,8 +19,15 @@ export const SHOP = 'http://shop.test';
 export const SITE = 'shop';
 export const AGENT = { email: 'ada@shop.test', name: 'Ada', password: 'correct horse battery' };
 
-/** Every abuse limit off (whatever RATE_* settings the server has): these tests are about delivery. */
-export const RATES_OFF: Record<string, string> = Object.fromEntries(Object.keys(ConfigSchema.shape).filter((k) => k.startsWith('RATE_')).map((k) => [k, 'off']));
+/**
+ * Every abuse limit off (whatever RATE_* settings the server has, and the sockets' frame and byte
+ * budgets, WS_FRAMES_* and WS_BYTES_*): these tests are about delivery, and send far faster than a person.
+ */
+export const RATES_OFF: Record<string, string> = Object.fromEntries(
+  Object.keys(ConfigSchema.shape)
+    .filter((k) => k.startsWith('RATE_') || /^WS_(FRAMES|BYTES)_/.test(k))
+    .map((k) => [k, 'off']),
+);
 
 /** A free loopback port (taken from the kernel, then released for the child to listen on). */
 export function freePort(): Promise<number> {

@@ -20,7 +20,7 @@ import type { Sites } from '../sites/service.ts';
 import { SESSION_COOKIE } from '../agents/service.ts';
 import { csrfGuard, routeAuth, STATE_CHANGING, type CsrfDeps } from './csrf.ts';
 import { Identities } from './identity.ts';
-import { limitedMessage, VisitorLimits } from './limits.ts';
+import { ConnectionCounts, limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { Sockets } from './sockets.ts';
@@ -73,6 +73,10 @@ export class Security {
   readonly visitorSockets = new Sockets();
   /** Open console sockets by the sha256 of their session token. */
   readonly agentSockets = new Sockets();
+  /** Visitor sockets open per client address (WS_CONNECTIONS_PER_IP; an IPv6 client by its /64). */
+  readonly visitorConnections: ConnectionCounts;
+  /** Console sockets open per agent (WS_CONNECTIONS_PER_AGENT). */
+  readonly agentConnections: ConnectionCounts;
   /** Every route registered after the security plugin (method, url). */
   readonly routes: RouteEntry[] = [];
   /** Failed password checks (logins, password changes): per address and account, and per account (login-throttle.ts). */
@@ -87,6 +91,8 @@ export class Security {
     private readonly now: () => number = Date.now,
   ) {
     this.limits = new VisitorLimits(config);
+    this.visitorConnections = new ConnectionCounts(config.WS_CONNECTIONS_PER_IP);
+    this.agentConnections = new ConnectionCounts(config.WS_CONNECTIONS_PER_AGENT);
     this.login = new LoginThrottle(config.RATE_LOGIN_EMAIL, config.RATE_LOGIN_ACCOUNT, config.LOGIN_BACKOFF_MAX_MS);
     this.data = new VisitorData(store.sqlite);
     this.identities = new Identities(store, this.data, commit, sites, now);

@@ -65,3 +65,35 @@ export class VisitorLimits {
 export function limitedMessage(what: string, retryAfterMs: number): string {
   return `too many ${what}; try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
 }
+
+/**
+ * Sockets open at once per key (a client address for visitors, an account for agents), at most
+ * `max` each. Only keys with an open socket are kept.
+ */
+export class ConnectionCounts {
+  private readonly m = new Map<string, number>();
+
+  constructor(readonly max: number) {}
+
+  /** Whether one more socket of `key` would be allowed now. */
+  allows(key: string): boolean {
+    return (this.m.get(key) ?? 0) < this.max;
+  }
+
+  /** Counts a socket that opened; false when it is one too many (count it all the same: close() follows its close). */
+  open(key: string): boolean {
+    const n = (this.m.get(key) ?? 0) + 1;
+    this.m.set(key, n);
+    return n <= this.max;
+  }
+
+  close(key: string): void {
+    const n = (this.m.get(key) ?? 0) - 1;
+    if (n > 0) this.m.set(key, n);
+    else this.m.delete(key);
+  }
+
+  count(key: string): number {
+    return this.m.get(key) ?? 0;
+  }
+}
