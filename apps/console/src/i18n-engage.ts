@@ -27,7 +27,7 @@ const en = {
   },
   proactive: {
     title: 'Proactive messages',
-    hint: 'The widget opens with a message when a rule matches: the page URL (a part of it, or a pattern with *), the seconds on the page, the visit count on that device and the cart value (the cartValue attribute). Each is shown at most once per visit; a conversation starts only if the shopper answers.',
+    hint: 'When a rule matches, a small message appears beside the chat button (the shopper opens it or closes it; the chat never opens by itself, and nothing appears while the shopper is typing in a field of the page): the page URL (a part of it, or a pattern with *), the seconds on the page, the visit count on that device and the cart value (the cartValue attribute). Each is shown at most once per visit; a conversation starts only if the shopper answers.',
     none: 'No proactive messages.',
     add: 'Add message',
     remove: 'Remove',
@@ -38,6 +38,7 @@ const en = {
     cart: 'Minimum cart value (empty: any)',
     textEn: 'Message in English',
     textIt: 'Message in Italian',
+    available: 'Only when someone can answer (an agent online, or the bot on)',
     conversation: 'Started by a proactive message',
     message: 'Proactive message',
   },
@@ -79,7 +80,7 @@ const it: EngageDict = {
   },
   proactive: {
     title: 'Messaggi proattivi',
-    hint: 'Il widget si apre con un messaggio quando una regola corrisponde: l’URL della pagina (una sua parte, o un modello con *), i secondi sulla pagina, il numero di visite da quel dispositivo e il valore del carrello (l’attributo cartValue). Ognuno è mostrato al massimo una volta per visita; la conversazione inizia solo se il cliente risponde.',
+    hint: 'Quando una regola corrisponde, un piccolo messaggio appare accanto al pulsante della chat (il cliente lo apre o lo chiude; la chat non si apre mai da sola, e nulla appare mentre il cliente scrive in un campo della pagina): l’URL della pagina (una sua parte, o un modello con *), i secondi sulla pagina, il numero di visite da quel dispositivo e il valore del carrello (l’attributo cartValue). Ognuno è mostrato al massimo una volta per visita; la conversazione inizia solo se il cliente risponde.',
     none: 'Nessun messaggio proattivo.',
     add: 'Aggiungi messaggio',
     remove: 'Rimuovi',
@@ -90,6 +91,7 @@ const it: EngageDict = {
     cart: 'Valore minimo del carrello (vuoto: qualsiasi)',
     textEn: 'Messaggio in inglese',
     textIt: 'Messaggio in italiano',
+    available: 'Solo se qualcuno può rispondere (un operatore online, o il bot attivo)',
     conversation: 'Iniziata da un messaggio proattivo',
     message: 'Messaggio proattivo',
   },

@@ -23,6 +23,8 @@ const rule = (over: Partial<WidgetProactive[number]> = {}): WidgetProactive[numb
   minVisits: 1,
   minCartValue: null,
   message: { en: 'Need help completing your order?', it: "Serve aiuto per completare l'ordine?" },
+  requireAvailable: true,
+  departmentId: null,
   ...over,
 });
 

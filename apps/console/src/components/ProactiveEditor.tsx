@@ -5,7 +5,7 @@ import { te } from '../i18n-engage.ts';
 const int = (v: string, min: number) => Math.max(min, Math.floor(Number(v)) || 0);
 
 export function newRule(n: number): ProactiveRule {
-  return { id: `rule-${n}-${Math.random().toString(36).slice(2, 8)}`, enabled: true, urlPattern: '', minSeconds: 30, minVisits: 1, minCartValue: null, message: { en: '', it: '' } };
+  return { id: `rule-${n}-${Math.random().toString(36).slice(2, 8)}`, enabled: true, urlPattern: '', minSeconds: 30, minVisits: 1, minCartValue: null, message: { en: '', it: '' }, requireAvailable: true, departmentId: null };
 }
 
 export function ProactiveEditor({ rules, onChange }: { rules: ProactiveRule[]; onChange: (rules: ProactiveRule[]) => void }) {
@@ -22,6 +22,9 @@ export function ProactiveEditor({ rules, onChange }: { rules: ProactiveRule[]; o
             <div class="field-row">
               <label class="check">
                 <input type="checkbox" checked={r.enabled} onChange={(e) => set(i, { enabled: e.currentTarget.checked })} /> {te.proactive.enabled}
+              </label>
+              <label class="check">
+                <input type="checkbox" data-testid="proactive-available" checked={r.requireAvailable !== false} onChange={(e) => set(i, { requireAvailable: e.currentTarget.checked })} /> {te.proactive.available}
               </label>
               <button type="button" class="link" onClick={() => onChange(rules.filter((_, j) => j !== i))}>
                 {te.proactive.remove}
