@@ -41,6 +41,8 @@ const PUBLIC = new Set([
   'GET /ws/agent',
   // The widget's proactive rules: what the widget shows anyway (tested in engagement.test.ts).
   'GET /widget/proactive',
+  // The widget's config: those rules and the site's branding, what the widget shows anyway (tested in widget-config.test.ts).
+  'GET /widget/config',
   // E-mail links: the token in the path is the credential (mail module; those requests are not logged).
   'GET /c/:token',
   'GET /c/:token/files/:id',
