@@ -60,6 +60,7 @@ const PUBLIC = new Set([
 /** Routes only an admin may call (PATCH /api/agents/:id: admins, or an agent for their own capacity). */
 const ADMIN = new Set([
   'PUT /api/sites/:siteId/settings',
+  'PUT /api/sites/:siteId/branding',
   'POST /api/sites/:siteId/departments',
   'PATCH /api/departments/:id',
   'DELETE /api/departments/:id',

@@ -5,7 +5,7 @@
  * are left out while nobody can (no agent online in their department, bot off).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS, type ProactiveRule, type WidgetConfig } from '@parla/protocol';
+import { DEFAULT_SITE_SETTINGS, type ProactiveRule, type SiteSettings, type WidgetConfig } from '@parla/protocol';
 import { contrast, initials, inkOn, replyBucket } from '../src/modules/engagement/widget-config.ts';
 import { SHOP_ORIGIN, SITE, useServer, withCsrf } from './harness.ts';
 
@@ -52,10 +52,10 @@ describe('branding', () => {
     s.app.parla.db.sqlite.prepare("UPDATE agents SET role = 'admin' WHERE id = ?").run(id);
     const boss = await s.login('boss@shop.test');
     const put = (branding: unknown) =>
-      fetch(`${s.url}/api/sites/${SITE}/settings`, {
+      fetch(`${s.url}/api/sites/${SITE}/branding`, {
         method: 'PUT',
         headers: { ...json, ...withCsrf(boss), origin: s.url },
-        body: JSON.stringify({ ...DEFAULT_SITE_SETTINGS, branding }),
+        body: JSON.stringify(branding),
       });
     // Nothing set: nothing more is sent.
     expect(await config()).toEqual({});
@@ -66,6 +66,19 @@ describe('branding', () => {
     }
     expect((await put({ color: '#FDE047', position: 'left', teamName: 'Caffè Roma', greeting: { it: 'Ciao! Come possiamo aiutarti?' } })).status).toBe(200);
     expect(s.app.parla.sites.settings(SITE)!.branding!.color).toBe('#fde047');
+    // The settings form (loaded before, or from an older console) leaves the branding as it is.
+    const settings = await fetch(`${s.url}/api/sites/${SITE}/settings`, {
+      method: 'PUT',
+      headers: { ...json, ...withCsrf(boss), origin: s.url },
+      body: JSON.stringify({ ...DEFAULT_SITE_SETTINGS, slaFirstResponseSec: 600, branding: { color: '#000000' } }),
+    });
+    expect(settings.status).toBe(200);
+    expect(((await settings.json()) as SiteSettings).branding!.color).toBe('#fde047');
+    // Agents may read it but not change it; a request without the CSRF token is refused.
+    await s.addAgent('ada@shop.test', 'ada');
+    const ada = await s.login('ada@shop.test');
+    expect((await fetch(`${s.url}/api/sites/${SITE}/branding`, { method: 'PUT', headers: { ...json, ...withCsrf(ada), origin: s.url }, body: '{}' })).status).toBe(403);
+    expect((await fetch(`${s.url}/api/sites/${SITE}/branding`, { method: 'PUT', headers: { ...json, cookie: boss, origin: s.url }, body: '{}' })).status).toBe(403);
     expect(await config()).toEqual({ brand: { color: '#fde047', ink: '#000000', position: 'left', team: 'Caffè Roma', greeting: { it: 'Ciao! Come possiamo aiutarti?' } } });
 
     // Agents' initials (online first, at most 3) and the median first response of the last 7 days.
@@ -83,8 +96,8 @@ describe('branding', () => {
     conv.run('old', SITE, now - 8 * 86_400_000, now - 8 * 86_400_000, now - 8 * 86_400_000 + 5 * 3_600_000);
     expect(await config()).toEqual({ brand: { agents: ['BL'], reply: 'm' } });
     // An agent offline who answered this week still shows; online ones come first.
-    const ada = await s.addAgent('ada@shop.test', 'ada');
-    db.prepare("UPDATE conversations SET agent_id = ? WHERE id = 'c0'").run(ada);
+    const adaId = (db.prepare("SELECT id FROM agents WHERE email = 'ada@shop.test'").get() as { id: string }).id;
+    db.prepare("UPDATE conversations SET agent_id = ? WHERE id = 'c0'").run(adaId);
     expect((await config()).brand!.agents).toEqual(['BL', 'A']);
   });
 });

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { CannedQueries, WidgetConfigQueries } from '@parla/db';
-import { CannedInput, CannedPatch, Id, SiteId, type WidgetProactive } from '@parla/protocol';
+import { CannedInput, CannedPatch, Id, SiteBranding, SiteId, type WidgetProactive } from '@parla/protocol';
 import { z } from 'zod';
 import type { Services } from '../../app.ts';
 import { parseOr400 } from '../../lib/http.ts';
@@ -45,6 +45,19 @@ export function engagementRoutes(app: FastifyInstance, s: Services): void {
     const config = configs.config(q.site);
     if (!config) return reply.code(404).send({ error: 'not_found', message: 'no such site' });
     return config;
+  });
+
+  /**
+   * The site's branding (admins), on its own: PUT /api/sites/:siteId/settings leaves it as it is,
+   * so the settings form and this one never undo each other. Answers the branding saved.
+   */
+  app.put('/api/sites/:siteId/branding', admin, async (req, reply) => {
+    const p = parseOr400(SiteParams, req.params, reply);
+    const body = p && parseOr400(SiteBranding, req.body, reply);
+    if (!p || !body) return reply;
+    const settings = s.sites.settings(p.siteId);
+    if (!settings) return reply.code(404).send({ error: 'not_found', message: 'no such site' });
+    return (await s.sites.saveSettings(p.siteId, { ...settings, branding: body })).branding ?? {};
   });
 
   app.get('/api/sites/:siteId/canned', agent, async (req, reply) => {
