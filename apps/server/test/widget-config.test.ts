@@ -5,8 +5,8 @@
  * are left out while nobody can (no agent online in their department, bot off).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS, type ProactiveRule, type SiteSettings, type WidgetConfig } from '@parla/protocol';
-import { contrast, initials, inkOn, replyBucket } from '../src/modules/engagement/widget-config.ts';
+import { contrast, DEFAULT_SITE_SETTINGS, inkOn, type ProactiveRule, type SiteSettings, type WidgetConfig } from '@parla/protocol';
+import { initials, replyBucket } from '../src/modules/engagement/widget-config.ts';
 import { SHOP_ORIGIN, SITE, useServer, withCsrf } from './harness.ts';
 
 const ctx = useServer();

@@ -91,6 +91,8 @@ export function start(h: Hooks, win: Window = window): () => void {
   const shown = new Set<string>(safe(() => JSON.parse(session?.getItem(`${k}shown`) ?? '[]') as string[], []));
   let timers: ReturnType<typeof setTimeout>[] = [];
   let url = '';
+  let done = '';
+  let chain: Promise<unknown> = Promise.resolve();
 
   const fire = (r: Rule) => {
     const now = win.location.href;
@@ -106,8 +108,10 @@ export function start(h: Hooks, win: Window = window): () => void {
       win.document.addEventListener('focusout', () => setTimeout(() => fire(r)), { once: true });
       return;
     }
-    void h.config().then((c) => {
-      if (!c.proactive?.some((x) => x.id == r.id) || shown.has(r.id) || h.busy()) return;
+    // One at a time, in the order they came due: at most one message per page (`done`).
+    chain = chain.then(h.config).then((c) => {
+      if (!c.proactive?.some((x) => x.id == r.id) || shown.has(r.id) || h.busy() || done == url) return;
+      done = url;
       shown.add(r.id);
       safe(() => session?.setItem(`${k}shown`, JSON.stringify([...shown])), undefined);
       timers.forEach(clearTimeout); // one message per page

@@ -40,9 +40,10 @@ export function teaser(root: ShadowRoot, text: string, lang: 'en' | 'it', nonce:
   // The launcher opens the chat (its own handler): the message goes in it too.
   const off = () => {
     t.remove();
-    launcher.removeEventListener('click', show);
+    launcher.removeEventListener('click', via);
   };
-  launcher.addEventListener('click', show, { once: true });
+  const via = () => (off(), show());
+  launcher.addEventListener('click', via);
   button('tb', `${launcher.getAttribute('aria-label')}: ${text}`, text, () => (show(), open()));
   button('tx', lang == 'it' ? 'Chiudi il messaggio' : 'Dismiss message', '×', () => {});
 }

@@ -155,6 +155,21 @@ describe('proactive rules', () => {
     expect(show).toHaveBeenCalledExactlyOnceWith('Need help completing your order?', 'checkout');
   });
 
+  it('show one message per page when several rules waited for the same field to be left', async () => {
+    const p = page('https://shop.it/checkout');
+    const doc = Object.assign(new EventTarget(), { activeElement: { tagName: 'TEXTAREA' } as unknown });
+    Object.assign(p.win, { document: doc });
+    const show = vi.fn();
+    const rules = [rule({ minSeconds: 1 }), rule({ id: 'later', minSeconds: 3 })];
+    start({ rules, site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show, config: async () => ({ proactive: rules }) }, p.win);
+    await vi.advanceTimersByTimeAsync(10_000);
+    doc.activeElement = { tagName: 'BODY' };
+    doc.dispatchEvent(new Event('focusout'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(show).toHaveBeenCalledExactlyOnceWith('Need help completing your order?', 'checkout');
+    expect(JSON.parse(p.session.getItem('parla:demo:shown')!)).toEqual(['checkout']);
+  });
+
   it('fire only if the site still lists the rule when it is due (someone can answer)', async () => {
     const p = page('https://shop.it/checkout');
     const show = vi.fn();

@@ -25,6 +25,7 @@ import { SmtpSettings } from './SmtpSettings.tsx';
 import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
+import { BrandingSettings } from './BrandingSettings.tsx';
 import { Integrations } from './Integrations.tsx';
 
 interface Props {
@@ -67,6 +68,7 @@ export function Settings(p: Props) {
                 onUnauthorized={p.onUnauthorized}
               />
               <CannedManager siteId={site} admin={admin} departments={p.departments?.filter((d) => d.siteId === site) ?? null} onUnauthorized={p.onUnauthorized} />
+              {admin && <BrandingSettings siteId={site} />}
               {admin && <Integrations siteId={site} onUnauthorized={p.onUnauthorized} />}
             </>
           )}

@@ -9,32 +9,12 @@
  * median first response of the last 7 days (showReplyTime, computed at most every 10 minutes).
  */
 import type { WidgetConfigQueries } from '@parla/db';
-import type { ReplyTime, SiteSettings, WidgetBrand, WidgetConfig, WidgetProactive } from '@parla/protocol';
+import { inkOn, type ReplyTime, type SiteSettings, type WidgetBrand, type WidgetConfig, type WidgetProactive } from '@parla/protocol';
 import type { Sites } from '../sites/service.ts';
 import { isOpen } from '../sites/hours.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 const REPLY_TTL_MS = 10 * 60_000;
-const DARK = '#000000';
-const WHITE = '#ffffff';
-
-/** WCAG relative luminance of #rrggbb. */
-export function luminance(hex: string): number {
-  const c = [1, 3, 5].map((i) => {
-    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
-}
-
-/** The WCAG contrast ratio of two #rrggbb colours (1 to 21). */
-export function contrast(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
-  return (x + 0.05) / (y + 0.05);
-}
-
-/** White or black text on `bg`, whichever contrasts more (one of them always reaches 4.58:1; a dark grey would not: #777777 has 4.48 with white, 3.9 with #111827). */
-export const inkOn = (bg: string): string => (contrast(bg, WHITE) >= contrast(bg, DARK) ? WHITE : DARK);
 
 /** "Giulia Rossi" -> "GR", "marco" -> "M". */
 export const initials = (name: string): string =>
