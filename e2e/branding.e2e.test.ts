@@ -92,6 +92,8 @@ describe('branding', () => {
       await launcher(shop).click();
       await shop.locator('#parla-widget header h2', { hasText: 'Caffè Roma' }).waitFor();
       expect(await bg(shop, '#parla-widget header')).toBe('rgb(124, 45, 18)');
+      expect(await fg(shop, '#parla-widget header')).toBe('rgb(255, 255, 255)');
+      expect(await fg(shop, '#parla-widget .at')).not.toBe('rgb(255, 255, 255)'); // the attach icon sits on white
       await shop.locator('#parla-widget .note', { hasText: greeting }).waitFor();
       // The panel opens on the left too (a desktop).
       expect((await shop.locator('#parla-widget .p').boundingBox())!.x).toBeLessThan(100);
