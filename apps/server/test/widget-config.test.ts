@@ -6,23 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contrast, DEFAULT_SITE_SETTINGS, inkOn, type ProactiveRule, type SiteSettings, type WidgetConfig } from '@parla/protocol';
+import { DEMO_PROACTIVE } from '../src/modules/demo/index.ts';
 import { initials, replyBucket } from '../src/modules/engagement/widget-config.ts';
 import { SHOP_ORIGIN, SITE, useServer, withCsrf } from './harness.ts';
 
 const ctx = useServer();
 const json = { 'content-type': 'application/json' };
 
-const rule: ProactiveRule = {
-  id: 'checkout',
-  enabled: true,
-  urlPattern: '/checkout',
-  minSeconds: 30,
-  minVisits: 1,
-  minCartValue: null,
-  message: { en: 'Need help?', it: 'Serve aiuto?' },
-  requireAvailable: true,
-  departmentId: null,
-};
+/** The demo's checkout rule (it needs someone to answer, like every rule by default). */
+const rule: ProactiveRule = { ...DEMO_PROACTIVE[0]!, id: 'checkout' };
 
 async function config(): Promise<WidgetConfig> {
   const r = await fetch(`${ctx.s.url}/widget/config?site=${SITE}`, { headers: { origin: SHOP_ORIGIN } });
