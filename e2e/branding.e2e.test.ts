@@ -4,7 +4,8 @@
  * the preview follows), saves it with its own button, and a shopper on the demo shop sees the
  * launcher on the left in that colour, the team name and the greeting in their language, the
  * online agent's initial and the expected reply time in the header. A site with no branding keeps
- * the default look (right side, Parla's blue).
+ * the default look (right side, Parla's blue). The settings form saved afterwards (with the demo's
+ * proactive rule now naming the department whose agents must be online) leaves the branding.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -64,9 +65,14 @@ describe('branding', () => {
       showReplyTime: true,
     });
     // The rest of the settings (loaded before) saved afterwards leaves the branding as it is.
+    // (With it, the demo's proactive rule: it needs someone to answer; the admin names the department whose agents count.)
     await admin.getByTestId('settings-bot-mode').selectOption('first');
+    const rule = admin.locator('[data-testid=proactive-rule][data-rule-id=checkout-help]');
+    expect(await rule.getByTestId('proactive-available').isChecked()).toBe(true);
+    await rule.getByTestId('proactive-department').selectOption({ label: 'Technical help' });
     await admin.getByTestId('settings-save').click();
     await expect.poll(() => app.parla.sites.settings('demo')!.botMode).toBe('first');
+    expect(app.parla.sites.settings('demo')!.proactive![0]).toMatchObject({ id: 'checkout-help', requireAvailable: true, departmentId: 'demo-technical' });
     expect(app.parla.sites.settings('demo')!.branding?.color).toBe('#7c2d12');
 
     // This week's first responses: 1, 3 and 40 minutes (the median, 3 minutes, is "a few minutes").
