@@ -3,7 +3,9 @@
  * chunk lands next to them): the host-page API src/api.ts -> api.js (on idle, or on the first
  * touch); the chat UI src/chat/index.tsx -> chat.js, imported by api.js on demand together with
  * the visitor's strings, src/chat/en.ts -> en.js or src/chat/it.ts -> it.js; the proactive rules'
- * timers src/proactive.ts -> proactive.js (loaded only on sites with rules); the strings of the
+ * timers src/proactive.ts -> proactive.js (loaded only on sites with rules); the teaser of a
+ * proactive message src/teaser.ts -> teaser.js (when one is shown, also by
+ * Parla.showMessage); the site's branding src/brand.ts -> brand.js (only on sites that set some); the strings of the
  * chat's lazy extras chunk (extras-<hash>.js), src/chat/en-extras.ts -> en-extras.js and it-extras.js. Runs after
  * vite.loader.config.ts, so it must not empty dist/.
  */
@@ -18,7 +20,7 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist/widget',
     emptyOutDir: false,
-    lib: { entry: { api: 'src/api.ts', chat: 'src/chat/index.tsx', en: 'src/chat/en.ts', it: 'src/chat/it.ts', 'en-extras': 'src/chat/en-extras.ts', 'it-extras': 'src/chat/it-extras.ts', proactive: 'src/proactive.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    lib: { entry: { api: 'src/api.ts', chat: 'src/chat/index.tsx', en: 'src/chat/en.ts', it: 'src/chat/it.ts', 'en-extras': 'src/chat/en-extras.ts', 'it-extras': 'src/chat/it-extras.ts', proactive: 'src/proactive.ts', teaser: 'src/teaser.ts', brand: 'src/brand.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: {
       // chat.js may export more than mount (what extras.tsx takes from it): no facade chunk in front of it.
       preserveEntrySignatures: 'allow-extension',

@@ -41,6 +41,8 @@ const PUBLIC = new Set([
   'GET /ws/agent',
   // The widget's proactive rules: what the widget shows anyway (tested in engagement.test.ts).
   'GET /widget/proactive',
+  // The widget's config: those rules and the site's branding, what the widget shows anyway (tested in widget-config.test.ts).
+  'GET /widget/config',
   // E-mail links: the token in the path is the credential (mail module; those requests are not logged).
   'GET /c/:token',
   'GET /c/:token/files/:id',
@@ -58,6 +60,7 @@ const PUBLIC = new Set([
 /** Routes only an admin may call (PATCH /api/agents/:id: admins, or an agent for their own capacity). */
 const ADMIN = new Set([
   'PUT /api/sites/:siteId/settings',
+  'PUT /api/sites/:siteId/branding',
   'POST /api/sites/:siteId/departments',
   'PATCH /api/departments/:id',
   'DELETE /api/departments/:id',

@@ -26,6 +26,8 @@ const checkout: ProactiveRule = {
   minVisits: 1,
   minCartValue: null,
   message: { en: 'Need help completing your order?', it: "Serve aiuto per completare l'ordine?" },
+  requireAvailable: false,
+  departmentId: null,
 };
 
 describe('canned responses', () => {

@@ -6,10 +6,14 @@
  * rules; it loads the chat UI (widget/chat.js, with the visitor's language only) when the visitor
  * opens it, or at once when a conversation is open (or messages written offline wait).
  *
- * Proactive rules: it reads the site's enabled rules (a small cached JSON) and only when there
- * are any loads widget/proactive.js (their timers); the chat itself still loads only when a
- * message is shown or the visitor opens it.
+ * The site's config (GET /widget/config, a small cached JSON, `{}` for a site that set nothing):
+ * only when it holds rules that may fire does it load widget/proactive.js (their timers), and only
+ * when it holds a brand widget/brand.js (the colours, the side, the header's extras). A proactive
+ * message (a rule's, or Parla.showMessage) is a teaser beside the launcher: the chat loads and
+ * opens, with the message in it, when the shopper opens the teaser (or the launcher).
  */
+import type { WidgetConfig } from '@parla/protocol';
+import type { Brand } from './brand.ts';
 import type { MountConfig } from './chat/index.tsx';
 import type { Dict, Lang } from './chat/i18n.ts';
 import type { Hooks } from './proactive.ts';
@@ -78,13 +82,21 @@ export function start(script: HTMLScriptElement, root: ShadowRoot, queue: (Comma
   };
   /** The proactive rules' navigation hook (set once widget/proactive.js runs). */
   let navigated: (() => void) | undefined;
+  const mod = (name: string) => import(/* @vite-ignore */ `${base}widget/${name}.js`);
+  const site$ = (): Promise<WidgetConfig> =>
+    fetch(`${base}widget/config?site=${site}`)
+      .then((r) => r.json())
+      .catch(() => ({}));
+  const config$ = site$();
+  // The brand is applied once known; the chat waits for it (a site without one waits for nothing more).
+  const brand$ = config$.then((c) => c.brand && mod('brand').then((m: typeof import('./brand.ts')) => m.apply(root, c.brand!, lang, nonce)));
 
   const load = () => {
     if (loading) return;
     loading = true;
     // The UI and the visitor's strings, in parallel.
-    Promise.all([import(/* @vite-ignore */ `${base}widget/chat.js`), import(/* @vite-ignore */ `${base}widget/${lang}.js`)]).then(
-      ([m, t]: [{ mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: boolean) => void }, { default: Dict }]) => {
+    Promise.all([mod('chat'), mod(lang), brand$]).then(
+      ([m, t, brand]: [{ mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: boolean) => void }, { default: Dict }, Brand | undefined]) => {
         setOpen = m.mount(
           root,
           (config = {
@@ -96,6 +108,7 @@ export function start(script: HTMLScriptElement, root: ShadowRoot, queue: (Comma
             base,
             nonce,
             lang,
+            brand,
             open: isOpen,
             onOpenChange(open) {
               set(open);
@@ -170,9 +183,11 @@ export function start(script: HTMLScriptElement, root: ShadowRoot, queue: (Comma
       chat((c) => c.send?.(`${text}`));
       set(true);
     },
+    // A teaser beside the launcher; the chat opens (and takes the focus) when the shopper opens it.
     showMessage(text, ruleId = null) {
-      chat((c) => c.show?.(`${text}`, ruleId));
-      set(true);
+      const show = () => chat((c) => c.show?.(`${text}`, ruleId));
+      if (isOpen) show();
+      else void mod('teaser').then((m: typeof import('./teaser.ts')) => m.teaser(root, `${text}`, lang, nonce, show, () => set(true)));
     },
     on(e, f) {
       (listeners[e] ||= []).push(f);
@@ -212,14 +227,19 @@ export function start(script: HTMLScriptElement, root: ShadowRoot, queue: (Comma
   }
   if (resume) load();
 
-  // Proactive rules: timers only on sites that have some (an empty list costs one cached request).
-  fetch(`${base}widget/proactive?site=${site}`)
-    .then((r) => r.json())
-    .then((rules: unknown[]) => {
-      if (rules.length)
-        import(/* @vite-ignore */ `${base}widget/proactive.js`).then((m: { start(h: Hooks): () => void }) => {
-          navigated = m.start({ rules, site, lang, attrs: () => attrs, busy: () => isOpen, show: api.showMessage });
+  // Proactive rules: timers only on sites that have some that may fire now; asked again when one is due.
+  void config$.then((c) => {
+    if (c.proactive)
+      mod('proactive').then((m: { start(h: Hooks): () => void }) => {
+        navigated = m.start({
+          rules: c.proactive!,
+          site,
+          lang,
+          attrs: () => attrs,
+          busy: () => isOpen,
+          show: api.showMessage,
+          config: site$,
         });
-    })
-    .catch(() => {});
+      });
+  });
 }

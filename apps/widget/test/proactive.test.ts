@@ -23,6 +23,8 @@ const rule = (over: Partial<WidgetProactive[number]> = {}): WidgetProactive[numb
   minVisits: 1,
   minCartValue: null,
   message: { en: 'Need help completing your order?', it: "Serve aiuto per completare l'ordine?" },
+  requireAvailable: true,
+  departmentId: null,
   ...over,
 });
 
@@ -37,6 +39,8 @@ function page(url: string, local = new Mem(), session = new Mem()) {
   } as unknown as Window;
   return { win, local, session, go: (u: string) => (win.location.href = u), events };
 }
+
+const yes = async () => ({ proactive: [rule()] });
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -70,59 +74,111 @@ describe('proactive rules', () => {
     expect(countVisit(local, new Mem(), 'demo')).toBe(3);
   });
 
-  it('count the first page from its navigation start (the module loads once the page is idle)', () => {
+  it('count the first page from its navigation start (the module loads once the page is idle)', async () => {
     const p = page('https://shop.it/checkout');
     Object.assign(p.win, { performance: { now: () => 4_000 } });
     const show = vi.fn();
-    start({ rules: [rule({ minSeconds: 5 })], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show }, p.win);
-    vi.advanceTimersByTime(999);
+    start({ rules: [rule({ minSeconds: 5 })], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show, config: yes }, p.win);
+    await vi.advanceTimersByTimeAsync(999);
     expect(show).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(show).toHaveBeenCalledWith('Need help completing your order?', 'checkout');
   });
 
-  it('fire after the time on the matching page, once per visit, and start again after an SPA navigation', () => {
+  it('fire after the time on the matching page, once per visit, and start again after an SPA navigation', async () => {
     const p = page('https://shop.it/product');
     const show = vi.fn();
-    const nav = start({ rules: [rule()], site: 'demo', lang: 'it', attrs: () => ({}), busy: () => false, show }, p.win);
-    vi.advanceTimersByTime(60_000);
+    const nav = start({ rules: [rule()], site: 'demo', lang: 'it', attrs: () => ({}), busy: () => false, show, config: yes }, p.win);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(show).not.toHaveBeenCalled(); // not the checkout page
     p.go('https://shop.it/checkout');
     nav();
-    vi.advanceTimersByTime(29_999);
+    await vi.advanceTimersByTimeAsync(29_999);
     expect(show).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(show).toHaveBeenCalledWith("Serve aiuto per completare l'ordine?", 'checkout');
     expect(JSON.parse(p.session.getItem('parla:demo:shown')!)).toEqual(['checkout']);
     // Another page of the same visit: not again.
     const again = page('https://shop.it/checkout', p.local, p.session);
-    start({ rules: [rule()], site: 'demo', lang: 'it', attrs: () => ({}), busy: () => false, show }, again.win);
-    vi.advanceTimersByTime(60_000);
+    start({ rules: [rule()], site: 'demo', lang: 'it', attrs: () => ({}), busy: () => false, show, config: yes }, again.win);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(show).toHaveBeenCalledTimes(1);
     // A new visit (a new browser session): again.
     const next = page('https://shop.it/checkout', p.local);
-    start({ rules: [rule()], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show }, next.win);
-    vi.advanceTimersByTime(30_000);
+    start({ rules: [rule()], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show, config: yes }, next.win);
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(show).toHaveBeenLastCalledWith('Need help completing your order?', 'checkout');
   });
 
-  it('wait for the cart to reach the value; never interrupt an open panel or a conversation', () => {
+  it('wait for the cart to reach the value; never interrupt an open panel or a conversation', async () => {
     const attrs: Record<string, unknown> = { cartValue: 20 };
     const p = page('https://shop.it/checkout');
     const show = vi.fn();
     let busy = true;
-    start({ rules: [rule({ minSeconds: 5, minCartValue: 50 })], site: 'demo', lang: 'en', attrs: () => attrs, busy: () => busy, show }, p.win);
-    vi.advanceTimersByTime(10_000);
+    start({ rules: [rule({ minSeconds: 5, minCartValue: 50 })], site: 'demo', lang: 'en', attrs: () => attrs, busy: () => busy, show, config: yes }, p.win);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(show).not.toHaveBeenCalled();
     attrs.cartValue = 80;
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(show).not.toHaveBeenCalled(); // the panel is open: skipped for this page
     busy = false;
     const q = page('https://shop.it/checkout', new Mem(), new Mem());
     q.local.setItem('parla:demo:open', '1');
-    start({ rules: [rule({ minSeconds: 1 })], site: 'demo', lang: 'en', attrs: () => attrs, busy: () => false, show }, q.win);
-    vi.advanceTimersByTime(5000);
+    start({ rules: [rule({ minSeconds: 1 })], site: 'demo', lang: 'en', attrs: () => attrs, busy: () => false, show, config: yes }, q.win);
+    await vi.advanceTimersByTimeAsync(5000);
     expect(show).not.toHaveBeenCalled(); // a conversation is going on
+  });
+
+  it('never fire while the shopper types in a field of the page: wait until the field is left', async () => {
+    const p = page('https://shop.it/checkout');
+    const doc = Object.assign(new EventTarget(), { activeElement: { tagName: 'INPUT' } as unknown });
+    Object.assign(p.win, { document: doc });
+    const show = vi.fn();
+    start({ rules: [rule({ minSeconds: 2 })], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show, config: yes }, p.win);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(show).not.toHaveBeenCalled();
+    expect(p.session.getItem('parla:demo:shown')).toBeNull();
+    // Tab to the next field (a select): still typing.
+    doc.activeElement = { tagName: 'SELECT' };
+    doc.dispatchEvent(new Event('focusout'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(show).not.toHaveBeenCalled();
+    // A rich editor inside a web component's shadow root: still typing.
+    doc.activeElement = { tagName: 'X-EDITOR', shadowRoot: { activeElement: { tagName: 'DIV', isContentEditable: true } } };
+    doc.dispatchEvent(new Event('focusout'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(show).not.toHaveBeenCalled();
+    // The field is left (focus on the page's body): it fires then.
+    doc.activeElement = { tagName: 'BODY' };
+    doc.dispatchEvent(new Event('focusout'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(show).toHaveBeenCalledExactlyOnceWith('Need help completing your order?', 'checkout');
+  });
+
+  it('show one message per page when several rules waited for the same field to be left', async () => {
+    const p = page('https://shop.it/checkout');
+    const doc = Object.assign(new EventTarget(), { activeElement: { tagName: 'TEXTAREA' } as unknown });
+    Object.assign(p.win, { document: doc });
+    const show = vi.fn();
+    const rules = [rule({ minSeconds: 1 }), rule({ id: 'later', minSeconds: 3 })];
+    start({ rules, site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show, config: async () => ({ proactive: rules }) }, p.win);
+    await vi.advanceTimersByTimeAsync(10_000);
+    doc.activeElement = { tagName: 'BODY' };
+    doc.dispatchEvent(new Event('focusout'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(show).toHaveBeenCalledExactlyOnceWith('Need help completing your order?', 'checkout');
+    expect(JSON.parse(p.session.getItem('parla:demo:shown')!)).toEqual(['checkout']);
+  });
+
+  it('fire only if the site still lists the rule when it is due (someone can answer)', async () => {
+    const p = page('https://shop.it/checkout');
+    const show = vi.fn();
+    const config = vi.fn(async () => ({ proactive: [rule({ id: 'other' })] })); // nobody can answer it any more
+    start({ rules: [rule({ minSeconds: 1 })], site: 'demo', lang: 'en', attrs: () => ({}), busy: () => false, show, config }, p.win);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(config).toHaveBeenCalledOnce();
+    expect(show).not.toHaveBeenCalled();
+    expect(p.session.getItem('parla:demo:shown')).toBeNull(); // not spent: the next page may show it
   });
 });
 

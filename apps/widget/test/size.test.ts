@@ -4,7 +4,10 @@
  * - everything loaded until the first message (loader + api.js + chat.js and its static imports
  *   + the larger of the two languages, en.js and it.js) at most 18,700 bytes (18,446 at the
  *   commit that set it; issue #7's target is 15 KB);
- * - the proactive rules' timers (widget/proactive.js, loaded only on sites with rules) at most 1 KB.
+ * - the proactive rules' timers (widget/proactive.js, loaded only on sites with rules) at most 1 KB;
+ * - the teaser of a proactive message (widget/teaser.js, loaded when one is shown) at most 1 KB;
+ * - the branding (widget/brand.js, loaded only on sites that set some) at most 1 KB.
+ * A site that sets no branding and has no rules loads neither of the last three.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -66,4 +69,17 @@ describe('widget size', () => {
     console.log(`proactive rules (dist/widget/proactive.js, sites with rules only): ${bytes} bytes gzipped (budget 1024)`);
     expect(bytes).toBeLessThanOrEqual(1024);
   });
+
+  for (const [name, what] of [
+    ['teaser', 'the teaser of a proactive message (when one is shown)'],
+    ['brand', 'the branding (sites that set some only)'],
+  ] as const)
+    it(`${name}.js (${what}) is at most 1 KB gzipped and imports nothing`, () => {
+      const file = join(dist, 'widget', `${name}.js`);
+      if (!existsSync(file)) throw new Error(`${file} is missing: build the widget first`);
+      expect(staticGraph(file)).toEqual([file]);
+      const bytes = gz(file);
+      console.log(`${what} (dist/widget/${name}.js): ${bytes} bytes gzipped (budget 1024)`);
+      expect(bytes).toBeLessThanOrEqual(1024);
+    });
 });

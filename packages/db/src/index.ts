@@ -17,6 +17,7 @@ export { IntegrationQueries } from './integrations.ts';
 export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export { CannedQueries } from './canned.ts';
+export { WidgetConfigQueries } from './widget-config.ts';
 export { AccountQueries } from './accounts.ts';
 export { SiteAdminQueries } from './sites.ts';
 export type { AccountTokenKind, AccountTokenRow } from './accounts.ts';

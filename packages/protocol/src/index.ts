@@ -29,10 +29,13 @@
  *       order's last tie-break, so the console orders waiting conversations exactly as the
  *       routing serves them); the agent welcome's inbox holds every open conversation (no longer
  *       cut at 500). Additive: servers accept 1 to 5.
+ *   6 - proactive rules carry requireAvailable (default true) and departmentId; site setting
+ *       branding; GET /widget/config (WidgetConfig: the rules that may fire now and the brand).
+ *       Additive: servers accept 1 to 6.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -290,7 +293,10 @@ const RuleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1-64 character
  * A proactive message: on pages whose URL matches `urlPattern` (a substring of the URL, or a glob
  * over the whole URL when it holds `*`), after `minSeconds` on the page, from the `minVisits`-th
  * visit on this device, when the host page's `cartValue` attribute is at least `minCartValue`,
- * the widget opens with `message` in the visitor's language. Shown at most once per visit.
+ * the widget shows `message` (in the visitor's language) as a teaser beside the launcher. Shown at
+ * most once per visit. With `requireAvailable` (the default) only when someone can answer: an
+ * agent online in `departmentId` (any of the site's agents when null) within its hours, or the
+ * site's FAQ bot.
  */
 export const ProactiveRule = z.object({
   id: RuleId,
@@ -300,6 +306,10 @@ export const ProactiveRule = z.object({
   minVisits: z.number().int().min(1).max(1000).default(1),
   minCartValue: z.number().min(0).nullable().default(null),
   message: z.object({ en: z.string().trim().min(1).max(500), it: z.string().trim().min(1).max(500) }),
+  /** Fire only when someone can answer (an eligible agent online, or the bot on). Default on, also for rules stored before it. */
+  requireAvailable: z.boolean().default(true),
+  /** The department whose agents must be online (null: any). */
+  departmentId: Id.nullable().default(null),
 });
 export type ProactiveRule = z.infer<typeof ProactiveRule>;
 
@@ -307,6 +317,52 @@ export const ProactiveRules = z
   .array(ProactiveRule)
   .max(20)
   .refine((l) => new Set(l.map((r) => r.id)).size === l.length, 'rule ids must be unique');
+
+/** A colour written #rrggbb. */
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb').transform((c) => c.toLowerCase());
+
+const BrandText = (max: number) => z.string().trim().min(1).max(max);
+
+/** WCAG relative luminance of #rrggbb. */
+export function luminance(hex: string): number {
+  const c = [1, 3, 5].map((i) => {
+    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+}
+
+/** The WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+/**
+ * White or black text on `bg`, whichever contrasts more: one of them always reaches 4.58:1 (a dark
+ * grey would not: #777777 has 4.48:1 with white and 3.9:1 with #111827).
+ */
+export const inkOn = (bg: string): '#ffffff' | '#000000' => (contrast(bg, '#ffffff') >= contrast(bg, '#000000') ? '#ffffff' : '#000000');
+
+/**
+ * The widget's look, per site (Settings -> Branding). Every field is optional: what is not set
+ * keeps the widget's default, and a site that sets nothing sends nothing more to its shoppers.
+ */
+export const SiteBranding = z.object({
+  /** The launcher, header and buttons; the text on it is white or dark, whichever contrasts more. */
+  color: HexColor.optional(),
+  /** Which corner the launcher sits in (default right). */
+  position: z.enum(['left', 'right']).optional(),
+  /** The header's title instead of "Chat with us". */
+  teamName: BrandText(40).optional(),
+  /** The first line a shopper reads, per language (a language left out keeps the default). */
+  greeting: z.object({ en: BrandText(200).optional(), it: BrandText(200).optional() }).optional(),
+  /** The initials of the agents online (or who answered in the last 7 days) in the header. */
+  showAgents: z.boolean().optional(),
+  /** "Usually replies in a few minutes", from the last 7 days' median first response. */
+  showReplyTime: z.boolean().optional(),
+});
+export type SiteBranding = z.infer<typeof SiteBranding>;
 
 export const FieldMode = z.enum(['off', 'optional', 'required']);
 export type FieldMode = z.infer<typeof FieldMode>;
@@ -335,6 +391,8 @@ export const SiteSettings = z.object({
   requireVerifiedIdentity: z.boolean().optional(),
   /** Proactive messages (default none). */
   proactive: ProactiveRules.optional(),
+  /** How the widget looks (default: Parla's own blue, on the right, no team name). */
+  branding: SiteBranding.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -876,6 +934,35 @@ export type BotAnswer = z.infer<typeof BotAnswer>;
 /** `GET /api/widget/:siteId/proactive`: the enabled rules, for the loader (public: it is what the widget shows). */
 export const WidgetProactive = z.array(ProactiveRule.omit({ enabled: true }));
 export type WidgetProactive = z.infer<typeof WidgetProactive>;
+
+/** The median first response of the last 7 days, bucketed: m within 5 minutes, h within an hour, d within a day. */
+export const ReplyTime = z.enum(['m', 'h', 'd']);
+export type ReplyTime = z.infer<typeof ReplyTime>;
+
+/** The branding the widget applies (only what the site set; the text colour on `color` chosen by contrast). */
+export const WidgetBrand = z.object({
+  color: HexColor.optional(),
+  /** #ffffff or #000000 on `color`: whichever contrasts more (one of them always reaches 4.58:1). */
+  ink: HexColor.optional(),
+  position: z.enum(['left', 'right']).optional(),
+  team: z.string().optional(),
+  greeting: z.object({ en: z.string().optional(), it: z.string().optional() }).optional(),
+  /** Initials of up to 3 agents (online first, else who answered in the last 7 days). */
+  agents: z.array(z.string().max(2)).max(3).optional(),
+  reply: ReplyTime.optional(),
+});
+export type WidgetBrand = z.infer<typeof WidgetBrand>;
+
+/**
+ * `GET /widget/config?site=ID` (public, cached 15 s): what the loader needs before the chat.
+ * `{}` for a site that set nothing and has no rule that may fire now. `proactive`: the enabled
+ * rules that can be answered now (a rule with requireAvailable is left out while nobody can).
+ */
+export const WidgetConfig = z.object({
+  proactive: WidgetProactive.optional(),
+  brand: WidgetBrand.optional(),
+});
+export type WidgetConfig = z.infer<typeof WidgetConfig>;
 
 /** An answer script agents insert with `/shortcut`; `{{visitor.name}}`, `{{visitor.email}}`, `{{agent.name}}` are filled in. */
 export const CannedResponse = z.object({

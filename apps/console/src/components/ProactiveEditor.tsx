@@ -1,15 +1,22 @@
 /** The proactive messages of a site, edited inside the settings form (saved with it). */
-import type { ProactiveRule } from '@parla/protocol';
+import type { Department, ProactiveRule } from '@parla/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api.ts';
 import { te } from '../i18n-engage.ts';
 
 const int = (v: string, min: number) => Math.max(min, Math.floor(Number(v)) || 0);
 
 export function newRule(n: number): ProactiveRule {
-  return { id: `rule-${n}-${Math.random().toString(36).slice(2, 8)}`, enabled: true, urlPattern: '', minSeconds: 30, minVisits: 1, minCartValue: null, message: { en: '', it: '' } };
+  return { id: `rule-${n}-${Math.random().toString(36).slice(2, 8)}`, enabled: true, urlPattern: '', minSeconds: 30, minVisits: 1, minCartValue: null, message: { en: '', it: '' }, requireAvailable: true, departmentId: null };
 }
 
-export function ProactiveEditor({ rules, onChange }: { rules: ProactiveRule[]; onChange: (rules: ProactiveRule[]) => void }) {
+export function ProactiveEditor({ rules, onChange, siteId }: { rules: ProactiveRule[]; onChange: (rules: ProactiveRule[]) => void; siteId?: string }) {
   const set = (i: number, patch: Partial<ProactiveRule>) => onChange(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  // The site's departments, for "whose agents must be online" (none: any agent).
+  const [departments, setDepartments] = useState<Department[]>([]);
+  useEffect(() => {
+    if (siteId) api.departments(siteId).then(setDepartments, () => setDepartments([]));
+  }, [siteId]);
   return (
     <section class="card" aria-labelledby="set-proactive" data-testid="proactive-rules">
       <h2 id="set-proactive">{te.proactive.title}</h2>
@@ -23,10 +30,26 @@ export function ProactiveEditor({ rules, onChange }: { rules: ProactiveRule[]; o
               <label class="check">
                 <input type="checkbox" checked={r.enabled} onChange={(e) => set(i, { enabled: e.currentTarget.checked })} /> {te.proactive.enabled}
               </label>
+              <label class="check">
+                <input type="checkbox" data-testid="proactive-available" checked={r.requireAvailable !== false} onChange={(e) => set(i, { requireAvailable: e.currentTarget.checked })} /> {te.proactive.available}
+              </label>
               <button type="button" class="link" onClick={() => onChange(rules.filter((_, j) => j !== i))}>
                 {te.proactive.remove}
               </button>
             </div>
+            {departments.length > 0 && r.requireAvailable !== false && (
+              <div class="field">
+                <label for={id('dept')}>{te.proactive.department}</label>
+                <select id={id('dept')} data-testid="proactive-department" value={r.departmentId ?? ''} onChange={(e) => set(i, { departmentId: e.currentTarget.value || null })}>
+                  <option value="">{te.proactive.anyDepartment}</option>
+                  {departments.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
             <div class="field">
               <label for={id('url')}>{te.proactive.url}</label>
               <input id={id('url')} data-testid="proactive-url" maxLength={300} value={r.urlPattern} onInput={(e) => set(i, { urlPattern: e.currentTarget.value })} />

@@ -25,6 +25,7 @@ import { SmtpSettings } from './SmtpSettings.tsx';
 import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
+import { BrandingSettings } from './BrandingSettings.tsx';
 import { Integrations } from './Integrations.tsx';
 
 interface Props {
@@ -67,6 +68,7 @@ export function Settings(p: Props) {
                 onUnauthorized={p.onUnauthorized}
               />
               <CannedManager siteId={site} admin={admin} departments={p.departments?.filter((d) => d.siteId === site) ?? null} onUnauthorized={p.onUnauthorized} />
+              {admin && <BrandingSettings siteId={site} />}
               {admin && <Integrations siteId={site} onUnauthorized={p.onUnauthorized} />}
             </>
           )}
@@ -283,7 +285,7 @@ function SiteSettingsSection({
               <SmtpSettings siteId={siteId} />
             </section>
           )}
-          <ProactiveEditor rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />
+          <ProactiveEditor siteId={siteId} rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />
           <section class="card" aria-labelledby="set-hours">
             <h2 id="set-hours">{ts.settings.hours}</h2>
             <HoursEditor value={form.hours} onChange={(hours) => update({ hours })} errors={errors} allowAlwaysOpen prefix="" idBase="site-hours" />

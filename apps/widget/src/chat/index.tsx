@@ -10,6 +10,7 @@
  */
 import { createRef, Fragment, h, render, type ComponentChildren, type RefObject } from 'preact';
 import type { AttachmentInfo, MessageItem } from '@parla/protocol';
+import type { Brand } from '../brand.ts';
 import { eventText, queueText, type Dict, type ExtraDict, type FieldId, type Lang, type Problem } from './i18n.ts';
 import { linkify } from './linkify.ts';
 import { check, createChat, MAX_CHARS, type IncomingMessage, type ChatState, type Entry, type Fields, type Pending, type PreChatField, type OfflineRequest } from './model.ts';
@@ -23,6 +24,8 @@ export interface MountConfig {
   lang: Lang;
   /** data-department of the script tag. */
   department?: string;
+  /** The site's branding (team name, greeting, agents' initials, reply time), when it set some. */
+  brand?: Brand;
   open: boolean;
   /** Called when the visitor closes the panel from inside it (Escape, close button). */
   onOpenChange(open: boolean): void;
@@ -138,7 +141,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     const off = chat.offline();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr, extras: loadExtras, tx };
+    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr, extras: loadExtras, tx, b: config.brand };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
@@ -321,6 +324,8 @@ export interface Ui {
   extras: () => Extras | undefined;
   /** The strings with the extras' (once loaded). */
   tx: (Dict & ExtraDict) | undefined;
+  /** The site's branding. */
+  b?: Brand;
 }
 
 interface PanelProps {
@@ -336,7 +341,7 @@ interface PanelProps {
 function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
   const count = s.entries.length + s.pending.length;
   const c = s.conversation;
-  const { off, form } = ui;
+  const { off, form, b } = ui;
   const r = s.request;
   const done = r?.state === 'done' ? r : null;
   const waiting = !c || c.state === 'queued' || c.state === 'bot';
@@ -355,7 +360,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         ? t.closed
         : !c
           ? s.agentsOnline > 0
-            ? t.online
+            ? b?.line ?? t.online
             : t.offline
           : c.state === 'resolved'
             ? t.resolved
@@ -380,8 +385,15 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
       }}
     >
       <header>
+        {b?.agents && (
+          <span class="av" aria-hidden="true">
+            {b.agents.map((a) => (
+              <i key={a}>{a}</i>
+            ))}
+          </span>
+        )}
         <div>
-          <h2>{t.title}</h2>
+          <h2>{b?.team ?? t.title}</h2>
           <p class="st">{status}</p>
         </div>
         <button type="button" class="x" aria-label={t.close} onClick={on.close}>
@@ -397,7 +409,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         {X && ui.privacy && <X.Privacy {...fx} />}
       </div>
       <div class="log" ref={log} role="log" aria-live="polite">
-        {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
+        {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : b?.hello ?? t.greeting}</p>}
         {s.entries.map((e, i) => (
           <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} file={ui.file} queue={i === lastQueued ? live : null}>
             {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}

@@ -24,6 +24,8 @@ export const DEMO_PROACTIVE: ProactiveRule[] = [
     minVisits: 1,
     minCartValue: null,
     message: { en: 'Need help completing your order?', it: "Serve aiuto per completare l'ordine?" },
+    requireAvailable: true,
+    departmentId: null,
   },
 ];
 

@@ -59,7 +59,8 @@ export function siteRoutes(app: FastifyInstance, s: Services): void {
     const p = parseOr400(SiteParams, req.params, reply);
     const body = p && parseOr400(SiteSettings, req.body, reply);
     if (!p || !body) return reply;
-    const saved = await s.sites.saveSettings(p.siteId, body);
+    // The branding has its own route (PUT /api/sites/:siteId/branding): a form loaded before it changed must not undo it.
+    const saved = await s.sites.saveSettings(p.siteId, { ...body, branding: s.sites.settings(p.siteId)?.branding });
     await s.conversations.drain(); // e.g. manual -> auto
     return saved;
   });
