@@ -131,4 +131,31 @@ describe('addresses', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('has Settings in sections with an address each and a Save that saves only its own section', async () => {
+    const ctx = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    const settings = () => env.product.app.parla.sites.settings('demo')!;
+    const before = settings();
+    await loginConsole(page, env.product);
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-section-routing').waitFor();
+    // An edit in Routing, left unsaved…
+    await page.getByTestId('routing-mode').selectOption(before.routingMode === 'auto' ? 'manual' : 'auto');
+    // …then the Service section, by its link: its own address and its own Save.
+    await page.getByTestId('settings-nav-service').click();
+    await page.waitForURL('**/console/settings/service');
+    expect(await page.getByTestId('settings-nav-service').getAttribute('aria-current')).toBe('page');
+    await page.getByTestId('sla-minutes').fill('7');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => settings().slaFirstResponseSec).toBe(420);
+    expect(settings().routingMode).toBe(before.routingMode);
+    await page.reload();
+    await page.getByTestId('settings-section-service').waitFor();
+    expect(await page.getByTestId('sla-minutes').inputValue()).toBe('7');
+    await page.goBack();
+    await page.getByTestId('settings-section-routing').waitFor();
+    expect(await page.getByTestId('routing-mode').inputValue()).toBe(before.routingMode);
+    await ctx.close();
+  });
 });

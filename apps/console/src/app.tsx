@@ -299,6 +299,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
           reloadDepartments={directory.reloadDepartments}
           reloadAgents={directory.reloadAgents}
           onUnauthorized={expired}
+          section={route.view === 'settings' ? route.section : null}
         />
       ) : (
         <main class={`workspace${open ? ' has-open' : ''}${visitorOpen ? ' visitor-open' : ''}`} aria-labelledby="inbox-title">

@@ -42,3 +42,11 @@ describe('console routes', () => {
     expect(withQuery('/console/reports', {})).toBe('/console/reports');
   });
 });
+
+describe('the frame strings', () => {
+  it('has every English string in Italian too', async () => {
+    const { shellDictionaries } = await import('../src/i18n-shell.ts');
+    expect(Object.keys(shellDictionaries.it).sort()).toEqual(Object.keys(shellDictionaries.en).sort());
+    for (const [k, v] of Object.entries(shellDictionaries.it)) expect(typeof v === 'function' ? v('Europe/Rome') : v, k).not.toBe('');
+  });
+});
