@@ -158,4 +158,35 @@ describe('addresses', () => {
     expect(await page.getByTestId('routing-mode').inputValue()).toBe(before.routingMode);
     await ctx.close();
   });
+
+  it("reports: real legends at rest, a time-zone selector (the site's zone by default) kept in the address", async () => {
+    const ctx = await env.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await loginConsole(page, env.product);
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('reports-zone').waitFor();
+    expect(await page.getByTestId('report-tz').inputValue()).toBe('');
+    const zone = (await page.getByTestId('reports-zone').textContent()) ?? '';
+    expect(await page.getByTestId('report-tz').locator('option[value=""]').textContent()).toContain(zone.replace('Times in ', ''));
+    // Every drawn chart names its series, with their colours, before any hover; uPlot's own "—" legend is gone.
+    const legends = page.locator('[data-testid$="-legend"]');
+    await legends.first().waitFor();
+    expect(await legends.count()).toBeGreaterThan(0);
+    for (const legend of await legends.all()) {
+      const items = legend.getByTestId('chart-legend-item');
+      expect(await items.count()).toBeGreaterThan(0);
+      for (const item of await items.all()) expect(((await item.textContent()) ?? '').trim()).not.toBe('');
+    }
+    expect(await page.locator('.u-legend').count()).toBe(0);
+    // Another zone: the report is cut in it, the address keeps it through a reload.
+    await page.getByTestId('report-tz').selectOption('Asia/Tokyo');
+    await expect.poll(() => page.getByTestId('reports-zone').textContent()).toBe('Times in Asia/Tokyo');
+    expect(page.url()).toContain('tz=Asia%2FTokyo');
+    await page.getByTestId('group-week').click();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('reports-zone').textContent()).toBe('Times in Asia/Tokyo');
+    expect(await page.getByTestId('report-tz').inputValue()).toBe('Asia/Tokyo');
+    expect(await page.getByTestId('group-week').getAttribute('aria-pressed')).toBe('true');
+    await ctx.close();
+  });
 });
