@@ -121,7 +121,9 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
   const [state, actions] = useConsole(agent, expired);
   // The address bar says which view and which conversation are shown (routes.ts).
   const loc = useLocation();
-  const route = parseRoute(loc.path);
+  const parsed = parseRoute(loc.path);
+  // Sites is for admins (its tab is hidden from agents): its address shows an agent the inbox.
+  const route: typeof parsed = parsed.view === 'sites' && state.me.role !== 'admin' ? { view: 'inbox', conversationId: null } : parsed;
   const view = route.view;
   const setView = (v: View) => loc.route(viewPath(v));
   const routeConversation = route.view === 'inbox' ? route.conversationId : null;
