@@ -46,7 +46,7 @@ export function Header(p: Props) {
     <header class="topbar">
       <div class="brand">
         <span class="brand-mark" aria-hidden="true" />
-        Parla
+        <span class="brand-name">Parla</span>
       </div>
       <nav class="tabs" aria-label={t.header.views}>
         <Tab view="inbox" current={p.view} href={p.inboxHref}>
