@@ -38,6 +38,7 @@ describe('branding', () => {
     const admin = await agentCtx.newPage();
     await loginConsole(admin, env.product);
     await admin.getByTestId('nav-settings').click();
+    await admin.getByTestId('settings-nav-branding').click();
     const section = admin.getByTestId('branding-settings');
     await section.waitFor();
     await section.getByTestId('brand-color').fill('#7c2d1');
@@ -64,14 +65,18 @@ describe('branding', () => {
       showAgents: true,
       showReplyTime: true,
     });
-    // The rest of the settings (loaded before) saved afterwards leaves the branding as it is.
+    // The other sections saved afterwards leave the branding as it is.
     // (With it, the demo's proactive rule: it needs someone to answer; the admin names the department whose agents count.)
+    await admin.getByTestId('settings-nav-bot').click();
     await admin.getByTestId('settings-bot-mode').selectOption('first');
+    await admin.getByTestId('settings-form-bot').getByTestId('settings-save').click();
+    await expect.poll(() => app.parla.sites.settings('demo')!.botMode).toBe('first');
+    await admin.getByTestId('settings-nav-proactive').click();
     const rule = admin.locator('[data-testid=proactive-rule][data-rule-id=checkout-help]');
     expect(await rule.getByTestId('proactive-available').isChecked()).toBe(true);
     await rule.getByTestId('proactive-department').selectOption({ label: 'Technical help' });
-    await admin.getByTestId('settings-save').click();
-    await expect.poll(() => app.parla.sites.settings('demo')!.botMode).toBe('first');
+    await admin.getByTestId('settings-form-proactive').getByTestId('settings-save').click();
+    await expect.poll(() => app.parla.sites.settings('demo')!.proactive![0]?.departmentId).toBe('demo-technical');
     expect(app.parla.sites.settings('demo')!.proactive![0]).toMatchObject({ id: 'checkout-help', requireAvailable: true, departmentId: 'demo-technical' });
     expect(app.parla.sites.settings('demo')!.branding?.color).toBe('#7c2d12');
 

@@ -34,6 +34,7 @@ describe('canned responses and notifications in the console', () => {
 
     // Settings: the demo's responses are listed; the admin adds one.
     await console_.getByTestId('nav-settings').click();
+    await console_.getByTestId('settings-nav-canned').click();
     const manager = console_.getByTestId('canned-manager');
     await manager.locator('[data-testid=canned-row][data-shortcut=shipping][data-lang=it]').waitFor();
     await manager.getByTestId('canned-add').click();
@@ -50,7 +51,8 @@ describe('canned responses and notifications in the console', () => {
     await manager.getByTestId('canned-body').fill('Again');
     await manager.getByTestId('canned-save').click();
     await manager.locator('[role=alert]', { hasText: '/sizes already exists' }).waitFor();
-    // The proactive messages are edited in the same settings form (the demo's checkout rule).
+    // The proactive messages have their own section of Settings (the demo's checkout rule).
+    await console_.getByTestId('settings-nav-proactive').click();
     await console_.locator('[data-testid=proactive-rule][data-rule-id=checkout-help]').waitFor();
     expect(await console_.getByTestId('proactive-text-it').inputValue()).toBe("Serve aiuto per completare l'ordine?");
     await console_.getByTestId('nav-inbox').click();
@@ -88,7 +90,10 @@ describe('canned responses and notifications in the console', () => {
       'returns:it',
       'thanks:it',
     ]);
-    expect(await reply.getAttribute('aria-expanded')).toBe('true');
+    // The reply box stays a textbox (a textarea cannot be a combobox); it points at the open list.
+    expect(await reply.getAttribute('role')).toBeNull();
+    expect(await reply.getAttribute('aria-autocomplete')).toBe('list');
+    expect(await reply.getAttribute('aria-controls')).toBe('canned-list');
     await reply.press('ArrowDown');
     await expect.poll(() => console_.locator('[data-testid=canned-option][aria-selected=true]').getAttribute('data-shortcut')).toBe('sizes');
     await reply.press('Escape');

@@ -175,9 +175,11 @@ describe('cross-site requests against the console', () => {
     // The console, same browser: each of these works.
     await console_.bringToFront();
     await console_.getByTestId('nav-settings').click();
+    await console_.getByTestId('settings-nav-identity').click();
     console_.once('dialog', (d) => void d.accept());
     await console_.getByTestId('site-secret-rotate').click(); // through the UI
     await expect.poll(() => app.parla.store.getSite('demo')!.secret).not.toBe(before.secret);
+    await console_.getByTestId('settings-nav-integrations').click();
     const keys = console_.getByTestId('api-keys');
     await keys.getByTestId('api-key-name').fill('Order system');
     await keys.getByTestId('api-key-create').click(); // through the UI

@@ -85,6 +85,7 @@ describe('host page API', () => {
     const page = await ctx.newPage();
     await loginConsole(page, env.product);
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-nav-identity').click(); // Settings → Identity: the secret and the switch
     await page.getByTestId('site-secret-toggle').click();
     const shown = await page.getByTestId('site-secret-value').textContent();
     expect(shown).toBe(app.parla.store.getSite('demo')!.secret);

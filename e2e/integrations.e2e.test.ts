@@ -29,6 +29,7 @@ describe('console: webhooks and API keys', () => {
     try {
       await loginConsole(page, product);
       await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-nav-integrations').click();
       const box = page.getByTestId('integrations');
       await box.waitFor();
 
@@ -71,6 +72,7 @@ describe('console: webhooks and API keys', () => {
       expect(await call()).toBe(401);
       await page.reload();
       await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-nav-integrations').click();
       await page.getByTestId('api-keys').waitFor();
       expect(await page.getByTestId('api-keys').textContent()).not.toContain(key);
       expect(errors).toEqual([]);
@@ -87,6 +89,7 @@ describe('console: webhooks and API keys', () => {
     try {
       await loginConsole(page, product);
       await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-nav-integrations').click();
       const box = page.getByTestId('integrations');
       await box.waitFor();
       const text = (await box.textContent()) ?? '';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { takeLinkFragment, type LinkKind } from './admin.ts';
 import { api, ApiError } from './api.ts';
 import { ConversationView } from './components/ConversationView.tsx';
-import { Header, type View } from './components/Header.tsx';
+import { Header } from './components/Header.tsx';
 import { Inbox } from './components/Inbox.tsx';
 import { Login } from './components/Login.tsx';
 import { Queue } from './components/Queue.tsx';
@@ -19,6 +19,9 @@ import { loadSignature, slaState } from './queue.ts';
 import { useConsole, useEvent } from './store.ts';
 import { departmentsOf, titleText, unlockAlerts, useAlerts, useMuted } from './notify.ts';
 import { SoundToggle } from './components/SoundToggle.tsx';
+import { useLocation } from 'preact-iso';
+import { parseRoute, routePath, viewPath, type View } from './routes.ts';
+import { tsh } from './i18n-shell.ts';
 
 // Views most agents open rarely: loaded on first use.
 const Agents = lazyComponent(() => import('./components/Agents.tsx').then((m) => m.Agents));
@@ -38,7 +41,7 @@ type Auth =
   | { state: 'out'; notice?: string }
   | { state: 'setup' }
   | { state: 'link'; link: Link }
-  | { state: 'in'; agent: AgentView; landing?: View };
+  | { state: 'in'; agent: AgentView };
 
 /**
  * Login gate. An invitation or reset link in the address bar comes first (main.tsx has taken it
@@ -47,6 +50,7 @@ type Auth =
  */
 export function App({ link }: { link?: Link | null }) {
   const [auth, setAuth] = useState<Auth>(link ? { state: 'link', link } : { state: 'checking' });
+  const loc = useLocation();
 
   useEffect(() => {
     if (auth.state !== 'checking') return;
@@ -79,7 +83,8 @@ export function App({ link }: { link?: Link | null }) {
 
   const signedIn = (agent: AgentView, landing?: View) => {
     unlockAlerts(); // the agent goes online now, with a click: a good moment to ask
-    setAuth({ state: 'in', agent, landing });
+    if (landing) loc.route(viewPath(landing), true);
+    setAuth({ state: 'in', agent });
   };
 
   if (auth.state === 'checking') {
@@ -102,7 +107,6 @@ export function App({ link }: { link?: Link | null }) {
     <Console
       key={auth.agent.id}
       agent={auth.agent}
-      landing={auth.landing}
       onLogout={() => {
         api.logout().catch(() => undefined);
         setAuth({ state: 'out' });
@@ -112,10 +116,18 @@ export function App({ link }: { link?: Link | null }) {
   );
 }
 
-function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; landing?: View; onLogout: () => void; onExpired: () => void }) {
+function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: () => void; onExpired: () => void }) {
   const expired = useEvent(onExpired);
   const [state, actions] = useConsole(agent, expired);
-  const [view, setView] = useState<View>(landing ?? 'inbox');
+  // The address bar says which view and which conversation are shown (routes.ts).
+  const loc = useLocation();
+  const parsed = parseRoute(loc.path);
+  // Sites is for admins (its tab is hidden from agents): its address shows an agent the inbox.
+  const route: typeof parsed = parsed.view === 'sites' && state.me.role !== 'admin' ? { view: 'inbox', conversationId: null } : parsed;
+  const view = route.view;
+  const setView = (v: View) => loc.route(viewPath(v));
+  const routeConversation = route.view === 'inbox' ? route.conversationId : null;
+  const [visitorOpen, setVisitorOpen] = useState(false);
   const [accountOpen, setAccountOpen] = useState(false);
   const open = state.openId ? state.conversations[state.openId] : undefined;
   const detail = useConversationDetail(open, state.connections, expired);
@@ -162,22 +174,34 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
   });
   const transferConv = transferFor ? state.conversations[transferFor] : undefined;
 
-  const openAny = useEvent((id: string) => {
-    setView('inbox');
-    if (state.conversations[id]) {
-      actions.open(id);
-      return;
-    }
-    api.conversation(id).then(
+  const openAny = useEvent((id: string) => loc.route(routePath({ view: 'inbox', conversationId: id })));
+  const take = useEvent((id: string) => {
+    actions.take(id);
+    openAny(id);
+  });
+
+  // The inbox's address decides the open conversation; one not in the inbox (reports, earlier
+  // chats, a reload of its address) is fetched first. One that cannot be read sends to the inbox.
+  useEffect(() => {
+    if (route.view !== 'inbox' || routeConversation === state.openId) return;
+    if (!routeConversation || state.conversations[routeConversation]) return actions.open(routeConversation);
+    let live = true;
+    api.conversation(routeConversation).then(
       (d) => {
+        if (!live) return;
         actions.remember(d.conversation);
-        actions.open(id);
+        actions.open(routeConversation);
       },
       (e: unknown) => {
+        if (!live) return;
         if (e instanceof ApiError && e.status === 401) expired();
+        else loc.route(viewPath('inbox'), true);
       },
     );
-  });
+    return () => {
+      live = false;
+    };
+  }, [route.view, routeConversation, state.openId, !!(routeConversation && state.conversations[routeConversation])]);
 
   // Browser notifications and a sound: a new waiting conversation, a visitor writing in one of mine, an SLA about to breach.
   const [muted, setMuted] = useMuted();
@@ -201,7 +225,7 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
         badge={attention}
         queueCount={queued.length}
         queueBreached={queueBreached}
-        onView={setView}
+        inboxHref={state.openId ? routePath({ view: 'inbox', conversationId: state.openId }) : viewPath('inbox')}
         onPresence={(p) => {
           if (p === 'online') unlockAlerts();
           actions.setPresence(p);
@@ -241,10 +265,7 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
           conversations={state.conversations}
           departmentNames={directory.departmentNames}
           onOpen={openAny}
-          onTake={(id) => {
-            setView('inbox');
-            actions.take(id);
-          }}
+          onTake={take}
         />
       ) : view === 'agents' ? (
         <Agents
@@ -280,9 +301,13 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
           reloadDepartments={directory.reloadDepartments}
           reloadAgents={directory.reloadAgents}
           onUnauthorized={expired}
+          section={route.view === 'settings' ? route.section : null}
         />
       ) : (
-        <div class="workspace">
+        <main class={`workspace${open ? ' has-open' : ''}${visitorOpen ? ' visitor-open' : ''}`} aria-labelledby="inbox-title">
+          <h1 id="inbox-title" class="sr-only">
+            {tsh.inboxTitle}
+          </h1>
           <Inbox
             meId={state.me.id}
             conversations={state.conversations}
@@ -290,12 +315,22 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
             read={state.read}
             openId={state.openId}
             departmentNames={directory.departmentNames}
-            onOpen={actions.open}
-            onTake={actions.take}
+            onOpen={openAny}
+            onTake={take}
             onShowQueue={() => setView('queue')}
           />
           {open ? (
             <>
+              {/* Narrow screens show one pane at a time: the way back, and the visitor panel on demand. */}
+              <div class="conv-pane">
+              <div class="pane-bar">
+                <a class="pane-back" href={viewPath('inbox')} data-testid="back-to-inbox">
+                  ← {tsh.backToInbox}
+                </a>
+                <button type="button" class="ghost pane-visitor" aria-expanded={visitorOpen} aria-controls="visitor-panel" data-testid="visitor-toggle" onClick={() => setVisitorOpen(!visitorOpen)}>
+                  {visitorOpen ? tsh.visitorHide : tsh.visitorShow}
+                </button>
+              </div>
               <ConversationView
                 meId={state.me.id}
                 meName={state.me.name}
@@ -315,14 +350,15 @@ function Console({ agent, landing, onLogout, onExpired }: { agent: AgentView; la
                 onResolve={() => actions.resolve(open.id)}
                 onDismiss={actions.dismissPending}
               />
+              </div>
               <VisitorPanel conversation={open} detail={detail} livePages={state.livePages[open.visitorId]} onOpen={openAny} />
             </>
           ) : (
-            <main class="conversation empty" data-testid="no-conversation">
+            <div class="conversation empty" data-testid="no-conversation">
               <p class="muted">{t.conversation.none}</p>
-            </main>
+            </div>
           )}
-        </div>
+        </main>
       )}
       {transferConv && (
         <TransferDialog

@@ -94,6 +94,44 @@ export function defaultFilters(now: number, tz: string): ReportFilters {
   return { preset: '7d', fromDate: addDays(today, -6), toDate: today, siteId: '', agentId: '', departmentId: '', channel: '', groupBy: 'day' };
 }
 
+/** The reports' address keeps the filters and the zone (reload, Back, a shared link); defaults are left out. */
+export function reportQuery(f: ReportFilters, tz: string): Record<string, string> {
+  return {
+    preset: f.preset === '7d' ? '' : f.preset,
+    from: f.preset === 'custom' ? f.fromDate : '',
+    to: f.preset === 'custom' ? f.toDate : '',
+    site: f.siteId,
+    agent: f.agentId,
+    department: f.departmentId,
+    channel: f.channel,
+    group: f.groupBy === 'day' ? '' : f.groupBy,
+    tz,
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const QUERY_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/** The filters and the chosen zone ('' = the site's) of an address; anything malformed keeps the default. */
+export function filtersFromQuery(q: Record<string, string | undefined>, base: ReportFilters, isZone: (tz: string) => boolean): { filters: ReportFilters; tz: string } {
+  const id = (v: string | undefined, fallback: string) => (v !== undefined && QUERY_ID.test(v) ? v : fallback);
+  const preset = PRESETS.find((p) => p === q.preset) ?? base.preset;
+  const custom = preset === 'custom' && DATE.test(q.from ?? '') && DATE.test(q.to ?? '');
+  return {
+    filters: {
+      preset: preset === 'custom' && !custom ? base.preset : preset,
+      fromDate: custom ? q.from! : base.fromDate,
+      toDate: custom ? q.to! : base.toDate,
+      siteId: id(q.site, base.siteId),
+      agentId: id(q.agent, base.agentId),
+      departmentId: id(q.department, base.departmentId),
+      channel: id(q.channel, base.channel),
+      groupBy: q.group === 'week' || q.group === 'day' ? q.group : base.groupBy,
+    },
+    tz: q.tz && q.tz.length <= 64 && isZone(q.tz) ? q.tz : '',
+  };
+}
+
 export interface Period {
   from: number;
   to: number;

@@ -347,3 +347,26 @@ describe('reports strings', () => {
     expect(it.demo(1)).not.toBe(en.demo(1));
   });
 });
+
+describe('the reports address', () => {
+  const base = { preset: '7d', fromDate: '2026-12-01', toDate: '2026-12-07', siteId: '', agentId: '', departmentId: '', channel: '', groupBy: 'day' } as const;
+  const zones = (tz: string) => ['Europe/Rome', 'Asia/Tokyo', 'UTC'].includes(tz);
+
+  it('writes only what differs from the defaults and reads it back', async () => {
+    const { filtersFromQuery, reportQuery } = await import('../src/reports.ts');
+    const { withQuery } = await import('../src/routes.ts');
+    expect(withQuery('/console/reports', reportQuery({ ...base }, ''))).toBe('/console/reports');
+    const f = { ...base, preset: 'custom' as const, fromDate: '2026-11-01', toDate: '2026-11-30', agentId: 'ag_1', groupBy: 'week' as const };
+    const q = reportQuery(f, 'Europe/Rome');
+    expect(withQuery('/console/reports', q)).toBe('/console/reports?agent=ag_1&from=2026-11-01&group=week&preset=custom&to=2026-11-30&tz=Europe%2FRome');
+    const back = Object.fromEntries(Object.entries(q).filter(([, v]) => v));
+    expect(filtersFromQuery(back, { ...base }, zones)).toEqual({ filters: f, tz: 'Europe/Rome' });
+  });
+
+  it('keeps the defaults for anything malformed', async () => {
+    const { filtersFromQuery } = await import('../src/reports.ts');
+    expect(filtersFromQuery({ preset: 'forever', group: 'year', tz: 'Mars/Olympus', agent: '<script>' }, { ...base }, zones)).toEqual({ filters: { ...base }, tz: '' });
+    // A custom period without valid dates stays on the default period.
+    expect(filtersFromQuery({ preset: 'custom', from: '2026-13', to: '' }, { ...base }, zones).filters.preset).toBe('7d');
+  });
+});

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -172,8 +173,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     if (status >= 500) req.log.error({ err }, 'request failed');
     void reply.code(status).send({ error: status >= 500 ? 'internal' : (err.code ?? 'bad_request').toLowerCase(), message: status >= 500 ? 'internal error' : err.message });
   });
-  app.setNotFoundHandler((req, reply) => {
-    void reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+  app.setNotFoundHandler(async (req, reply) => {
+    // The console is a single-page app with an address per view (/console/c/<id>, /console/reports…):
+    // a page load of any such address gets its index.html, so a reload or a shared link lands there.
+    // Files (a name with an extension) and other methods keep their 404.
+    const path = req.url.split('?')[0]!;
+    if ((req.method === 'GET' || req.method === 'HEAD') && isConsolePage(path)) {
+      const html = await readFile(join(config.CONSOLE_DIR, 'index.html'), 'utf8').catch(() => null);
+      if (html !== null) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    }
+    return reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${path}` });
   });
 
   await app.register(fastifyCookie);
@@ -277,4 +286,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     throw new Error(`password hashing could not start: ${(e as Error).message}`, { cause: e });
   }
   return app;
+}
+
+/** A console address the SPA draws (/console/<view>[/…]), not a file under /console/ (assets have an extension). */
+export function isConsolePage(path: string): boolean {
+  return path.startsWith('/console/') && !path.startsWith('/console/assets/') && !/\.[A-Za-z0-9]+$/.test(path) && !path.includes('..');
 }

@@ -4,10 +4,11 @@
  * (already in the report's time zone). No eval and only CSSOM styles, so it runs under the
  * console's Content-Security-Policy (style-src 'self').
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { tr } from '../i18n-reports.ts';
+import { tsh } from '../i18n-shell.ts';
 import type { ChartData, SeriesSpec } from '../reports.ts';
 
 export interface ChartSeries extends SeriesSpec {
@@ -50,6 +51,8 @@ export function Chart(p: Props) {
   const box = useRef<HTMLDivElement>(null);
   const latest = useRef(p);
   latest.current = p;
+  // The bucket under the pointer (null: none); the legend shows its values beside the names.
+  const [hover, setHover] = useState<number | null>(null);
 
   useEffect(() => {
     const el = box.current;
@@ -94,7 +97,9 @@ export function Chart(p: Props) {
         })),
       ],
       cursor: { drag: { x: false, y: false } },
-      legend: { show: true },
+      // Our own legend below (names and colours always shown); uPlot's read "Period: —" at rest.
+      legend: { show: false },
+      hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? null)] },
     };
     const chart = new uPlot(opts, p.data as uPlot.AlignedData, el);
     const ro = new ResizeObserver(() => {
@@ -112,6 +117,19 @@ export function Chart(p: Props) {
     <figure class="report-chart" data-testid={`chart-${p.id}`} aria-labelledby={`chart-${p.id}-title`}>
       <h3 id={`chart-${p.id}-title`}>{p.title}</h3>
       <div ref={box} class="chart-box" role="img" aria-label={p.summary} />
+      <ul class="chart-legend" aria-label={tsh.legend} data-testid={`chart-${p.id}-legend`}>
+        {hover !== null && p.labels[hover] !== undefined && <li class="chart-legend-at">{p.labels[hover]}</li>}
+        {p.series.map((s, j) => {
+          const v = hover === null ? undefined : ((p.data[j + 1] as (number | null)[] | undefined)?.[hover] ?? null);
+          return (
+            <li key={s.label} data-testid="chart-legend-item">
+              <span class={`chart-swatch${s.dash ? ' dashed' : ''}`} style={{ borderTopColor: s.color }} aria-hidden="true" />
+              {s.label}
+              {v !== undefined && <strong class="chart-legend-value">{v === null ? '—' : s.format(v)}</strong>}
+            </li>
+          );
+        })}
+      </ul>
       <figcaption class="chart-summary" data-testid={`chart-${p.id}-summary`}>
         {p.summary}
       </figcaption>

@@ -477,9 +477,9 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
         maxLength={MAX_MESSAGE_CHARS}
         placeholder={t.conversation.replyPlaceholder}
         value={text}
-        role="combobox"
+        // A textarea keeps its textbox role (combobox is not allowed on it): the "/" picker is announced
+        // through aria-autocomplete, aria-controls and the active option.
         aria-autocomplete="list"
-        aria-expanded={picking && matches.length > 0}
         aria-controls={picking && matches.length > 0 ? CANNED_LIST_ID : undefined}
         aria-activedescendant={picking && matches.length > 0 ? cannedOptionId(active) : undefined}
         onInput={(e) => {

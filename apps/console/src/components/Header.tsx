@@ -3,8 +3,18 @@ import type { Presence } from '@parla/protocol';
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n.ts';
 import { presenceText } from '../labels.ts';
+import { viewPath, type View } from '../routes.ts';
 
-export type View = 'inbox' | 'queue' | 'agents' | 'sites' | 'settings' | 'reports' | 'kb';
+export type { View };
+
+/** A view's tab: a link to its address (the router follows it without a reload). */
+function Tab(p: { view: View; current: View; href?: string; children: ComponentChildren }) {
+  return (
+    <a class="tab" href={p.href ?? viewPath(p.view)} aria-current={p.current === p.view ? 'page' : undefined} data-testid={`nav-${p.view}`}>
+      {p.children}
+    </a>
+  );
+}
 
 interface Props {
   name: string;
@@ -19,7 +29,8 @@ interface Props {
   queueCount: number;
   /** Some queued conversation is past its first-response target. */
   queueBreached: boolean;
-  onView: (v: View) => void;
+  /** The inbox tab's address: the conversation open there, if any. */
+  inboxHref: string;
   onPresence: (p: 'online' | 'away') => void;
   onLogout: () => void;
   /** The agent's own account (change password). */
@@ -35,42 +46,42 @@ export function Header(p: Props) {
     <header class="topbar">
       <div class="brand">
         <span class="brand-mark" aria-hidden="true" />
-        Parla
+        <span class="brand-name">Parla</span>
       </div>
       <nav class="tabs" aria-label={t.header.views}>
-        <button type="button" class="tab" aria-current={p.view === 'inbox' ? 'page' : undefined} data-testid="nav-inbox" onClick={() => p.onView('inbox')}>
+        <Tab view="inbox" current={p.view} href={p.inboxHref}>
           {t.header.inbox}
           {p.badge > 0 && (
             <span class="badge" aria-label={`(${p.badge})`}>
               {p.badge}
             </span>
           )}
-        </button>
-        <button type="button" class="tab" aria-current={p.view === 'queue' ? 'page' : undefined} data-testid="nav-queue" onClick={() => p.onView('queue')}>
+        </Tab>
+        <Tab view="queue" current={p.view}>
           {t.header.queue}
           {p.queueCount > 0 && (
             <span class={`badge${p.queueBreached ? '' : ' badge-soft'}`} aria-label={`(${p.queueCount})`}>
               {p.queueCount}
             </span>
           )}
-        </button>
-        <button type="button" class="tab" aria-current={p.view === 'agents' ? 'page' : undefined} data-testid="nav-agents" onClick={() => p.onView('agents')}>
+        </Tab>
+        <Tab view="agents" current={p.view}>
           {t.header.agents}
-        </button>
+        </Tab>
         {p.admin && (
-          <button type="button" class="tab" aria-current={p.view === 'sites' ? 'page' : undefined} data-testid="nav-sites" onClick={() => p.onView('sites')}>
+          <Tab view="sites" current={p.view}>
             {t.header.sites}
-          </button>
+          </Tab>
         )}
-        <button type="button" class="tab" aria-current={p.view === 'reports' ? 'page' : undefined} data-testid="nav-reports" onClick={() => p.onView('reports')}>
+        <Tab view="reports" current={p.view}>
           {t.header.reports}
-        </button>
-        <button type="button" class="tab" aria-current={p.view === 'kb' ? 'page' : undefined} data-testid="nav-kb" onClick={() => p.onView('kb')}>
+        </Tab>
+        <Tab view="kb" current={p.view}>
           {t.header.kb}
-        </button>
-        <button type="button" class="tab" aria-current={p.view === 'settings' ? 'page' : undefined} data-testid="nav-settings" onClick={() => p.onView('settings')}>
+        </Tab>
+        <Tab view="settings" current={p.view}>
           {t.header.settings}
-        </button>
+        </Tab>
       </nav>
       <div class="spacer" />
       <div class="conn" role="status" aria-live="polite" data-testid="connection-status" data-status={p.status}>

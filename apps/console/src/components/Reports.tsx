@@ -24,7 +24,9 @@ import {
   frtData,
   hasData,
   kpiTiles,
+  filtersFromQuery,
   metricsQueryString,
+  reportQuery,
   periodOf,
   PRESETS,
   volumeData,
@@ -38,6 +40,24 @@ import {
 import { Chart, type ChartSeries, type YKind } from './Chart.tsx';
 import { LivePanel } from './LivePanel.tsx';
 import './reports.css';
+import { useLocation } from 'preact-iso';
+import { tsh } from '../i18n-shell.ts';
+import { viewPath, withQuery } from '../routes.ts';
+
+/** The zones of the selector: this browser's first, then every zone the browser knows (and the chosen one). */
+function zoneOptions(chosen: string): string[] {
+  const local = localTimeZone();
+  let all: string[] = [];
+  try {
+    all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    all = [];
+  }
+  const list = [local, ...all.filter((z) => z !== local)];
+  if (!list.includes('UTC')) list.splice(1, 0, 'UTC');
+  if (chosen && !list.includes(chosen)) list.splice(1, 0, chosen);
+  return list;
+}
 
 interface Props {
   sites: Site[] | null;
@@ -58,14 +78,25 @@ type Ready = Extract<Load, { state: 'ready' }>;
 const KNOWN_CHANNELS = ['web', 'callback'];
 
 export function Reports(p: Props) {
-  const [filters, setFilters] = useState<ReportFilters>(() => defaultFilters(Date.now(), localTimeZone()));
+  const loc = useLocation();
+  // The filters and the zone come from the address (reload, Back, a shared link) and go back to it.
+  const [initial] = useState(() => filtersFromQuery(loc.query, defaultFilters(Date.now(), localTimeZone()), isTimeZone));
+  const [filters, setFilters] = useState<ReportFilters>(initial.filters);
+  // The zone chosen in the selector; '' = the site's (the server's default for the report).
+  const [tzChoice, setTzChoice] = useState(initial.tz);
   // The report's zone per site filter, as the server told us (it defaults to the site's zone).
   const [zones, setZones] = useState<Record<string, string>>({});
   const [clock, setClock] = useState<Clock>('calendar');
   const [attempt, setAttempt] = useState(0);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const zoneKey = filters.siteId || '*';
-  const zone = zones[zoneKey] ?? localTimeZone();
+  const siteZone = zones[zoneKey];
+  const zone = tzChoice || (siteZone ?? localTimeZone());
+
+  useEffect(() => {
+    const url = withQuery(viewPath('reports'), reportQuery(filters, tzChoice));
+    if (url !== loc.url) loc.route(url, true);
+  }, [filters, tzChoice]);
 
   useEffect(() => {
     const period = periodOf(filters, Date.now(), zone);
@@ -74,15 +105,15 @@ export function Reports(p: Props) {
       return;
     }
     let cancelled = false;
-    const query = metricsQueryString(period, filters);
+    const query = metricsQueryString(period, filters, tzChoice || undefined);
     setLoad((prev) => ({ state: 'loading', stale: prev.state === 'ready' ? prev : prev.state === 'loading' ? prev.stale : undefined }));
     api.report(query).then(
       (data) => {
         if (cancelled) return;
-        if (data.tz !== zone && isTimeZone(data.tz)) {
-          // Our days were cut in another zone: cut them in the report's and ask again.
+        if (!tzChoice && isTimeZone(data.tz) && data.tz !== siteZone) {
+          // The site's zone, for the selector; if our days were cut in another, cut them in it and ask again.
           setZones((z) => ({ ...z, [zoneKey]: data.tz }));
-          return;
+          if (data.tz !== zone) return;
         }
         setLoad({ state: 'ready', data, period, query });
       },
@@ -95,7 +126,7 @@ export function Reports(p: Props) {
     return () => {
       cancelled = true;
     };
-  }, [filters, zone, attempt]);
+  }, [filters, zone, tzChoice, attempt]);
 
   const shown = load.state === 'ready' ? load : load.state === 'loading' ? load.stale : undefined;
   const d = shown?.data;
@@ -207,6 +238,17 @@ export function Reports(p: Props) {
             {channels.map((c) => (
               <option key={c} value={c}>
                 {channelName(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="report-tz">{tsh.timeZone}</label>
+          <select id="report-tz" value={tzChoice} data-testid="report-tz" onChange={(e) => setTzChoice(e.currentTarget.value)}>
+            <option value="">{tsh.timeZoneSite(siteZone ?? '…')}</option>
+            {zoneOptions(tzChoice).map((z) => (
+              <option key={z} value={z}>
+                {z === localTimeZone() ? tsh.timeZoneLocal(z) : z}
               </option>
             ))}
           </select>

@@ -26,7 +26,13 @@ import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
+import { tb } from '../i18n-brand.ts';
 import { Integrations } from './Integrations.tsx';
+import { te } from '../i18n-engage.ts';
+import { tf } from '../i18n-files.ts';
+import { tint } from '../i18n-integrations.ts';
+import { tsh } from '../i18n-shell.ts';
+import { routePath } from '../routes.ts';
 
 interface Props {
   me: AgentView;
@@ -37,42 +43,134 @@ interface Props {
   reloadDepartments: () => void;
   reloadAgents: () => void;
   onUnauthorized: () => void;
+  /** The section in the address (/console/settings/<id>); null: the first. */
+  section: string | null;
 }
 
 type Status = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'error'; message: string; errors?: FormError[] };
 
 const FIELD_MODES: FieldMode[] = ['off', 'optional', 'required'];
 
-/** Site settings (routing, pre-chat, hours, SLA) and departments; read-only for non-admins. */
+/** What a section of Settings gets: the chosen site and what the page knows about it. */
+export interface SectionContext {
+  siteId: string;
+  admin: boolean;
+  me: AgentView;
+  /** The site's departments (null while loading). */
+  departments: Department[] | null;
+  agents: AgentStatus[] | null;
+  /** The site's settings as saved (null while loading). */
+  settings: SiteSettings | null;
+  /** A section that saves the site's settings passes the saved value back here. */
+  onSettingsSaved: (s: SiteSettings) => void;
+  reloadDepartments: () => void;
+  reloadAgents: () => void;
+  onUnauthorized: () => void;
+}
+
+/** One section of Settings: its own address (/console/settings/<id>), title, content and Save. */
+export interface SettingsSection {
+  id: string;
+  title: string;
+  /** Only admins see it. */
+  adminOnly?: boolean;
+  render: (c: SectionContext) => ComponentChildren;
+}
+
+/** A section that edits part of the site's settings (one form, one Save), e.g. routing. */
+function formSection(id: string, title: string, fields: (f: FormFields) => ComponentChildren): SettingsSection {
+  return { id, title, render: (c) => <SettingsForm key={`${c.siteId}:${id}`} id={id} c={c} fields={fields} /> };
+}
+
+/**
+ * The sections, in the order of the side menu. To add one, add a line here: a component of its
+ * own (it loads and saves what it edits) is `{ id, title, render: (c) => <Mine siteId={c.siteId} … /> }`.
+ */
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  formSection('routing', ts.settings.routing, RoutingFields),
+  formSection('prechat', ts.settings.preChat, PreChatFields),
+  formSection('bot', ts.settings.bot, BotFields),
+  formSection('hours', ts.settings.hours, HoursFields),
+  formSection('service', ts.settings.service, ServiceFields),
+  formSection('proactive', te.proactive.title, ProactiveFields),
+  formSection('identity', tsec.title, IdentityFields),
+  {
+    id: 'departments',
+    title: ts.departments.title,
+    render: (c) => (
+      <DepartmentsSection
+        siteId={c.siteId}
+        admin={c.admin}
+        departments={c.departments}
+        agents={c.agents}
+        siteDefaults={{ timezone: c.settings?.businessHours?.timezone ?? localTimeZone(), slaFirstResponseSec: c.settings?.slaFirstResponseSec ?? 300 }}
+        onChanged={() => {
+          c.reloadDepartments();
+          c.reloadAgents();
+        }}
+        onUnauthorized={c.onUnauthorized}
+      />
+    ),
+  },
+  { id: 'canned', title: te.canned.title, render: (c) => <CannedManager siteId={c.siteId} admin={c.admin} departments={c.departments} onUnauthorized={c.onUnauthorized} /> },
+  {
+    id: 'email',
+    title: tf.smtp.title,
+    adminOnly: true,
+    render: (c) => (
+      <section class="card" aria-label={tf.smtp.title}>
+        <SmtpSettings siteId={c.siteId} />
+      </section>
+    ),
+  },
+  { id: 'branding', title: tb.title, adminOnly: true, render: (c) => <BrandingSettings siteId={c.siteId} /> },
+  { id: 'integrations', title: tint.title, adminOnly: true, render: (c) => <Integrations siteId={c.siteId} onUnauthorized={c.onUnauthorized} /> },
+];
+
+/** The sections a user sees, and the one the address names (unknown or hidden: the first). */
+export function visibleSections(admin: boolean, wanted: string | null, all: SettingsSection[] = SETTINGS_SECTIONS) {
+  const list = all.filter((s) => admin || !s.adminOnly);
+  return { list, active: list.find((s) => s.id === wanted) ?? list[0]! };
+}
+
+/** Site settings in sections (a side menu of links, one address each); read-only for non-admins. */
 export function Settings(p: Props) {
   const admin = p.me.role === 'admin';
+  const { list, active } = visibleSections(admin, p.section);
   return (
     <SitePage name="settings" texts={ts.settings} admin={admin} sites={p.sites} directoryError={p.directoryError}>
       {(site) => (
-        <SiteSettingsSection key={site} siteId={site} admin={admin} onUnauthorized={p.onUnauthorized}>
-          {(settings) => (
-            <>
-              <DepartmentsSection
-                siteId={site}
-                admin={admin}
-                departments={p.departments?.filter((d) => d.siteId === site) ?? null}
-                agents={p.agents}
-                siteDefaults={{
-                  timezone: settings?.businessHours?.timezone ?? localTimeZone(),
-                  slaFirstResponseSec: settings?.slaFirstResponseSec ?? 300,
-                }}
-                onChanged={() => {
-                  p.reloadDepartments();
-                  p.reloadAgents();
-                }}
-                onUnauthorized={p.onUnauthorized}
-              />
-              <CannedManager siteId={site} admin={admin} departments={p.departments?.filter((d) => d.siteId === site) ?? null} onUnauthorized={p.onUnauthorized} />
-              {admin && <BrandingSettings siteId={site} />}
-              {admin && <Integrations siteId={site} onUnauthorized={p.onUnauthorized} />}
-            </>
-          )}
-        </SiteSettingsSection>
+        <div class="settings-layout">
+          <nav class="settings-nav" aria-label={tsh.settingsSections} data-testid="settings-nav">
+            <ul>
+              {list.map((s) => (
+                <li key={s.id}>
+                  <a href={routePath({ view: 'settings', section: s.id })} aria-current={s.id === active.id ? 'page' : undefined} data-testid={`settings-nav-${s.id}`}>
+                    {s.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="settings-section" data-testid={`settings-section-${active.id}`}>
+            <SiteSettingsLoader key={site} siteId={site} onUnauthorized={p.onUnauthorized}>
+              {(settings, onSettingsSaved) =>
+                active.render({
+                  siteId: site,
+                  admin,
+                  me: p.me,
+                  departments: p.departments?.filter((d) => d.siteId === site) ?? null,
+                  agents: p.agents,
+                  settings,
+                  onSettingsSaved,
+                  reloadDepartments: p.reloadDepartments,
+                  reloadAgents: p.reloadAgents,
+                  onUnauthorized: p.onUnauthorized,
+                })
+              }
+            </SiteSettingsLoader>
+          </div>
+        </div>
       )}
     </SitePage>
   );
@@ -85,38 +183,69 @@ function errorOf(e: unknown, onUnauthorized: () => void): string {
 
 // -------------------------------------------------------------------------------------------
 
-function SiteSettingsSection({
+/** Loads the site's settings once for every section; a load error is shown with a retry. */
+function SiteSettingsLoader({
   siteId,
-  admin,
   onUnauthorized,
   children,
 }: {
   siteId: string;
-  admin: boolean;
   onUnauthorized: () => void;
-  children: (settings: SiteSettings | null) => ComponentChildren;
+  children: (settings: SiteSettings | null, onSaved: (s: SiteSettings) => void) => ComponentChildren;
 }) {
   const [saved, setSaved] = useState<SiteSettings | null>(null);
-  const [form, setForm] = useState<SettingsForm | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
 
   useEffect(() => {
     let cancelled = false;
     setLoadError(null);
     api.settings(siteId).then(
-      (s) => {
-        if (cancelled) return;
-        setSaved(s);
-        setForm(toSettingsForm(s, localTimeZone()));
-      },
+      (s) => !cancelled && setSaved(s),
       (e: unknown) => !cancelled && setLoadError(errorOf(e, onUnauthorized)),
     );
     return () => {
       cancelled = true;
     };
   }, [siteId, attempt]);
+
+  return (
+    <>
+      {loadError && (
+        <p class="form-error" role="alert">
+          {ts.settings.loadError} {loadError}{' '}
+          <button type="button" class="link" onClick={() => setAttempt((n) => n + 1)}>
+            {t.reports.retry}
+          </button>
+        </p>
+      )}
+      {children(saved, setSaved)}
+    </>
+  );
+}
+
+/** What the fields of a settings form section get. */
+interface FormFields {
+  siteId: string;
+  admin: boolean;
+  form: SettingsForm;
+  update: (patch: Partial<SettingsForm>) => void;
+  errors: FormError[];
+  has: (code: FormError['code']) => boolean;
+}
+
+/**
+ * One section's form over the site's settings: it starts from the saved settings and its Save
+ * sends them with this section's changes only (another section's unsaved edits are not in it).
+ */
+function SettingsForm({ id, c, fields }: { id: string; c: SectionContext; fields: (f: FormFields) => ComponentChildren }) {
+  const { siteId, admin, settings: saved, onSettingsSaved, onUnauthorized } = c;
+  const [form, setForm] = useState<SettingsForm | null>(() => (saved ? toSettingsForm(saved, localTimeZone()) : null));
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+
+  useEffect(() => {
+    if (saved && !form) setForm(toSettingsForm(saved, localTimeZone()));
+  }, [saved]);
 
   useEffect(() => {
     if (status.state !== 'saved') return;
@@ -145,7 +274,7 @@ function SiteSettingsSection({
     setStatus({ state: 'saving' });
     api.saveSettings(siteId, r.value).then(
       (s) => {
-        setSaved(s);
+        onSettingsSaved(s);
         setForm(toSettingsForm(s, localTimeZone()));
         setStatus({ state: 'saved' });
       },
@@ -153,206 +282,218 @@ function SiteSettingsSection({
     );
   };
 
+  if (!form) return <p class="muted">{t.loading}</p>;
   const errors = status.state === 'error' ? (status.errors ?? []) : [];
   const has = (code: FormError['code']) => errors.some((e) => e.code === code);
 
-  if (!form) {
-    return loadError ? (
-      <p class="form-error" role="alert">
-        {ts.settings.loadError} {loadError}{' '}
-        <button type="button" class="link" onClick={() => setAttempt((n) => n + 1)}>
-          {t.reports.retry}
-        </button>
-      </p>
-    ) : (
-      <p class="muted">{t.loading}</p>
-    );
-  }
-
   return (
-    <>
-      <form
-        class="settings-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        <fieldset disabled={!admin || status.state === 'saving'} class="plain">
-          <section class="card" aria-labelledby="set-routing">
-            <h2 id="set-routing">{ts.settings.routing}</h2>
-            <div class="field">
-              <label for="routing-mode">{ts.settings.routingMode}</label>
-              <select
-                id="routing-mode"
-                data-testid="routing-mode"
-                value={form.routingMode}
-                onChange={(e) => update({ routingMode: e.currentTarget.value === 'manual' ? 'manual' : 'auto' })}
-              >
-                <option value="auto">{ts.settings.auto}</option>
-                <option value="manual">{ts.settings.manual}</option>
-              </select>
-            </div>
-          </section>
+    <form
+      class="settings-form"
+      noValidate
+      data-testid={`settings-form-${id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <fieldset disabled={!admin || status.state === 'saving'} class="plain">
+        {fields({ siteId, admin, form, update, errors, has })}
+      </fieldset>
+      {admin && (
+        <div class="form-actions">
+          <button type="submit" class="primary" data-testid="settings-save" disabled={status.state === 'saving' || !dirty}>
+            {status.state === 'saving' ? ts.settings.saving : ts.settings.save}
+          </button>
+          <span aria-live="polite" data-testid="settings-status" data-state={status.state}>
+            {status.state === 'saved' && <span class="field-ok">{ts.settings.saved}</span>}
+            {status.state === 'error' && (
+              <span class="field-error" role="alert">
+                {status.message}
+              </span>
+            )}
+          </span>
+        </div>
+      )}
+    </form>
+  );
+}
 
-          <section class="card" aria-labelledby="set-prechat">
-            <h2 id="set-prechat">{ts.settings.preChat}</h2>
-            <div class="field-row">
-              {(
-                [
-                  ['name', ts.settings.preName],
-                  ['email', ts.settings.preEmail],
-                  ['department', ts.settings.preDepartment],
-                ] as const
-              ).map(([key, label]) => (
-                <div class="field" key={key}>
-                  <label for={`prechat-${key}`}>{label}</label>
-                  <select
-                    id={`prechat-${key}`}
-                    data-testid={`prechat-${key}`}
-                    value={form.preChat[key]}
-                    onChange={(e) => update({ preChat: { ...form.preChat, [key]: e.currentTarget.value as FieldMode } })}
-                  >
-                    {FIELD_MODES.map((m) => (
-                      <option key={m} value={m}>
-                        {ts.settings.modes[m]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+// The fields of each form section (as they were, one card each). ---------------------------
+
+function RoutingFields({ form, update }: FormFields) {
+  return (
+    <section class="card" aria-labelledby="set-routing">
+      <h2 id="set-routing">{ts.settings.routing}</h2>
+      <div class="field">
+        <label for="routing-mode">{ts.settings.routingMode}</label>
+        <select
+          id="routing-mode"
+          data-testid="routing-mode"
+          value={form.routingMode}
+          onChange={(e) => update({ routingMode: e.currentTarget.value === 'manual' ? 'manual' : 'auto' })}
+        >
+          <option value="auto">{ts.settings.auto}</option>
+          <option value="manual">{ts.settings.manual}</option>
+        </select>
+      </div>
+    </section>
+  );
+}
+
+function PreChatFields({ form, update }: FormFields) {
+  return (
+    <section class="card" aria-labelledby="set-prechat">
+      <h2 id="set-prechat">{ts.settings.preChat}</h2>
+      <div class="field-row">
+        {(
+          [
+            ['name', ts.settings.preName],
+            ['email', ts.settings.preEmail],
+            ['department', ts.settings.preDepartment],
+          ] as const
+        ).map(([key, label]) => (
+          <div class="field" key={key}>
+            <label for={`prechat-${key}`}>{label}</label>
+            <select
+              id={`prechat-${key}`}
+              data-testid={`prechat-${key}`}
+              value={form.preChat[key]}
+              onChange={(e) => update({ preChat: { ...form.preChat, [key]: e.currentTarget.value as FieldMode } })}
+            >
+              {FIELD_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {ts.settings.modes[m]}
+                </option>
               ))}
-            </div>
-          </section>
-
-          <section class="card" aria-labelledby="set-bot">
-            <h2 id="set-bot">{ts.settings.bot}</h2>
-            <div class="field">
-              <label for="bot-mode">{ts.settings.botMode}</label>
-              <select
-                id="bot-mode"
-                data-testid="settings-bot-mode"
-                value={form.botMode}
-                onChange={(e) => update({ botMode: BOT_MODES.find((m) => m === e.currentTarget.value) ?? 'off' })}
-              >
-                {BOT_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {ts.settings.botModes[m]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="escalation-keywords">{ts.settings.escalationKeywords}</label>
-              <input
-                id="escalation-keywords"
-                class={`text-input${has('keywords') ? ' invalid' : ''}`}
-                data-testid="settings-escalation-keywords"
-                value={form.escalationKeywords}
-                aria-invalid={has('keywords') || undefined}
-                aria-describedby="escalation-keywords-hint"
-                onInput={(e) => update({ escalationKeywords: e.currentTarget.value })}
-              />
-              {has('keywords') && <p class="field-error">{ts.settings.errors.keywords}</p>}
-            </div>
-            <p class="hint" id="escalation-keywords-hint">
-              {ts.settings.escalationHint}
-            </p>
-          </section>
-
-          <section class="card" aria-labelledby="set-identity" data-testid="settings-identity">
-            <h2 id="set-identity">{tsec.title}</h2>
-            <label class="check">
-              <input
-                type="checkbox"
-                data-testid="settings-require-identity"
-                checked={form.other.requireVerifiedIdentity === true}
-                aria-describedby="identity-hint"
-                onChange={(e) => {
-                  const { requireVerifiedIdentity: _, ...rest } = form.other;
-                  update({ other: e.currentTarget.checked ? { ...rest, requireVerifiedIdentity: true } : rest });
-                }}
-              />{' '}
-              {tsec.require}
-            </label>
-            <p class="hint" id="identity-hint">
-              {tsec.requireHint}
-            </p>
-            {admin && <SiteSecret siteId={siteId} />}
-          </section>
-          {admin && (
-            <section class="card">
-              <SmtpSettings siteId={siteId} />
-            </section>
-          )}
-          <ProactiveEditor siteId={siteId} rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />
-          <section class="card" aria-labelledby="set-hours">
-            <h2 id="set-hours">{ts.settings.hours}</h2>
-            <HoursEditor value={form.hours} onChange={(hours) => update({ hours })} errors={errors} allowAlwaysOpen prefix="" idBase="site-hours" />
-          </section>
-
-          <section class="card" aria-labelledby="set-sla">
-            <h2 id="set-sla">{ts.settings.service}</h2>
-            <div class="field-row">
-              <div class="field">
-                <label for="sla-minutes">{ts.settings.slaMinutes}</label>
-                <input
-                  id="sla-minutes"
-                  class={`text-input num-input${has('sla') ? ' invalid' : ''}`}
-                  type="number"
-                  min={0.17}
-                  step="any"
-                  inputMode="decimal"
-                  data-testid="sla-minutes"
-                  value={form.slaMinutes}
-                  aria-invalid={has('sla') || undefined}
-                  onInput={(e) => update({ slaMinutes: e.currentTarget.value })}
-                />
-                {has('sla') && <p class="field-error">{ts.settings.errors.sla}</p>}
-              </div>
-              <div class="field">
-                <label for="offer-minutes">{ts.settings.offerMinutes}</label>
-                <input
-                  id="offer-minutes"
-                  class={`text-input num-input${has('offer') ? ' invalid' : ''}`}
-                  type="number"
-                  min={0}
-                  max={1440}
-                  step="any"
-                  inputMode="decimal"
-                  data-testid="offer-minutes"
-                  value={form.offerMinutes}
-                  aria-invalid={has('offer') || undefined}
-                  aria-describedby="offer-hint"
-                  onInput={(e) => update({ offerMinutes: e.currentTarget.value })}
-                />
-                {has('offer') && <p class="field-error">{ts.settings.errors.offer}</p>}
-              </div>
-            </div>
-            <p class="hint" id="offer-hint">
-              {ts.settings.offerHint}
-            </p>
-          </section>
-        </fieldset>
-
-        {admin && (
-          <div class="form-actions">
-            <button type="submit" class="primary" data-testid="settings-save" disabled={status.state === 'saving' || !dirty}>
-              {status.state === 'saving' ? ts.settings.saving : ts.settings.save}
-            </button>
-            <span aria-live="polite" data-testid="settings-status" data-state={status.state}>
-              {status.state === 'saved' && <span class="field-ok">{ts.settings.saved}</span>}
-              {status.state === 'error' && (
-                <span class="field-error" role="alert">
-                  {status.message}
-                </span>
-              )}
-            </span>
+            </select>
           </div>
-        )}
-      </form>
-      {children(saved)}
-    </>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function BotFields({ form, update, has }: FormFields) {
+  return (
+    <section class="card" aria-labelledby="set-bot">
+      <h2 id="set-bot">{ts.settings.bot}</h2>
+      <div class="field">
+        <label for="bot-mode">{ts.settings.botMode}</label>
+        <select
+          id="bot-mode"
+          data-testid="settings-bot-mode"
+          value={form.botMode}
+          onChange={(e) => update({ botMode: BOT_MODES.find((m) => m === e.currentTarget.value) ?? 'off' })}
+        >
+          {BOT_MODES.map((m) => (
+            <option key={m} value={m}>
+              {ts.settings.botModes[m]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="escalation-keywords">{ts.settings.escalationKeywords}</label>
+        <input
+          id="escalation-keywords"
+          class={`text-input${has('keywords') ? ' invalid' : ''}`}
+          data-testid="settings-escalation-keywords"
+          value={form.escalationKeywords}
+          aria-invalid={has('keywords') || undefined}
+          aria-describedby="escalation-keywords-hint"
+          onInput={(e) => update({ escalationKeywords: e.currentTarget.value })}
+        />
+        {has('keywords') && <p class="field-error">{ts.settings.errors.keywords}</p>}
+      </div>
+      <p class="hint" id="escalation-keywords-hint">
+        {ts.settings.escalationHint}
+      </p>
+    </section>
+  );
+}
+
+function IdentityFields({ siteId, admin, form, update }: FormFields) {
+  return (
+    <section class="card" aria-labelledby="set-identity" data-testid="settings-identity">
+      <h2 id="set-identity">{tsec.title}</h2>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="settings-require-identity"
+          checked={form.other.requireVerifiedIdentity === true}
+          aria-describedby="identity-hint"
+          onChange={(e) => {
+            const { requireVerifiedIdentity: _, ...rest } = form.other;
+            update({ other: e.currentTarget.checked ? { ...rest, requireVerifiedIdentity: true } : rest });
+          }}
+        />{' '}
+        {tsec.require}
+      </label>
+      <p class="hint" id="identity-hint">
+        {tsec.requireHint}
+      </p>
+      {admin && <SiteSecret siteId={siteId} />}
+    </section>
+  );
+}
+
+function ProactiveFields({ siteId, form, update }: FormFields) {
+  return <ProactiveEditor siteId={siteId} rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />;
+}
+
+function HoursFields({ form, update, errors }: FormFields) {
+  return (
+    <section class="card" aria-labelledby="set-hours">
+      <h2 id="set-hours">{ts.settings.hours}</h2>
+      <HoursEditor value={form.hours} onChange={(hours) => update({ hours })} errors={errors} allowAlwaysOpen prefix="" idBase="site-hours" />
+    </section>
+  );
+}
+
+function ServiceFields({ form, update, has }: FormFields) {
+  return (
+    <section class="card" aria-labelledby="set-sla">
+      <h2 id="set-sla">{ts.settings.service}</h2>
+      <div class="field-row">
+        <div class="field">
+          <label for="sla-minutes">{ts.settings.slaMinutes}</label>
+          <input
+            id="sla-minutes"
+            class={`text-input num-input${has('sla') ? ' invalid' : ''}`}
+            type="number"
+            min={0.17}
+            step="any"
+            inputMode="decimal"
+            data-testid="sla-minutes"
+            value={form.slaMinutes}
+            aria-invalid={has('sla') || undefined}
+            onInput={(e) => update({ slaMinutes: e.currentTarget.value })}
+          />
+          {has('sla') && <p class="field-error">{ts.settings.errors.sla}</p>}
+        </div>
+        <div class="field">
+          <label for="offer-minutes">{ts.settings.offerMinutes}</label>
+          <input
+            id="offer-minutes"
+            class={`text-input num-input${has('offer') ? ' invalid' : ''}`}
+            type="number"
+            min={0}
+            max={1440}
+            step="any"
+            inputMode="decimal"
+            data-testid="offer-minutes"
+            value={form.offerMinutes}
+            aria-invalid={has('offer') || undefined}
+            aria-describedby="offer-hint"
+            onInput={(e) => update({ offerMinutes: e.currentTarget.value })}
+          />
+          {has('offer') && <p class="field-error">{ts.settings.errors.offer}</p>}
+        </div>
+      </div>
+      <p class="hint" id="offer-hint">
+        {ts.settings.offerHint}
+      </p>
+    </section>
   );
 }
 

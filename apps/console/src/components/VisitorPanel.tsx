@@ -3,6 +3,7 @@ import { formatDate, formatFull, formatTime } from '../dates.ts';
 import { mailtoHref, safeHref } from '../format.ts';
 import type { Loadable } from '../hooks.ts';
 import { current } from '../hooks.ts';
+import { tsh } from '../i18n-shell.ts';
 import { t } from '../i18n.ts';
 import { stateLabel, visitorLabel } from '../labels.ts';
 import type { LivePage } from '../store.ts';
@@ -64,7 +65,7 @@ export function VisitorPanel({ conversation, detail, livePages, onOpen }: Props)
   const emailHref = email ? mailtoHref(email) : null;
 
   return (
-    <aside class="visitor-panel" data-testid="visitor-panel" aria-labelledby="visitor-title">
+    <section class="visitor-panel" id="visitor-panel" data-testid="visitor-panel" aria-label={tsh.visitorShow}>
       <h2 id="visitor-title">{v?.name?.trim() || visitorLabel(conversation)}</h2>
       {!v ? (
         detail.state === 'error' ? (
@@ -151,6 +152,6 @@ export function VisitorPanel({ conversation, detail, livePages, onOpen }: Props)
           )}
         </>
       )}
-    </aside>
+    </section>
   );
 }
