@@ -22,6 +22,7 @@ import { HoursEditor } from './HoursEditor.tsx';
 import { SitePage } from './SitePage.tsx';
 import { SiteSecret } from './SiteSecret.tsx';
 import { SmtpSettings } from './SmtpSettings.tsx';
+import { InactivitySettings } from './InactivitySettings.tsx';
 import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
@@ -283,6 +284,7 @@ function SiteSettingsSection({
               <SmtpSettings siteId={siteId} />
             </section>
           )}
+          {admin && <InactivitySettings siteId={siteId} />}
           <ProactiveEditor rules={form.other.proactive ?? []} onChange={(proactive) => update({ other: { ...form.other, proactive } })} />
           <section class="card" aria-labelledby="set-hours">
             <h2 id="set-hours">{ts.settings.hours}</h2>
