@@ -5,7 +5,7 @@ const en = {
   capacity: {
     full: (n: number) => `You are at your limit of ${n} active conversation${n === 1 ? '' : 's'}`,
     hint: 'Resolve or snooze one of yours to take another.',
-    noReply: 'Replying would take this conversation, and you are at your limit.',
+    noReply: 'Replying would take this conversation.',
   },
   snooze: {
     button: 'Snooze',
@@ -47,7 +47,7 @@ const it: AbandonedDict = {
   capacity: {
     full: (n) => `Hai raggiunto il tuo limite di ${n} conversazion${n === 1 ? 'e attiva' : 'i attive'}`,
     hint: 'Risolvine o posticipane una tua per prenderne un’altra.',
-    noReply: 'Rispondere ti assegnerebbe questa conversazione, e hai raggiunto il tuo limite.',
+    noReply: 'Rispondere ti assegnerebbe questa conversazione.',
   },
   snooze: {
     button: 'Posticipa',

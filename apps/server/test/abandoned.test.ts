@@ -210,6 +210,26 @@ describe('snooze', () => {
   });
 });
 
+describe('snooze and an agent who leaves', () => {
+  it('a snoozed conversation stays with its agent while away, and goes to the queue when it wakes if they are gone', async () => {
+    const s = ctx.s;
+    const ada = await s.addAgent('ada@shop.test', 'Ada');
+    const a = await onlineAgent(ctx, 'ada@shop.test');
+    const c = await ask('Back in an hour with the receipt');
+    await c.v.frame('conversation', (f) => f.conversation.state === 'assigned');
+    a.session.send({ type: 'conversation.snooze', conversationId: c.id, until: s.clock.now + 3600_000 });
+    await a.frame('inbox.upsert', (f) => f.conversation.id === c.id && f.conversation.snoozed === true);
+    a.close();
+    await c.v.waitFor(() => s.app.parla.store.agentById(ada)!.presence === 'offline', 'Ada offline');
+    await new Promise((r) => setTimeout(r, 100)); // her conversations' requeue ran
+    expect(row(c.id)).toMatchObject({ state: 'assigned', agentId: ada }); // snoozed: not requeued
+
+    s.clock.advance(3600_000);
+    expect(await sweep()).toMatchObject({ woken: 1 });
+    expect(row(c.id)).toMatchObject({ state: 'queued', agentId: null, snoozedAt: null });
+  });
+});
+
 describe('capacity counts active conversations only', () => {
   it('take at the limit is refused with the reason; after a snooze it is allowed', async () => {
     const s = ctx.s;

@@ -269,7 +269,7 @@ export class Conversations {
       } else {
         message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(opts.attachmentId, visitor.id, conv));
         // The shopper wrote: a snoozed conversation is back in its agent's active list.
-        if (conv.snoozedAt !== null && this.store.wake(conv.id, at)) fx.changed.add(conv.id);
+        if (conv.snoozedAt !== null) this.wake(fx, conv, at);
         if (conv.state === 'queued') this.route(fx, conv, at);
         else if (conv.state === 'bot') {
           if (actor.type === 'visitor') this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
@@ -362,15 +362,9 @@ export class Conversations {
       const at = this.now();
       let budget = SWEEP_BATCH;
       for (const conv of this.store.dueSnoozes(at, budget)) {
-        if (!this.store.wake(conv.id, at)) continue;
+        if (!this.wake(fx, conv, at)) continue;
         budget--;
         done.woken++;
-        fx.changed.add(conv.id);
-        // Its agent left meanwhile: back to the queue, like their other conversations did.
-        if (this.store.agentById(conv.agentId ?? '')?.presence === 'offline' && this.store.requeue(conv.id)) {
-          this.appendEvent(fx, conv, 'queued', null, at);
-          fx.queueChanged = true;
-        }
       }
       for (const [id, t] of this.typedAt) if (t < at - REOPEN_WINDOW_MS) this.typedAt.delete(id); // conversations closed some other way
       for (const site of this.store.listSites()) {
@@ -406,6 +400,18 @@ export class Conversations {
     this.publish(fx);
     if (done.inactivity || done.abandoned || done.woken) await this.drain();
     return done;
+  }
+
+  /** Ends a snooze: back in its agent's active list, or (its agent left meanwhile) in the queue, like their other conversations went. */
+  private wake(fx: Effects, conv: ConversationRow, at: number): boolean {
+    if (!this.store.wake(conv.id, at)) return false;
+    fx.changed.add(conv.id);
+    if (this.store.agentById(conv.agentId ?? '')?.presence === 'offline' && this.store.requeue(conv.id)) {
+      this.appendEvent(fx, conv, 'queued', null, at);
+      fx.queueChanged = true;
+      this.route(fx, this.store.conversation(conv.id)!, at);
+    }
+    return true;
   }
 
   private autoResolve(fx: Effects, conv: ConversationRow, reason: AutoResolveReason, at: number): boolean {
