@@ -62,6 +62,9 @@ describe('abandoned conversations free the agent', () => {
     // The sweep resolves it by inactivity; the second shopper is routed to Giulia right away.
     await page.getByTestId('resolved-note').filter({ hasText: 'Resolved automatically: the shopper stopped replying' }).waitFor({ timeout: 30_000 });
     expect(p.app.parla.store.conversation(firstId)).toMatchObject({ state: 'resolved', autoResolved: 'inactivity' });
+    // From here the default limit (30 minutes): the rest of the test is not raced by the sweep.
+    const sites = p.app.parla.sites;
+    await sites.saveSettings(SITE, { ...sites.settings(SITE)!, inactivityResolveMin: 30 });
     await page.getByTestId('inbox-section-mine').locator(`[data-conversation-id="${secondId}"]`).waitFor();
     expect(p.app.parla.store.conversation(secondId)).toMatchObject({ state: 'assigned', agentId: p.app.parla.store.agentByEmail(DEMO_AGENT.email)!.id });
     await expect(page.getByTestId('take-button').count()).resolves.toBe(0);
@@ -73,8 +76,25 @@ describe('abandoned conversations free the agent', () => {
     await second.shop.locator('#parla-widget .m:not(.me) .b', { hasText: 'in red and in blue' }).waitFor();
     await page.screenshot({ path: '/work/shots/abandoned-next-shopper-1280.png' });
 
+    // Snooze until the shopper replies: the conversation moves to Snoozed and frees Giulia's place;
+    // the shopper's next message brings it back to Mine, marked.
+    await page.getByTestId('snooze-button').click();
+    await page.getByTestId('snooze-menu').waitFor();
+    await page.screenshot({ path: '/work/shots/abandoned-snooze-menu-1280.png' });
+    await page.getByTestId('snooze-reply').click();
+    await page.getByTestId('inbox-section-snoozed').locator(`[data-conversation-id="${secondId}"]`).waitFor();
+    await page.getByTestId('snooze-state').waitFor();
+    await expect(page.getByTestId('capacity-note').count()).resolves.toBe(0);
+    const giuliaId = p.app.parla.store.agentByEmail(DEMO_AGENT.email)!.id;
+    expect(p.app.parla.store.agentLoad(giuliaId)).toBe(0);
+    const input = second.shop.locator('#parla-widget textarea#parla-input');
+    await input.fill('Great, the red one please');
+    await input.press('Enter');
+    await page.getByTestId('inbox-section-mine').locator(`[data-conversation-id="${secondId}"]`).getByTestId('woke-badge').waitFor();
+    expect(p.app.parla.store.agentLoad(giuliaId)).toBe(1);
+
     // No survey for the shopper whose conversation was closed for them.
-    await first.shop.locator('#parla-widget', { hasText: 'Conversation closed after a while without messages' }).waitFor();
+    await first.shop.locator('#parla-widget', { hasText: 'Closed after a quiet while' }).waitFor();
     await expect(first.shop.locator('#parla-widget .sv').count()).resolves.toBe(0);
     await first.shop.screenshot({ path: '/work/shots/abandoned-shopper-after-inactivity.png' });
 
