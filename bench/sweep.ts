@@ -29,7 +29,7 @@ try {
   const clock = { now: start };
   let agentId = '';
   {
-    const built = openDb(file, { synchronous: 'OFF' });
+    const built = openDb(file, { synchronous: 'NORMAL' });
     const store = new Store(built.sqlite);
     store.upsertSite({ id: SITE, name: 'Bench', allowedOrigins: ['http://bench.test'], secret: 'bench-secret-0123456789', routingMode: 'auto', createdAt: start });
     agentId = 'agent-bench';
