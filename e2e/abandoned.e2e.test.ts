@@ -110,4 +110,31 @@ describe('abandoned conversations free the agent', () => {
     await second.close();
     await agentCtx.close();
   });
+
+  it('an admin sets the two limits in Settings (Italian), with their own Save; a bad value is refused with a reason', async () => {
+    const p = env.product;
+    const ctx = await env.browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await loginConsole(page, p);
+    await page.getByTestId('nav-settings').click();
+    const section = page.getByTestId('inactivity-settings');
+    await section.getByRole('heading', { name: 'Conversazioni abbandonate' }).waitFor();
+    await expect(section.getByTestId('auto-abandoned').inputValue()).resolves.toBe('10');
+
+    await section.getByTestId('auto-abandoned').fill('-3');
+    await section.getByTestId('auto-save').click();
+    await section.getByRole('alert').filter({ hasText: 'Inserisci i minuti, da 0 a 10080.' }).waitFor();
+    expect(p.app.parla.sites.settings(SITE)!.abandonedResolveMin).toBeUndefined();
+
+    await section.getByTestId('auto-abandoned').fill('15');
+    await section.getByTestId('auto-inactivity').fill('45');
+    await section.getByTestId('auto-save').click();
+    await section.getByRole('status').filter({ hasText: 'Salvato.' }).waitFor();
+    expect(p.app.parla.sites.settings(SITE)).toMatchObject({ abandonedResolveMin: 15, inactivityResolveMin: 45, botMode: 'off' }); // the rest kept
+    await section.screenshot({ path: '/work/shots/abandoned-settings-it.png' });
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
 });
