@@ -102,6 +102,10 @@ describe('abandoned conversations free the agent', () => {
     const res = await agentCtx.request.get(`${p.chatUrl}/api/metrics?from=${Date.now() - 3600_000}&to=${Date.now() + 60_000}&siteId=${SITE}`);
     const m = (await res.json()) as { totals: { resolvedByInactivity?: { count: number } } };
     expect(m.totals.resolvedByInactivity?.count).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('nav-reports').click();
+    const tile = page.getByTestId('tile-resolved-by-inactivity');
+    await tile.getByText('Resolved by inactivity').waitFor();
+    await expect.poll(() => tile.getAttribute('data-value')).toBe(String(m.totals.resolvedByInactivity!.count));
 
     expect(problems).toEqual([]);
     expect(first.pageErrors).toEqual([]);
