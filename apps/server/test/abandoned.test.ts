@@ -45,6 +45,12 @@ const resolvedEvent = (items: { item: { kind: string; event?: string } }[]) => i
 describe('abandoned: a shopper who left without an answer', () => {
   it('is resolved after abandonedResolveMin, with the reason; the agent at capacity gets the next shopper; no survey; the KPI counts it', async () => {
     const s = ctx.s;
+    const hook = await fetch(`${s.url}/api/sites/${SITE}/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...withCsrf(await admin()) },
+      body: JSON.stringify({ url: 'https://hooks.example.com/parla', events: ['conversation.resolved'] }),
+    });
+    expect(hook.status).toBe(201);
     await s.addAgent('ada@shop.test', 'Ada', undefined, 1);
     const a = await onlineAgent(ctx, 'ada@shop.test');
     const first = await ask('Where is my order?');
@@ -62,6 +68,9 @@ describe('abandoned: a shopper who left without an answer', () => {
     s.clock.advance(2 * MIN);
     expect(await sweep()).toMatchObject({ abandoned: 1, inactivity: 0 });
     expect(row(first.id)).toMatchObject({ state: 'resolved', autoResolved: 'abandoned' });
+    // The integrations hear why: conversation.resolved carries data.reason.
+    const hooks = s.app.parla.db.sqlite.prepare(`SELECT payload FROM webhook_deliveries WHERE event = 'conversation.resolved' AND conversation_id = ?`).all(first.id) as { payload: string }[];
+    expect(hooks.map((h) => (JSON.parse(h.payload) as { data: { reason?: string } }).data.reason)).toEqual(['abandoned']);
     // The second shopper (still connected, so not abandoned) reaches Ada right away.
     await second.v.frame('conversation', (f) => f.conversation.state === 'assigned' && f.conversation.agentName === 'Ada');
     const up = await a.frame('inbox.upsert', (f) => f.conversation.id === first.id && f.conversation.state === 'resolved');
