@@ -80,6 +80,12 @@ describe('abandoned conversations free the agent', () => {
     // the shopper's next message brings it back to Mine, marked.
     await page.getByTestId('snooze-button').click();
     await page.getByTestId('snooze-menu').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('snooze-hour');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('snooze-menu').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('snooze-button');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('snooze-menu').waitFor();
     await page.screenshot({ path: '/work/shots/abandoned-snooze-menu-1280.png' });
     await page.getByTestId('snooze-reply').click();
     await page.getByTestId('inbox-section-snoozed').locator(`[data-conversation-id="${secondId}"]`).waitFor();

@@ -4,7 +4,7 @@
  * message; the server wakes it (conversation.snooze / conversation.unsnooze).
  */
 import type { ConversationSummary } from '@parla/protocol';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { formatTime } from '../dates.ts';
 import { localTimeZone } from '../hours.ts';
@@ -33,6 +33,11 @@ export function snoozeText(c: Pick<ConversationSummary, 'snoozedUntil'>): string
 
 export function SnoozeControl({ c, onSnooze, onUnsnooze }: { c: ConversationSummary; onSnooze: (until: number | null) => void; onUnsnooze: () => void }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) first.current?.focus(); // the menu opened: its first choice has the focus
+  }, [open]);
   const [custom, setCustom] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (c.snoozed) {
@@ -53,12 +58,24 @@ export function SnoozeControl({ c, onSnooze, onUnsnooze }: { c: ConversationSumm
   };
   return (
     <span class="snooze">
-      <button type="button" data-testid="snooze-button" aria-expanded={open} aria-controls={`snooze-menu-${c.id}`} onClick={() => setOpen(!open)}>
+      <button type="button" ref={button} data-testid="snooze-button" aria-expanded={open} aria-controls={`snooze-menu-${c.id}`} onClick={() => setOpen(!open)}>
         {ta.snooze.button}
       </button>
       {open && (
-        <div class="snooze-menu card" id={`snooze-menu-${c.id}`} role="group" aria-label={ta.snooze.menu} data-testid="snooze-menu">
-          <button type="button" data-testid="snooze-hour" onClick={() => pick(Date.now() + 3600_000)}>
+        <div
+          class="snooze-menu card"
+          id={`snooze-menu-${c.id}`}
+          role="group"
+          aria-label={ta.snooze.menu}
+          data-testid="snooze-menu"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setOpen(false);
+            button.current?.focus();
+          }}
+        >
+          <button type="button" ref={first} data-testid="snooze-hour" onClick={() => pick(Date.now() + 3600_000)}>
             {ta.snooze.hour}
           </button>
           <button type="button" data-testid="snooze-tomorrow" onClick={() => void siteZone(c.siteId).then((tz) => pick(tomorrowAt(9, tz, Date.now())))}>
@@ -103,7 +120,14 @@ export function SnoozeControl({ c, onSnooze, onUnsnooze }: { c: ConversationSumm
               )}
             </span>
           )}
-          <button type="button" class="link" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setOpen(false);
+              button.current?.focus();
+            }}
+          >
             {ta.snooze.cancel}
           </button>
         </div>
