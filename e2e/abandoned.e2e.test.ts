@@ -80,10 +80,10 @@ describe('abandoned conversations free the agent', () => {
     // the shopper's next message brings it back to Mine, marked.
     await page.getByTestId('snooze-button').click();
     await page.getByTestId('snooze-menu').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('snooze-hour');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('snooze-hour');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('snooze-menu').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('snooze-button');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('snooze-button');
     await page.keyboard.press('Enter');
     await page.getByTestId('snooze-menu').waitFor();
     await page.screenshot({ path: '/work/shots/abandoned-snooze-menu-1280.png' });
@@ -131,7 +131,7 @@ describe('abandoned conversations free the agent', () => {
     await page.getByTestId('nav-settings').click();
     const section = page.getByTestId('inactivity-settings');
     await section.getByRole('heading', { name: 'Conversazioni abbandonate' }).waitFor();
-    await expect(section.getByTestId('auto-abandoned').inputValue()).resolves.toBe('10');
+    await expect.poll(() => section.getByTestId('auto-abandoned').inputValue()).toBe('10'); // the settings arrived
 
     await section.getByTestId('auto-abandoned').fill('-3');
     await section.getByTestId('auto-save').click();

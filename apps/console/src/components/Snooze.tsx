@@ -4,7 +4,7 @@
  * message; the server wakes it (conversation.snooze / conversation.unsnooze).
  */
 import type { ConversationSummary } from '@parla/protocol';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { formatTime } from '../dates.ts';
 import { localTimeZone } from '../hours.ts';
@@ -35,7 +35,7 @@ export function SnoozeControl({ c, onSnooze, onUnsnooze }: { c: ConversationSumm
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) first.current?.focus(); // the menu opened: its first choice has the focus
   }, [open]);
   const [custom, setCustom] = useState<string | null>(null);
