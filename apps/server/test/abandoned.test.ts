@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
 import type { Metrics } from '@parla/protocol';
+import { SWEEP_BATCH } from '../src/modules/conversations/service.ts';
 import { onlineAgent, SITE, useServer, visitor, withCsrf } from './harness.ts';
 
 const ctx = useServer({ fakeClock: true });
@@ -87,6 +88,20 @@ describe('abandoned: a shopper who left without an answer', () => {
     expect(m.totals.missed.count).toBe(1);
   });
 
+  it('works in bounded ticks: at most SWEEP_BATCH resolutions each, the rest at the next', async () => {
+    const s = ctx.s;
+    const p = s.app.parla;
+    for (let i = 0; i < SWEEP_BATCH + 50; i++) {
+      const { visitor: v } = await p.visitors.hello(SITE, undefined, undefined);
+      await p.conversations.visitorMessage({ id: v.id, siteId: SITE, name: null }, newClientId(), `question ${i}`, { noBot: true });
+    }
+    s.clock.advance(11 * MIN);
+    expect(await sweep()).toMatchObject({ abandoned: SWEEP_BATCH });
+    expect(await sweep()).toMatchObject({ abandoned: 50 });
+    expect(await sweep()).toMatchObject({ abandoned: 0 });
+    expect(p.store.queuedConversations()).toHaveLength(0);
+  });
+
   it('leaves a connected shopper, one who left an email, and a call-back alone', async () => {
     const s = ctx.s;
     await s.addAgent('ada@shop.test', 'Ada', undefined, 5);
@@ -96,10 +111,17 @@ describe('abandoned: a shopper who left without an answer', () => {
     offline.session.sendReliable({ type: 'offline.message', clientId: newClientId(), body: 'Please write back', email: 'luca@example.com' });
     const off = (await offline.frame('ack')).conversationId;
     offline.close();
+    const caller = ctx.track(visitor(s));
+    await caller.frame('welcome');
+    caller.session.sendReliable({ type: 'callback.request', clientId: newClientId(), phone: '+39 02 1234 5678', preferredTime: 'after 6pm' });
+    const cb = (await caller.frame('ack')).conversationId;
+    caller.close();
+    await new Promise((r) => setTimeout(r, 100)); // the closes' last-seen writes
     s.clock.advance(60 * MIN);
     expect(await sweep()).toMatchObject({ abandoned: 0 });
     expect(row(waiting.id).state).toBe('queued');
     expect(row(off).state).toBe('queued');
+    expect(row(cb)).toMatchObject({ state: 'queued', channel: 'callback' });
   });
 
   it('abandonedResolveMin 0 turns the rule off', async () => {
