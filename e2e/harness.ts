@@ -84,3 +84,9 @@ export async function shopperWrites(browser: Browser, product: Product, text: st
   await shop.locator('#parla-widget .m.me .b', { hasText: text }).waitFor();
   return { ctx, shop, pageErrors, close: () => ctx.close() };
 }
+
+/** A screenshot for a note or a review, taken only when SHOTS_DIR names a folder (CI takes none). */
+export async function shot(target: { screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown> }, name: string, fullPage = false): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (dir) await target.screenshot({ path: join(dir, `${name}.png`), ...(fullPage ? { fullPage } : {}) });
+}

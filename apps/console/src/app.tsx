@@ -14,6 +14,8 @@ import { current, useConversationDetail, useNow } from './hooks.ts';
 import { t } from './i18n.ts';
 import { t2 } from './i18n-2fa.ts';
 import { groupInbox, isUnread } from './inbox.ts';
+import { fullAt } from './capacity.ts';
+import { ta } from './i18n-abandoned.ts';
 import { lazyComponent } from './lazy.tsx';
 import { loadSignature, slaState } from './queue.ts';
 import { useConsole, useEvent } from './store.ts';
@@ -147,6 +149,10 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
     onUnauthorized: expired,
   });
   const queued = useMemo(() => Object.values(state.conversations).filter((c) => c.state === 'queued'), [state.conversations]);
+  // At the limit of active conversations: Take and the reply to a waiting conversation are not offered (the server refuses too).
+  const myMax = directory.agents?.find((a) => a.id === state.me.id)?.maxChats ?? state.me.maxChats;
+  const full = useMemo(() => fullAt(Object.values(state.conversations), { id: state.me.id, maxChats: myMax }), [state.conversations, state.me.id, myMax]);
+  const takeBlocked = full === null ? null : ta.capacity.full(full);
   const queueBreached = useQueueBreached(queued);
 
   // Waiting conversations plus mine with unread visitor messages: in the tab badge and the title.
@@ -265,6 +271,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
           conversations={state.conversations}
           departmentNames={directory.departmentNames}
           onOpen={openAny}
+          takeBlocked={takeBlocked}
           onTake={take}
         />
       ) : view === 'agents' ? (
@@ -317,6 +324,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
             departmentNames={directory.departmentNames}
             onOpen={openAny}
             onTake={take}
+            takeBlocked={takeBlocked}
             onShowQueue={() => setView('queue')}
           />
           {open ? (
@@ -349,6 +357,9 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
                 onTyping={(on) => actions.typing(open.id, on)}
                 onResolve={() => actions.resolve(open.id)}
                 onDismiss={actions.dismissPending}
+                takeBlocked={takeBlocked}
+                onSnooze={(until) => actions.snooze(open.id, until)}
+                onUnsnooze={() => actions.unsnooze(open.id)}
               />
               </div>
               <VisitorPanel conversation={open} detail={detail} livePages={state.livePages[open.visitorId]} onOpen={openAny} />

@@ -5,8 +5,10 @@ import { compareQueue } from './queue.ts';
 export interface InboxGroups {
   /** Queued conversations in serving order (priority, then longest waiting), then bot-handled ones. */
   waiting: ConversationSummary[];
-  /** Assigned to me, most recent activity first. */
+  /** Assigned to me and active (not snoozed), most recent activity first. */
   mine: ConversationSummary[];
+  /** Mine, snoozed: the soonest to come back first (until the shopper replies: last). */
+  snoozed: ConversationSummary[];
   /** Assigned to other agents, most recent activity first. */
   others: ConversationSummary[];
   /** Resolved, most recently resolved first, at most `resolvedLimit`. */
@@ -19,7 +21,7 @@ const activity = (c: ConversationSummary): number => c.lastMessageAt ?? c.assign
 const waitingSince = (c: ConversationSummary): number => c.queuedAt ?? c.createdAt;
 
 export function groupInbox(conversations: Iterable<ConversationSummary>, meId: string, resolvedLimit = RESOLVED_LIMIT): InboxGroups {
-  const g: InboxGroups = { waiting: [], mine: [], others: [], resolved: [] };
+  const g: InboxGroups = { waiting: [], mine: [], snoozed: [], others: [], resolved: [] };
   for (const c of conversations) {
     switch (c.state) {
       case 'queued':
@@ -27,7 +29,7 @@ export function groupInbox(conversations: Iterable<ConversationSummary>, meId: s
         g.waiting.push(c);
         break;
       case 'assigned':
-        if (c.agentId === meId) g.mine.push(c);
+        if (c.agentId === meId) (c.snoozed ? g.snoozed : g.mine).push(c);
         else g.others.push(c);
         break;
       case 'resolved':
@@ -42,6 +44,7 @@ export function groupInbox(conversations: Iterable<ConversationSummary>, meId: s
       (a.state === 'queued' ? compareQueue(a, b) : waitingSince(a) - waitingSince(b) || cmpId(a, b)),
   );
   g.mine.sort(byActivityDesc);
+  g.snoozed.sort((a, b) => (a.snoozedUntil ?? Infinity) - (b.snoozedUntil ?? Infinity) || cmpId(a, b));
   g.others.sort(byActivityDesc);
   g.resolved.sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0) || cmpId(a, b));
   if (g.resolved.length > resolvedLimit) g.resolved.length = resolvedLimit;

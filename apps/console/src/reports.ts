@@ -336,6 +336,18 @@ export function kpiTiles(k: KpiSet, backlog: BacklogPoint, clock: Clock = 'calen
       raw: k.selfService.rate,
       parts: [{ id: 'count', label: d.byBot, text: formatNumber(k.selfService.count, l), raw: k.selfService.count }],
     },
+    ...(k.resolvedByInactivity
+      ? [
+          {
+            id: 'resolved-by-inactivity',
+            label: d.resolvedByInactivity,
+            text: formatNumber(k.resolvedByInactivity.count, l),
+            raw: k.resolvedByInactivity.count,
+            caption: d.resolvedByInactivityNote,
+            parts: [{ id: 'share', label: d.ofResolved, text: formatShare(k.resolvedByInactivity.share, l), raw: k.resolvedByInactivity.share }],
+          },
+        ]
+      : []),
     ...(k.proactive
       ? [
           {

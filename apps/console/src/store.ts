@@ -344,6 +344,9 @@ export interface ConsoleActions {
   remember(c: ConversationSummary): void;
   take(id: string): void;
   resolve(id: string): void;
+  /** Snoozes the agent's own conversation until `until` (null: the shopper's next message); unsnooze ends it now. */
+  snooze(id: string, until: number | null): void;
+  unsnooze(id: string): void;
   send(conversationId: string, body: string, attachmentId?: string): void;
   typing(conversationId: string, isTyping: boolean): void;
   setPresence(p: 'online' | 'away'): void;
@@ -505,6 +508,12 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
       },
       resolve(id) {
         if (!sessionRef.current?.send({ type: 'conversation.resolve', conversationId: id })) notConnected();
+      },
+      snooze(id, until) {
+        if (!sessionRef.current?.send({ type: 'conversation.snooze', conversationId: id, until })) notConnected();
+      },
+      unsnooze(id) {
+        if (!sessionRef.current?.send({ type: 'conversation.unsnooze', conversationId: id })) notConnected();
       },
       send(conversationId, body, attachmentId) {
         const session = sessionRef.current;

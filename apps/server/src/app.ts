@@ -110,6 +110,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const bot = new Bot(store, commit, now);
   const conversations = new Conversations(store, commit, hub, sites, bot, now);
   const visitors = new Visitors(store, commit, now);
+  conversations.visitorConnected = (visitorId) => hub.count(`visitor:${visitorId}`) > 0;
   const agents = new Agents(
     store,
     commit,
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const slaTimer = setInterval(() => {
     void conversations.checkSla().catch((err: unknown) => app.log.error({ err }, 'SLA sweep failed'));
     void conversations.resolveIdleBot().catch((err: unknown) => app.log.error({ err }, 'bot idle sweep failed'));
+    void conversations.sweepInactive().catch((err: unknown) => app.log.error({ err }, 'inactivity sweep failed'));
   }, config.SLA_SWEEP_MS);
   slaTimer.unref();
 

@@ -58,7 +58,9 @@ export interface ConversationFact {
   missed: number;
   /** Resolved without ever needing a person (the bot solved it). */
   selfService: number;
-  /** Resolved on a channel with the survey (web). */
+  /** Resolved by the server's sweep: the shopper went quiet after an answer (inactivity) or left unanswered (abandoned); null otherwise. */
+  autoResolved: 'inactivity' | 'abandoned' | null;
+  /** Resolved on a channel with the survey (web), by a person or the bot (no survey after an automatic resolution). */
   surveyed: number;
   rating: number | null;
   ratingComment: string | null;
@@ -123,7 +125,8 @@ SELECT c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.department_id AS 
   (c.queued_at IS NOT NULL AND c.first_agent_reply_at IS NULL AND (c.state = 'resolved'
     OR (v.last_seen_at < @now - ${GONE_AFTER_MS} AND c.visitor_id NOT IN (SELECT value FROM json_each(@connected))))) AS missed,
   (c.resolved_at IS NOT NULL AND c.queued_at IS NULL AND c.assigned_at IS NULL AND c.first_agent_reply_at IS NULL) AS selfService,
-  (c.resolved_at IS NOT NULL AND c.channel = 'web') AS surveyed,
+  CASE WHEN c.resolved_at IS NOT NULL THEN c.auto_resolved END AS autoResolved,
+  (c.resolved_at IS NOT NULL AND c.channel = 'web' AND c.auto_resolved IS NULL) AS surveyed,
   r.rating, r.comment AS ratingComment
 FROM conversations c
 JOIN sites s ON s.id = c.site_id

@@ -222,12 +222,21 @@ export const conversations = sqliteTable(
     demo: integer('demo').notNull().default(0),
     /** 1 when it began as the visitor's answer to a proactive message (the site spoke first). */
     proactive: integer('proactive').notNull().default(0),
+    /** Resolved by the sweep, not by a person: why (the shopper went quiet after an answer, or left unanswered); cleared on reopen. */
+    autoResolved: text('auto_resolved', { enum: ['inactivity', 'abandoned'] }),
+    /** Snoozed by its agent at this time (null: not snoozed): out of the agent's active list and capacity. */
+    snoozedAt: integer('snoozed_at'),
+    /** When the snooze ends (null while snoozed: at the shopper's next message). */
+    snoozedUntil: integer('snoozed_until'),
+    /** When the last snooze ended (the console marks the row "back from snooze" until the agent writes). */
+    wokeAt: integer('woke_at'),
   },
   (t) => [
     index('conversations_visitor').on(t.visitorId, t.createdAt),
     index('conversations_state').on(t.state, t.priority, t.queuedAt),
     index('conversations_agent').on(t.agentId, t.state),
     index('conversations_created').on(t.createdAt),
+    index('conversations_snoozed').on(t.snoozedUntil),
   ],
 );
 
@@ -272,6 +281,8 @@ export const conversationEvents = sqliteTable(
     departmentId: text('department_id'),
     /** Internal note (transfers): agents only. */
     note: text('note'),
+    /** resolved by the sweep: why (inactivity, abandoned). */
+    reason: text('reason', { enum: ['inactivity', 'abandoned'] }),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] }), check('event_seq_positive', sql`${t.seq} > 0`)],

@@ -10,6 +10,8 @@ import type Database from 'better-sqlite3';
 export type ConversationStateName = 'bot' | 'queued' | 'assigned' | 'resolved';
 export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
 export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached' | 'bot_unhelpful';
+/** Why the sweep resolved a conversation: the shopper went quiet after an agent's answer, or left without one. */
+export type AutoResolveReason = 'inactivity' | 'abandoned';
 export type PresenceName = 'online' | 'away' | 'offline';
 
 export interface CsatRow {
@@ -119,6 +121,14 @@ export interface ConversationRow {
   slaBreachedAt: number | null;
   /** 1: it began as the answer to a proactive message. */
   proactive: number;
+  /** Resolved by the sweep (null: by a person or the bot, or open). */
+  autoResolved: AutoResolveReason | null;
+  /** Snoozed since (null: not snoozed). */
+  snoozedAt: number | null;
+  /** The snooze ends then (null while snoozed: at the shopper's next message). */
+  snoozedUntil: number | null;
+  /** The last snooze ended then (until the agent writes again). */
+  wokeAt: number | null;
 }
 
 export interface ConversationSummaryRow extends ConversationRow {
@@ -160,6 +170,8 @@ export interface EventRow {
   agentName: string | null;
   departmentId: string | null;
   note: string | null;
+  /** resolved by the sweep: why. */
+  reason?: AutoResolveReason | null;
   createdAt: number;
 }
 
@@ -185,7 +197,8 @@ export interface PageViewRow {
 const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.channel, c.state, c.agent_id AS agentId,
   c.department_id AS departmentId, c.priority, c.last_seq AS lastSeq, c.last_message AS lastMessage, c.last_message_at AS lastMessageAt,
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
-  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive`;
+  c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive,
+  c.auto_resolved AS autoResolved, c.snoozed_at AS snoozedAt, c.snoozed_until AS snoozedUntil, c.woke_at AS wokeAt`;
 const SUMMARY_COLS = `${CONV_COLS}, c.rowid AS serial, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
   cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote,
   r.rating AS csatRating, r.comment AS csatComment, r.updated_at AS csatAt`;
@@ -196,7 +209,7 @@ const DEPT_COLS = `id, site_id AS siteId, name, urgency, business_hours AS busin
 const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,
   author_name AS authorName, client_id AS clientId, body, meta, created_at AS createdAt`;
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
-  agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, created_at AS createdAt`;
+  agent_id AS agentId, agent_name AS agentName, department_id AS departmentId, note, reason, created_at AS createdAt`;
 const AGENT_COLS = `id, email, name, password_hash AS passwordHash, role, presence, max_chats AS maxChats,
   last_assigned_at AS lastAssignedAt, created_at AS createdAt, password_set_at AS passwordSetAt, deactivated_at AS deactivatedAt,
   totp_enabled_at AS totpEnabledAt`;
@@ -237,18 +250,19 @@ export class Store {
       agentSetPresence: p(`UPDATE agents SET presence = ? WHERE id = ?`),
       agentTouchAssigned: p(`UPDATE agents SET last_assigned_at = ? WHERE id = ?`),
       agentsWithLoad: p(`SELECT a.id, a.name, a.presence, a.max_chats AS maxChats, a.last_assigned_at AS lastAssignedAt,
-          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
+          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned' AND c.snoozed_at IS NULL) AS load,
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a WHERE a.presence = 'online'`),
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
       agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
           CASE WHEN a.deactivated_at IS NOT NULL THEN 'deactivated' WHEN a.password_set_at IS NULL THEN 'invited' ELSE 'active' END AS status,
           a.totp_enabled_at IS NOT NULL AS totp,
-          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned') AS load,
+          (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned' AND c.snoozed_at IS NULL) AS load,
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
         FROM agents a ORDER BY a.name`),
-      agentAssigned: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.agent_id = ? AND c.state = 'assigned' ORDER BY c.queued_at`),
-      agentLoad: p(`SELECT count(*) AS n FROM conversations WHERE agent_id = ? AND state = 'assigned'`),
+      agentAssigned: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.agent_id = ? AND c.state = 'assigned' AND c.snoozed_at IS NULL ORDER BY c.queued_at`),
+      // Capacity counts active conversations only: assigned and not snoozed (README, "Capacity").
+      agentLoad: p(`SELECT count(*) AS n FROM conversations WHERE agent_id = ? AND state = 'assigned' AND snoozed_at IS NULL`),
       agentsOnline: p(`SELECT count(*) AS n FROM agents WHERE presence = 'online'`),
       agentsResetPresence: p(`UPDATE agents SET presence = 'offline'`),
 
@@ -291,13 +305,31 @@ export class Store {
       recentWaits: p(`SELECT assigned_at - queued_at AS w FROM conversations WHERE site_id = @siteId
           AND (@departmentId IS NULL OR department_id = @departmentId) AND assigned_at IS NOT NULL AND queued_at IS NOT NULL AND assigned_at >= @since
         ORDER BY assigned_at DESC LIMIT 20`),
-      convRequeue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL WHERE id = ? AND state = 'assigned'`),
+      convRequeue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL, snoozed_at = NULL, snoozed_until = NULL WHERE id = ? AND state = 'assigned'`),
       convNextSeq: p(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq`),
       convSetLastMessage: p(`UPDATE conversations SET last_message = ?, last_message_at = ? WHERE id = ?`),
       convAssign: p(`UPDATE conversations SET state = 'assigned', agent_id = @agentId,
           assigned_at = coalesce(assigned_at, @at) WHERE id = @id AND state = 'queued'`),
-      convQueue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL, queued_at = coalesce(queued_at, @at), resolved_at = NULL WHERE id = @id`),
-      convResolve: p(`UPDATE conversations SET state = 'resolved', resolved_at = @at WHERE id = @id AND state != 'resolved'`),
+      convQueue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL, queued_at = coalesce(queued_at, @at), resolved_at = NULL, auto_resolved = NULL WHERE id = @id`),
+      convResolve: p(`UPDATE conversations SET state = 'resolved', resolved_at = @at, auto_resolved = @reason, snoozed_at = NULL, snoozed_until = NULL
+          WHERE id = @id AND state != 'resolved'`),
+      convSnooze: p(`UPDATE conversations SET snoozed_at = @at, snoozed_until = @until, woke_at = NULL WHERE id = @id AND state = 'assigned'`),
+      convWake: p(`UPDATE conversations SET snoozed_at = NULL, snoozed_until = NULL, woke_at = @at WHERE id = @id AND snoozed_at IS NOT NULL`),
+      convClearWoke: p(`UPDATE conversations SET woke_at = NULL WHERE id = ? AND woke_at IS NOT NULL`),
+      snoozeDue: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.snoozed_until <= ? AND c.snoozed_at IS NOT NULL ORDER BY c.snoozed_until LIMIT ?`),
+      // Assigned, answered by a person, not snoozed, nothing written since @before, and the last
+      // human word is the agent's (the shopper owes the answer). By the state index.
+      inactiveAssigned: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'assigned' AND c.site_id = @siteId
+          AND c.snoozed_at IS NULL AND c.first_agent_reply_at IS NOT NULL AND coalesce(c.last_message_at, c.created_at) < @before
+          AND (SELECT m.author_type FROM messages m WHERE m.conversation_id = c.id AND m.author_type IN ('visitor', 'agent') ORDER BY m.seq DESC LIMIT 1) = 'agent'
+        ORDER BY c.last_message_at`),
+      // Waiting for a person (queued, or assigned and not answered yet), not snoozed, a shopper
+      // who cannot be reached otherwise (no email, not a call-back), last seen before @before,
+      // and nothing written since. Whether they are connected now is the caller's to check.
+      abandonedUnanswered: p(`SELECT ${CONV_COLS} FROM conversations c JOIN visitors v ON v.id = c.visitor_id
+          WHERE c.state IN ('queued', 'assigned') AND c.site_id = @siteId AND c.snoozed_at IS NULL AND c.first_agent_reply_at IS NULL
+          AND c.channel != 'callback' AND v.email IS NULL AND v.last_seen_at < @before AND coalesce(c.last_message_at, c.created_at) < @before
+        ORDER BY v.last_seen_at`),
       convFirstReply: p(`UPDATE conversations SET first_agent_reply_at = ? WHERE id = ? AND first_agent_reply_at IS NULL`),
       convQueued: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'queued' ORDER BY c.priority DESC, c.queued_at, c.rowid`),
       queuePosition: p(`SELECT count(*) AS n FROM conversations c, conversations me WHERE me.id = ? AND c.state = 'queued'
@@ -316,8 +348,8 @@ export class Store {
       convEscalate: p(`UPDATE conversations SET state = 'queued', queued_at = coalesce(queued_at, @at) WHERE id = @id AND state = 'bot'`),
       botUnhelpful: p(`SELECT count(*) AS n FROM conversation_events WHERE conversation_id = ? AND kind = 'bot_unhelpful'`),
       msgsAfter: p(`SELECT ${MSG_COLS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
-      eventInsert: p(`INSERT INTO conversation_events (conversation_id, seq, kind, actor_type, actor_id, agent_id, agent_name, department_id, note, created_at)
-        VALUES (@conversationId, @seq, @kind, @actorType, @actorId, @agentId, @agentName, @departmentId, @note, @createdAt)`),
+      eventInsert: p(`INSERT INTO conversation_events (conversation_id, seq, kind, actor_type, actor_id, agent_id, agent_name, department_id, note, reason, created_at)
+        VALUES (@conversationId, @seq, @kind, @actorType, @actorId, @agentId, @agentName, @departmentId, @note, @reason, @createdAt)`),
       eventsAfter: p(`SELECT ${EVENT_COLS} FROM conversation_events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
 
       previousAgent: p(`SELECT e.agent_id AS agentId FROM conversation_events e JOIN conversations c ON c.id = e.conversation_id
@@ -564,8 +596,32 @@ export class Store {
   queue(conversationId: string, at: number): void {
     this.s.convQueue.run({ id: conversationId, at });
   }
-  resolve(conversationId: string, at: number): boolean {
-    return this.s.convResolve.run({ id: conversationId, at }).changes > 0;
+  /** Resolves an open conversation (ends any snooze); `reason`: the sweep did it, and why. */
+  resolve(conversationId: string, at: number, reason: AutoResolveReason | null = null): boolean {
+    return this.s.convResolve.run({ id: conversationId, at, reason }).changes > 0;
+  }
+  /** Snoozes an assigned conversation until `until` (null: the shopper's next message). */
+  snooze(conversationId: string, at: number, until: number | null): boolean {
+    return this.s.convSnooze.run({ id: conversationId, at, until }).changes > 0;
+  }
+  /** Ends a snooze (the row is marked woken at `at`); false if it was not snoozed. */
+  wake(conversationId: string, at: number): boolean {
+    return this.s.convWake.run({ id: conversationId, at }).changes > 0;
+  }
+  clearWoke(conversationId: string): boolean {
+    return this.s.convClearWoke.run(conversationId).changes > 0;
+  }
+  /** Snoozes whose time has come, the earliest first. */
+  dueSnoozes(at: number, limit: number): ConversationRow[] {
+    return this.s.snoozeDue.all(at, limit) as ConversationRow[];
+  }
+  /** A site's conversations the inactivity rule may resolve (see the query). */
+  inactiveAssigned(siteId: string, before: number): ConversationRow[] {
+    return this.s.inactiveAssigned.all({ siteId, before }) as ConversationRow[];
+  }
+  /** A site's unanswered conversations whose shopper was last seen before `before` (see the query). */
+  abandonedUnanswered(siteId: string, before: number): ConversationRow[] {
+    return this.s.abandonedUnanswered.all({ siteId, before }) as ConversationRow[];
   }
   markFirstAgentReply(conversationId: string, at: number): void {
     this.s.convFirstReply.run(at, conversationId);
@@ -603,7 +659,7 @@ export class Store {
     this.s.msgInsert.run(m);
   }
   insertEvent(e: EventRow): void {
-    this.s.eventInsert.run(e);
+    this.s.eventInsert.run({ reason: null, ...e });
   }
   messagesAfter(conversationId: string, afterSeq: number, limit: number): MessageRow[] {
     return this.s.msgsAfter.all(conversationId, afterSeq, limit) as MessageRow[];

@@ -134,8 +134,12 @@ export const WebhookPayload = z.object({
     message: WebhookMessage.optional(),
     /** conversation.assigned: who holds it now (an agent); transferred: true when moved by a colleague. */
     agent: z.object({ id: Id, name: z.string().nullable() }).optional(),
-    /** conversation.queued: why (a new conversation, the bot handed over, reopened by the visitor, transferred, the agent left). */
-    reason: z.enum(['new', 'handover', 'reopened', 'transferred', 'requeued']).optional(),
+    /**
+     * conversation.queued: why (a new conversation, the bot handed over, reopened by the visitor,
+     * transferred, the agent left); conversation.resolved by the server: inactivity (the shopper
+     * went quiet after an answer) or abandoned (left unanswered).
+     */
+    reason: z.enum(['new', 'handover', 'reopened', 'transferred', 'requeued', 'inactivity', 'abandoned']).optional(),
     transferred: z.boolean().optional(),
     /** csat.submitted */
     csat: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), changed: z.boolean() }).optional(),

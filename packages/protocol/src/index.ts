@@ -31,7 +31,11 @@
  *       cut at 500). Additive: servers accept 1 to 5.
  *   6 - proactive rules carry requireAvailable (default true) and departmentId; site setting
  *       branding; GET /widget/config (WidgetConfig: the rules that may fire now and the brand).
- *       Additive: servers accept 1 to 6.
+ *       Abandoned conversations close: resolved events carry reason (inactivity, abandoned) when
+ *       the sweep resolved them, the visitor's conversation resolvedReason (no survey then), site
+ *       settings inactivityResolveMin and abandonedResolveMin; snooze (agent conversation.snooze
+ *       and conversation.unsnooze, inbox summaries carry snoozedUntil, snoozed, wokeAt and
+ *       autoResolved); KPI resolvedByInactivity. Additive: servers accept 1 to 6.
  */
 import { z } from 'zod';
 
@@ -136,6 +140,10 @@ export const MessageItem = z.object({
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
+/** Why the server resolved a conversation by itself (site settings inactivityResolveMin, abandonedResolveMin). */
+export const AutoResolveReason = z.enum(['inactivity', 'abandoned']);
+export type AutoResolveReason = z.infer<typeof AutoResolveReason>;
+
 export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful']);
 export type EventKind = z.infer<typeof EventKind>;
 
@@ -151,6 +159,8 @@ export const EventItem = z.object({
   departmentId: Id.nullable().optional(),
   /** transferred: the internal note for the receiving agent. Never sent to visitors. */
   note: z.string().nullable().optional(),
+  /** resolved by the server's sweep, not by a person: the shopper went quiet after an answer (inactivity) or left unanswered (abandoned) (protocol 6). */
+  reason: AutoResolveReason.nullable().optional(),
   createdAt: Millis,
 });
 export type EventItem = z.infer<typeof EventItem>;
@@ -174,6 +184,8 @@ export const VisitorConversation = z.object({
   channel: Channel.optional(),
   /** The visitor's rating of this conversation, once given (changeable until changeableUntil). */
   csat: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), changeableUntil: Millis }).nullable().optional(),
+  /** Resolved by the server because the shopper went quiet or left (no survey is asked then) (protocol 6). */
+  resolvedReason: AutoResolveReason.nullable().optional(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
@@ -213,6 +225,13 @@ export const ConversationSummary = z.object({
   csat: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().nullable(), at: Millis }).nullable().optional(),
   /** It began as the visitor's answer to a proactive message. */
   proactive: z.boolean().optional(),
+  /** Snoozed by its agent: out of their active list and capacity until snoozedUntil (null: the shopper's next message) (protocol 6). */
+  snoozed: z.boolean().optional(),
+  snoozedUntil: Millis.nullable().optional(),
+  /** When its last snooze ended (shown as "back" until the agent writes). */
+  wokeAt: Millis.nullable().optional(),
+  /** Resolved by the server: why. */
+  autoResolved: AutoResolveReason.nullable().optional(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -393,8 +412,23 @@ export const SiteSettings = z.object({
   proactive: ProactiveRules.optional(),
   /** How the widget looks (default: Parla's own blue, on the right, no team name). */
   branding: SiteBranding.optional(),
+  /**
+   * An assigned conversation the agent answered last, with no shopper message or typing for this
+   * many minutes, is resolved (reason inactivity); 0: never. Default DEFAULT_INACTIVITY_RESOLVE_MIN.
+   * Fractions are accepted (tests use a few seconds).
+   */
+  inactivityResolveMin: z.number().min(0).max(7 * 1440).optional(),
+  /**
+   * A conversation still waiting for a person's first answer, whose shopper has had no widget open
+   * for this many minutes and left no email, is resolved (reason abandoned); 0: never. Default
+   * DEFAULT_ABANDONED_RESOLVE_MIN.
+   */
+  abandonedResolveMin: z.number().min(0).max(7 * 1440).optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export const DEFAULT_INACTIVITY_RESOLVE_MIN = 30;
+export const DEFAULT_ABANDONED_RESOLVE_MIN = 10;
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   routingMode: 'auto',
@@ -587,6 +621,9 @@ export const AgentToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence.set'), presence: z.enum(['online', 'away']) }),
   z.object({ type: z.literal('conversation.take'), conversationId: Id }),
   z.object({ type: z.literal('conversation.resolve'), conversationId: Id }),
+  /** Out of the agent's active list and capacity until `until` (null: the shopper's next message); unsnooze brings it back now (protocol 6). */
+  z.object({ type: z.literal('conversation.snooze'), conversationId: Id, until: Millis.nullable() }),
+  z.object({ type: z.literal('conversation.unsnooze'), conversationId: Id }),
   /** Hand a conversation to another agent or to a department's queue, with an internal note. */
   z
     .object({
@@ -822,6 +859,8 @@ export const KpiSet = z.object({
   sla: z.object({ firstResponse: SlaKpi, resolution: SlaKpi }),
   missed: z.object({ count: z.number().int(), share: Share }),
   selfService: z.object({ count: z.number().int(), rate: Share }),
+  /** Resolved by the server because the shopper went quiet or left (either reason), and their share of those resolved. */
+  resolvedByInactivity: z.object({ count: z.number().int(), share: Share }).optional(),
   /** Conversations that began as the answer to a proactive message, and their share of all (always present from this server). */
   proactive: z.object({ count: z.number().int(), share: Share }).optional(),
   channels: z.array(z.object({ channel: z.string(), count: z.number().int(), share: Share })),

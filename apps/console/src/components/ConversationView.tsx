@@ -15,6 +15,8 @@ import { te } from '../i18n-engage.ts';
 import { CANNED_LIST_ID, CannedPicker, cannedOptionId } from './CannedPicker.tsx';
 import './engage.css';
 import { AttachButton, AttachmentPreview } from './Attachment.tsx';
+import { ta } from '../i18n-abandoned.ts';
+import { SnoozeControl } from './Snooze.tsx';
 
 interface Props {
   meId: string;
@@ -33,6 +35,10 @@ interface Props {
   onTyping: (isTyping: boolean) => void;
   onResolve: () => void;
   onDismiss: (clientId: string) => void;
+  /** Set when the agent is at their limit: a waiting conversation offers no reply box (replying would take it). */
+  takeBlocked?: string | null;
+  onSnooze?: (until: number | null) => void;
+  onUnsnooze?: () => void;
 }
 
 export function ConversationView(p: Props) {
@@ -106,6 +112,7 @@ export function ConversationView(p: Props) {
           )}
         </div>
         <div class="conv-actions">
+          {c.state === 'assigned' && c.agentId === p.meId && p.onSnooze && p.onUnsnooze && <SnoozeControl c={c} onSnooze={p.onSnooze} onUnsnooze={p.onUnsnooze} />}
           {!resolved && (
             <button type="button" data-testid="transfer-button" aria-haspopup="dialog" onClick={p.onTransfer}>
               {t.transfer.button}
@@ -144,7 +151,11 @@ export function ConversationView(p: Props) {
 
       {resolved ? (
         <p class="resolved-note" data-testid="resolved-note">
-          {t.conversation.resolvedNote}
+          {c.autoResolved ? ta.auto[c.autoResolved] : t.conversation.resolvedNote}
+        </p>
+      ) : p.takeBlocked && (c.state === 'queued' || c.state === 'bot') ? (
+        <p class="capacity-note" role="note" data-testid="reply-blocked">
+          {p.takeBlocked}. {ta.capacity.noReply} {ta.capacity.hint}
         </p>
       ) : (
         <Composer
@@ -335,7 +346,7 @@ function eventText(e: EventItem, actor: string | null, from: string | null, depa
     case 'assigned':
       return e.agentName ? t.events.assigned(e.agentName) : t.events.assignedUnknown;
     case 'resolved':
-      return t.events.resolved(e.agentName);
+      return e.reason ? ta.auto[e.reason] : t.events.resolved(e.agentName);
     case 'reopened':
       return t.events.reopened;
     case 'transferred': {

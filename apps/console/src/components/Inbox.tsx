@@ -10,6 +10,8 @@ import { firstRows, INBOX_STEP } from '../paging.ts';
 import { queuePositions } from '../queue.ts';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 import { CsatFace } from './CsatFace.tsx';
+import { ta } from '../i18n-abandoned.ts';
+import { snoozeText } from './Snooze.tsx';
 
 interface Props {
   meId: string;
@@ -20,11 +22,13 @@ interface Props {
   departmentNames: Record<string, string>;
   onOpen: (id: string) => void;
   onTake: (id: string) => void;
+  /** Set when the agent is at their limit of active conversations: Take is disabled, with this reason. */
+  takeBlocked?: string | null;
   /** Switches to the Queue view (offered when the waiting section is longer than it shows). */
   onShowQueue?: () => void;
 }
 
-type Kind = 'waiting' | 'mine' | 'others' | 'resolved';
+type Kind = 'waiting' | 'mine' | 'snoozed' | 'others' | 'resolved';
 
 /**
  * The agent's sidebar. Every section counts all of its conversations (Waiting: the queued ones,
@@ -37,10 +41,11 @@ export function Inbox(p: Props) {
   const groups = useMemo(() => groupInbox(Object.values(p.conversations), p.meId), [p.conversations, p.meId]);
   const positions = useMemo(() => queuePositions(groups.waiting), [groups]);
   const queued = positions.size;
-  const [limits, setLimits] = useState<Record<Kind, number>>({ waiting: INBOX_STEP, mine: INBOX_STEP, others: INBOX_STEP, resolved: INBOX_STEP });
+  const [limits, setLimits] = useState<Record<Kind, number>>({ waiting: INBOX_STEP, mine: INBOX_STEP, snoozed: INBOX_STEP, others: INBOX_STEP, resolved: INBOX_STEP });
   const sections: [Kind, string, ConversationSummary[]][] = [
     ['waiting', t.inbox.waiting, groups.waiting],
     ['mine', t.inbox.mine, groups.mine],
+    ...(groups.snoozed.length ? [['snoozed', ta.snooze.section, groups.snoozed] as [Kind, string, ConversationSummary[]]] : []),
     ['others', t.inbox.others, groups.others],
     ['resolved', t.inbox.resolved, groups.resolved],
   ];
@@ -59,6 +64,11 @@ export function Inbox(p: Props) {
                 {bots > 0 && ` + ${bots} ${t.inbox.bot}`}
               </span>
             </h2>
+            {kind === 'waiting' && p.takeBlocked && list.length > 0 && (
+              <p class="capacity-note" id="capacity-note" data-testid="capacity-note">
+                {p.takeBlocked}. {ta.capacity.hint}
+              </p>
+            )}
             {list.length === 0 ? (
               <p class="inbox-empty">{t.inbox.empty}</p>
             ) : (
@@ -75,6 +85,7 @@ export function Inbox(p: Props) {
                     unread={c.id !== p.openId && isUnread(c, p.meId, p.read[c.id], p.items[c.id])}
                     onOpen={p.onOpen}
                     onTake={p.onTake}
+                    takeBlocked={p.takeBlocked ?? null}
                   />
                 ))}
               </ul>
@@ -111,6 +122,7 @@ function Row({
   unread,
   onOpen,
   onTake,
+  takeBlocked,
 }: {
   c: ConversationSummary;
   kind: Kind;
@@ -121,6 +133,7 @@ function Row({
   unread: boolean;
   onOpen: (id: string) => void;
   onTake: (id: string) => void;
+  takeBlocked: string | null;
 }) {
   const name = visitorLabel(c);
   const when = c.lastMessageAt ?? c.createdAt;
@@ -162,9 +175,25 @@ function Row({
         {kind !== 'resolved' && <SlaTimer c={c} now={now} />}
         {kind === 'waiting' && c.state === 'bot' && <span class="inbox-sub">{t.inbox.bot}</span>}
         {kind === 'others' && c.agentName && <span class="inbox-sub">{t.inbox.with(c.agentName)}</span>}
+        {kind === 'snoozed' && <span class="inbox-sub">{snoozeText(c)}</span>}
+        {kind === 'mine' && c.wokeAt && (
+          <span class="inbox-sub woke" data-testid="woke-badge">
+            {ta.snooze.back}
+          </span>
+        )}
+        {kind === 'resolved' && c.autoResolved && <span class="inbox-sub">{ta.auto[c.autoResolved]}</span>}
       </button>
       {c.state === 'queued' && (
-        <button type="button" class="take" data-testid="take-button" aria-label={t.inbox.takeLabel(name)} onClick={() => onTake(c.id)}>
+        <button
+          type="button"
+          class="take"
+          data-testid="take-button"
+          aria-label={t.inbox.takeLabel(name)}
+          disabled={!!takeBlocked}
+          title={takeBlocked ?? undefined}
+          aria-describedby={takeBlocked ? 'capacity-note' : undefined}
+          onClick={() => onTake(c.id)}
+        >
           {t.inbox.take}
         </button>
       )}

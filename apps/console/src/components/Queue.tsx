@@ -15,6 +15,8 @@ interface Props {
   departmentNames: Record<string, string>;
   onOpen: (id: string) => void;
   onTake: (id: string) => void;
+  /** Set when the agent is at their limit of active conversations: Take is disabled, with this reason. */
+  takeBlocked?: string | null;
 }
 
 /**
@@ -138,7 +140,7 @@ export function Queue(p: Props) {
                     <td>{(c.departmentId && p.departmentNames[c.departmentId]) || '—'}</td>
                     <td>{sla ? <SlaTimer c={c} now={now} /> : '—'}</td>
                     <td class="queue-actions">
-                      <button type="button" class="take" data-testid="take-button" aria-label={t.inbox.takeLabel(name)} onClick={() => p.onTake(c.id)}>
+                      <button type="button" class="take" data-testid="take-button" aria-label={t.inbox.takeLabel(name)} disabled={!!p.takeBlocked} title={p.takeBlocked ?? undefined} onClick={() => p.onTake(c.id)}>
                         {t.inbox.take}
                       </button>
                     </td>

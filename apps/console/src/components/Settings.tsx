@@ -22,11 +22,13 @@ import { HoursEditor } from './HoursEditor.tsx';
 import { SitePage } from './SitePage.tsx';
 import { SiteSecret } from './SiteSecret.tsx';
 import { SmtpSettings } from './SmtpSettings.tsx';
+import { InactivitySettings } from './InactivitySettings.tsx';
 import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
 import { tb } from '../i18n-brand.ts';
+import { ta } from '../i18n-abandoned.ts';
 import { Integrations } from './Integrations.tsx';
 import { te } from '../i18n-engage.ts';
 import { tf } from '../i18n-files.ts';
@@ -123,6 +125,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       </section>
     ),
   },
+  { id: 'inactivity', title: ta.settings.title, adminOnly: true, render: (c) => <InactivitySettings siteId={c.siteId} onSaved={c.onSettingsSaved} /> },
   { id: 'branding', title: tb.title, adminOnly: true, render: (c) => <BrandingSettings siteId={c.siteId} /> },
   { id: 'integrations', title: tint.title, adminOnly: true, render: (c) => <Integrations siteId={c.siteId} onUnauthorized={c.onUnauthorized} /> },
 ];

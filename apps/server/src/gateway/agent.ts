@@ -89,6 +89,12 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
           case 'conversation.resolve':
             await s.conversations.resolve(agent, frame.conversationId);
             return;
+          case 'conversation.snooze':
+            await s.conversations.snooze(agent, frame.conversationId, frame.until);
+            return;
+          case 'conversation.unsnooze':
+            await s.conversations.unsnooze(agent, frame.conversationId);
+            return;
           case 'sync': {
             const page = s.conversations.itemsAfter(frame.conversationId, frame.afterSeq);
             if (!page) return conn.error('not_found', 'no such conversation');

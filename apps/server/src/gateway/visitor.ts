@@ -196,6 +196,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           }
           case 'typing':
             if (conversationId) {
+              if (frame.isTyping) s.conversations.visitorTyping(conversationId);
               s.hub.publish(`conv:${conversationId}`, { type: 'typing', conversationId, from: 'visitor', name: visitor!.name, isTyping: frame.isTyping });
             }
             return;

@@ -14,6 +14,7 @@ const en = {
   noAgents: "No agent is available right now; we'll answer as soon as possible. You can leave your message here.",
   joined: (name: string) => `${name} joined the chat`,
   convResolved: 'Conversation resolved',
+  convClosedIdle: 'Closed after a quiet while. Write again to reopen it.',
   transferredTo: (name: string) => `You have been transferred to ${name}`,
   transferredTeam: 'Your conversation was passed to the right team',
   inQueue: 'You are in the queue…',

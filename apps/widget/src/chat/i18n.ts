@@ -25,7 +25,9 @@ export function eventText(e: EventItem, t: Dict): string {
   return e.event === 'assigned'
     ? t.joined(e.agentName ?? t.agent)
     : e.event === 'resolved'
-      ? t.convResolved
+      ? e.reason
+        ? t.convClosedIdle
+        : t.convResolved
       : e.event === 'transferred'
         ? e.agentName
           ? t.transferredTo(e.agentName)

@@ -366,7 +366,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
             ? t.resolved
             : t.queued;
   const f = { t, ui, on };
-  const survey = c?.state === 'resolved' && c.channel !== 'callback' ? c : null;
+  const survey = c?.state === 'resolved' && c.channel !== 'callback' && !c.resolvedReason ? c : null; // no survey after an automatic resolution
   // The rarely needed parts (survey, offline and call-back forms, the data buttons): a chunk of their own, loaded when first needed.
   const X = survey || off || s.offerAlternatives || form || done || ui.privacy ? ui.extras() : undefined;
   const fx = { t: ui.tx!, ui, on };

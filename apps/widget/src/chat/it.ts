@@ -14,6 +14,7 @@ const it: Dict = {
   noAgents: 'Al momento nessun operatore è disponibile; ti risponderemo appena possibile. Puoi lasciare qui il tuo messaggio.',
   joined: (name) => `${name} si è unito alla chat`,
   convResolved: 'Conversazione risolta',
+  convClosedIdle: 'Chiusa dopo un po’ di silenzio. Scrivi per riaprirla.',
   transferredTo: (name) => `La tua conversazione è stata trasferita a ${name}`,
   transferredTeam: 'La tua conversazione è stata passata al team giusto',
   inQueue: 'Sei in coda…',

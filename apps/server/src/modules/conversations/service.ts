@@ -3,9 +3,9 @@
  * transaction per event-loop turn, a savepoint per operation) and collects its "effects"; the
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
-import type { AgentLoadRow, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
+import type { AgentLoadRow, AutoResolveReason, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
 import type { AttachmentInfo, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
-import { SYNC_PAGE_SIZE } from '@parla/protocol';
+import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import { wsTextFrame, type Hub } from '../../hub.ts';
 import { decideAgent } from '../routing/decide.ts';
@@ -103,8 +103,24 @@ export function messageItem(m: MessageRow): MessageItem {
 }
 
 export function eventItem(e: EventRow): EventItem {
-  return { kind: 'event', seq: e.seq, event: e.kind, agentId: e.agentId, agentName: e.agentName, departmentId: e.departmentId, note: e.note, createdAt: e.createdAt };
+  return {
+    kind: 'event',
+    seq: e.seq,
+    event: e.kind,
+    agentId: e.agentId,
+    agentName: e.agentName,
+    departmentId: e.departmentId,
+    note: e.note,
+    ...(e.reason ? { reason: e.reason } : {}),
+    createdAt: e.createdAt,
+  };
 }
+
+/** The sweep resolves (and wakes) at most this many conversations per tick; the rest wait for the next tick. */
+export const SWEEP_BATCH = 100;
+/** The longest snooze an agent may set. */
+export const MAX_SNOOZE_MS = 30 * 24 * 3600_000;
+const SYSTEM: Actor = { type: 'system', id: null, name: null };
 
 /** What a visitor may see of an item: internal notes are stripped. */
 export function forVisitor(item: StreamItem): StreamItem {
@@ -153,6 +169,12 @@ export class Conversations {
   private previewSweptAt = 0;
   /** The place and estimate (`position|estimatedWaitMs`) each queued visitor was last sent by publishStates. */
   private queueTold = new Map<string, string>();
+  /** Is a widget of this visitor connected now (set by app.ts from the hub)? Until set: nobody is. */
+  visitorConnected: (visitorId: string) => boolean = () => false;
+  /** When the shopper of each open conversation last typed (process memory: typing is never stored). */
+  private readonly typedAt = new Map<string, number>();
+  /** Nobody's disconnection before this is known (a process that just started heard no socket close). */
+  private readonly startedAt: number;
 
   constructor(
     private readonly store: Store,
@@ -161,7 +183,9 @@ export class Conversations {
     private readonly sites: Sites,
     private readonly bot: Bot,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.startedAt = now();
+  }
 
   // ---- commands ------------------------------------------------------------------------------
 
@@ -244,6 +268,8 @@ export class Conversations {
         this.route(fx, conv, at);
       } else {
         message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(opts.attachmentId, visitor.id, conv));
+        // The shopper wrote: a snoozed conversation is back in its agent's active list.
+        if (conv.snoozedAt !== null) this.wake(fx, conv, at);
         if (conv.state === 'queued') this.route(fx, conv, at);
         else if (conv.state === 'bot') {
           if (actor.type === 'visitor') this.botTurn(fx, conv, body, opts.lang ?? 'en', at);
@@ -275,10 +301,125 @@ export class Conversations {
       }
       const message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(attachmentId, agent.id, conv));
       this.store.markFirstAgentReply(conv.id, at);
+      if (conv.wokeAt !== null && this.store.clearWoke(conv.id)) fx.changed.add(conv.id); // seen to: no longer "back from snooze"
       return { conversationId: conv.id, message, duplicate: false };
     });
     this.publish(fx);
     return result;
+  }
+
+  /** The shopper is typing in this conversation (activity: the inactivity rule waits). */
+  visitorTyping(conversationId: string): void {
+    this.typedAt.set(conversationId, this.now());
+  }
+
+  /**
+   * Snoozes the agent's own conversation until `until` (null: the shopper's next message): it
+   * leaves their active list and capacity (the queue may drain to them at once).
+   */
+  async snooze(agent: { id: string }, conversationId: string, until: number | null): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.state !== 'assigned' || conv.agentId !== agent.id) throw new ServiceError('conflict', 'only your own open conversation can be snoozed');
+      const at = this.now();
+      if (until !== null && (until <= at || until > at + MAX_SNOOZE_MS)) throw new ServiceError('bad_frame', 'a snooze ends in the future, within 30 days');
+      this.store.snooze(conv.id, at, until);
+      fx.changed.add(conv.id);
+    });
+    this.publish(fx);
+    await this.drain(); // capacity freed
+  }
+
+  /** Ends a snooze now (the agent's own conversation). */
+  async unsnooze(agent: { id: string }, conversationId: string): Promise<void> {
+    const fx = newEffects();
+    await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      if (conv.agentId !== agent.id) throw new ServiceError('conflict', 'only your own conversation can be woken');
+      if (this.store.wake(conv.id, this.now())) {
+        this.store.clearWoke(conv.id); // woken by its agent: nothing to point out
+        fx.changed.add(conv.id);
+      }
+    });
+    this.publish(fx);
+  }
+
+  /**
+   * The abandoned-conversation sweep (run on the SLA timer), at most SWEEP_BATCH changes a tick:
+   * snoozes whose time came wake up; per site, conversations the agent answered last and the
+   * shopper left quiet for inactivityResolveMin are resolved (reason inactivity), and those still
+   * waiting for a person's first answer whose shopper has been gone abandonedResolveMin (no
+   * widget connected, no email to answer to) are resolved (reason abandoned). No survey follows
+   * (the widget does not ask; the KPIs count them apart). Freed capacity drains the queue at once.
+   */
+  async sweepInactive(): Promise<{ woken: number; inactivity: number; abandoned: number }> {
+    const fx = newEffects();
+    const done = { woken: 0, inactivity: 0, abandoned: 0 };
+    await this.commit.run(() => {
+      const at = this.now();
+      let budget = SWEEP_BATCH;
+      for (const conv of this.store.dueSnoozes(at, budget)) {
+        if (!this.wake(fx, conv, at)) continue;
+        budget--;
+        done.woken++;
+      }
+      for (const [id, t] of this.typedAt) if (t < at - REOPEN_WINDOW_MS) this.typedAt.delete(id); // conversations closed some other way
+      for (const site of this.store.listSites()) {
+        if (budget <= 0) break;
+        const settings = this.sites.settings(site.id);
+        const quietMin = settings?.inactivityResolveMin ?? DEFAULT_INACTIVITY_RESOLVE_MIN;
+        if (quietMin > 0) {
+          const before = at - quietMin * 60_000;
+          for (const conv of this.store.inactiveAssigned(site.id, before)) {
+            if (budget <= 0) break;
+            if ((this.typedAt.get(conv.id) ?? 0) >= before) continue;
+            if (this.autoResolve(fx, conv, 'inactivity', at)) {
+              budget--;
+              done.inactivity++;
+            }
+          }
+        }
+        const goneMin = settings?.abandonedResolveMin ?? DEFAULT_ABANDONED_RESOLVE_MIN;
+        // Gone since the last socket closed (visitors.last_seen_at), or since this process started.
+        const before = at - goneMin * 60_000;
+        if (goneMin > 0 && this.startedAt < before) {
+          for (const conv of this.store.abandonedUnanswered(site.id, before)) {
+            if (budget <= 0) break;
+            if (this.visitorConnected(conv.visitorId) || (this.typedAt.get(conv.id) ?? 0) >= before) continue;
+            if (this.autoResolve(fx, conv, 'abandoned', at)) {
+              budget--;
+              done.abandoned++;
+            }
+          }
+        }
+      }
+    });
+    this.publish(fx);
+    if (done.inactivity || done.abandoned || done.woken) await this.drain();
+    return done;
+  }
+
+  /** Ends a snooze: back in its agent's active list, or (its agent left meanwhile) in the queue, like their other conversations went. */
+  private wake(fx: Effects, conv: ConversationRow, at: number): boolean {
+    if (!this.store.wake(conv.id, at)) return false;
+    fx.changed.add(conv.id);
+    if (this.store.agentById(conv.agentId ?? '')?.presence === 'offline' && this.store.requeue(conv.id)) {
+      this.appendEvent(fx, conv, 'queued', null, at);
+      fx.queueChanged = true;
+      this.route(fx, this.store.conversation(conv.id)!, at);
+    }
+    return true;
+  }
+
+  private autoResolve(fx: Effects, conv: ConversationRow, reason: AutoResolveReason, at: number): boolean {
+    if (!this.store.resolve(conv.id, at, reason)) return false;
+    this.typedAt.delete(conv.id);
+    if (conv.state === 'queued') fx.queueChanged = true;
+    this.appendEvent(fx, conv, 'resolved', SYSTEM, at, undefined, { reason });
+    return true;
   }
 
   /**
@@ -496,6 +637,7 @@ export class Conversations {
       if (conv.state === 'resolved') return;
       const at = this.now();
       this.store.resolve(conv.id, at);
+      this.typedAt.delete(conv.id);
       if (conv.state === 'queued') fx.queueChanged = true;
       this.appendEvent(fx, conv, 'resolved', { type: 'agent', id: agent.id, name: agent.name }, at, agent);
     });
@@ -584,6 +726,7 @@ export class Conversations {
       queuedAt: conv.queuedAt,
       channel: conv.channel === 'callback' ? 'callback' : 'web',
       csat: this.csatView(conv.id),
+      ...(conv.state === 'resolved' && conv.autoResolved ? { resolvedReason: conv.autoResolved } : {}),
     };
   }
 
@@ -623,6 +766,9 @@ export class Conversations {
       callback: s.callbackPhone ? { phone: s.callbackPhone, preferredTime: s.callbackPreferredTime ?? '', note: s.callbackNote } : null,
       csat: s.csatRating !== null ? { rating: s.csatRating, comment: s.csatComment, at: s.csatAt! } : null,
       ...(s.proactive ? { proactive: true } : {}),
+      ...(s.snoozedAt !== null ? { snoozed: true, snoozedUntil: s.snoozedUntil } : {}),
+      ...(s.wokeAt !== null ? { wokeAt: s.wokeAt } : {}),
+      ...(s.autoResolved ? { autoResolved: s.autoResolved } : {}),
     };
   }
 
@@ -718,7 +864,7 @@ export class Conversations {
   private checkCanTake(agent: { id: string }): void {
     const row = this.store.agentById(agent.id);
     if (!row || row.presence === 'offline') throw new ServiceError('conflict', 'you are offline');
-    if (this.store.agentLoad(agent.id) >= row.maxChats) throw new ServiceError('conflict', 'you are at your maximum number of conversations');
+    if (this.store.agentLoad(agent.id) >= row.maxChats) throw new ServiceError('conflict', `you are at your limit of ${row.maxChats} active conversations`);
   }
 
   private appendMessage(
@@ -759,11 +905,12 @@ export class Conversations {
     actor: Actor | null,
     at: number,
     agent?: { id: string; name: string },
-    extra: { note?: string | null; departmentId?: string | null } = {},
+    extra: { note?: string | null; departmentId?: string | null; reason?: AutoResolveReason } = {},
   ): void {
     const e: EventRow = {
       departmentId: extra.departmentId ?? null,
       note: extra.note ?? null,
+      reason: extra.reason ?? null,
       conversationId: conv.id,
       seq: this.store.nextSeq(conv.id),
       kind,

@@ -99,7 +99,7 @@ export class Webhooks implements ChangeSink {
         if (this.store.conversation(conv.id)?.state === 'queued') return this.emit(conv, 'conversation.queued', { reason: 'transferred' }, e.createdAt);
         return;
       case 'resolved':
-        return this.emit(conv, 'conversation.resolved', {}, e.createdAt);
+        return this.emit(conv, 'conversation.resolved', e.reason ? { reason: e.reason } : {}, e.createdAt);
       default:
         return; // sla_breached, bot_unhelpful: not events of the API
     }

@@ -68,6 +68,8 @@ export function flatKpis(k: KpiSet, backlog: BacklogPoint): [string, Cell][] {
     ['missed_share', k.missed.share],
     ['self_service', k.selfService.count],
     ['self_service_rate', k.selfService.rate],
+    ['resolved_by_inactivity', k.resolvedByInactivity?.count ?? 0],
+    ['resolved_by_inactivity_share', k.resolvedByInactivity?.share ?? null],
     ['proactive', k.proactive?.count ?? 0],
     ['proactive_share', k.proactive?.share ?? null],
     ['backlog_open', backlog.open],
@@ -89,7 +91,7 @@ const FACT_COLUMNS = [
   'createdAt', 'queuedAt', 'assignedAt', 'firstAgentReplyAt', 'resolvedAt',
   'firstResponseMs', 'queueWaitMs', 'averageResponseMs', 'resolutionMs', 'handleMs', 'interactions',
   'slaFirstResponseMs', 'slaResolutionMs', 'slaFirstResponseBreached', 'slaResolutionBreached',
-  'missed', 'selfService', 'proactive', 'surveyed', 'rating', 'ratingComment',
+  'missed', 'selfService', 'proactive', 'autoResolved', 'surveyed', 'rating', 'ratingComment',
 ] as const satisfies readonly (keyof ConversationFact)[];
 
 /** Typed by people (admins name departments and agents; visitors write comments). */

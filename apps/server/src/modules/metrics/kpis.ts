@@ -63,6 +63,7 @@ export function kpiSet(facts: ConversationFact[], hoursOf: HoursOf | null): KpiS
   const rs = facts.filter((f) => f.slaResolutionBreached !== null);
   const missed = facts.filter((f) => f.missed).length;
   const self = facts.filter((f) => f.selfService).length;
+  const inactive = facts.filter((f) => f.autoResolved !== null).length;
   const proactive = facts.filter((f) => f.proactive).length;
   const channels = new Map<string, number>();
   for (const f of facts) channels.set(f.channel, (channels.get(f.channel) ?? 0) + 1);
@@ -93,6 +94,7 @@ export function kpiSet(facts: ConversationFact[], hoursOf: HoursOf | null): KpiS
     },
     missed: { count: missed, share: share(missed, queued.length) },
     selfService: { count: self, rate: share(self, n) },
+    resolvedByInactivity: { count: inactive, share: share(inactive, resolved.length) },
     proactive: { count: proactive, share: share(proactive, n) },
     channels: [...channels]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

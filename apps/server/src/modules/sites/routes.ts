@@ -65,6 +65,18 @@ export function siteRoutes(app: FastifyInstance, s: Services): void {
     return saved;
   });
 
+  // Some settings only (a section of the console's Settings saves its own): merged over the stored ones.
+  app.patch('/api/sites/:siteId/settings', admin, async (req, reply) => {
+    const p = parseOr400(SiteParams, req.params, reply);
+    const body = p && parseOr400(SiteSettings.partial(), req.body, reply);
+    if (!p || !body) return reply;
+    const current = s.sites.settings(p.siteId);
+    if (!current) return reply.code(404).send({ error: 'not_found', message: 'no such site' });
+    const saved = await s.sites.saveSettings(p.siteId, { ...current, ...body });
+    await s.conversations.drain();
+    return saved;
+  });
+
   app.get('/api/sites/:siteId/departments', agent, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);
     if (!p) return reply;
