@@ -60,7 +60,7 @@ const columnsOf = (db: Database.Database, table: string) => (db.prepare(`PRAGMA 
  * column it adds, read from its SQL (so the test follows new migrations without editing).
  */
 const lastSql = readFileSync(join(migrationsFolder, `${journal.entries.at(-1)!.tag}.sql`), 'utf8');
-const lastMark = /CREATE TABLE `(\w+)`/.exec(lastSql) ?? /ALTER TABLE `(\w+)` ADD `(\w+)`/.exec(lastSql);
+const lastMark = /CREATE (?:VIRTUAL )?TABLE `(\w+)`/.exec(lastSql) ?? /ALTER TABLE `(\w+)` ADD `(\w+)`/.exec(lastSql);
 const hasLastMigration = (db: Database.Database) => {
   if (!lastMark) throw new Error('the last migration creates no table and adds no column: teach hasLastMigration about it');
   return lastMark[2] ? columnsOf(db, lastMark[1]!).includes(lastMark[2]) : columnsOf(db, lastMark[1]!).length > 0;

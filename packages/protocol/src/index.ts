@@ -29,10 +29,14 @@
  *       order's last tie-break, so the console orders waiting conversations exactly as the
  *       routing serves them); the agent welcome's inbox holds every open conversation (no longer
  *       cut at 500). Additive: servers accept 1 to 5.
+ *   6 - internal notes at any time (event kind note, its text in note, agents only: a visitor gets
+ *       the event with note null and shows nothing); inbox summaries carry departmentName and tags
+ *       (tag ids); the preview (lastMessage) is the shopper's last message, never a bot, agent or
+ *       system line. Additive: servers accept 1 to 6.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -133,7 +137,8 @@ export const MessageItem = z.object({
 });
 export type MessageItem = z.infer<typeof MessageItem>;
 
-export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful']);
+/** note (protocol 6): an agent's internal note; its text is in `note`, which visitors never get. */
+export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful', 'note']);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** A state change in a conversation's stream (shown as a system line). */
@@ -146,7 +151,7 @@ export const EventItem = z.object({
   agentName: z.string().nullable(),
   /** transferred to a department: which one. */
   departmentId: Id.nullable().optional(),
-  /** transferred: the internal note for the receiving agent. Never sent to visitors. */
+  /** transferred: the internal note for the receiving agent; note: the note. Never sent to visitors. */
   note: z.string().nullable().optional(),
   createdAt: Millis,
 });
@@ -185,6 +190,10 @@ export const ConversationSummary = z.object({
   agentId: Id.nullable(),
   agentName: z.string().nullable(),
   departmentId: Id.nullable(),
+  /** The department's name (protocol 6). */
+  departmentName: z.string().nullable().optional(),
+  /** Ids of the conversation's tags (protocol 6; the site's list: GET /api/sites/:siteId/tags). */
+  tags: z.array(Id).optional(),
   /** Higher is served first. */
   priority: z.number().int(),
   /**
@@ -199,7 +208,9 @@ export const ConversationSummary = z.object({
   /** Channel callback: what the visitor asked for. */
   callback: z.object({ phone: z.string(), preferredTime: z.string(), note: z.string().nullable() }).nullable().optional(),
   lastSeq: Seq,
+  /** The shopper's last message (cut at 140 characters); never a bot, agent or system line. */
   lastMessage: z.string().nullable(),
+  /** When the last message of anyone was written. */
   lastMessageAt: Millis.nullable(),
   createdAt: Millis,
   queuedAt: Millis.nullable(),
@@ -723,6 +734,8 @@ export const MetricsQuery = z
     agentId: Id.optional(),
     departmentId: Id.optional(),
     channel: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'channel is a lower-case name such as web').optional(),
+    /** Only conversations carrying this tag (its id). */
+    tag: Id.optional(),
     groupBy: z.enum(['day', 'week', 'none']).default('day'),
     /** IANA time zone for days and weeks; default the site's business-hours zone, else UTC. */
     tz: z.string().max(64).refine(isTimeZone, 'unknown time zone (use an IANA name such as Europe/Rome)').optional(),
@@ -778,7 +791,7 @@ export const Metrics = z.object({
   to: Millis,
   tz: z.string(),
   groupBy: z.enum(['day', 'week', 'none']),
-  filters: z.object({ siteId: z.string().nullable(), agentId: z.string().nullable(), departmentId: z.string().nullable(), channel: z.string().nullable() }),
+  filters: z.object({ siteId: z.string().nullable(), agentId: z.string().nullable(), departmentId: z.string().nullable(), channel: z.string().nullable(), tagId: z.string().nullable().optional() }),
   /** When the figures were computed (backlog "now", missed and pending SLAs are as of this instant). */
   computedAt: Millis,
   totals: KpiSet,
