@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
 import type { ConversationSummary } from '@parla/protocol';
 import type { SearchResult, Tag } from '@parla/protocol/inbox';
-import { ftsQuery, MailQueries } from '@parla/db';
+import { ftsTerms, MailQueries } from '@parla/db';
 import { onlineAgent, SITE, useServer, visitor, withCsrf, type TestServer } from './harness.ts';
 
 const ctx = useServer({ fakeClock: true, env: { DB_SYNCHRONOUS: 'NORMAL' } });
@@ -61,6 +61,7 @@ describe('search', () => {
     expect(ids(await search(s, cookie, { q: 'luca@example.com' }))).toEqual([other.conversationId]);
     expect(ids(await search(s, cookie, { q: 'parcel yesterday' }))).toEqual([ship.conversationId]);
     expect(ids(await search(s, cookie, { q: 'parcel gift' }))).toEqual([]); // every word must match
+    expect(ids(await search(s, cookie, { q: 'rossi yesterday' }))).toEqual([ship.conversationId]); // a name and a word of a message
     // No query: every conversation, newest activity first.
     expect((await search(s, cookie, {})).conversations.map((c) => c.id)).toEqual([other.conversationId, order.conversationId, ship.conversationId]);
   });
@@ -105,7 +106,7 @@ describe('search', () => {
     expect(ids(await search(s, cookie, { q: 'OR' }))).toEqual([c.conversationId]); // a word, not the operator
     expect(ids(await search(s, cookie, { q: 'body:' }))).toEqual([c.conversationId]);
     expect(ids(await search(s, cookie, { q: '*' }))).toEqual([]); // no word: nothing, not everything
-    expect(ftsQuery('a"b NEAR')).toBe('"a""b" "NEAR"*');
+    expect(ftsTerms('a"b NEAR')).toEqual(['"a""b"', '"NEAR"*']);
     // Bounded: a long query, a large page, a bad cursor are refused with a reason.
     for (const bad of [{ q: 'x'.repeat(201) }, { limit: '101' }, { cursor: 'abc' }, { state: 'gone' }] as Record<string, string>[]) {
       const res = await fetch(`${s.url}/api/conversations/search?${new URLSearchParams(bad)}`, { headers: { cookie } });

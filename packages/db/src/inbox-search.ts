@@ -4,16 +4,16 @@
  * values, with filters (state, department, agent, channel, tag), newest activity first, paged by a
  * keyset cursor; and the conversation tags (a site's list, a conversation's set).
  *
- * The statements are prepared once: one per combination of "has text" and "has a tag", each with
- * every other filter written as `(@x IS NULL OR column = @x)`.
+ * The statements are prepared once: one per number of words and "has a tag", each with every
+ * other filter written as `(@x IS NULL OR column = @x)`.
  */
 import type Database from 'better-sqlite3';
 import type { ConversationSummaryRow } from './store.ts';
 import { SUMMARY_COLS, SUMMARY_FROM } from './store.ts';
 
 export interface SearchFilter {
-  /** An FTS5 MATCH expression (build it with ftsQuery: user text must never reach MATCH raw). */
-  match: string | null;
+  /** FTS5 MATCH expressions, all of which must match (build them with ftsTerms: user text must never reach MATCH raw). */
+  terms: string[];
   siteId: string | null;
   state: 'bot' | 'queued' | 'assigned' | 'resolved' | null;
   departmentId: string | null;
@@ -41,12 +41,14 @@ export interface TagRow {
 export const MAX_QUERY_TERMS = 8;
 
 /**
- * A MATCH expression from what an agent typed: every whitespace-separated term becomes a quoted
- * FTS5 string (inner quotes doubled), so `"`, `*`, `:`, `^`, `(`, NEAR, AND, OR, NOT are plain text;
- * terms are ANDed, the last one as a prefix (results while typing). `A-10042` is one quoted string,
- * which FTS5 reads as the phrase "a 10042": it matches that order id. Null when nothing is left.
+ * FTS5 MATCH expressions from what an agent typed, one per whitespace-separated term: each a
+ * quoted FTS5 string (inner quotes doubled), so `"`, `*`, `:`, `^`, `(`, NEAR, AND, OR, NOT are plain
+ * text; the last one a prefix (results while typing). `A-10042` is one quoted string, which FTS5
+ * reads as the phrase "a 10042": it matches that order id. Empty when no term has a letter or digit.
+ * A conversation matches when every term is in one of its messages or in its visitor's name,
+ * email or attribute values (not necessarily the same one: "Rossi refund" finds Ms Rossi's refund).
  */
-export function ftsQuery(text: string): string | null {
+export function ftsTerms(text: string): string[] {
   const terms = text
     .normalize('NFKC')
     .split(/\s+/)
@@ -54,8 +56,7 @@ export function ftsQuery(text: string): string | null {
     // A term with no letter or digit would be an empty FTS5 string (matches nothing, or an error).
     .filter((t) => /[\p{L}\p{N}]/u.test(t))
     .slice(0, MAX_QUERY_TERMS);
-  if (!terms.length) return null;
-  return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+  return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`);
 }
 
 const ACTIVITY = `coalesce(c.last_message_at, c.created_at)`;
@@ -67,25 +68,26 @@ const FILTERS = `(@siteId IS NULL OR c.site_id = @siteId)
   AND (@channel IS NULL OR c.channel = @channel)
   AND (@afterActivity IS NULL OR ${ACTIVITY} < @afterActivity OR (${ACTIVITY} = @afterActivity AND c.rowid < @afterSerial))`;
 
-/** Conversations with a message, or whose visitor has a name, email or attribute value, matching @match. */
-const HITS = `SELECT m.conversation_id AS cid FROM messages_fts f JOIN messages m ON m.rowid = f.rowid WHERE messages_fts MATCH @match
-  UNION SELECT c2.id FROM visitors_fts vf JOIN visitors v ON v.rowid = vf.rowid JOIN conversations c2 ON c2.visitor_id = v.id WHERE visitors_fts MATCH @match`;
+/** Conversations with a message, or whose visitor has a name, email or attribute value, matching @t<i>. */
+const hits = (i: number) => `SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.rowid = f.rowid WHERE messages_fts MATCH @t${i}
+  UNION SELECT c2.id FROM visitors_fts vf JOIN visitors v ON v.rowid = vf.rowid JOIN conversations c2 ON c2.visitor_id = v.id WHERE visitors_fts MATCH @t${i}`;
 
-function searchSql(withText: boolean, withTag: boolean): string {
+function searchSql(terms: number, withTag: boolean): string {
   return `SELECT ${SUMMARY_COLS}, ${ACTIVITY} AS activity FROM ${SUMMARY_FROM}
     WHERE ${FILTERS}
-    ${withText ? `AND c.id IN (${HITS})` : ''}
+    ${Array.from({ length: terms }, (_, i) => `AND c.id IN (${hits(i)})`).join('\n')}
     ${withTag ? `AND c.id IN (SELECT conversation_id FROM conversation_tags WHERE tag_id = @tagId)` : ''}
     ORDER BY ${ACTIVITY} DESC, c.rowid DESC LIMIT @limit`;
 }
 
 export class InboxQueries {
   private readonly s;
+  /** The search statements by term count and tag filter, prepared on first use (at most 2 x (MAX_QUERY_TERMS + 1)). */
+  private readonly searches = new Map<string, Database.Statement>();
 
-  constructor(sqlite: Database.Database) {
+  constructor(private readonly sqlite: Database.Database) {
     const p = (sql: string) => sqlite.prepare(sql);
     this.s = {
-      search: [p(searchSql(false, false)), p(searchSql(false, true)), p(searchSql(true, false)), p(searchSql(true, true))] as const,
       tagsOfSite: p(`SELECT id, site_id AS siteId, name, created_at AS createdAt FROM tags WHERE site_id = ? ORDER BY name COLLATE NOCASE, id`),
       tagById: p(`SELECT id, site_id AS siteId, name, created_at AS createdAt FROM tags WHERE id = ?`),
       tagByName: p(`SELECT id, site_id AS siteId, name, created_at AS createdAt FROM tags WHERE site_id = ? AND name = ? COLLATE NOCASE`),
@@ -101,9 +103,12 @@ export class InboxQueries {
   }
 
   search(f: SearchFilter): SearchRow[] {
-    const stmt = this.s.search[(f.match ? 2 : 0) + (f.tagId ? 1 : 0)]!;
+    const terms = f.terms.slice(0, MAX_QUERY_TERMS);
+    const key = `${terms.length}:${f.tagId ? 1 : 0}`;
+    let stmt = this.searches.get(key);
+    if (!stmt) this.searches.set(key, (stmt = this.sqlite.prepare(searchSql(terms.length, !!f.tagId))));
     return stmt.all({
-      match: f.match,
+      ...Object.fromEntries(terms.map((t, i) => [`t${i}`, t])),
       siteId: f.siteId,
       state: f.state,
       departmentId: f.departmentId,

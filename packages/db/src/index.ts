@@ -17,7 +17,7 @@ export { IntegrationQueries } from './integrations.ts';
 export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export { CannedQueries } from './canned.ts';
-export { InboxQueries, ftsQuery, MAX_QUERY_TERMS } from './inbox-search.ts';
+export { InboxQueries, ftsTerms, MAX_QUERY_TERMS } from './inbox-search.ts';
 export type { SearchFilter, SearchRow, TagRow } from './inbox-search.ts';
 export { AccountQueries } from './accounts.ts';
 export { SiteAdminQueries } from './sites.ts';

@@ -3,7 +3,7 @@
  * the site's conversation tags (admins keep the list, agents tag), internal notes (through the
  * conversations service: a note is an event of the stream).
  */
-import { ftsQuery, type GroupCommit, type InboxQueries, type Store, type TagRow } from '@parla/db';
+import { ftsTerms, type GroupCommit, type InboxQueries, type Store, type TagRow } from '@parla/db';
 import type { SearchQuery, SearchResult, Tag } from '@parla/protocol/inbox';
 import { MAX_TAGS_PER_SITE } from '@parla/protocol/inbox';
 import { nanoid } from 'nanoid';
@@ -22,12 +22,12 @@ export class Inbox {
   ) {}
 
   search(query: SearchQuery): SearchResult {
-    const match = query.q ? ftsQuery(query.q) : null;
+    const terms = query.q ? ftsTerms(query.q) : [];
     // Words with no letter or digit in them ("*", '""') find nothing rather than everything.
-    if (query.q?.trim() && !match) return { conversations: [], nextCursor: null };
+    if (query.q?.trim() && !terms.length) return { conversations: [], nextCursor: null };
     const [activity, serial] = query.cursor ? query.cursor.split(':').map(Number) : [];
     const rows = this.q.search({
-      match,
+      terms,
       siteId: query.siteId ?? null,
       state: query.state ?? null,
       departmentId: query.departmentId ?? null,
