@@ -3,8 +3,10 @@ import type { ConversationSummary, StreamItem } from '@parla/protocol';
 import { compareQueue } from './queue.ts';
 
 export interface InboxGroups {
-  /** Queued conversations in serving order (priority, then longest waiting), then bot-handled ones. */
+  /** Waiting for a person: queued conversations in serving order (priority, then longest waiting). */
   waiting: ConversationSummary[];
+  /** With the bot (nobody needed yet), longest running first. */
+  bot: ConversationSummary[];
   /** Assigned to me, most recent activity first. */
   mine: ConversationSummary[];
   /** Assigned to other agents, most recent activity first. */
@@ -19,12 +21,14 @@ const activity = (c: ConversationSummary): number => c.lastMessageAt ?? c.assign
 const waitingSince = (c: ConversationSummary): number => c.queuedAt ?? c.createdAt;
 
 export function groupInbox(conversations: Iterable<ConversationSummary>, meId: string, resolvedLimit = RESOLVED_LIMIT): InboxGroups {
-  const g: InboxGroups = { waiting: [], mine: [], others: [], resolved: [] };
+  const g: InboxGroups = { waiting: [], bot: [], mine: [], others: [], resolved: [] };
   for (const c of conversations) {
     switch (c.state) {
       case 'queued':
-      case 'bot':
         g.waiting.push(c);
+        break;
+      case 'bot':
+        g.bot.push(c);
         break;
       case 'assigned':
         if (c.agentId === meId) g.mine.push(c);
@@ -35,12 +39,8 @@ export function groupInbox(conversations: Iterable<ConversationSummary>, meId: s
         break;
     }
   }
-  // Queued before bot; queued in serving order, bot ones longest waiting first.
-  g.waiting.sort(
-    (a, b) =>
-      Number(a.state === 'bot') - Number(b.state === 'bot') ||
-      (a.state === 'queued' ? compareQueue(a, b) : waitingSince(a) - waitingSince(b) || cmpId(a, b)),
-  );
+  g.waiting.sort(compareQueue);
+  g.bot.sort((a, b) => waitingSince(a) - waitingSince(b) || cmpId(a, b));
   g.mine.sort(byActivityDesc);
   g.others.sort(byActivityDesc);
   g.resolved.sort((a, b) => (b.resolvedAt ?? 0) - (a.resolvedAt ?? 0) || cmpId(a, b));

@@ -15,6 +15,9 @@ import { te } from '../i18n-engage.ts';
 import { CANNED_LIST_ID, CannedPicker, cannedOptionId } from './CannedPicker.tsx';
 import './engage.css';
 import { AttachButton, AttachmentPreview } from './Attachment.tsx';
+import { ConversationTags } from './ConversationTags.tsx';
+import { ti } from '../i18n-inbox.ts';
+import { inboxApi } from '../tags.ts';
 
 interface Props {
   meId: string;
@@ -117,6 +120,7 @@ export function ConversationView(p: Props) {
         </div>
       </header>
       {isCallback && c.callback && <CallbackCard cb={c.callback} />}
+      <ConversationTags c={c} />
 
       <MessageList
         conversationId={c.id}
@@ -142,12 +146,15 @@ export function ConversationView(p: Props) {
         )}
       </div>
 
-      {resolved ? (
+      {resolved && (
         <p class="resolved-note" data-testid="resolved-note">
           {t.conversation.resolvedNote}
         </p>
-      ) : (
+      )}
+      {
+        // Resolved: internal notes only.
         <Composer
+          notesOnly={resolved}
           key={c.id}
           conversationId={c.id}
           siteId={c.siteId}
@@ -156,7 +163,7 @@ export function ConversationView(p: Props) {
           onSend={p.onSend}
           onTyping={p.onTyping}
         />
-      )}
+      }
     </section>
   );
 }
@@ -354,6 +361,20 @@ function eventText(e: EventItem, actor: string | null, from: string | null, depa
 }
 
 function EventLine({ e, actor, from, departmentNames }: { e: EventItem; actor: string | null; from: string | null; departmentNames: Record<string, string> }) {
+  if (e.event === 'note') {
+    // An internal note: agents only, set apart from what the shopper sees.
+    return (
+      <p class="event event-note" data-testid="event" data-event="note">
+        <span>
+          <span class="note-by">{ti.noteBy(e.agentName ?? t.events.someone)}:</span>
+          {e.note ?? ''}
+        </span>
+        <time dateTime={new Date(e.createdAt).toISOString()} title={formatFull(e.createdAt)}>
+          {formatTime(e.createdAt)}
+        </time>
+      </p>
+    );
+  }
   const text = eventText(e, actor, from, departmentNames);
   if (!text) return null;
   return (
@@ -375,6 +396,8 @@ const TYPING_THROTTLE_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 
 interface ComposerProps {
+  /** Only internal notes (a resolved conversation). */
+  notesOnly?: boolean;
   conversationId: string;
   siteId: string;
   departmentId: string | null;
@@ -384,8 +407,12 @@ interface ComposerProps {
   onTyping: (on: boolean) => void;
 }
 
-function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping }: ComposerProps) {
+function Composer({ notesOnly = false, conversationId, siteId, departmentId, vars, onSend, onTyping }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  // Note mode: what is written goes to the agents only (POST /api/conversations/:id/notes).
+  const [noteOn, setNoteOn] = useState(notesOnly);
+  const note = notesOnly || noteOn;
+  const [noteError, setNoteError] = useState(false);
   // The "/" picker: the query at the caret and the highlighted option.
   const canned = useCanned(siteId);
   const [slash, setSlash] = useState<{ start: number; query: string; caret: number } | null>(null);
@@ -445,13 +472,24 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
     setText(value);
     if (value) drafts.set(conversationId, value);
     else drafts.delete(conversationId);
-    noteTyping(value);
+    if (!note) noteTyping(value); // the shopper is not told about a note being written
   };
 
   const send = () => {
     const body = text.trim();
     if (!body) return;
     stopTyping();
+    if (note) {
+      setNoteError(false);
+      inboxApi.addNote(conversationId, body).then(
+        () => {
+          setText('');
+          drafts.delete(conversationId);
+        },
+        () => setNoteError(true),
+      );
+      return;
+    }
     onSend(body);
     setText('');
     drafts.delete(conversationId);
@@ -459,15 +497,35 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
 
   return (
     <form
-      class="composer"
+      class={`composer${note ? ' note-mode' : ''}`}
+      data-note={note ? 'true' : 'false'}
       onSubmit={(e) => {
         e.preventDefault();
         send();
       }}
     >
       <label for="reply-input" class="sr-only">
-        {t.conversation.replyLabel}
+        {note ? ti.noteToggle : t.conversation.replyLabel}
       </label>
+      {!notesOnly && (
+        <label class="note-toggle">
+          <input
+            type="checkbox"
+            data-testid="note-toggle"
+            checked={noteOn}
+            onChange={(e) => {
+              setNoteOn(e.currentTarget.checked);
+              if (e.currentTarget.checked) stopTyping();
+            }}
+          />
+          {ti.note}
+        </label>
+      )}
+      {noteError && (
+        <span class="msg-error" role="alert">
+          {ti.noteError}
+        </span>
+      )}
       {picking && <CannedPicker query={slash.query} matches={matches} active={active} onPick={pick} onHover={setActive} />}
       <textarea
         id="reply-input"
@@ -475,7 +533,7 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
         data-testid="reply-input"
         rows={3}
         maxLength={MAX_MESSAGE_CHARS}
-        placeholder={t.conversation.replyPlaceholder}
+        placeholder={note ? ti.notePlaceholder : t.conversation.replyPlaceholder}
         value={text}
         role="combobox"
         aria-autocomplete="list"
@@ -513,6 +571,7 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
           }
         }}
       />
+      {!note && (
       <AttachButton
         conversationId={conversationId}
         onUploaded={(a) => {
@@ -522,8 +581,9 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
           drafts.delete(conversationId);
         }}
       />
+      )}
       <button type="submit" class="primary" data-testid="reply-send" disabled={!text.trim()}>
-        {t.conversation.send}
+        {note ? ti.noteSave : t.conversation.send}
       </button>
     </form>
   );

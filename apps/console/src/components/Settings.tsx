@@ -26,6 +26,7 @@ import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
 import { ProactiveEditor } from './ProactiveEditor.tsx';
 import { Integrations } from './Integrations.tsx';
+import { TagManager } from './TagManager.tsx';
 
 interface Props {
   me: AgentView;
@@ -67,6 +68,7 @@ export function Settings(p: Props) {
                 onUnauthorized={p.onUnauthorized}
               />
               <CannedManager siteId={site} admin={admin} departments={p.departments?.filter((d) => d.siteId === site) ?? null} onUnauthorized={p.onUnauthorized} />
+              <TagManager siteId={site} admin={admin} />
               {admin && <Integrations siteId={site} onUnauthorized={p.onUnauthorized} />}
             </>
           )}
