@@ -68,8 +68,16 @@ const FILTERS = `(@siteId IS NULL OR c.site_id = @siteId)
   AND (@channel IS NULL OR c.channel = @channel)
   AND (@afterActivity IS NULL OR ${ACTIVITY} < @afterActivity OR (${ACTIVITY} = @afterActivity AND c.rowid < @afterSerial))`;
 
+/**
+ * A word in more messages than this is looked for in its most recent this many (newest first):
+ * the cost of a word as common as "order" stays that of a rare one. Every visitor's name, email
+ * and attributes are always searched.
+ */
+export const MESSAGE_HITS = 2000;
+
 /** Conversations with a message, or whose visitor has a name, email or attribute value, matching @t<i>. */
-const hits = (i: number) => `SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.rowid = f.rowid WHERE messages_fts MATCH @t${i}
+const hits = (i: number) => `SELECT m.conversation_id FROM messages m WHERE m.rowid IN
+    (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @t${i} ORDER BY rowid DESC LIMIT ${MESSAGE_HITS})
   UNION SELECT c2.id FROM visitors_fts vf JOIN visitors v ON v.rowid = vf.rowid JOIN conversations c2 ON c2.visitor_id = v.id WHERE visitors_fts MATCH @t${i}`;
 
 function searchSql(terms: number, withTag: boolean): string {

@@ -228,6 +228,8 @@ export const conversations = sqliteTable(
     index('conversations_state').on(t.state, t.priority, t.queuedAt),
     index('conversations_agent').on(t.agentId, t.state),
     index('conversations_created').on(t.createdAt),
+    // The inbox search's order (newest activity first): a page is read off this index.
+    index('conversations_activity').on(sql`coalesce(${t.lastMessageAt}, ${t.createdAt})`),
   ],
 );
 

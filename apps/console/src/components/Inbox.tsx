@@ -72,7 +72,7 @@ export function Inbox(p: Props) {
     <nav class="inbox" aria-label={t.inbox.label} data-testid="inbox">
       <InboxSearch conversations={all} departmentNames={p.departmentNames} tags={tags} onChange={setSearch} />
       {search ? (
-        <section class="inbox-section section-results" aria-labelledby="inbox-h-results" aria-busy={search.loading} data-testid="inbox-results">
+        <section class="inbox-section section-results" aria-labelledby="inbox-h-results" aria-busy={search.loading} data-testid="inbox-results" data-query={search.q} data-loading={search.loading ? 'true' : 'false'}>
           <h2 id="inbox-h-results">
             {ti.results}
             <span class="count" data-testid="inbox-results-count" data-value={search.rows.length}>

@@ -11,6 +11,8 @@ import { inboxApi, type SearchParams } from '../tags.ts';
 import './inbox.css';
 
 export interface ActiveSearch {
+  /** The words the rows answer (what was typed may be newer while the next search runs). */
+  q: string;
   rows: ConversationSummary[];
   more: boolean;
   loading: boolean;
@@ -32,7 +34,7 @@ export function InboxSearch(p: {
 }) {
   const [f, setF] = useState<Filters>(EMPTY);
   const [open, setOpen] = useState(false);
-  const [page, setPage] = useState<{ rows: ConversationSummary[]; cursor: string | null; loading: boolean; error: boolean }>({ rows: [], cursor: null, loading: false, error: false });
+  const [page, setPage] = useState<{ q: string; rows: ConversationSummary[]; cursor: string | null; loading: boolean; error: boolean }>({ q: '', rows: [], cursor: null, loading: false, error: false });
   const run = useRef(0);
   const active = Object.values(f).some((v) => v.trim() !== '');
   const filtersSet = Object.entries(f).filter(([k, v]) => k !== 'q' && v !== '').length;
@@ -46,25 +48,27 @@ export function InboxSearch(p: {
 
   const fetchPage = (cursor: string | null, previous: ConversationSummary[]) => {
     const id = ++run.current;
-    setPage({ rows: previous, cursor, loading: true, error: false });
-    inboxApi.search({ ...f, q: f.q.trim(), ...(cursor ? { cursor } : {}) }).then(
-      (r) => id === run.current && setPage({ rows: previous.concat(r.conversations), cursor: r.nextCursor, loading: false, error: false }),
-      () => id === run.current && setPage({ rows: previous, cursor: null, loading: false, error: true }),
+    const q = f.q.trim();
+    setPage((p) => ({ ...p, cursor, loading: true, error: false }));
+    inboxApi.search({ ...f, q, ...(cursor ? { cursor } : {}) }).then(
+      (r) => id === run.current && setPage({ q, rows: previous.concat(r.conversations), cursor: r.nextCursor, loading: false, error: false }),
+      () => id === run.current && setPage({ q, rows: previous, cursor: null, loading: false, error: true }),
     );
   };
 
   useEffect(() => {
     if (!active) {
       run.current++;
-      setPage({ rows: [], cursor: null, loading: false, error: false });
+      setPage({ q: '', rows: [], cursor: null, loading: false, error: false });
       return;
     }
+    setPage((p) => ({ ...p, loading: true }));
     const timer = setTimeout(() => fetchPage(null, []), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [f.q, f.state, f.departmentId, f.agentId, f.channel, f.tag]);
 
   useEffect(() => {
-    p.onChange(active ? { rows: page.rows, more: page.cursor !== null, loading: page.loading, error: page.error, loadMore: () => page.cursor && fetchPage(page.cursor, page.rows) } : null);
+    p.onChange(active ? { q: page.q, rows: page.rows, more: page.cursor !== null, loading: page.loading, error: page.error, loadMore: () => page.cursor && fetchPage(page.cursor, page.rows) } : null);
   }, [active, page]);
 
   const set = (k: keyof Filters) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value });

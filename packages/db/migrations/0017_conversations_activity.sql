@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_activity` ON `conversations` (coalesce("last_message_at", "created_at"));
