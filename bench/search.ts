@@ -98,7 +98,7 @@ try {
   // ---- the real server on it --------------------------------------------------------------------
   const { buildApp } = await import('@parla/server/app');
   const { makeConfig } = await import('@parla/server/config');
-  const app = await buildApp(makeConfig({ DATA_DIR: tmp.dir, LOG_LEVEL: 'silent', SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}` }));
+  const app = await buildApp(makeConfig({ DATA_DIR: tmp.dir, LOG_LEVEL: 'silent', SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, RATE_API_IP: '1000000/1m' }));
   await app.parla.agents.create({ email: 'bench@bench.test', name: 'Bench', password: 'bench-password-2026' });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'bench@bench.test', password: 'bench-password-2026' } });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
@@ -145,8 +145,10 @@ try {
       sql.push(nowMs() - t);
     }
     rows.push([label, JSON.stringify(params), found, fmt(pct(sql, 0.5), 2), fmt(pct(sql, 0.99), 2), fmt(pct(http, 0.5), 2), fmt(pct(http, 0.99), 2)]);
+    console.log(`  ${label}: SQL p50 ${fmt(pct(sql, 0.5), 2)} ms, HTTP p50 ${fmt(pct(http, 0.5), 2)} ms`);
   }
   await app.close();
+  console.log(`\n${machine()}\n`);
   console.log(table(['query', 'params', 'rows (page 25)', 'SQL p50 ms', 'SQL p99 ms', 'HTTP p50 ms', 'HTTP p99 ms'], rows));
 } finally {
   tmp.remove();
