@@ -143,9 +143,24 @@ describe('the preview', () => {
     const row = s.app.parla.conversations.summary(id)!;
     expect(row.lastMessage).toBe('Is the blue sofa in stock?');
     expect(row.lastMessageAt).toBeGreaterThanOrEqual(row.createdAt);
+    // A system line (the shopper asks to be called back in the same conversation) does not either.
+    const before = row.lastMessageAt!;
+    s.clock.advance(1000);
+    const visitorId = s.app.parla.store.conversation(id)!.visitorId;
+    const cb = await s.app.parla.conversations.callbackRequest({ id: visitorId, siteId: SITE, name: null }, newClientId(), { phone: '+39 333 1234567', preferredTime: '' });
+    expect(cb.conversationId).toBe(id);
+    const after = s.app.parla.conversations.summary(id)!;
+    expect(after.lastMessage).toBe('Is the blue sofa in stock?');
+    expect(after.lastMessageAt).toBeGreaterThan(before);
     // A bot handover line does not replace it either.
-    const botted = await shopper(s, 'I want a refund for my order');
-    expect(s.app.parla.conversations.summary(botted.conversationId)!.lastMessage).toBe('I want a refund for my order');
+    await s.app.parla.bot.replaceFaqs(SITE, [
+      { id: 'ship', lang: 'en', question: 'How much does shipping cost?', alternatives: [], answer: 'Shipping is free over 50 euros.', quickReplies: [], departmentId: null, tags: [] },
+    ]);
+    await s.app.parla.sites.saveSettings(SITE, { ...s.app.parla.sites.settings(SITE)!, botMode: 'first' });
+    const botted = await shopper(s, 'Quantum flux capacitor warranty');
+    const lines = s.app.parla.conversations.itemsAfter(botted.conversationId, 0)!.items.flatMap((x) => (x.kind === 'message' ? [x.authorType] : []));
+    expect(lines).toEqual(['visitor', 'bot']); // the bot could not help and handed over
+    expect(s.app.parla.conversations.summary(botted.conversationId)!.lastMessage).toBe('Quantum flux capacitor warranty');
   });
 });
 
