@@ -116,14 +116,28 @@ describe('search', () => {
     expect((await fetch(`${s.url}/api/conversations/search?q=x`)).status).toBe(401);
   });
 
-  it('keeps the index in step: an erased visitor is no longer found', async () => {
+  it('keeps the index in step: an erased visitor is no longer found, and their words leave the index', async () => {
     const { s } = ctx;
     const cookie = await admin(s);
-    const c = await shopper(s, 'my secret parcel', { attributes: { orderId: 'Z-777' } });
+    const c = await shopper(s, 'my secret zorblaxian parcel', { name: 'Quentinova Smith', attributes: { orderId: 'Z-777', code: 'plimsoxx' } });
+    await shopper(s, 'another parcel');
     expect(ids(await search(s, cookie, { q: 'Z-777' }))).toEqual([c.conversationId]);
+    expect(ids(await search(s, cookie, { q: 'zorblaxian' }))).toEqual([c.conversationId]);
+    const sql = s.app.parla.db.sqlite;
+    // The index's own pages hold the words (FTS5 stores each token once per segment).
+    const inIndex = (token: string) =>
+      (sql.prepare(`SELECT (SELECT count(*) FROM messages_fts_data WHERE instr(block, ?) > 0) + (SELECT count(*) FROM visitors_fts_data WHERE instr(block, ?) > 0) AS n`).get(token, token) as { n: number }).n;
+    expect(inIndex('zorblaxian')).toBeGreaterThan(0);
+    expect(inIndex('quentinova')).toBeGreaterThan(0);
+    expect(inIndex('plimsoxx')).toBeGreaterThan(0);
     await s.app.parla.security.privacy.erase(c.visitorId);
-    expect(ids(await search(s, cookie, { q: 'parcel' }))).toEqual([]);
+    expect(ids(await search(s, cookie, { q: 'zorblaxian' }))).toEqual([]);
     expect(ids(await search(s, cookie, { q: 'Z-777' }))).toEqual([]);
+    expect((await search(s, cookie, { q: 'parcel' })).conversations).toHaveLength(1);
+    // secure-delete: gone from the index, not only marked deleted.
+    expect(inIndex('zorblaxian')).toBe(0);
+    expect(inIndex('quentinova')).toBe(0);
+    expect(inIndex('plimsoxx')).toBe(0);
   });
 });
 
