@@ -38,6 +38,8 @@ import {
 import { Chart, type ChartSeries, type YKind } from './Chart.tsx';
 import { LivePanel } from './LivePanel.tsx';
 import './reports.css';
+import { ti } from '../i18n-inbox.ts';
+import { useTags } from '../tags.ts';
 
 interface Props {
   sites: Site[] | null;
@@ -64,6 +66,7 @@ export function Reports(p: Props) {
   const [clock, setClock] = useState<Clock>('calendar');
   const [attempt, setAttempt] = useState(0);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const tags = useTags(useMemo(() => (p.sites ?? []).map((x) => x.id), [p.sites]));
   const zoneKey = filters.siteId || '*';
   const zone = zones[zoneKey] ?? localTimeZone();
 
@@ -209,6 +212,19 @@ export function Reports(p: Props) {
                 {channelName(c)}
               </option>
             ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="report-tag">{ti.tag}</label>
+          <select id="report-tag" value={filters.tag ?? ''} data-testid="report-tag" onChange={(e) => set({ tag: e.currentTarget.value })}>
+            <option value="">{ti.anyTag}</option>
+            {[...tags.values()]
+              .filter((x) => !filters.siteId || x.siteId === filters.siteId)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
           </select>
         </div>
         <div class="field">
