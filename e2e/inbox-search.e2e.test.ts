@@ -13,8 +13,7 @@ describe('the inbox an agent can read', () => {
     const { product, browser } = env;
     const parla = product.app.parla;
     const siteId = parla.store.listSites()[0]!.id;
-    // The site's tags (an admin keeps the list in Settings; the server test covers those routes).
-    parla.db.sqlite.prepare(`INSERT INTO tags (id, site_id, name, created_at) VALUES ('tag-vip', ?, 'VIP', 1), ('tag-late', ?, 'Late delivery', 1)`).run(siteId, siteId);
+    parla.db.sqlite.prepare(`INSERT INTO tags (id, site_id, name, created_at) VALUES ('tag-late', ?, 'Late delivery', 1)`).run(siteId);
 
     const a = await shopperWrites(browser, product, 'My zabaglione maker arrived without its whisk');
     const b = await shopperWrites(browser, product, 'Hello, a question about my order please');
@@ -24,6 +23,15 @@ describe('the inbox an agent can read', () => {
 
     const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })).newPage();
     await loginConsole(page, product);
+    // The admin adds the tag in Settings.
+    await page.getByTestId('nav-settings').click();
+    const manager = page.getByTestId('tag-manager');
+    await manager.getByTestId('tag-new').fill('VIP');
+    await manager.getByTestId('tag-create').click();
+    await manager.getByTestId('tag-row').filter({ hasText: 'VIP' }).waitFor();
+    const vipId = (await manager.getByTestId('tag-row').filter({ hasText: 'VIP' }).getAttribute('data-tag-id'))!;
+    expect(parla.db.sqlite.prepare(`SELECT name FROM tags WHERE id = ?`).get(vipId)).toEqual({ name: 'VIP' });
+    await page.getByTestId('nav-inbox').click();
     const search = page.getByTestId('inbox-search-input');
     const results = page.getByTestId('inbox-results');
     /** Types `q` and waits for the results of exactly that query (not the previous one's). */
@@ -49,8 +57,8 @@ describe('the inbox an agent can read', () => {
     expect(await find('zabaglione')).toBe(1);
     await results.getByTestId('inbox-item').first().locator('.inbox-open').click();
     const conv = page.getByTestId('conversation');
-    await conv.getByTestId('conversation-tag-add').selectOption('tag-vip');
-    await conv.locator('[data-testid=conversation-tag][data-tag-id=tag-vip]').waitFor();
+    await conv.getByTestId('conversation-tag-add').selectOption(vipId);
+    await conv.locator(`[data-testid=conversation-tag][data-tag-id="${vipId}"]`).waitFor();
     await page.getByTestId('note-toggle').check();
     await page.getByTestId('reply-input').fill('Whisk missing from batch 12: check the warehouse');
     await page.getByTestId('reply-send').click();
@@ -60,7 +68,7 @@ describe('the inbox an agent can read', () => {
     // Filters: by tag only the tagged conversation; by channel callback none of these.
     await search.fill('');
     await page.getByTestId('inbox-filters-toggle').click();
-    await page.getByTestId('filter-tag').selectOption('tag-vip');
+    await page.getByTestId('filter-tag').selectOption(vipId);
     await expect.poll(() => results.getByTestId('inbox-item').count()).toBe(1);
     await page.locator('[data-testid=inbox-results][data-loading=false]').waitFor();
     expect(await results.getByTestId('inbox-item').count()).toBe(1);
