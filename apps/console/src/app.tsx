@@ -159,7 +159,7 @@ function Console({ agent, onLogout, onExpired }: { agent: AgentView; onLogout: (
   const attention = useMemo(() => {
     const g = groupInbox(Object.values(state.conversations), state.me.id);
     const unread = g.mine.filter((c) => c.id !== state.openId && isUnread(c, state.me.id, state.read[c.id], state.items[c.id])).length;
-    return g.waiting.filter((c) => c.state === 'queued').length + unread;
+    return g.waiting.length + unread;
   }, [state.conversations, state.items, state.read, state.openId, state.me.id]);
 
   useEffect(() => {

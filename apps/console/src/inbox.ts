@@ -3,8 +3,10 @@ import type { ConversationSummary, StreamItem } from '@parla/protocol';
 import { compareQueue } from './queue.ts';
 
 export interface InboxGroups {
-  /** Queued conversations in serving order (priority, then longest waiting), then bot-handled ones. */
+  /** Waiting for a person: queued conversations in serving order (priority, then longest waiting). */
   waiting: ConversationSummary[];
+  /** With the bot (nobody needed yet), longest running first. */
+  bot: ConversationSummary[];
   /** Assigned to me and active (not snoozed), most recent activity first. */
   mine: ConversationSummary[];
   /** Mine, snoozed: the soonest to come back first (until the shopper replies: last). */
@@ -21,12 +23,14 @@ const activity = (c: ConversationSummary): number => c.lastMessageAt ?? c.assign
 const waitingSince = (c: ConversationSummary): number => c.queuedAt ?? c.createdAt;
 
 export function groupInbox(conversations: Iterable<ConversationSummary>, meId: string, resolvedLimit = RESOLVED_LIMIT): InboxGroups {
-  const g: InboxGroups = { waiting: [], mine: [], snoozed: [], others: [], resolved: [] };
+  const g: InboxGroups = { waiting: [], bot: [], mine: [], snoozed: [], others: [], resolved: [] };
   for (const c of conversations) {
     switch (c.state) {
       case 'queued':
-      case 'bot':
         g.waiting.push(c);
+        break;
+      case 'bot':
+        g.bot.push(c);
         break;
       case 'assigned':
         if (c.agentId === meId) (c.snoozed ? g.snoozed : g.mine).push(c);
@@ -37,12 +41,8 @@ export function groupInbox(conversations: Iterable<ConversationSummary>, meId: s
         break;
     }
   }
-  // Queued before bot; queued in serving order, bot ones longest waiting first.
-  g.waiting.sort(
-    (a, b) =>
-      Number(a.state === 'bot') - Number(b.state === 'bot') ||
-      (a.state === 'queued' ? compareQueue(a, b) : waitingSince(a) - waitingSince(b) || cmpId(a, b)),
-  );
+  g.waiting.sort(compareQueue);
+  g.bot.sort((a, b) => waitingSince(a) - waitingSince(b) || cmpId(a, b));
   g.mine.sort(byActivityDesc);
   g.snoozed.sort((a, b) => (a.snoozedUntil ?? Infinity) - (b.snoozedUntil ?? Infinity) || cmpId(a, b));
   g.others.sort(byActivityDesc);

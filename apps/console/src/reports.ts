@@ -86,6 +86,8 @@ export interface ReportFilters {
   agentId: string;
   departmentId: string;
   channel: string;
+  /** A conversation tag's id ('' or absent = all). */
+  tag?: string;
   groupBy: GroupBy;
 }
 
@@ -170,7 +172,7 @@ export function periodOf(f: Pick<ReportFilters, 'preset' | 'fromDate' | 'toDate'
  * The query string of GET /api/metrics, /api/metrics.csv and /api/metrics/conversations.csv.
  * Empty filters are left out; `tz` only when given (the server defaults to the site's zone).
  */
-export function metricsQueryString(p: Pick<Period, 'from' | 'to'>, f: Pick<ReportFilters, 'siteId' | 'agentId' | 'departmentId' | 'channel' | 'groupBy'>, tz?: string): string {
+export function metricsQueryString(p: Pick<Period, 'from' | 'to'>, f: Pick<ReportFilters, 'siteId' | 'agentId' | 'departmentId' | 'channel' | 'tag' | 'groupBy'>, tz?: string): string {
   const q = new URLSearchParams();
   q.set('from', String(Math.floor(p.from)));
   q.set('to', String(Math.floor(p.to)));
@@ -178,6 +180,7 @@ export function metricsQueryString(p: Pick<Period, 'from' | 'to'>, f: Pick<Repor
   if (f.agentId) q.set('agentId', f.agentId);
   if (f.departmentId) q.set('departmentId', f.departmentId);
   if (f.channel) q.set('channel', f.channel);
+  if (f.tag) q.set('tag', f.tag);
   q.set('groupBy', f.groupBy);
   if (tz) q.set('tz', tz);
   return q.toString();

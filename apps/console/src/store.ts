@@ -220,10 +220,11 @@ export function reducer(state: State, a: Action): State {
       if (last && last.seq >= item.seq) return state; // the Session already guarantees this
       const next: State = { ...state, items: { ...state.items, [id]: [...list, item] } };
       if (item.kind === 'message') {
-        // The inbox row's preview, at once (the server sends other agents' previews about once a second).
+        // The inbox row's preview, at once (the server sends other agents' previews about once a second):
+        // the shopper's own words only, as the server keeps it.
         const row = state.conversations[id];
         if (row && row.lastSeq < item.seq) {
-          const preview = item.body.length > 140 ? `${item.body.slice(0, 139)}…` : item.body;
+          const preview = item.authorType !== 'visitor' ? '' : item.body.length > 140 ? `${item.body.slice(0, 139)}…` : item.body;
           next.conversations = { ...state.conversations, [id]: { ...row, lastSeq: item.seq, lastMessage: preview || row.lastMessage, lastMessageAt: item.createdAt } };
         }
         if (item.clientId && state.pending[item.clientId]) {

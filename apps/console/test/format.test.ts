@@ -123,9 +123,10 @@ describe('groupInbox', () => {
     conv({ id: 'r2', state: 'resolved', agentId: 'other', resolvedAt: 300 }),
   ];
 
-  it('sorts conversations into waiting, mine, others and resolved', () => {
+  it('sorts conversations into waiting (for a person), with the bot, mine, others and resolved', () => {
     const g = groupInbox(list, me);
-    expect(g.waiting.map((c) => c.id)).toEqual(['q1', 'q2', 'bot']);
+    expect(g.waiting.map((c) => c.id)).toEqual(['q1', 'q2']);
+    expect(g.bot.map((c) => c.id)).toEqual(['bot']);
     expect(g.mine.map((c) => c.id)).toEqual(['m2', 'm1']);
     expect(g.others.map((c) => c.id)).toEqual(['o1']);
     expect(g.resolved.map((c) => c.id)).toEqual(['r2', 'r1']);
@@ -138,7 +139,8 @@ describe('groupInbox', () => {
   it('puts a conversation taken by me into Mine after an update', () => {
     const taken = list.map((c) => (c.id === 'q1' ? { ...c, state: 'assigned' as const, agentId: me, lastMessageAt: 20_000 } : c));
     const g = groupInbox(taken, me);
-    expect(g.waiting.map((c) => c.id)).toEqual(['q2', 'bot']);
+    expect(g.waiting.map((c) => c.id)).toEqual(['q2']);
+    expect(g.bot.map((c) => c.id)).toEqual(['bot']);
     expect(g.mine[0]!.id).toBe('q1');
   });
 });

@@ -50,8 +50,9 @@ describe('queue order', () => {
     ]);
   });
 
-  it('is the order of the inbox Waiting section (bot conversations after)', () => {
-    expect(groupInbox(list, 'me').waiting.map((c) => c.id)).toEqual(['old-high', 'new-high', 'old-low', 'mid-low', 'bot']);
+  it('is the order of the inbox Waiting section (bot conversations in a group of their own)', () => {
+    expect(groupInbox(list, 'me').waiting.map((c) => c.id)).toEqual(['old-high', 'new-high', 'old-low', 'mid-low']);
+    expect(groupInbox(list, 'me').bot.map((c) => c.id)).toEqual(['bot']);
   });
 
   it('moves a conversation when its priority changes', () => {

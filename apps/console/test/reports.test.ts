@@ -161,6 +161,13 @@ describe('metricsQueryString', () => {
     expect(q).toEqual({ from: 1_700_000_000_000, to: 1_700_600_000_000, groupBy: 'day' });
   });
 
+  it('carries the tag filter, which the server parses', () => {
+    const qs = metricsQueryString(period, { ...base, tag: 'tag-vip' });
+    expect(new URLSearchParams(qs).get('tag')).toBe('tag-vip');
+    expect(MetricsQuery.parse(Object.fromEntries(new URLSearchParams(qs)))).toMatchObject({ tag: 'tag-vip' });
+    expect(metricsQueryString(period, { ...base, tag: '' })).not.toContain('tag=');
+  });
+
   it('carries every filter, encoded', () => {
     const qs = metricsQueryString(period, { ...base, siteId: 'demo', agentId: 'a b&c', departmentId: 'demo-orders', channel: 'callback', groupBy: 'week' }, 'Europe/Rome');
     const params = new URLSearchParams(qs);

@@ -23,6 +23,7 @@ import { TwoFactor } from './modules/agents/two-factor.ts';
 import { conversationRoutes } from './modules/conversations/routes.ts';
 import { Conversations } from './modules/conversations/service.ts';
 import { ServiceError } from './modules/conversations/errors.ts';
+import { inboxRoutes } from './modules/inbox/routes.ts';
 import { metricsRoutes } from './modules/metrics/routes.ts';
 import { MetricsService } from './modules/metrics/service.ts';
 import { healthRoutes } from './modules/ops/health.ts';
@@ -273,6 +274,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   agentGateway(app, services);
   agentRoutes(app, services);
   conversationRoutes(app, services);
+  inboxRoutes(app, services); // search, filters, tags, notes
   metricsRoutes(app, services);
   prometheus(app, services);
   siteRoutes(app, services);

@@ -152,6 +152,15 @@ describe('REST API', () => {
     const open = (await (await api(s, key.key, 'GET', '/api/v1/conversations?state=queued')).json()) as ApiConversationPage;
     expect(open.items.map((c) => c.id)).toEqual(convs.slice(1));
     expect(open.items.filter((c) => 'serial' in c)).toEqual([]);
+    // The tag filter: by name (any case) or id, only this site's tags.
+    const sql = s.app.parla.db.sqlite;
+    sql.prepare(`INSERT INTO tags (id, site_id, name, created_at) VALUES ('tag-vip', ?, 'VIP', 1), ('tag-other', ?, 'VIP2', 1)`).run(SITE, OTHER);
+    sql.prepare(`INSERT INTO conversation_tags (conversation_id, tag_id, created_at) VALUES (?, 'tag-vip', 1), (?, 'tag-other', 1)`).run(convs[1], convs[2]);
+    for (const tag of ['vip', 'tag-vip']) {
+      const tagged = (await (await api(s, key.key, 'GET', `/api/v1/conversations?tag=${tag}`)).json()) as ApiConversationPage;
+      expect(tagged.items.map((c) => c.id)).toEqual([convs[1]]);
+    }
+    expect(((await (await api(s, key.key, 'GET', '/api/v1/conversations?tag=VIP2')).json()) as ApiConversationPage).items).toEqual([]);
     const later = (await (await api(s, key.key, 'GET', `/api/v1/conversations?since=${new Date(Date.now() + 60_000).toISOString()}`)).json()) as ApiConversationPage;
     expect(later.items).toEqual([]);
     expect((await api(s, key.key, 'GET', '/api/v1/conversations?limit=0')).status).toBe(400);

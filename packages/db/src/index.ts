@@ -18,6 +18,8 @@ export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow 
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export { CannedQueries } from './canned.ts';
 export { WidgetConfigQueries } from './widget-config.ts';
+export { InboxQueries, ftsTerms, MAX_QUERY_TERMS } from './inbox-search.ts';
+export type { SearchFilter, SearchRow, TagRow } from './inbox-search.ts';
 export { AccountQueries } from './accounts.ts';
 export { SiteAdminQueries } from './sites.ts';
 export type { AccountTokenKind, AccountTokenRow } from './accounts.ts';

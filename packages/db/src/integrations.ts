@@ -96,6 +96,8 @@ export class IntegrationQueries {
       touchKey: p(`UPDATE api_keys SET last_used_at = ? WHERE id = ?`),
       conversationsPage: p(`SELECT id, created_at AS createdAt FROM conversations WHERE site_id = @siteId
         AND (@state IS NULL OR state = @state) AND created_at >= @since
+        AND (@tag IS NULL OR id IN (SELECT ct.conversation_id FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id
+          WHERE t.site_id = @siteId AND (t.id = @tag OR t.name = @tag COLLATE NOCASE)))
         AND (created_at > @afterAt OR (created_at = @afterAt AND id > @afterId))
         ORDER BY created_at, id LIMIT @limit`),
     };
@@ -171,7 +173,7 @@ export class IntegrationQueries {
   }
 
   /** A site's conversations created at or after `since`, oldest first, after the cursor (createdAt, id). */
-  conversationsPage(q: { siteId: string; state: string | null; since: number; afterAt: number; afterId: string; limit: number }): { id: string; createdAt: number }[] {
+  conversationsPage(q: { siteId: string; state: string | null; tag: string | null; since: number; afterAt: number; afterId: string; limit: number }): { id: string; createdAt: number }[] {
     return this.s.conversationsPage.all(q) as { id: string; createdAt: number }[];
   }
 }

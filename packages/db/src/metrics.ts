@@ -15,6 +15,8 @@ export interface MetricsFilter {
   agentId: string | null;
   departmentId: string | null;
   channel: string | null;
+  /** A tag the conversation carries (conversation_tags). */
+  tagId: string | null;
 }
 
 export interface ConversationFact {
@@ -80,7 +82,8 @@ const FILTER = `c.created_at >= @from AND c.created_at < @to
   AND (@siteId IS NULL OR c.site_id = @siteId)
   AND (@agentId IS NULL OR c.agent_id = @agentId)
   AND (@departmentId IS NULL OR c.department_id = @departmentId)
-  AND (@channel IS NULL OR c.channel = @channel)`;
+  AND (@channel IS NULL OR c.channel = @channel)
+  AND (@tagId IS NULL OR c.id IN (SELECT conversation_id FROM conversation_tags WHERE tag_id = @tagId))`;
 
 const FACTS = `
 WITH cohort AS (SELECT c.id, c.queued_at FROM conversations c WHERE ${FILTER}),
@@ -152,6 +155,7 @@ LEFT JOIN conversations c ON c.created_at < p.value
   AND (@agentId IS NULL OR c.agent_id = @agentId)
   AND (@departmentId IS NULL OR c.department_id = @departmentId)
   AND (@channel IS NULL OR c.channel = @channel)
+  AND (@tagId IS NULL OR c.id IN (SELECT conversation_id FROM conversation_tags WHERE tag_id = @tagId))
   AND coalesce((SELECT e.kind FROM conversation_events e WHERE e.conversation_id = c.id AND e.kind IN ('resolved', 'reopened')
       AND e.created_at < p.value ORDER BY e.seq DESC LIMIT 1), 'open') != 'resolved'
 LEFT JOIN sites s ON s.id = c.site_id

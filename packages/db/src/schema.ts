@@ -237,6 +237,8 @@ export const conversations = sqliteTable(
     index('conversations_agent').on(t.agentId, t.state),
     index('conversations_created').on(t.createdAt),
     index('conversations_snoozed').on(t.snoozedUntil),
+    // The inbox search's order (newest activity first): a page is read off this index.
+    index('conversations_activity').on(sql`coalesce(${t.lastMessageAt}, ${t.createdAt})`),
   ],
 );
 
@@ -273,13 +275,14 @@ export const conversationEvents = sqliteTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
-    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful'] }).notNull(),
+    /** note: an agent's internal note (its text in `note`); agents only, the visitor never sees the text. */
+    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful', 'note'] }).notNull(),
     actorType: text('actor_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
     actorId: text('actor_id'),
     agentId: text('agent_id'),
     agentName: text('agent_name'),
     departmentId: text('department_id'),
-    /** Internal note (transfers): agents only. */
+    /** Internal note (transfers, notes): agents only. */
     note: text('note'),
     /** resolved by the sweep: why (inactivity, abandoned). */
     reason: text('reason', { enum: ['inactivity', 'abandoned'] }),
@@ -561,4 +564,33 @@ export const emailConfirmations = sqliteTable(
     usedAt: integer('used_at'),
   },
   (t) => [index('email_confirmations_visitor').on(t.visitorId)],
+);
+
+/** A site's conversation tags (admins manage the list; agents tag conversations with them). */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('tags_site_name').on(t.siteId, t.name)],
+);
+
+/** Which tags a conversation carries. */
+export const conversationTags = sqliteTable(
+  'conversation_tags',
+  {
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.tagId] }), index('conversation_tags_tag').on(t.tagId)],
 );

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 
 export type ConversationStateName = 'bot' | 'queued' | 'assigned' | 'resolved';
 export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
-export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached' | 'bot_unhelpful';
+export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached' | 'bot_unhelpful' | 'note';
 /** Why the sweep resolved a conversation: the shopper went quiet after an agent's answer, or left without one. */
 export type AutoResolveReason = 'inactivity' | 'abandoned';
 export type PresenceName = 'online' | 'away' | 'offline';
@@ -137,6 +137,9 @@ export interface ConversationSummaryRow extends ConversationRow {
   visitorName: string | null;
   visitorEmail: string | null;
   agentName: string | null;
+  departmentName: string | null;
+  /** Comma-separated ids of the conversation's tags (null: none). */
+  tagIds: string | null;
   callbackPhone: string | null;
   callbackPreferredTime: string | null;
   callbackNote: string | null;
@@ -199,10 +202,12 @@ const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.chann
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive,
   c.auto_resolved AS autoResolved, c.snoozed_at AS snoozedAt, c.snoozed_until AS snoozedUntil, c.woke_at AS wokeAt`;
-const SUMMARY_COLS = `${CONV_COLS}, c.rowid AS serial, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
+export const SUMMARY_COLS = `${CONV_COLS}, c.rowid AS serial, d.name AS departmentName,
+  (SELECT group_concat(ct.tag_id) FROM conversation_tags ct WHERE ct.conversation_id = c.id) AS tagIds, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
   cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote,
   r.rating AS csatRating, r.comment AS csatComment, r.updated_at AS csatAt`;
-const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
+export const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor_id LEFT JOIN agents a ON a.id = c.agent_id
+  LEFT JOIN departments d ON d.id = c.department_id
   LEFT JOIN callbacks cb ON cb.conversation_id = c.id LEFT JOIN csat_ratings r ON r.conversation_id = c.id`;
 const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, settings, created_at AS createdAt`;
 const DEPT_COLS = `id, site_id AS siteId, name, urgency, business_hours AS businessHours, sla_first_response_sec AS slaFirstResponseSec, created_at AS createdAt`;
@@ -307,7 +312,7 @@ export class Store {
         ORDER BY assigned_at DESC LIMIT 20`),
       convRequeue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL, snoozed_at = NULL, snoozed_until = NULL WHERE id = ? AND state = 'assigned'`),
       convNextSeq: p(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq`),
-      convSetLastMessage: p(`UPDATE conversations SET last_message = ?, last_message_at = ? WHERE id = ?`),
+      convSetLastMessage: p(`UPDATE conversations SET last_message = coalesce(?, last_message), last_message_at = ? WHERE id = ?`),
       convAssign: p(`UPDATE conversations SET state = 'assigned', agent_id = @agentId,
           assigned_at = coalesce(assigned_at, @at) WHERE id = @id AND state = 'queued'`),
       convQueue: p(`UPDATE conversations SET state = 'queued', agent_id = NULL, queued_at = coalesce(queued_at, @at), resolved_at = NULL, auto_resolved = NULL WHERE id = @id`),
@@ -585,7 +590,8 @@ export class Store {
   nextSeq(conversationId: string): number {
     return (this.s.convNextSeq.get(conversationId) as { seq: number }).seq;
   }
-  setLastMessage(conversationId: string, preview: string, at: number): void {
+  /** A message at `at`; `preview` (the shopper's words) replaces the inbox preview, null keeps it. */
+  setLastMessage(conversationId: string, preview: string | null, at: number): void {
     this.s.convSetLastMessage.run(preview, at, conversationId);
   }
   /** Assigns a queued conversation; false if it was no longer queued. */

@@ -60,9 +60,11 @@ const columnsOf = (db: Database.Database, table: string) => (db.prepare(`PRAGMA 
  * column it adds, read from its SQL (so the test follows new migrations without editing).
  */
 const lastSql = readFileSync(join(migrationsFolder, `${journal.entries.at(-1)!.tag}.sql`), 'utf8');
-const lastMark = /CREATE TABLE `(\w+)`/.exec(lastSql) ?? /ALTER TABLE `(\w+)` ADD `(\w+)`/.exec(lastSql);
+const lastMark = /CREATE (?:VIRTUAL )?TABLE `(\w+)`/.exec(lastSql) ?? /ALTER TABLE `(\w+)` ADD `(\w+)`/.exec(lastSql);
+const lastIndex = /CREATE (?:UNIQUE )?INDEX `(\w+)`/.exec(lastSql);
 const hasLastMigration = (db: Database.Database) => {
-  if (!lastMark) throw new Error('the last migration creates no table and adds no column: teach hasLastMigration about it');
+  if (!lastMark && lastIndex) return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(lastIndex[1]) !== undefined;
+  if (!lastMark) throw new Error('the last migration creates no table, index or column: teach hasLastMigration about it');
   return lastMark[2] ? columnsOf(db, lastMark[1]!).includes(lastMark[2]) : columnsOf(db, lastMark[1]!).length > 0;
 };
 /** The files of the test's directory that are databases or copies (not the migrations folders). */

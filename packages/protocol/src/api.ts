@@ -183,6 +183,8 @@ export const ApiTime = z
 
 export const ApiConversationsQuery = z.object({
   state: ConversationState.optional(),
+  /** Only conversations carrying this tag (its name, any case, or its id). */
+  tag: z.string().trim().min(1).max(64).optional(),
   /** Conversations created at or after this instant. */
   since: ApiTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

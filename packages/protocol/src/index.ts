@@ -35,7 +35,10 @@
  *       the sweep resolved them, the visitor's conversation resolvedReason (no survey then), site
  *       settings inactivityResolveMin and abandonedResolveMin; snooze (agent conversation.snooze
  *       and conversation.unsnooze, inbox summaries carry snoozedUntil, snoozed, wokeAt and
- *       autoResolved); KPI resolvedByInactivity. Additive: servers accept 1 to 6.
+ *       autoResolved); KPI resolvedByInactivity. Internal notes at any time (event kind note, its text in note,
+ *       agents only: a visitor gets the event with note null and shows nothing); inbox summaries
+ *       carry departmentName and tags (tag ids); the preview (lastMessage) is the shopper's last
+ *       message, never a bot, agent or system line. Additive: servers accept 1 to 6.
  */
 import { z } from 'zod';
 
@@ -144,7 +147,8 @@ export type MessageItem = z.infer<typeof MessageItem>;
 export const AutoResolveReason = z.enum(['inactivity', 'abandoned']);
 export type AutoResolveReason = z.infer<typeof AutoResolveReason>;
 
-export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful']);
+/** note (protocol 6): an agent's internal note; its text is in `note`, which visitors never get. */
+export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful', 'note']);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** A state change in a conversation's stream (shown as a system line). */
@@ -157,7 +161,7 @@ export const EventItem = z.object({
   agentName: z.string().nullable(),
   /** transferred to a department: which one. */
   departmentId: Id.nullable().optional(),
-  /** transferred: the internal note for the receiving agent. Never sent to visitors. */
+  /** transferred: the internal note for the receiving agent; note: the note. Never sent to visitors. */
   note: z.string().nullable().optional(),
   /** resolved by the server's sweep, not by a person: the shopper went quiet after an answer (inactivity) or left unanswered (abandoned) (protocol 6). */
   reason: AutoResolveReason.nullable().optional(),
@@ -200,6 +204,10 @@ export const ConversationSummary = z.object({
   agentId: Id.nullable(),
   agentName: z.string().nullable(),
   departmentId: Id.nullable(),
+  /** The department's name (protocol 6). */
+  departmentName: z.string().nullable().optional(),
+  /** Ids of the conversation's tags (protocol 6; the site's list: GET /api/sites/:siteId/tags). */
+  tags: z.array(Id).optional(),
   /** Higher is served first. */
   priority: z.number().int(),
   /**
@@ -214,7 +222,9 @@ export const ConversationSummary = z.object({
   /** Channel callback: what the visitor asked for. */
   callback: z.object({ phone: z.string(), preferredTime: z.string(), note: z.string().nullable() }).nullable().optional(),
   lastSeq: Seq,
+  /** The shopper's last message (cut at 140 characters); never a bot, agent or system line. */
   lastMessage: z.string().nullable(),
+  /** When the last message of anyone was written. */
   lastMessageAt: Millis.nullable(),
   createdAt: Millis,
   queuedAt: Millis.nullable(),
@@ -818,6 +828,8 @@ export const MetricsQuery = z
     agentId: Id.optional(),
     departmentId: Id.optional(),
     channel: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'channel is a lower-case name such as web').optional(),
+    /** Only conversations carrying this tag (its id). */
+    tag: Id.optional(),
     groupBy: z.enum(['day', 'week', 'none']).default('day'),
     /** IANA time zone for days and weeks; default the site's business-hours zone, else UTC. */
     tz: z.string().max(64).refine(isTimeZone, 'unknown time zone (use an IANA name such as Europe/Rome)').optional(),
@@ -875,7 +887,7 @@ export const Metrics = z.object({
   to: Millis,
   tz: z.string(),
   groupBy: z.enum(['day', 'week', 'none']),
-  filters: z.object({ siteId: z.string().nullable(), agentId: z.string().nullable(), departmentId: z.string().nullable(), channel: z.string().nullable() }),
+  filters: z.object({ siteId: z.string().nullable(), agentId: z.string().nullable(), departmentId: z.string().nullable(), channel: z.string().nullable(), tagId: z.string().nullable().optional() }),
   /** When the figures were computed (backlog "now", missed and pending SLAs are as of this instant). */
   computedAt: Millis,
   totals: KpiSet,

@@ -17,6 +17,9 @@ import './engage.css';
 import { AttachButton, AttachmentPreview } from './Attachment.tsx';
 import { ta } from '../i18n-abandoned.ts';
 import { SnoozeControl } from './Snooze.tsx';
+import { ConversationTags } from './ConversationTags.tsx';
+import { ti } from '../i18n-inbox.ts';
+import { inboxApi } from '../tags.ts';
 
 interface Props {
   meId: string;
@@ -124,6 +127,7 @@ export function ConversationView(p: Props) {
         </div>
       </header>
       {isCallback && c.callback && <CallbackCard cb={c.callback} />}
+      <ConversationTags c={c} />
 
       <MessageList
         conversationId={c.id}
@@ -149,16 +153,19 @@ export function ConversationView(p: Props) {
         )}
       </div>
 
-      {resolved ? (
+      {resolved && (
         <p class="resolved-note" data-testid="resolved-note">
           {c.autoResolved ? ta.auto[c.autoResolved] : t.conversation.resolvedNote}
         </p>
-      ) : p.takeBlocked && (c.state === 'queued' || c.state === 'bot') ? (
+      )}
+      {!resolved && p.takeBlocked && (c.state === 'queued' || c.state === 'bot') ? (
         <p class="capacity-note" role="note" data-testid="reply-blocked">
           {p.takeBlocked}. {ta.capacity.noReply} {ta.capacity.hint}
         </p>
       ) : (
+        // Resolved: internal notes only.
         <Composer
+          notesOnly={resolved}
           key={c.id}
           conversationId={c.id}
           siteId={c.siteId}
@@ -365,6 +372,20 @@ function eventText(e: EventItem, actor: string | null, from: string | null, depa
 }
 
 function EventLine({ e, actor, from, departmentNames }: { e: EventItem; actor: string | null; from: string | null; departmentNames: Record<string, string> }) {
+  if (e.event === 'note') {
+    // An internal note: agents only, set apart from what the shopper sees.
+    return (
+      <p class="event event-note" data-testid="event" data-event="note">
+        <span>
+          <span class="note-by">{ti.noteBy(e.agentName ?? t.events.someone)}:</span>
+          {e.note ?? ''}
+        </span>
+        <time dateTime={new Date(e.createdAt).toISOString()} title={formatFull(e.createdAt)}>
+          {formatTime(e.createdAt)}
+        </time>
+      </p>
+    );
+  }
   const text = eventText(e, actor, from, departmentNames);
   if (!text) return null;
   return (
@@ -386,6 +407,8 @@ const TYPING_THROTTLE_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 
 interface ComposerProps {
+  /** Only internal notes (a resolved conversation). */
+  notesOnly?: boolean;
   conversationId: string;
   siteId: string;
   departmentId: string | null;
@@ -395,8 +418,12 @@ interface ComposerProps {
   onTyping: (on: boolean) => void;
 }
 
-function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping }: ComposerProps) {
+function Composer({ notesOnly = false, conversationId, siteId, departmentId, vars, onSend, onTyping }: ComposerProps) {
   const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  // Note mode: what is written goes to the agents only (POST /api/conversations/:id/notes).
+  const [noteOn, setNoteOn] = useState(notesOnly);
+  const note = notesOnly || noteOn;
+  const [noteError, setNoteError] = useState(false);
   // The "/" picker: the query at the caret and the highlighted option.
   const canned = useCanned(siteId);
   const [slash, setSlash] = useState<{ start: number; query: string; caret: number } | null>(null);
@@ -456,13 +483,24 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
     setText(value);
     if (value) drafts.set(conversationId, value);
     else drafts.delete(conversationId);
-    noteTyping(value);
+    if (!note) noteTyping(value); // the shopper is not told about a note being written
   };
 
   const send = () => {
     const body = text.trim();
     if (!body) return;
     stopTyping();
+    if (note) {
+      setNoteError(false);
+      inboxApi.addNote(conversationId, body).then(
+        () => {
+          setText('');
+          drafts.delete(conversationId);
+        },
+        () => setNoteError(true),
+      );
+      return;
+    }
     onSend(body);
     setText('');
     drafts.delete(conversationId);
@@ -470,15 +508,35 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
 
   return (
     <form
-      class="composer"
+      class={`composer${note ? ' note-mode' : ''}`}
+      data-note={note ? 'true' : 'false'}
       onSubmit={(e) => {
         e.preventDefault();
         send();
       }}
     >
       <label for="reply-input" class="sr-only">
-        {t.conversation.replyLabel}
+        {note ? ti.noteToggle : t.conversation.replyLabel}
       </label>
+      {!notesOnly && (
+        <label class="note-toggle">
+          <input
+            type="checkbox"
+            data-testid="note-toggle"
+            checked={noteOn}
+            onChange={(e) => {
+              setNoteOn(e.currentTarget.checked);
+              if (e.currentTarget.checked) stopTyping();
+            }}
+          />
+          {ti.note}
+        </label>
+      )}
+      {noteError && (
+        <span class="msg-error" role="alert">
+          {ti.noteError}
+        </span>
+      )}
       {picking && <CannedPicker query={slash.query} matches={matches} active={active} onPick={pick} onHover={setActive} />}
       <textarea
         id="reply-input"
@@ -486,7 +544,7 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
         data-testid="reply-input"
         rows={3}
         maxLength={MAX_MESSAGE_CHARS}
-        placeholder={t.conversation.replyPlaceholder}
+        placeholder={note ? ti.notePlaceholder : t.conversation.replyPlaceholder}
         value={text}
         // A textarea keeps its textbox role (combobox is not allowed on it): the "/" picker is announced
         // through aria-autocomplete, aria-controls and the active option.
@@ -524,6 +582,7 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
           }
         }}
       />
+      {!note && (
       <AttachButton
         conversationId={conversationId}
         onUploaded={(a) => {
@@ -533,8 +592,9 @@ function Composer({ conversationId, siteId, departmentId, vars, onSend, onTyping
           drafts.delete(conversationId);
         }}
       />
+      )}
       <button type="submit" class="primary" data-testid="reply-send" disabled={!text.trim()}>
-        {t.conversation.send}
+        {note ? ti.noteSave : t.conversation.send}
       </button>
     </form>
   );

@@ -12,6 +12,10 @@ import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 import { CsatFace } from './CsatFace.tsx';
 import { ta } from '../i18n-abandoned.ts';
 import { snoozeText } from './Snooze.tsx';
+import { ti } from '../i18n-inbox.ts';
+import { useTags } from '../tags.ts';
+import { InboxSearch, type ActiveSearch } from './InboxSearch.tsx';
+import type { Tag } from '@parla/protocol/inbox';
 
 interface Props {
   meId: string;
@@ -28,40 +32,89 @@ interface Props {
   onShowQueue?: () => void;
 }
 
-type Kind = 'waiting' | 'mine' | 'snoozed' | 'others' | 'resolved';
+type Kind = 'waiting' | 'bot' | 'mine' | 'snoozed' | 'others' | 'resolved' | 'result';
 
 /**
- * The agent's sidebar. Every section counts all of its conversations (Waiting: the queued ones,
- * as GET /api/metrics/live counts the queue, plus those with the bot), but draws only its first
- * INBOX_STEP rows until asked for more: on a sale day the queue can hold hundreds, and the rows
- * are redrawn every second.
+ * The agent's sidebar: the search and filter bar, then either the search's results or the live
+ * sections. Waiting lists only the conversations waiting for a person (as GET /api/metrics/live
+ * counts the queue); those the bot is handling are a group of their own. Every section counts all
+ * of its conversations but draws only its first INBOX_STEP rows until asked for more: on a sale
+ * day the queue can hold hundreds, and the rows are redrawn every second.
  */
 export function Inbox(p: Props) {
   const now = useNow(1000);
-  const groups = useMemo(() => groupInbox(Object.values(p.conversations), p.meId), [p.conversations, p.meId]);
+  const all = useMemo(() => Object.values(p.conversations), [p.conversations]);
+  const groups = useMemo(() => groupInbox(all, p.meId), [all, p.meId]);
   const positions = useMemo(() => queuePositions(groups.waiting), [groups]);
-  const queued = positions.size;
-  const [limits, setLimits] = useState<Record<Kind, number>>({ waiting: INBOX_STEP, mine: INBOX_STEP, snoozed: INBOX_STEP, others: INBOX_STEP, resolved: INBOX_STEP });
+  const siteIds = useMemo(() => [...new Set(all.map((c) => c.siteId))], [all]);
+  const tags = useTags(siteIds);
+  const [search, setSearch] = useState<ActiveSearch | null>(null);
+  const [limits, setLimits] = useState<Record<Kind, number>>({ waiting: INBOX_STEP, bot: INBOX_STEP, mine: INBOX_STEP, snoozed: INBOX_STEP, others: INBOX_STEP, resolved: INBOX_STEP, result: INBOX_STEP });
   const sections: [Kind, string, ConversationSummary[]][] = [
     ['waiting', t.inbox.waiting, groups.waiting],
+    ['bot', ti.withBot, groups.bot],
     ['mine', t.inbox.mine, groups.mine],
     ...(groups.snoozed.length ? [['snoozed', ta.snooze.section, groups.snoozed] as [Kind, string, ConversationSummary[]]] : []),
     ['others', t.inbox.others, groups.others],
     ['resolved', t.inbox.resolved, groups.resolved],
   ];
+  const row = (c: ConversationSummary, kind: Kind) => (
+    <Row
+      key={c.id}
+      c={c}
+      kind={kind}
+      now={now}
+      position={positions.get(c.id)}
+      department={c.departmentName ?? (c.departmentId ? p.departmentNames[c.departmentId] : undefined)}
+      tags={(c.tags ?? []).flatMap((id) => tags.get(id) ?? [])}
+      selected={c.id === p.openId}
+      unread={c.id !== p.openId && isUnread(c, p.meId, p.read[c.id], p.items[c.id])}
+      onOpen={p.onOpen}
+      onTake={p.onTake}
+      takeBlocked={p.takeBlocked ?? null}
+    />
+  );
   return (
     <nav class="inbox" aria-label={t.inbox.label} data-testid="inbox">
-      {sections.map(([kind, title, list]) => {
+      <InboxSearch conversations={all} departmentNames={p.departmentNames} tags={tags} onChange={setSearch} />
+      {search ? (
+        <section class="inbox-section section-results" aria-labelledby="inbox-h-results" aria-busy={search.loading} data-testid="inbox-results" data-query={search.q} data-loading={search.loading ? 'true' : 'false'}>
+          <h2 id="inbox-h-results">
+            {ti.results}
+            <span class="count" data-testid="inbox-results-count" data-value={search.rows.length}>
+              {search.loading && !search.rows.length ? ti.searching : ti.resultsCount(search.rows.length, search.more)}
+            </span>
+          </h2>
+          {search.error ? (
+            <p class="inbox-empty" role="alert">
+              {ti.searchError}
+            </p>
+          ) : !search.loading && search.rows.length === 0 ? (
+            <p class="inbox-empty" data-testid="inbox-no-results">
+              {ti.noResults}
+            </p>
+          ) : (
+            // The live row when the console has it (it moves as the conversation does), else the search's.
+            <ul>{search.rows.map((c) => row(p.conversations[c.id] ?? c, 'result'))}</ul>
+          )}
+          {search.more && (
+            <div class="inbox-more">
+              <button type="button" class="link" data-testid="inbox-results-more" disabled={search.loading} onClick={search.loadMore}>
+                {ti.loadMore}
+              </button>
+            </div>
+          )}
+        </section>
+      ) : (
+        sections.map(([kind, title, list]) => {
         const { rows, hidden } = firstRows(list, limits[kind]);
-        const count = kind === 'waiting' ? queued : list.length;
-        const bots = kind === 'waiting' ? list.length - queued : 0;
+        const count = list.length;
         return (
           <section key={kind} class={`inbox-section section-${kind}`} aria-labelledby={`inbox-h-${kind}`} data-testid={`inbox-section-${kind}`}>
             <h2 id={`inbox-h-${kind}`}>
               {title}
               <span class="count" data-testid={`inbox-count-${kind}`} data-value={count}>
                 {count}
-                {bots > 0 && ` + ${bots} ${t.inbox.bot}`}
               </span>
             </h2>
             {kind === 'waiting' && p.takeBlocked && list.length > 0 && (
@@ -72,23 +125,7 @@ export function Inbox(p: Props) {
             {list.length === 0 ? (
               <p class="inbox-empty">{t.inbox.empty}</p>
             ) : (
-              <ul>
-                {rows.map((c) => (
-                  <Row
-                    key={c.id}
-                    c={c}
-                    kind={kind}
-                    now={now}
-                    position={positions.get(c.id)}
-                    department={c.departmentId ? p.departmentNames[c.departmentId] : undefined}
-                    selected={c.id === p.openId}
-                    unread={c.id !== p.openId && isUnread(c, p.meId, p.read[c.id], p.items[c.id])}
-                    onOpen={p.onOpen}
-                    onTake={p.onTake}
-                    takeBlocked={p.takeBlocked ?? null}
-                  />
-                ))}
-              </ul>
+              <ul>{rows.map((c) => row(c, kind))}</ul>
             )}
             {hidden > 0 && (
               <div class="inbox-more" data-testid={`inbox-more-${kind}`}>
@@ -107,7 +144,8 @@ export function Inbox(p: Props) {
             )}
           </section>
         );
-      })}
+        })
+      )}
     </nav>
   );
 }
@@ -118,6 +156,7 @@ function Row({
   now,
   position,
   department,
+  tags,
   selected,
   unread,
   onOpen,
@@ -129,6 +168,7 @@ function Row({
   now: number;
   position: number | undefined;
   department: string | undefined;
+  tags: Tag[];
   selected: boolean;
   unread: boolean;
   onOpen: (id: string) => void;
@@ -156,7 +196,26 @@ function Row({
             {formatRelative(when, now, units, t.time.now)}
           </time>
         </span>
-        <span class="inbox-preview">{c.lastMessage ?? t.inbox.noMessages}</span>
+        <span class="inbox-preview" data-testid="inbox-preview">
+          {c.lastMessage ?? ti.noPreview}
+        </span>
+        <span class="inbox-sub inbox-meta" data-testid="inbox-meta">
+          <span class="inbox-channel" data-channel={c.channel}>
+            {ti.channels[c.channel] ?? c.channel}
+          </span>
+          {department && <span class="inbox-dept">{` · ${department}`}</span>}
+          {kind === 'waiting' && c.priority > 0 && <span>{` · ${t.inbox.priority(c.priority)}`}</span>}
+          {kind === 'result' && <span>{` · ${ti.states[c.state] ?? c.state}`}</span>}
+        </span>
+        {tags.length > 0 && (
+          <span class="tag-list" data-testid="inbox-tags">
+            {tags.map((tag) => (
+              <span key={tag.id} class="tag-chip">
+                {tag.name}
+              </span>
+            ))}
+          </span>
+        )}
         {kind === 'waiting' && c.state === 'queued' && (
           <span class="inbox-line inbox-queue">
             {position !== undefined && (
@@ -169,12 +228,8 @@ function Row({
             </span>
           </span>
         )}
-        {kind === 'waiting' && (department || c.priority > 0) && (
-          <span class="inbox-sub">{[department, c.priority > 0 ? t.inbox.priority(c.priority) : ''].filter(Boolean).join(' · ')}</span>
-        )}
-        {kind !== 'resolved' && <SlaTimer c={c} now={now} />}
-        {kind === 'waiting' && c.state === 'bot' && <span class="inbox-sub">{t.inbox.bot}</span>}
-        {kind === 'others' && c.agentName && <span class="inbox-sub">{t.inbox.with(c.agentName)}</span>}
+        {kind !== 'resolved' && c.state !== 'resolved' && <SlaTimer c={c} now={now} />}
+        {(kind === 'others' || kind === 'result') && c.agentName && <span class="inbox-sub">{t.inbox.with(c.agentName)}</span>}
         {kind === 'snoozed' && <span class="inbox-sub">{snoozeText(c)}</span>}
         {kind === 'mine' && c.wokeAt && (
           <span class="inbox-sub woke" data-testid="woke-badge">

@@ -58,6 +58,8 @@ function zoneOptions(chosen: string): string[] {
   if (chosen && !list.includes(chosen)) list.splice(1, 0, chosen);
   return list;
 }
+import { ti } from '../i18n-inbox.ts';
+import { useTags } from '../tags.ts';
 
 interface Props {
   sites: Site[] | null;
@@ -89,6 +91,7 @@ export function Reports(p: Props) {
   const [clock, setClock] = useState<Clock>('calendar');
   const [attempt, setAttempt] = useState(0);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const tags = useTags(useMemo(() => (p.sites ?? []).map((x) => x.id), [p.sites]));
   const zoneKey = filters.siteId || '*';
   const siteZone = zones[zoneKey];
   const zone = tzChoice || (siteZone ?? localTimeZone());
@@ -251,6 +254,19 @@ export function Reports(p: Props) {
                 {z === localTimeZone() ? tsh.timeZoneLocal(z) : z}
               </option>
             ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="report-tag">{ti.tag}</label>
+          <select id="report-tag" value={filters.tag ?? ''} data-testid="report-tag" onChange={(e) => set({ tag: e.currentTarget.value })}>
+            <option value="">{ti.anyTag}</option>
+            {[...tags.values()]
+              .filter((x) => !filters.siteId || x.siteId === filters.siteId)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
           </select>
         </div>
         <div class="field">

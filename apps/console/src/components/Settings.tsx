@@ -35,6 +35,8 @@ import { tf } from '../i18n-files.ts';
 import { tint } from '../i18n-integrations.ts';
 import { tsh } from '../i18n-shell.ts';
 import { routePath } from '../routes.ts';
+import { TagManager } from './TagManager.tsx';
+import { ti } from '../i18n-inbox.ts';
 
 interface Props {
   me: AgentView;
@@ -114,6 +116,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       />
     ),
   },
+  { id: 'tags', title: ti.manageTitle, render: (c) => <TagManager siteId={c.siteId} admin={c.admin} /> },
   { id: 'canned', title: te.canned.title, render: (c) => <CannedManager siteId={c.siteId} admin={c.admin} departments={c.departments} onUnauthorized={c.onUnauthorized} /> },
   {
     id: 'email',

@@ -22,7 +22,7 @@ const SUGGEST_MIN = 4;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_RE = /^\+?[0-9 ().-]{6,24}$/;
 /** Stream items that are for agents only: the widget never shows them. */
-const HIDDEN_EVENTS = ['created', 'reopened', 'sla_breached', 'bot_unhelpful'];
+const HIDDEN_EVENTS = ['created', 'reopened', 'sla_breached', 'bot_unhelpful', 'note'];
 
 /** Form values by field id (pre-chat, offline message, callback request), as typed. */
 export type Fields = Partial<Record<FieldId, string>>;

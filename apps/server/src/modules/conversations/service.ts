@@ -552,6 +552,28 @@ export class Conversations {
     await this.drain(); // the sender's capacity freed
   }
 
+  /**
+   * An agent's internal note, at any time (open or resolved): an event in the stream whose text
+   * only agents get (the visitor's copy has note null, the export and the transcript leave it out).
+   */
+  async addNote(agent: { id: string; name: string }, conversationId: string, body: string): Promise<number> {
+    const fx = newEffects();
+    const seq = await this.commit.run(() => {
+      const conv = this.store.conversation(conversationId);
+      if (!conv) throw new ServiceError('not_found', 'no such conversation');
+      this.appendEvent(fx, conv, 'note', { type: 'agent', id: agent.id, name: agent.name }, this.now(), agent, { note: body });
+      return this.store.conversation(conversationId)!.lastSeq;
+    });
+    fx.stateChanged.clear(); // a note changes nothing the visitor is told about
+    this.publish(fx);
+    return seq;
+  }
+
+  /** Something on the rows of these conversations changed outside this service (their tags): the agents get them now. */
+  rowsChanged(ids: Iterable<string>): void {
+    this.inboxChanged(ids);
+  }
+
   /** The host page changed the visitor's attributes: their waiting conversation's priority follows. */
   async reprioritize(visitorId: string): Promise<void> {
     const fx = newEffects();
@@ -890,7 +912,8 @@ export class Conversations {
     };
     this.store.insertMessage(m);
     this.sink?.message(conv, m);
-    this.store.setLastMessage(conv.id, body.length > 140 ? `${body.slice(0, 139)}…` : body, at);
+    // The inbox preview is the shopper's own words: a bot, agent or system line never replaces it.
+    this.store.setLastMessage(conv.id, actor.type === 'visitor' ? preview(body) : null, at);
     const item = messageItem(m);
     fx.items.push({ conv, item });
     fx.messaged.add(conv.id);
@@ -1054,6 +1077,11 @@ export class Conversations {
   }
 }
 
+/** An inbox preview: the first 140 characters. */
+export function preview(body: string): string {
+  return body.length > 140 ? `${body.slice(0, 139)}…` : body;
+}
+
 function toSummary(s: ConversationSummaryRow): ConversationSummary {
   return {
     id: s.id,
@@ -1065,6 +1093,8 @@ function toSummary(s: ConversationSummaryRow): ConversationSummary {
     agentId: s.agentId,
     agentName: s.agentName,
     departmentId: s.departmentId,
+    departmentName: s.departmentName,
+    tags: s.tagIds ? s.tagIds.split(',') : [],
     priority: s.priority,
     serial: s.serial,
     lastSeq: s.lastSeq,

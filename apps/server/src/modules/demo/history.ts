@@ -145,7 +145,7 @@ export function seedDemoHistory(store: Store, siteId: string, departments: { ord
   function msg(conv: ConversationRow, authorType: 'visitor' | 'agent' | 'bot', authorId: string | null, body: string, at: number, authorName: string | null = null): void {
     const meta = authorType === 'bot' ? JSON.stringify({ faqId: 'en-shipping-cost', quickReplies: [] }) : null;
     store.insertMessage({ id: nanoid(), conversationId: conv.id, seq: store.nextSeq(conv.id), authorType, authorId, authorName, clientId: null, body, meta, createdAt: at });
-    store.setLastMessage(conv.id, body, at);
+    store.setLastMessage(conv.id, authorType === 'visitor' ? body : null, at); // the preview is the shopper's words
   }
 
   function event(conv: ConversationRow, kind: EventKindName, actorType: 'visitor' | 'agent' | 'bot' | 'system', actorId: string | null, at: number, agent?: { id: string; name: string }): void {

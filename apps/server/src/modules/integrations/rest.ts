@@ -110,7 +110,7 @@ export function apiRoutes(s: Services, q: IntegrationQueries): ApiRoute[] {
       operationId: 'listConversations',
       tag: 'Conversations',
       summary: "The site's conversations, oldest first, a page at a time",
-      description: 'Filter by `state` and `since` (created at or after; epoch ms or ISO 8601). Follow `nextCursor` until it is null.',
+      description: 'Filter by `state`, `tag` (a tag name or id) and `since` (created at or after; epoch ms or ISO 8601). Follow `nextCursor` until it is null.',
       query: ApiConversationsQuery,
       status: 200,
       response: { name: 'ConversationPage', schema: ApiConversationPage },
@@ -119,6 +119,7 @@ export function apiRoutes(s: Services, q: IntegrationQueries): ApiRoute[] {
         const rows = q.conversationsPage({
           siteId: key.siteId,
           state: query.state ?? null,
+          tag: query.tag ?? null,
           since: query.since ?? 0,
           afterAt: after.at,
           afterId: after.id,

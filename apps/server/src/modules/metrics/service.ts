@@ -26,7 +26,7 @@ export class MetricsService {
   }
 
   facts(q: MetricsQuery): ConversationFact[] {
-    const filter = { from: q.from, to: q.to, siteId: q.siteId ?? null, agentId: q.agentId ?? null, departmentId: q.departmentId ?? null, channel: q.channel ?? null };
+    const filter = { from: q.from, to: q.to, siteId: q.siteId ?? null, agentId: q.agentId ?? null, departmentId: q.departmentId ?? null, channel: q.channel ?? null, tagId: q.tag ?? null };
     return this.queries.facts(filter, this.now(), this.connectedVisitors());
   }
 
@@ -34,7 +34,7 @@ export class MetricsService {
     const at = this.now();
     const tz = this.zone(q);
     const facts = this.facts(q);
-    const filters = { siteId: q.siteId ?? null, agentId: q.agentId ?? null, departmentId: q.departmentId ?? null, channel: q.channel ?? null };
+    const filters = { siteId: q.siteId ?? null, agentId: q.agentId ?? null, departmentId: q.departmentId ?? null, channel: q.channel ?? null, tagId: q.tag ?? null };
 
     // Business hours per (site, department), looked up once each.
     const cache = new Map<string, BusinessHours | null>();
