@@ -237,11 +237,17 @@ export class Sites {
     const at = this.now();
     const s = this.settings(site.id)!;
     const open = isOpen(s.businessHours, at);
+    // Whether someone could answer now: open, and an agent (of the department) online.
+    const online = this.store.onlineAgentsWithLoad();
     return {
       open,
+      available: open && online.length > 0,
       nextOpenAt: open ? null : nextOpening(s.businessHours, at),
       preChat: s.preChat,
-      departments: this.store.departmentsOf(site.id).map((d) => ({ id: d.id, name: d.name, open: isOpen(this.hoursOf(site.id, d.id), at) })),
+      departments: this.store.departmentsOf(site.id).map((d) => {
+        const dOpen = isOpen(this.hoursOf(site.id, d.id), at);
+        return { id: d.id, name: d.name, open: dOpen, available: dOpen && online.some((a) => a.departmentIds.includes(d.id)) };
+      }),
       offerAlternativesAfterMs: s.offerAlternativesAfterSec * 1000,
       botMode: s.botMode ?? 'off',
       ...(this.emailEnabled?.(site.id) ? { email: true } : {}),
