@@ -80,6 +80,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let wasOpen = false;
   let shown = '';
   let surveyShown = false;
+  let preShown = false;
   let queued = false;
   /** Form values by field (pre-chat and the two forms share name and email). */
   const v: Fields = {};
@@ -147,10 +148,13 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
     // Focus the first thing to fill in: on opening, or when the focused element went away (the
-    // welcome switched to the offline screen). Never away from the message box once the pre-chat
-    // fields arrive with the welcome: a visitor typing at once had their first words land in the
-    // name field (a required field left empty is focused by the send instead).
-    if (opened || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
+    // welcome switched to the offline screen). Never away from the message box once the visitor
+    // has typed in it: a visitor typing at once had their first words land in the name field (a
+    // required field left empty is focused by the send instead).
+    // Fields that arrive with the welcome while the message box is still empty: the first one is focused.
+    const arrived = s.open && pre.length > 0 && !preShown && had === input.current && !draft;
+    preShown = pre.length > 0;
+    if (opened || arrived || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
     fresh = false;
     if (after) focus(after);
@@ -362,8 +366,8 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
     ? s.entries.reduce((n, e, i) => (e.conversationId === live.id && e.item.kind === 'event' && e.item.event === 'queued' ? i : n), -1)
     : -1;
   const hidden = hiddenLines(s.entries);
-  // Nobody could answer: said at once, with the alternatives (not while the bot has it in hand).
-  const alone = away && ui.isOpen && (!c || c.state === 'queued') && c?.channel !== 'callback';
+  // Nobody could answer: said at once, with the alternatives (the bot, if on, still answers what it can).
+  const alone = away && (!c || c.state === 'queued' || c.state === 'bot') && c?.channel !== 'callback';
   const status = !s.connected
     ? t.connecting
     : c?.state === 'assigned'
