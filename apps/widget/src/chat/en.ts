@@ -22,6 +22,7 @@ const en = {
   underMinute: 'under a minute',
   aboutMin: (n: number) => `about ${n} min`,
   typing: (name: string) => `${name} is typing…`,
+  messages: 'Messages',
   label: 'Your message',
   placeholder: 'Write a message…',
   send: 'Send',

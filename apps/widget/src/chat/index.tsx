@@ -419,7 +419,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         </button>
         {X && ui.privacy && <X.Privacy {...fx} />}
       </div>
-      <div class="log" ref={log} role="log" aria-live="polite">
+      <div class="log" ref={log} role="log" aria-live="polite" aria-label={t.messages} tabIndex={0}>
         {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : t.greeting}</p>}
         {s.entries.map((e, i) =>
           hidden.has(i) ? null : i === lastQueued && live ? (

@@ -22,6 +22,7 @@ const it: Dict = {
   underMinute: 'meno di un minuto',
   aboutMin: (n) => `circa ${n} min`,
   typing: (name) => `${name} sta scrivendo…`,
+  messages: 'Messaggi',
   label: 'Il tuo messaggio',
   placeholder: 'Scrivi un messaggio…',
   send: 'Invia',
