@@ -655,7 +655,7 @@ function Item({ e, t, time, file, children }: ItemProps) {
  * agent signing in and out leaves one line, not sixteen); and a "queued" line once an agent has
  * joined after it (the "joined" line replaces it).
  */
-function hiddenLines(entries: readonly Entry[]): Set<number> {
+export function hiddenLines(entries: readonly Entry[]): Set<number> {
   const out = new Set<number>();
   const joined = new Set<string>();
   for (let i = entries.length; i--; ) {
