@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
-import { agent, SITE, useServer, visitor, type TestServer } from './harness.ts';
+import type { ServerToVisitor, VisitorToServer } from '@parla/protocol';
+import { agent, SHOP_ORIGIN, SITE, TestClient, useServer, visitor, type TestServer } from './harness.ts';
 
 const ctx = useServer({ fakeClock: true });
 const track = ctx.track;
@@ -85,5 +86,22 @@ describe('offline mode on the wire', () => {
     await s.app.parla.agents.setPresence(bo, 'offline');
     const gone = await last.frame('conversation', (f) => f.conversation.available === false);
     expect(gone.conversation).toMatchObject({ state: 'queued', queuePosition: null, estimatedWaitMs: null });
+  });
+
+  it('names departments in the visitor’s language when the department has a name for it', async () => {
+    const s = ctx.s;
+    const sites = s.app.parla.sites;
+    const d = await sites.createDepartment(SITE, { name: 'Returns', nameIt: 'Resi' });
+    const plain = await sites.createDepartment(SITE, { name: 'Wholesale' });
+    expect(sites.department(d.id)?.nameIt).toBe('Resi');
+    const hello = (lang: 'en' | 'it') =>
+      track(new TestClient<VisitorToServer, ServerToVisitor>(`${s.wsUrl}/ws/visitor?site=${SITE}`, () => ({ type: 'hello', protocol: 6, lang }), { origin: SHOP_ORIGIN }));
+    const names = async (lang: 'en' | 'it') => (await hello(lang).frame('welcome')).site!.departments.map((x) => x.name).sort();
+    expect(await names('it')).toEqual(['Resi', 'Wholesale']);
+    expect(await names('en')).toEqual(['Returns', 'Wholesale']);
+    // Cleared: the name again.
+    await sites.updateDepartment(d.id, { nameIt: null });
+    expect(await names('it')).toEqual(['Returns', 'Wholesale']);
+    expect(plain.nameIt).toBeNull();
   });
 });

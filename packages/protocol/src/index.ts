@@ -355,6 +355,8 @@ export const Department = z.object({
   id: Id,
   siteId: SiteId,
   name: z.string().min(1).max(80),
+  /** The name Italian visitors see in the widget; null or absent: name. */
+  nameIt: z.string().trim().max(80).nullable().optional(),
   /** Added to the priority of its conversations. */
   urgency: z.number().int().min(0).max(100),
   /** null: the site's hours. */
