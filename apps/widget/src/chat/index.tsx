@@ -80,7 +80,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let wasOpen = false;
   let shown = '';
   let surveyShown = false;
-  let preShown = false;
+  let welcomed = false;
   let queued = false;
   /** Form values by field (pre-chat and the two forms share name and email). */
   const v: Fields = {};
@@ -151,9 +151,9 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     // welcome switched to the offline screen). Never away from the message box once the visitor
     // has typed in it: a visitor typing at once had their first words land in the name field (a
     // required field left empty is focused by the send instead).
-    // Fields that arrive with the welcome while the message box is still empty: the first one is focused.
-    const arrived = s.open && pre.length > 0 && !preShown && had === input.current && !draft;
-    preShown = pre.length > 0;
+    // Fields that arrive with the (first) welcome while the message box is still empty: the first one is focused.
+    const arrived = s.open && !welcomed && pre.length > 0 && had === input.current && !draft;
+    welcomed = !!s.site;
     if (opened || arrived || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
     fresh = false;
