@@ -112,4 +112,15 @@ describe('nobody online', () => {
     for (const s of shoppers) await s.ctx.close();
     await consoleCtx.close();
   });
+
+  it('names the departments in Italian for an Italian shopper', async () => {
+    const ctx = await env.browser.newContext({ locale: 'it-IT' });
+    const shop = await ctx.newPage();
+    await shop.goto(`${env.product.shopUrl}/`);
+    await shop.locator('#parla-widget button.l').click();
+    const options = shop.locator('#parla-widget #parla-department option');
+    await options.nth(1).waitFor({ state: 'attached' });
+    await expect(options.allInnerTexts()).resolves.toEqual(['Scegli…', 'Assistenza tecnica', 'Ordini e spedizioni']);
+    await ctx.close();
+  });
 });

@@ -250,7 +250,7 @@ export class Sites {
       departments: this.store.departmentsOf(site.id).map((d) => {
         const dOpen = isOpen(this.hoursOf(site.id, d.id), at);
         return { id: d.id, name: (lang === 'it' && d.nameIt) || d.name, open: dOpen, available: dOpen && online.some((a) => a.departmentIds.includes(d.id)) };
-      }),
+      }).sort((a, b) => a.name.localeCompare(b.name, lang)), // in the order of the names the visitor reads
       offerAlternativesAfterMs: s.offerAlternativesAfterSec * 1000,
       botMode: s.botMode ?? 'off',
       ...(this.emailEnabled?.(site.id) ? { email: true } : {}),
