@@ -101,15 +101,15 @@ describe('branding', () => {
       expect(box.x).toBeLessThan(100);
       expect(await fg(shop, '#parla-widget button.l')).toBe('rgb(255, 255, 255)');
       await launcher(shop).click();
-      await shop.locator('#parla-widget header h2', { hasText: 'Caffè Roma' }).waitFor();
-      expect(await bg(shop, '#parla-widget header')).toBe('rgb(124, 45, 18)');
-      expect(await fg(shop, '#parla-widget header')).toBe('rgb(255, 255, 255)');
+      await shop.locator('#parla-widget .hd h2', { hasText: 'Caffè Roma' }).waitFor();
+      expect(await bg(shop, '#parla-widget .hd')).toBe('rgb(124, 45, 18)');
+      expect(await fg(shop, '#parla-widget .hd')).toBe('rgb(255, 255, 255)');
       expect(await fg(shop, '#parla-widget .at')).not.toBe('rgb(255, 255, 255)'); // the attach icon sits on white
       await shop.locator('#parla-widget .note', { hasText: greeting }).waitFor();
       // The panel opens on the left too (a desktop).
       expect((await shop.locator('#parla-widget .p').boundingBox())!.x).toBeLessThan(100);
       expect((await shop.locator('#parla-widget .av i').allTextContents())[0]).toBe('G'); // Giulia, online
-      await expect.poll(() => shop.locator('#parla-widget header .st').textContent()).toBe(reply);
+      await expect.poll(() => shop.locator('#parla-widget .hd .st').textContent()).toBe(reply);
       await ctx.close();
     }
     expect(errors).toEqual([]);

@@ -115,6 +115,8 @@ describe('visitor and agent in real browsers', () => {
     const db = env.product.app.parla.db.sqlite;
     const row = () =>
       db.prepare("SELECT v.attributes AS a, c.priority AS p FROM conversations c JOIN visitors v ON v.id = c.visitor_id JOIN messages m ON m.conversation_id = c.id WHERE m.body LIKE '%express delivery%'").get() as { a: string; p: number };
+    // Committed, not only drawn: the bubble shows at once while the message is on its way.
+    await expect.poll(() => row() ?? null).not.toBeNull();
     expect(JSON.parse(row().a)).toEqual({ tier: 'vip', cartValue: 300, orderId: 'A-1042' });
     expect(row().p).toBe(3); // default rules: vip +2, cart >= 200 +1
     await shop.evaluate(() => (window as unknown as { Parla: { setAttributes(a: object): void } }).Parla.setAttributes({ plan: 'pro' }));

@@ -28,22 +28,37 @@ describe('CSAT survey', () => {
     await expect(shop.locator('#parla-widget .sv').count()).resolves.toBe(0);
     await console_.getByTestId('resolve-button').click();
 
-    // The survey, in Italian: five faces with their names.
+    // The survey, in Italian: five faces with their names (visible), in view, at least 44×44 px each.
     const survey = shop.locator('#parla-widget .sv');
     await survey.getByText('Com’è andata questa conversazione?').waitFor();
     await expect(survey.locator('.fc button').count()).resolves.toBe(5);
-    await survey.getByRole('button', { name: 'Poco soddisfatto' }).click();
+    await expect(survey.locator('.fc button').allInnerTexts()).resolves.toEqual(['Pessimo', 'Scarso', 'Normale', 'Buono', 'Ottimo']);
+    for (const box of await Promise.all((await survey.locator('.fc button').all()).map((b) => b.boundingBox()))) {
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
+    // In view inside the chat's log, and no pre-chat field came back in the resolved conversation.
+    const inView = await shop.locator('#parla-widget .sv').evaluate((el) => {
+      const log = el.closest('.log')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= log.top - 1 && r.bottom <= log.bottom + 1;
+    });
+    expect(inView).toBe(true);
+    await expect(shop.locator('#parla-widget .pc').count()).resolves.toBe(0);
+    const colours = await survey.locator('.fc button').evaluateAll((bs) => bs.map((b) => getComputedStyle(b).color));
+    expect(new Set(colours).size).toBe(5);
+    await survey.getByRole('button', { name: 'Scarso' }).click();
     await survey.getByText('Grazie per la tua opinione!').waitFor();
-    await expect(survey.getByRole('button', { name: 'Poco soddisfatto' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(survey.getByRole('button', { name: 'Scarso' }).getAttribute('aria-pressed')).resolves.toBe('true');
     const store = env.product.app.parla.store;
     await expect.poll(() => store.csatOf(conversationId)?.rating).toBe(2);
     // Changed within 24 hours, with a comment: still one rating, the new one.
-    await survey.getByRole('button', { name: 'Molto soddisfatto' }).click();
+    await survey.getByRole('button', { name: 'Ottimo' }).click();
     await expect.poll(() => store.csatOf(conversationId)?.rating).toBe(5);
     await survey.locator('textarea').fill('Risposta chiara e veloce');
     await survey.getByRole('button', { name: 'Invia commento' }).click();
     await expect.poll(() => store.csatOf(conversationId)?.comment).toBe('Risposta chiara e veloce');
-    await expect(survey.getByRole('button', { name: 'Molto soddisfatto' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(survey.getByRole('button', { name: 'Ottimo' }).getAttribute('aria-pressed')).resolves.toBe('true');
     const n = env.product.app.parla.db.sqlite.prepare(`SELECT count(*) AS n FROM csat_ratings WHERE conversation_id = ?`).get(conversationId) as { n: number };
     expect(n.n).toBe(1);
 

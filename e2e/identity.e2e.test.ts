@@ -121,8 +121,14 @@ describe('host page API', () => {
     expect(data.messages.map((m) => m.body)).toContain('Vorrei i miei dati, poi cancellateli');
     const visitorId = data.visitor.id;
 
-    shop.once('dialog', (d) => void d.accept());
+    // The widget's own confirmation (never the browser's confirm()): a first press asks, "Annulla" keeps everything.
+    shop.on('dialog', (d) => void d.dismiss().then(() => expect.fail(`a browser dialog: ${d.message()}`)));
     await shop.locator('#parla-widget .pv button', { hasText: 'Cancella i miei dati' }).click();
+    await shop.locator('#parla-widget .cf', { hasText: 'Non si può annullare' }).getByRole('button', { name: 'Annulla' }).click();
+    await expect(shop.locator('#parla-widget .cf').count()).resolves.toBe(0);
+    expect(app.parla.store.visitorById(visitorId)).toBeTruthy();
+    await shop.locator('#parla-widget .pv button', { hasText: 'Cancella i miei dati' }).click();
+    await shop.locator('#parla-widget .cf').getByRole('button', { name: 'Sì, cancella' }).click();
     await expect.poll(() => app.parla.store.visitorById(visitorId) ?? null).toBeNull();
     await expect.poll(() => storageKeys(shop)).toEqual([]);
     await expect.poll(() => row.count()).toBe(0);

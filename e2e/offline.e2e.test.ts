@@ -17,6 +17,10 @@ describe('offline mode', () => {
     await shop.goto(`${env.product.shopUrl}/checkout`);
     await shop.locator('#parla-widget button.l').click();
     const w = shop.locator('#parla-widget');
+    // Said at once: closed, the two forms offered, no queue and no promise of a reply soon.
+    await w.locator('.st', { hasText: "We're offline right now" }).waitFor();
+    await w.getByRole('button', { name: 'Request a call back' }).waitFor();
+    expect(await w.locator('.p').innerText()).not.toMatch(/in the queue|#\d|reply soon/);
     await w.getByRole('button', { name: 'Leave a message' }).click();
     // Required fields are enforced in the widget first.
     await w.locator('form.alt button[type=submit]').click();

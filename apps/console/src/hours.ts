@@ -287,6 +287,8 @@ export function normalizeSettings(s: SiteSettings): string {
 
 export interface DepartmentForm {
   name: string;
+  /** The name Italian visitors see ('': the name). */
+  nameIt: string;
   urgency: string;
   agentIds: string[];
   /** Off: businessHours null (the site's hours). */
@@ -297,13 +299,14 @@ export interface DepartmentForm {
   slaMinutes: string;
 }
 
-export type DepartmentValue = Pick<Department, 'name' | 'urgency' | 'agentIds' | 'businessHours' | 'slaFirstResponseSec'>;
+export type DepartmentValue = Pick<Department, 'name' | 'nameIt' | 'urgency' | 'agentIds' | 'businessHours' | 'slaFirstResponseSec'>;
 
 /** `site` supplies what a switched-off override starts from when switched on. */
 export function toDepartmentForm(d: DepartmentValue, site: { timezone: string; slaFirstResponseSec: number }): DepartmentForm {
   const hours = toHoursForm(d.businessHours, site.timezone);
   return {
     name: d.name,
+    nameIt: d.nameIt ?? '',
     urgency: String(d.urgency),
     agentIds: [...d.agentIds],
     ownHours: d.businessHours !== null,
@@ -317,6 +320,8 @@ export function fromDepartmentForm(f: DepartmentForm): Result<DepartmentValue> {
   const errors: FormError[] = [];
   const name = f.name.trim();
   if (name.length < 1 || name.length > 80) errors.push({ code: 'name' });
+  const nameIt = f.nameIt.trim();
+  if (nameIt.length > 80) errors.push({ code: 'name' });
   const urgencyText = f.urgency.trim();
   const urgency = /^\d+$/.test(urgencyText) ? Number(urgencyText) : NaN;
   if (!(urgency >= 0 && urgency <= 100)) errors.push({ code: 'urgency' });
@@ -332,7 +337,7 @@ export function fromDepartmentForm(f: DepartmentForm): Result<DepartmentValue> {
     if (sla === null) errors.push({ code: 'sla' });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { name, urgency, agentIds: [...new Set(f.agentIds)], businessHours, slaFirstResponseSec: sla } };
+  return { ok: true, value: { name, nameIt: nameIt || null, urgency, agentIds: [...new Set(f.agentIds)], businessHours, slaFirstResponseSec: sla } };
 }
 
 /** Stable JSON of a value, for "has the form changed" checks. */

@@ -197,7 +197,15 @@ describe('site settings form', () => {
 
 describe('department form', () => {
   const site = { timezone: 'Europe/Rome', slaFirstResponseSec: 300 };
-  const dep = { name: 'Sales', urgency: 5, agentIds: ['a1'], businessHours: null, slaFirstResponseSec: null };
+  const dep = { name: 'Sales', nameIt: null, urgency: 5, agentIds: ['a1'], businessHours: null, slaFirstResponseSec: null };
+
+  it('the Italian name is optional: blank means the name, and it is trimmed', () => {
+    const f = toDepartmentForm(dep, site);
+    expect(f.nameIt).toBe('');
+    const r = fromDepartmentForm({ ...f, nameIt: '  Vendite ' });
+    expect(r.ok && r.value.nameIt).toBe('Vendite');
+    expect(fromDepartmentForm({ ...f, nameIt: 'x'.repeat(81) }).ok).toBe(false);
+  });
 
   it('null hours and SLA mean "the site’s" and stay null', () => {
     const f = toDepartmentForm(dep, site);

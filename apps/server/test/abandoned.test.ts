@@ -235,9 +235,11 @@ describe('snooze', () => {
     c.v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'It is 1042' });
     await a.frame('inbox.upsert', (f) => f.conversation.id === c.id && !f.conversation.snoozed && !!f.conversation.wokeAt);
     expect(s.app.parla.store.agentLoad(ada)).toBe(1);
-    // The agent answers: the row is no longer marked as back from snooze.
+    // The agent answers: the row is no longer marked as back from snooze (its preview stays the shopper's last message).
     a.session.sendReliable({ type: 'message.send', clientId: newClientId(), conversationId: c.id, body: 'Thanks, found it' });
-    await a.frame('inbox.upsert', (f) => f.conversation.id === c.id && !f.conversation.wokeAt && f.conversation.lastMessage === 'Thanks, found it');
+    const answered = await a.frame('inbox.upsert', (f) => f.conversation.id === c.id && f.conversation.lastSeq === 6);
+    expect(answered.conversation).toMatchObject({ lastMessage: 'It is 1042' });
+    expect(answered.conversation.wokeAt ?? null).toBeNull();
   });
 });
 

@@ -72,7 +72,10 @@ describe('chat between a visitor and an agent', () => {
     expect(w.type === 'welcome' && w.agentsOnline).toBe(0);
     v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'anyone there?' });
     const queued = await v.frame('conversation', (f) => f.conversation.state === 'queued');
-    expect(queued.conversation.queuePosition).toBe(1);
+    // Nobody could answer: no place in a queue nobody serves, and the widget is told so.
+    expect(queued.conversation.available).toBe(false);
+    expect(queued.conversation.queuePosition).toBeNull();
+    expect(queued.conversation.estimatedWaitMs).toBeNull();
 
     const a = track(agent(s, await s.login('ada@shop.test')));
     await a.frame('welcome');

@@ -67,6 +67,8 @@ describe('the inbox on a sale day', () => {
     await manualRouting(s);
     await s.addAgent('ada@shop.test', 'Ada');
     await s.addAgent('bo@shop.test', 'Bo');
+    // Someone is online (routing is manual, so nobody takes anything): shoppers are told their place.
+    await s.app.parla.agents.setPresence(await s.addAgent('cy@shop.test', 'Cy'), 'online');
 
     // The first shopper, on a real socket, waits longest.
     const first = track(visitor(s));
@@ -209,7 +211,8 @@ describe('queue positions told to the shoppers', () => {
   it('tells everyone behind a departure (a take, a transfer to an agent) their new place, and nobody ahead of a new arrival anything', async () => {
     const s = ctx.s;
     await manualRouting(s);
-    await s.addAgent('bo@shop.test', 'Bo');
+    // Bo is online from the start (a place is told only while someone could answer).
+    await s.app.parla.agents.setPresence(await s.addAgent('bo@shop.test', 'Bo'), 'online');
     const shoppers: { v: ReturnType<typeof visitor>; id: string }[] = [];
     for (let i = 0; i < 6; i++) {
       s.clock.advance(1000);

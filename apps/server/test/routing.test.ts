@@ -170,7 +170,9 @@ describe('priority from the host page’s attributes', () => {
     vip2.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: 'I am important' });
     const vipId = (await vip2.frame('ack')).conversationId;
     expect(row(vipId).priority).toBe(2); // default rules: vip +2
-    await plain.v.frame('conversation', (f) => f.conversation.queuePosition === 2);
+    // Nobody is online yet: the shopper is told no place (protocol 6), but the queue has them second.
+    await plain.v.waitFor(() => s.app.parla.store.queuePosition(plain.id) === 2, 'behind the VIP');
+    expect(plain.v.frames.flatMap((f) => (f.type === 'conversation' ? [f.conversation.queuePosition] : []))).not.toContain(2);
 
     // The plain visitor's cart grows past the threshold: +1, still behind the VIP.
     plain.v.session.send({ type: 'visitor.attributes', attributes: { cartValue: 350, orderId: 'A-1042' } });

@@ -27,7 +27,7 @@ export function css(b: WidgetBrand): string {
   const ink = b.ink ?? '#fff';
   let s = `:host .av{display:flex;flex:none}:host .av i{width:32px;height:32px;margin-right:-6px;border:2px solid ${b.color ?? '#2563eb'};border-radius:50%;background:#fff;color:#111827;font:600 12px/28px system-ui,sans-serif;text-align:center;box-sizing:border-box}`;
   if (b.color) {
-    s += `:host{--parla-brand:${b.color}}:host .l,:host header,:host .me .b,:host .pr,:host .s:not(.at){color:${ink}}`;
+    s += `:host{--parla-brand:${b.color}}:host .l,:host .hd,:host .me .b,:host .pr,:host .s:not(.at){color:${ink}}`;
     // A light colour (dark text on it) is too pale for text on white: the buttons' text stays dark.
     if (ink == '#000000') s += ':host .bt:not(.pr){color:#111827}';
   }

@@ -6,7 +6,7 @@ describe('brand css', () => {
   it('sets the colour and the text on it; a light colour keeps the outlined buttons dark', () => {
     const dark = css({ color: '#7c2d12', ink: '#ffffff' });
     expect(dark).toContain(':host{--parla-brand:#7c2d12}');
-    expect(dark).toContain(':host .l,:host header,:host .me .b,:host .pr,:host .s:not(.at){color:#ffffff}');
+    expect(dark).toContain(':host .l,:host .hd,:host .me .b,:host .pr,:host .s:not(.at){color:#ffffff}');
     expect(dark).not.toContain('.bt:not(.pr)');
     expect(dark).not.toContain('left:20px');
     const light = css({ color: '#fde047', ink: '#000000' });

@@ -10,6 +10,7 @@ import { backAt } from '../src/chat/hours.ts';
 import { eventText, queueText } from '../src/chat/i18n.ts';
 import { dict } from './dict.ts';
 import { check, cleanAttributes, createChat, PROTOCOL, socketUrl } from '../src/chat/model.ts';
+import { hiddenLines } from '../src/chat/index.tsx';
 
 class Pipe extends MemorySocket {
   override push(f: ServerToVisitor) {
@@ -497,5 +498,61 @@ describe('what the visitor sees of the stream', () => {
       'La tua conversazione è stata trasferita a Marco',
       'La tua conversazione è stata passata al team giusto',
     ]);
+  });
+});
+
+describe('nobody to answer (protocol 6)', () => {
+  it('knows from the server whether anyone could answer: the conversation, else the page’s department, else the site', () => {
+    const a = setup();
+    a.pipe.push(welcome({ site: site({ available: false }) }));
+    expect(a.chat.available()).toBe(false);
+    a.pipe.push({ type: 'conversation', conversation: conv({ available: true }) });
+    expect(a.chat.available()).toBe(true);
+    const b = setup(new Mem(), 'sales');
+    b.pipe.push(welcome({ site: site({ available: true, departments: [{ id: 'sales', name: 'Sales', open: true, available: false }] }) }));
+    expect(b.chat.available()).toBe(false);
+    // An older server (no flag): open and someone online.
+    const c = setup();
+    c.pipe.push(welcome({ site: site(), agentsOnline: 0 }));
+    expect(c.chat.available()).toBe(false);
+  });
+
+  it('asks for the email while nobody could answer, sends it with the next message, and then asks no more', () => {
+    const { chat, pipe } = setup();
+    pipe.push(welcome({ site: site({ available: false }), conversation: conv({ available: false, queuePosition: null }) }));
+    expect(chat.preChat()).toEqual([{ id: 'email', required: false }]);
+    chat.send('still there?', { email: 'marta@example.com' });
+    expect(sentOf(pipe, 'message.send').at(-1)).toMatchObject({ body: 'still there?', email: 'marta@example.com' });
+    expect(chat.preChat()).toEqual([]);
+    expect(chat.state.profile.email).toBe('marta@example.com');
+  });
+
+  it('never shows the pre-chat fields in a resolved conversation', () => {
+    const { chat, pipe } = setup();
+    pipe.push(welcome({ site: site({ preChat: { name: 'optional', email: 'optional', department: 'optional' } }) }));
+    expect(chat.preChat().map((f) => f.id)).toEqual(['name', 'email', 'department']);
+    pipe.push({ type: 'conversation', conversation: conv({ state: 'resolved', queuePosition: null }) });
+    expect(chat.preChat()).toEqual([]);
+  });
+
+  it('offers the alternatives at once when the estimate passes the site’s limit', () => {
+    const { chat, pipe } = setup();
+    pipe.push(welcome({ site: site({ offerAlternativesAfterMs: 300_000 }), conversation: conv({ queuedAt: Date.now(), queuePosition: 2, estimatedWaitMs: 240_000 }) }));
+    expect(chat.state.offerAlternatives).toBe(false);
+    pipe.push({ type: 'conversation', conversation: conv({ queuedAt: Date.now(), queuePosition: 4, estimatedWaitMs: 480_000 }) });
+    expect(chat.state.offerAlternatives).toBe(true);
+  });
+
+  it('shows one line of a run of system lines, and no queue line once an agent joined', () => {
+    const e = (seq: number, ev: 'queued' | 'assigned' | 'resolved', conversationId = 'c1') => ({ conversationId, item: event(seq, ev) });
+    const m = (seq: number) => ({ conversationId: 'c1', item: message(seq) });
+    // Signed in and out eight times: sixteen lines, one shown.
+    const flap = Array.from({ length: 16 }, (_, i) => e(i + 1, i % 2 ? 'assigned' : 'queued'));
+    expect([...hiddenLines(flap)].length).toBe(15);
+    expect(hiddenLines(flap).has(15)).toBe(false);
+    // queued, a message, then joined: the queue line goes.
+    expect([...hiddenLines([e(1, 'queued'), m(2), e(3, 'assigned'), m(4)])]).toEqual([0]);
+    // Requeued after the agent left: that queue line stays.
+    expect([...hiddenLines([e(1, 'assigned'), m(2), e(3, 'queued')])]).toEqual([]);
   });
 });

@@ -28,6 +28,8 @@ export const departments = sqliteTable(
       .notNull()
       .references(() => sites.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** The name for Italian visitors (the widget's department list); null: `name`. */
+    nameIt: text('name_it'),
     /** Added to the priority of every conversation of this department. */
     urgency: integer('urgency').notNull().default(0),
     /** JSON BusinessHours; null: the site's. */

@@ -37,6 +37,8 @@ export interface DepartmentRow {
   id: string;
   siteId: string;
   name: string;
+  /** The name for Italian visitors; null: name. */
+  nameIt: string | null;
   urgency: number;
   /** JSON BusinessHours or null (the site's). */
   businessHours: string | null;
@@ -210,7 +212,7 @@ export const SUMMARY_FROM = `conversations c JOIN visitors v ON v.id = c.visitor
   LEFT JOIN departments d ON d.id = c.department_id
   LEFT JOIN callbacks cb ON cb.conversation_id = c.id LEFT JOIN csat_ratings r ON r.conversation_id = c.id`;
 const SITE_COLS = `id, name, allowed_origins AS allowedOrigins, secret, routing_mode AS routingMode, settings, created_at AS createdAt`;
-const DEPT_COLS = `id, site_id AS siteId, name, urgency, business_hours AS businessHours, sla_first_response_sec AS slaFirstResponseSec, created_at AS createdAt`;
+const DEPT_COLS = `id, site_id AS siteId, name, name_it AS nameIt, urgency, business_hours AS businessHours, sla_first_response_sec AS slaFirstResponseSec, created_at AS createdAt`;
 const MSG_COLS = `id, conversation_id AS conversationId, seq, author_type AS authorType, author_id AS authorId,
   author_name AS authorName, client_id AS clientId, body, meta, created_at AS createdAt`;
 const EVENT_COLS = `conversation_id AS conversationId, seq, kind, actor_type AS actorType, actor_id AS actorId,
@@ -235,9 +237,9 @@ export class Store {
       siteSetRouting: p(`UPDATE sites SET routing_mode = ? WHERE id = ?`),
       siteSetSecret: p(`UPDATE sites SET secret = ? WHERE id = ?`),
 
-      deptInsert: p(`INSERT INTO departments (id, site_id, name, urgency, business_hours, sla_first_response_sec, created_at)
-        VALUES (@id, @siteId, @name, @urgency, @businessHours, @slaFirstResponseSec, @createdAt)`),
-      deptUpdate: p(`UPDATE departments SET name = @name, urgency = @urgency, business_hours = @businessHours, sla_first_response_sec = @slaFirstResponseSec WHERE id = @id`),
+      deptInsert: p(`INSERT INTO departments (id, site_id, name, name_it, urgency, business_hours, sla_first_response_sec, created_at)
+        VALUES (@id, @siteId, @name, @nameIt, @urgency, @businessHours, @slaFirstResponseSec, @createdAt)`),
+      deptUpdate: p(`UPDATE departments SET name = @name, name_it = @nameIt, urgency = @urgency, business_hours = @businessHours, sla_first_response_sec = @slaFirstResponseSec WHERE id = @id`),
       deptDelete: p(`DELETE FROM departments WHERE id = ?`),
       deptGet: p(`SELECT ${DEPT_COLS} FROM departments WHERE id = ?`),
       deptOfSite: p(`SELECT ${DEPT_COLS} FROM departments WHERE site_id = ? ORDER BY name`),
@@ -413,8 +415,8 @@ export class Store {
   }
 
   // ---- departments -------------------------------------------------------------------------
-  insertDepartment(d: Omit<DepartmentRow, 'businessHours' | 'slaFirstResponseSec'> & Partial<Pick<DepartmentRow, 'businessHours' | 'slaFirstResponseSec'>>): void {
-    this.s.deptInsert.run({ businessHours: null, slaFirstResponseSec: null, ...d });
+  insertDepartment(d: Omit<DepartmentRow, 'businessHours' | 'slaFirstResponseSec' | 'nameIt'> & Partial<Pick<DepartmentRow, 'businessHours' | 'slaFirstResponseSec' | 'nameIt'>>): void {
+    this.s.deptInsert.run({ businessHours: null, slaFirstResponseSec: null, nameIt: null, ...d });
   }
   department(id: string): DepartmentRow | undefined {
     return this.s.deptGet.get(id) as DepartmentRow | undefined;
@@ -422,7 +424,7 @@ export class Store {
   departmentsOf(siteId: string): DepartmentRow[] {
     return this.s.deptOfSite.all(siteId) as DepartmentRow[];
   }
-  updateDepartment(d: Pick<DepartmentRow, 'id' | 'name' | 'urgency' | 'businessHours' | 'slaFirstResponseSec'>): void {
+  updateDepartment(d: Pick<DepartmentRow, 'id' | 'name' | 'nameIt' | 'urgency' | 'businessHours' | 'slaFirstResponseSec'>): void {
     this.s.deptUpdate.run(d);
   }
   deleteDepartment(id: string): boolean {

@@ -38,7 +38,10 @@
  *       autoResolved); KPI resolvedByInactivity. Internal notes at any time (event kind note, its text in note,
  *       agents only: a visitor gets the event with note null and shows nothing); inbox summaries
  *       carry departmentName and tags (tag ids); the preview (lastMessage) is the shopper's last
- *       message, never a bot, agent or system line. Additive: servers accept 1 to 6.
+ *       message, never a bot, agent or system line. Honest offline mode: WidgetSite, its departments
+ *       and the visitor's conversation carry `available` (within hours and an agent of the
+ *       department online); queuePosition and estimatedWaitMs are null while nobody could answer.
+ *       Additive: servers accept 1 to 6.
  */
 import { z } from 'zod';
 
@@ -179,9 +182,11 @@ export const VisitorConversation = z.object({
   agentName: z.string().nullable(),
   lastSeq: Seq,
   createdAt: Millis,
-  /** 1-based position in the queue while state is queued, else null. */
+  /** 1-based position in the queue while state is queued and someone could answer (available), else null. */
   queuePosition: z.number().int().min(1).nullable(),
-  /** While queued: expected wait from recent assignment times, or null when there is no basis. */
+  /** Someone could answer it now: within its hours and an agent of its department online (protocol 6). */
+  available: z.boolean().optional(),
+  /** While queued and available: expected wait from recent queue waits, or null when there is no basis. */
   estimatedWaitMs: z.number().int().min(0).nullable().optional(),
   /** When it entered the queue (the widget counts the wait from here). */
   queuedAt: Millis.nullable().optional(),
@@ -452,6 +457,8 @@ export const Department = z.object({
   id: Id,
   siteId: SiteId,
   name: z.string().min(1).max(80),
+  /** The name Italian visitors see in the widget; null or absent: name. */
+  nameIt: z.string().trim().max(80).nullable().optional(),
   /** Added to the priority of its conversations. */
   urgency: z.number().int().min(0).max(100),
   /** null: the site's hours. */
@@ -491,7 +498,11 @@ export const WidgetSite = z.object({
   /** When it next opens, if closed and known. */
   nextOpenAt: Millis.nullable(),
   preChat: PreChat,
-  departments: z.array(z.object({ id: Id, name: z.string(), open: z.boolean() })),
+  /** name: in the visitor's language when the department has one for it; available: open and one of its agents online. */
+  departments: z.array(z.object({ id: Id, name: z.string(), open: z.boolean(), available: z.boolean().optional() })),
+  /** Someone could answer now: open and an agent online (protocol 6). */
+  available: z.boolean().optional(),
+  /** Offer a message or a call back once queued this long, or once the estimated wait is longer. */
   offerAlternativesAfterMs: z.number().int().min(0),
   botMode: z.enum(['off', 'first', 'fallback']).optional(),
   /** The site can send email (a transcript on request; replies to a visitor who left). */

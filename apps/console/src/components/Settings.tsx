@@ -691,6 +691,18 @@ function DepartmentRow({
                 onInput={(e) => update({ name: e.currentTarget.value })}
               />
             </div>
+            <div class="field grow">
+              <label for={`${id}-name-it`}>{ts.departments.nameIt}</label>
+              <input
+                id={`${id}-name-it`}
+                class="text-input"
+                lang="it"
+                data-testid="department-name-it"
+                maxLength={80}
+                value={form.nameIt}
+                onInput={(e) => update({ nameIt: e.currentTarget.value })}
+              />
+            </div>
             <div class="field">
               <label for={`${id}-urgency`}>{ts.departments.urgency}</label>
               <span class="sr-only" id={`${id}-urgency-hint`}>

@@ -101,7 +101,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           visitCount: row.visitCount,
           conversation: conv ? s.conversations.visitorView(conv) : null,
           agentsOnline: s.agents.onlineCount(),
-          site: s.sites.widgetSite(site),
+          site: s.sites.widgetSite(site, lang),
           identified: row.userId !== null,
         });
         return conv;

@@ -23,7 +23,12 @@ h3{margin:0;font-size:15px;font-weight:600}
 .ch{display:flex;flex-wrap:wrap;justify-content:center;gap:8px;margin-top:8px}
 .alt .ch{justify-content:flex-end;margin:0}
 .ok{color:#065f46;border-color:#a7f3d0;background:#ecfdf5}
-.sv{display:flex;flex-direction:column;gap:6px;align-items:center}.sv p{margin:0}.fc{display:flex;gap:4px}.fc .bt{line-height:0;padding:3px;background:none;color:#6b7280}.fc .bt:hover{color:#111827}.fc [aria-pressed=true]{color:var(--parla-brand,#2563eb);outline:2px solid currentColor;border-radius:8px}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
+.sv{display:flex;flex-direction:column;gap:6px;align-items:center;align-self:stretch}.sv p{margin:0}
+.fc{display:flex;gap:4px;width:100%;justify-content:space-between}
+.fc button{flex:1 1 0;min-width:44px;min-height:44px;padding:4px 2px;border:2px solid transparent;border-radius:10px;background:none;display:flex;flex-direction:column;align-items:center;gap:2px;font-size:11px;line-height:1.2;font-weight:600}
+.fc svg{width:32px;height:32px}.fc button:hover{border-color:currentColor}.fc [aria-pressed=true]{border-color:currentColor;background:#fff}
+.r1{color:#b91c1c}.r2{color:#c2410c}.r3{color:#8a5a00}.r4{color:#3f6212}.r5{color:#047857}
+.cf{width:100%;margin:4px 0;padding:10px;border:1px solid #fecaca;border-radius:10px;background:#fef2f2;font-size:13px;color:#7f1d1d}.cf p{margin:0}.cf .ch{justify-content:flex-end}.dg{background:#b91c1c;border-color:#b91c1c;color:#fff}.sv form{display:flex;flex-direction:column;gap:4px;width:100%}.sv textarea{font:inherit;font-size:13px;resize:vertical}.sv .hint{font-size:11px;color:#6b7280}
 `;
 
 /** The visitor's own data, as a JSON download (nothing is put in the page). */
@@ -59,16 +64,29 @@ export function Done({ t, done }: Props & { done: OfflineRequest }) {
   );
 }
 
-/** "Your data": download or delete. */
-export function Privacy({ t, on }: Props) {
+/** "Your data": download or delete (asked to confirm in the widget, never with the browser's confirm()). */
+export function Privacy({ t, ui, on }: Props) {
   return (
     <>
       <button type="button" class="lk" onClick={on.download}>
         {t.download}
       </button>
-      <button type="button" class="lk" onClick={on.erase}>
+      <button type="button" class="lk" aria-expanded={ui.confirming} onClick={() => on.erase()}>
         {t.erase}
       </button>
+      {ui.confirming && (
+        <div class="cf" role="alertdialog" aria-labelledby="parla-cf">
+          <p id="parla-cf">{t.confirmErase}</p>
+          <div class="ch">
+            <button type="button" class="bt" onClick={() => on.erase(false)}>
+              {t.cancel}
+            </button>
+            <button type="button" class="bt dg" onClick={() => on.erase(true)}>
+              {t.eraseYes}
+            </button>
+          </div>
+        </div>
+      )}
     </>
   );
 }
@@ -82,7 +100,7 @@ export function Choices({ t, ui, on }: Props) {
   );
   return (
     <div class="note">
-      {!ui.off && t.dontWait}
+      {!ui.off && !ui.away && t.dontWait}
       <div class="ch">
         {choice('offline')}
         {choice('callback')}
@@ -136,11 +154,15 @@ export function Alt({ form, r, ...f }: Props & { form: OfflineRequest['kind']; r
   );
 }
 
-/** A face for rating n (1-5): the mouth curves from a frown to a smile (drawn, so it looks the same without emoji fonts). */
+/**
+ * A face for rating n (1-5): filled in its own colour, the mouth curving from a frown to a smile
+ * and the brows from cross to raised (drawn, so it looks the same without emoji fonts).
+ */
 function Face({ n }: { n: number }) {
   return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
-      <circle cx="12" cy="12" r="10" />
+    <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
+      <circle cx="12" cy="12" r="10.5" fill="currentColor" fill-opacity=".14" />
+      {n !== 3 && <path d={n < 3 ? 'M6.5 7l3 1.2M17.5 7l-3 1.2' : 'M6.5 7.6Q8.5 6 10.5 7.6M13.5 7.6Q15.5 6 17.5 7.6'} />}
       <circle cx="8.5" cy="10" r="1" fill="currentColor" />
       <circle cx="15.5" cy="10" r="1" fill="currentColor" />
       <path d={`M7.5 16Q12 ${16 + (n - 3) * 3} 16.5 16`} />
@@ -158,8 +180,9 @@ export function Survey({ c, t, on }: { c: NonNullable<ChatState['conversation']>
       {open && (
         <div class="fc">
           {t.rates.map((label, i) => (
-            <button key={label} type="button" class="bt" aria-label={label} title={label} aria-pressed={r?.rating === i + 1} onClick={() => on.rate(i + 1, r?.comment ?? undefined)}>
+            <button key={label} type="button" class={`r${i + 1}`} aria-pressed={r?.rating === i + 1} onClick={() => on.rate(i + 1, r?.comment ?? undefined)}>
               <Face n={i + 1} />
+              <span>{label}</span>
             </button>
           ))}
         </div>

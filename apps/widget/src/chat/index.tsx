@@ -82,6 +82,8 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let draft = '';
   let wasOpen = false;
   let shown = '';
+  let surveyShown = false;
+  let welcomed = false;
   let queued = false;
   /** Form values by field (pre-chat and the two forms share name and email). */
   const v: Fields = {};
@@ -91,6 +93,8 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   /** A selector to focus after the next render. */
   let after = '';
   let privacy = false;
+  /** "Delete my data" was pressed: the widget asks to confirm. */
+  let confirming = false;
   /** Attachments' blob: URLs ('' while loading); an upload's refusal. */
   const urls = new Map<string, string>();
   let upErr = '';
@@ -139,23 +143,31 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
       after = '.ok';
     }
     const off = chat.offline();
+    const away = !chat.available();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, file, upErr, extras: loadExtras, tx, b: config.brand };
+    const ui: Ui = { off, away, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, confirming, file, upErr, extras: loadExtras, tx, b: config.brand };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
     // Focus the first thing to fill in: on opening, or when the focused element went away (the
-    // welcome switched to the offline screen). Never away from the message box once the pre-chat
-    // fields arrive with the welcome: a visitor typing at once had their first words land in the
-    // name field (a required field left empty is focused by the send instead).
-    if (opened || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
+    // welcome switched to the offline screen). Never away from the message box once the visitor
+    // has typed in it: a visitor typing at once had their first words land in the name field (a
+    // required field left empty is focused by the send instead).
+    // Fields that arrive with the (first) welcome while the message box is still empty: the first one is focused.
+    const arrived = s.open && !welcomed && pre.length > 0 && had === input.current && !draft;
+    welcomed = !!s.site;
+    if (opened || arrived || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
     fresh = false;
     if (after) focus(after);
     after = '';
     const now = `${s.entries.length}:${s.pending.length}:${s.offerAlternatives}:${r?.state}`;
     if (log.current && (opened || shown !== now)) log.current.scrollTop = log.current.scrollHeight;
+    // Resolved: the survey comes into view (once, and again on opening).
+    const sv = s.open && s.conversation?.state === 'resolved' ? root.querySelector('.sv') : null;
+    if (sv && (opened || !surveyShown)) sv.scrollIntoView({ block: 'nearest' });
+    surveyShown = !!sv;
     wasOpen = s.open;
     shown = now;
   };
@@ -240,8 +252,12 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
       draw();
     },
     download: chat.exportData,
-    erase() {
-      if (window.confirm(tx!.confirmErase)) chat.eraseData(); // the button is in the extras
+    erase(sure) {
+      // The widget's own confirmation (the extras' Privacy): a first press asks, a second erases.
+      if (sure) chat.eraseData();
+      confirming = sure === false ? false : !confirming;
+      after = confirming ? '.cf .bt' : '.pv .lk';
+      draw();
     },
     rate: chat.rate,
     attach(f) {
@@ -287,7 +303,8 @@ export interface Handlers {
   /** "Your data": show or hide the download and delete buttons. */
   privacy(): void;
   download(): void;
-  erase(): void;
+  /** "Delete my data": asks first (no argument), then erases (true) or cancels (false). */
+  erase(sure?: boolean): void;
   /** The satisfaction survey: a rating 1-5 and an optional comment. */
   rate(rating: number, comment?: string): void;
   field(id: FieldId, value: string): void;
@@ -303,8 +320,10 @@ export interface Handlers {
 
 /** What the view needs besides the model's state. */
 export interface Ui {
-  /** Outside hours and no open conversation. */
+  /** Outside hours and no open conversation (no message box, unless the bot answers). */
   off: boolean;
+  /** Nobody could answer now (outside hours, or no agent of the department online). */
+  away: boolean;
   isOpen: boolean;
   pre: PreChatField[];
   form: OfflineRequest['kind'] | null;
@@ -316,6 +335,8 @@ export interface Ui {
   answer: MessageItem | null;
   /** The "your data" buttons are shown. */
   privacy: boolean;
+  /** "Delete my data" waits for its confirmation. */
+  confirming: boolean;
   /** An attachment's blob: URL ('' until fetched). */
   file: (a: AttachmentInfo) => string;
   /** Why the last upload was refused. */
@@ -341,15 +362,17 @@ interface PanelProps {
 function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
   const count = s.entries.length + s.pending.length;
   const c = s.conversation;
-  const { off, form, b } = ui;
+  const { off, away, form, b } = ui;
   const r = s.request;
   const done = r?.state === 'done' ? r : null;
-  const waiting = !c || c.state === 'queued' || c.state === 'bot';
-  // While queued (and open), the last 'queued' line shows the live position and wait.
-  const live = c?.state === 'queued' && ui.isOpen && c.channel !== 'callback' ? c : null;
+  // While queued, the last 'queued' line shows the live position and wait (when someone could answer).
+  const live = c?.state === 'queued' && c.channel !== 'callback' ? c : null;
   const lastQueued = live
     ? s.entries.reduce((n, e, i) => (e.conversationId === live.id && e.item.kind === 'event' && e.item.event === 'queued' ? i : n), -1)
     : -1;
+  const hidden = hiddenLines(s.entries);
+  // Nobody could answer: said at once, with the alternatives (the bot, if on, still answers what it can).
+  const alone = away && (!c || c.state === 'queued' || c.state === 'bot') && c?.channel !== 'callback';
   const status = !s.connected
     ? t.connecting
     : c?.state === 'assigned'
@@ -358,17 +381,17 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         ? t.assistant
         : !ui.isOpen
         ? t.closed
-        : !c
-          ? s.agentsOnline > 0
-            ? b?.line ?? t.online
-            : t.offline
-          : c.state === 'resolved'
-            ? t.resolved
-            : t.queued;
+        : c?.state === 'resolved'
+          ? t.resolved
+          : away
+            ? t.away
+            : c
+              ? t.queued
+              : b?.line ?? t.online;
   const f = { t, ui, on };
   const survey = c?.state === 'resolved' && c.channel !== 'callback' && !c.resolvedReason ? c : null; // no survey after an automatic resolution
   // The rarely needed parts (survey, offline and call-back forms, the data buttons): a chunk of their own, loaded when first needed.
-  const X = survey || off || s.offerAlternatives || form || done || ui.privacy ? ui.extras() : undefined;
+  const X = survey || off || alone || s.offerAlternatives || form || done || ui.privacy ? ui.extras() : undefined;
   const fx = { t: ui.tx!, ui, on };
 
   return (
@@ -384,7 +407,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
         }
       }}
     >
-      <header>
+      <div class="hd">
         {b?.agents && (
           <span class="av" aria-hidden="true">
             {b.agents.map((a) => (
@@ -401,25 +424,31 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
             <path d="M6 6l12 12M18 6L6 18" />
           </svg>
         </button>
-      </header>
+      </div>
       <div class="pv">
         <button type="button" class="lk" aria-expanded={ui.privacy} onClick={on.privacy}>
           {t.yourData}
         </button>
         {X && ui.privacy && <X.Privacy {...fx} />}
       </div>
-      <div class="log" ref={log} role="log" aria-live="polite">
+      <div class="log" ref={log} role="log" aria-live="polite" aria-label={t.messages} tabIndex={0}>
         {count === 0 && !off && !done && !s.proactive && <p class="note">{c?.channel === 'callback' ? t.callPending : b?.hello ?? t.greeting}</p>}
-        {s.entries.map((e, i) => (
-          <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} file={ui.file} queue={i === lastQueued ? live : null}>
-            {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}
-          </Item>
-        ))}
+        {s.entries.map((e, i) =>
+          hidden.has(i) ? null : i === lastQueued && live ? (
+            <p key={`${e.conversationId}:${e.item.seq}`} class="ev">
+              {away ? ui.tx?.held : queueText(live, t)}
+            </p>
+          ) : (
+            <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} file={ui.file}>
+              {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}
+            </Item>
+          ),
+        )}
         {s.proactive && <Bubble name={t.team} body={s.proactive.text} meta="" t={t} />}
         {s.pending.map((p) => (
           <Bubble key={p.clientId} mine body={p.body} meta={pendingMeta(p, t)} t={t} failed={p.state === 'failed'} />
         ))}
-        {live && lastQueued < 0 && <p class="ev">{queueText(live, t)}</p>}
+        {live && lastQueued < 0 && ui.isOpen && <p class="ev">{away ? ui.tx?.held : queueText(live, t)}</p>}
         {X && survey && <X.Survey c={survey} t={fx.t} on={on} />}
         {c?.state === 'resolved' && s.site?.email && (
           <p class="note">
@@ -432,11 +461,11 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
             )}
           </p>
         )}
-        {s.agentsOnline === 0 && waiting && ui.isOpen && <p class="note">{t.noAgents}</p>}
+        {X && alone && !off && <p class="note">{fx.t.noAgents}</p>}
         {X && off && <X.Off {...fx} site={s.site} />}
-        {X && (done ? <X.Done {...fx} done={done} /> : (off || s.offerAlternatives) && !form && <X.Choices {...fx} />)}
+        {X && (done ? <X.Done {...fx} done={done} /> : (off || alone || s.offerAlternatives) && !form && <X.Choices {...fx} />)}
       </div>
-      {s.agentTyping && <p class="ty">{t.typing}</p>}
+      {s.agentTyping && <p class="ty">{t.typing(c?.agentName ?? t.agent)}</p>}
       {form ? (
         X && <X.Alt {...fx} form={form} r={r} />
       ) : (
@@ -460,6 +489,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
                     type={p.id === 'email' ? 'email' : undefined}
                     auto={p.id === 'department' ? undefined : p.id}
                     max={p.id === 'email' ? 254 : 120}
+                    hint={p.id === 'email' && away ? ui.tx?.emailWhy : undefined}
                     options={p.id === 'department' ? s.site?.departments : undefined}
                   />
                 ))}
@@ -614,12 +644,11 @@ interface ItemProps {
   t: Dict;
   time: (ms: number) => string;
   file: (a: AttachmentInfo) => string;
-  queue: ChatState['conversation'];
   /** Shown under a message (the bot's feedback prompt and quick replies). */
   children?: ComponentChildren;
 }
 
-function Item({ e, t, time, file, queue, children }: ItemProps) {
+function Item({ e, t, time, file, children }: ItemProps) {
   const it = e.item;
   if (it.kind === 'message') {
     const mine = it.authorType === 'visitor';
@@ -630,7 +659,26 @@ function Item({ e, t, time, file, queue, children }: ItemProps) {
       </>
     );
   }
-  return <p class="ev">{queue ? queueText(queue, t) : eventText(it, t)}</p>;
+  return <p class="ev">{eventText(it, t)}</p>;
+}
+
+/**
+ * The system lines not to show (by index): of a run of consecutive ones, all but the latest (an
+ * agent signing in and out leaves one line, not sixteen); and a "queued" line once an agent has
+ * joined after it (the "joined" line replaces it).
+ */
+export function hiddenLines(entries: readonly Entry[]): Set<number> {
+  const out = new Set<number>();
+  const joined = new Set<string>();
+  for (let i = entries.length; i--; ) {
+    const e = entries[i]!;
+    if (e.item.kind !== 'event') continue;
+    const next = entries[i + 1];
+    if (next?.item.kind === 'event' && next.conversationId === e.conversationId) out.add(i);
+    if (e.item.event === 'assigned') joined.add(e.conversationId);
+    else if (e.item.event === 'queued' && joined.has(e.conversationId)) out.add(i);
+  }
+  return out;
 }
 
 /** Under the bot's current answer: its quick replies and, until answered, "Did this solve it?". */

@@ -294,8 +294,23 @@ export function createChat(o: ChatOptions) {
     return !site || (d ? d.open : site.open);
   };
 
+  /**
+   * Someone could answer now (the server's word: the open conversation's, else the host page's
+   * department's, else the site's); true when unknown. False: the widget says so at once, asks
+   * for an email and offers a message or a call back, and shows no queue position.
+   */
+  const available = () => {
+    const c = s.conversation;
+    if (c && c.state !== 'resolved' && c.available !== undefined) return c.available;
+    const site = s.site;
+    if (!site) return true;
+    const d = site.departments.find((x) => x.id === o.department);
+    return d ? (d.available ?? d.open) : (site.available ?? (site.open && s.agentsOnline !== 0));
+  };
+
   // Offer alternatives once the conversation has been queued for offerAlternativesAfterMs
-  // (counted from conversation.queuedAt, on this machine's clock).
+  // (counted from conversation.queuedAt, on this machine's clock), or at once when the estimated
+  // wait is longer than that.
   let offerTimer: ReturnType<typeof setTimeout> | undefined;
   const planOffer = () => {
     clearTimeout(offerTimer);
@@ -303,6 +318,10 @@ export function createChat(o: ChatOptions) {
     const site = s.site;
     s.offerAlternatives = false;
     if (!c || !site || c.state !== 'queued' || c.channel === 'callback' || !isOpen()) return;
+    if ((c.estimatedWaitMs ?? 0) > site.offerAlternativesAfterMs) {
+      s.offerAlternatives = true;
+      return;
+    }
     const left = (c.queuedAt ?? c.createdAt) + site.offerAlternativesAfterMs - Date.now();
     if (left <= 0) s.offerAlternatives = true;
     else
@@ -480,17 +499,24 @@ export function createChat(o: ChatOptions) {
     return session.send({ type: 'csat.submit', conversationId: c.id, rating, ...(note ? { comment: note.slice(0, 1000) } : {}) });
   };
 
-  /** The pre-chat fields to ask before the first message ([] once a conversation is open). */
+  /**
+   * The fields to ask above the message box: the pre-chat ones before the first message (never in
+   * a resolved conversation: writing again reopens it); and, while nobody could answer, the email
+   * (so the reply reaches a visitor who leaves) until it is known.
+   */
   const preChat = (): PreChatField[] => {
     const site = s.site;
-    if (!site || !starting()) return [];
+    if (!site) return [];
     const out: PreChatField[] = [];
     const ask = (id: PreChatField['id'], mode: string, known: unknown) => {
       if (mode !== 'off' && !known) out.push({ id, required: mode === 'required' });
     };
-    ask('name', site.preChat.name, s.profile.name);
-    ask('email', site.preChat.email, s.profile.email);
-    ask('department', site.preChat.department, o.department || !site.departments.length);
+    if (!s.conversation) {
+      ask('name', site.preChat.name, s.profile.name);
+      ask('email', site.preChat.email, s.profile.email);
+      ask('department', site.preChat.department, o.department || !site.departments.length);
+    }
+    if (!available() && !s.profile.email && !out.some((f) => f.id === 'email')) out.push({ id: 'email', required: false });
     return out;
   };
 
@@ -513,6 +539,10 @@ export function createChat(o: ChatOptions) {
       remember(f);
       const departmentId = o.department || f.department;
       extra = { ...extra, ...s.profile, ...(departmentId ? { departmentId } : {}), ...(s.proactive ? { proactive: s.proactive } : {}) };
+    } else if (f.email?.trim() && !s.profile.email) {
+      // Asked while nobody could answer: stored on the visitor, so an agent's reply is emailed.
+      remember(f);
+      if (s.profile.email) extra = { ...extra, email: s.profile.email };
     }
     session.sendReliable({ type: 'message.send', clientId, body, ...extra });
     changed();
@@ -584,6 +614,7 @@ export function createChat(o: ChatOptions) {
     preChat,
     offline,
     isOpen,
+    available,
     typing,
     suggest,
     botAnswer,

@@ -13,13 +13,14 @@ font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,
 .p[hidden]{display:none}
 @media (prefers-reduced-motion:no-preference){.p{animation:in .18s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}
 @media (max-width:599.98px){.p{inset:0;width:auto;height:auto;border-radius:0}textarea,input,select{font-size:16px}}
-header{display:flex;align-items:center;gap:12px;padding:14px 12px 14px 18px;background:var(--parla-brand);color:#fff}
+.hd{display:flex;align-items:center;gap:12px;padding:14px 12px 14px 18px;background:var(--parla-brand);color:#fff}
 h2{margin:0;font-size:16px;font-weight:600}
-.st{margin:1px 0 0;font-size:13px;opacity:.88}
+.st{margin:1px 0 0;font-size:13px}
 button,textarea,input,select{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:2px solid var(--parla-brand);outline-offset:2px}
-header :focus-visible{outline-color:#fff}
+
+.hd :focus-visible{outline-color:#fff}
 .x{margin-left:auto;width:36px;height:36px;border:0;border-radius:50%;background:transparent;display:grid;place-items:center}
 .x:hover{background:rgba(255,255,255,.16)}
 svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}

@@ -120,6 +120,7 @@ export class Agents {
     this.hub.publish('agents', { type: 'presence', agentId, presence });
     if (presence === 'online') await this.conversations.drain();
     else if (presence === 'offline') await this.conversations.requeueAgent(agentId);
+    this.conversations.presenceChanged(); // who waits hears whether anyone can answer now
   }
 
   onlineCount(): number {

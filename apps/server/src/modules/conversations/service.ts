@@ -151,6 +151,21 @@ export const INBOX_RESOLVED_LIMIT = 50;
 /** How far back recent assignments count for the estimated wait. */
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
+/** A queued conversation's place, whether anyone could answer it, and its expected wait. */
+interface QueueView {
+  position: number;
+  available: boolean;
+  estimatedWaitMs: number | null;
+}
+
+/** The median of `xs` (null when empty). */
+export function medianOf(xs: readonly number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 export class Conversations {
   /** Messages committed and published since start, by author (read by the Prometheus endpoint). */
   readonly committedMessages: Record<'visitor' | 'agent' | 'bot' | 'system', number> = { visitor: 0, agent: 0, bot: 0, system: 0 };
@@ -735,16 +750,20 @@ export class Conversations {
   }
 
   /** What the visitor sees of their conversation; `queued`: its place and estimate, when the caller has them already. */
-  visitorView(conv: ConversationRow, queued?: { position: number; estimatedWaitMs: number | null }): VisitorConversation {
-    const position = queued?.position ?? (conv.state === 'queued' ? this.store.queuePosition(conv.id) : null);
+  visitorView(conv: ConversationRow, queued?: QueueView): VisitorConversation {
+    const open = conv.state !== 'resolved';
+    const q = queued ?? (conv.state === 'queued' ? this.waitEstimator()(conv, this.store.queuePosition(conv.id)) : null);
+    const available = q ? q.available : open && this.available(conv.siteId, conv.departmentId);
     return {
       id: conv.id,
       state: conv.state,
       agentName: conv.agentId ? (this.store.agentById(conv.agentId)?.name ?? null) : null,
       lastSeq: conv.lastSeq,
       createdAt: conv.createdAt,
-      queuePosition: position,
-      estimatedWaitMs: queued ? queued.estimatedWaitMs : position ? this.estimatedWait(conv, position) : null,
+      // A place in a queue nobody serves would be a promise: only while someone could answer.
+      queuePosition: q?.available ? q.position : null,
+      ...(open ? { available } : {}),
+      estimatedWaitMs: q?.available ? q.estimatedWaitMs : null,
       queuedAt: conv.queuedAt,
       channel: conv.channel === 'callback' ? 'callback' : 'web',
       csat: this.csatView(conv.id),
@@ -794,37 +813,58 @@ export class Conversations {
     };
   }
 
-  /** Expected wait for a queued conversation: recent queue waits × position ÷ agents who could take it. */
+  /**
+   * Someone could answer a conversation of this department now: within its business hours and an
+   * agent of it online (at capacity or not: then it waits its turn in the queue). `online`: the
+   * online agents, when the caller has read them already.
+   */
+  available(siteId: string, departmentId: string | null, online: readonly AgentLoadRow[] = this.store.onlineAgentsWithLoad()): boolean {
+    return isOpen(this.sites.hoursOf(siteId, departmentId), this.now()) && online.some((a) => !departmentId || a.departmentIds.includes(departmentId));
+  }
+
+  /** Expected wait for a queued conversation: the median of recent queue waits × position ÷ agents who could take it. */
   estimatedWait(conv: ConversationRow, position: number): number | null {
-    return this.waitEstimator()(conv, position);
+    return this.waitEstimator()(conv, position).estimatedWaitMs;
   }
 
   /**
-   * estimatedWait for many conversations at one moment: the recent waits are read once per site
-   * and department, the online agents once.
+   * The place, availability and estimate of queued conversations at one moment: the recent waits
+   * are read once per site and department, the online agents once. The estimate is the median of
+   * department's last 20 queue waits of the last 7 days (the site's, without a department), times
+   * the position, divided by the agents online who could take it; null without any recent wait.
    */
-  private waitEstimator(): (conv: ConversationRow, position: number) => number | null {
+  private waitEstimator(): (conv: ConversationRow, position: number) => QueueView {
     const since = this.now() - WAIT_SAMPLE_MS;
-    const averages = new Map<string, number | null>();
-    const agentCounts = new Map<string | null, number>();
+    const medians = new Map<string, number | null>();
+    const agentCounts = new Map<string, number>();
+    const availability = new Map<string, boolean>();
     let online: AgentLoadRow[] | null = null;
     return (conv, position) => {
+      online ??= this.store.onlineAgentsWithLoad();
       const key = `${conv.siteId}\n${conv.departmentId ?? ''}`;
-      let avg = averages.get(key);
-      if (avg === undefined) {
-        const waits = this.store.recentQueueWaits(conv.siteId, conv.departmentId, since);
-        avg = waits.length ? waits.reduce((a, b) => a + b, 0) / waits.length : null;
-        averages.set(key, avg);
+      let available = availability.get(key);
+      if (available === undefined) {
+        available = this.available(conv.siteId, conv.departmentId, online);
+        availability.set(key, available);
       }
-      if (avg === null) return null;
-      let agents = agentCounts.get(conv.departmentId);
+      if (!available) return { position, available, estimatedWaitMs: null };
+      let median = medians.get(key);
+      if (median === undefined) {
+        median = medianOf(this.store.recentQueueWaits(conv.siteId, conv.departmentId, since));
+        medians.set(key, median);
+      }
+      let agents = agentCounts.get(key);
       if (agents === undefined) {
-        online ??= this.store.onlineAgentsWithLoad();
         agents = online.filter((a) => !conv.departmentId || a.departmentIds.includes(conv.departmentId)).length;
-        agentCounts.set(conv.departmentId, agents);
+        agentCounts.set(key, agents);
       }
-      return Math.round((avg * position) / Math.max(1, agents));
+      return { position, available, estimatedWaitMs: median === null ? null : Math.round((median * position) / Math.max(1, agents)) };
     };
+  }
+
+  /** Agents came, went or stepped away: visitors in the queue whose availability or estimate changed are told. */
+  presenceChanged(): void {
+    this.publishStates(new Set(), true);
   }
 
   // ---- in-transaction helpers ----------------------------------------------------------------
@@ -1067,11 +1107,11 @@ export class Conversations {
     let position = 0;
     for (const conv of this.store.queuedConversations()) {
       position++;
-      const estimatedWaitMs = estimate(conv, position);
-      const key = `${position}|${estimatedWaitMs}`;
+      const q = estimate(conv, position);
+      const key = `${position}|${q.estimatedWaitMs}|${q.available}`;
       next.set(conv.id, key);
       if (told.has(conv.id) || this.queueTold.get(conv.id) === key) continue;
-      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv, { position, estimatedWaitMs }) });
+      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv, q) });
     }
     this.queueTold = next;
   }

@@ -10,8 +10,8 @@ export const DEMO_SITE = 'demo';
 export const DEMO_AGENT = { email: 'agent@demo.parla.chat', password: 'parla-demo-2026', name: 'Giulia' };
 export const DEMO_AGENT_2 = { email: 'marco@demo.parla.chat', password: 'parla-demo-2026', name: 'Marco' };
 export const DEMO_DEPARTMENTS = [
-  { id: 'demo-orders', name: 'Orders & shipping', urgency: 0 },
-  { id: 'demo-technical', name: 'Technical help', urgency: 1 },
+  { id: 'demo-orders', name: 'Orders & shipping', nameIt: 'Ordini e spedizioni', urgency: 0 },
+  { id: 'demo-technical', name: 'Technical help', nameIt: 'Assistenza tecnica', urgency: 1 },
 ];
 
 /** The demo checkout page's proactive message. */

@@ -179,6 +179,7 @@ export class Sites {
         id,
         siteId,
         name: input.name,
+        nameIt: input.nameIt || null,
         urgency: input.urgency ?? 0,
         businessHours: input.businessHours ? JSON.stringify(input.businessHours) : null,
         slaFirstResponseSec: input.slaFirstResponseSec ?? null,
@@ -196,6 +197,7 @@ export class Sites {
       this.store.updateDepartment({
         id,
         name: patch.name ?? d.name,
+        nameIt: patch.nameIt === undefined ? d.nameIt : patch.nameIt || null,
         urgency: patch.urgency ?? d.urgency,
         businessHours: patch.businessHours === undefined ? d.businessHours : patch.businessHours ? JSON.stringify(patch.businessHours) : null,
         slaFirstResponseSec: patch.slaFirstResponseSec === undefined ? d.slaFirstResponseSec : patch.slaFirstResponseSec,
@@ -233,15 +235,22 @@ export class Sites {
   }
 
   /** What the widget is told on connect. */
-  widgetSite(site: SiteRow): WidgetSite {
+  /** What the widget needs, department names in the visitor's language. */
+  widgetSite(site: SiteRow, lang: 'en' | 'it' = 'en'): WidgetSite {
     const at = this.now();
     const s = this.settings(site.id)!;
     const open = isOpen(s.businessHours, at);
+    // Whether someone could answer now: open, and an agent (of the department) online.
+    const online = this.store.onlineAgentsWithLoad();
     return {
       open,
+      available: open && online.length > 0,
       nextOpenAt: open ? null : nextOpening(s.businessHours, at),
       preChat: s.preChat,
-      departments: this.store.departmentsOf(site.id).map((d) => ({ id: d.id, name: d.name, open: isOpen(this.hoursOf(site.id, d.id), at) })),
+      departments: this.store.departmentsOf(site.id).map((d) => {
+        const dOpen = isOpen(this.hoursOf(site.id, d.id), at);
+        return { id: d.id, name: (lang === 'it' && d.nameIt) || d.name, open: dOpen, available: dOpen && online.some((a) => a.departmentIds.includes(d.id)) };
+      }).sort((a, b) => a.name.localeCompare(b.name, lang)), // in the order of the names the visitor reads
       offerAlternativesAfterMs: s.offerAlternativesAfterSec * 1000,
       botMode: s.botMode ?? 'off',
       ...(this.emailEnabled?.(site.id) ? { email: true } : {}),
@@ -253,6 +262,7 @@ export class Sites {
       id: d.id,
       siteId: d.siteId,
       name: d.name,
+      nameIt: d.nameIt,
       urgency: d.urgency,
       businessHours: parseHours(d.businessHours),
       slaFirstResponseSec: d.slaFirstResponseSec,

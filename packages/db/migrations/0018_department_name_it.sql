@@ -1,0 +1,1 @@
+ALTER TABLE `departments` ADD `name_it` text;
