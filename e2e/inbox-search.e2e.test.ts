@@ -25,6 +25,7 @@ describe('the inbox an agent can read', () => {
     await loginConsole(page, product);
     // The admin adds the tag in Settings.
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-nav-tags').click();
     const manager = page.getByTestId('tag-manager');
     await manager.getByTestId('tag-new').fill('VIP');
     await manager.getByTestId('tag-create').click();

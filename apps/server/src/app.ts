@@ -29,6 +29,7 @@ import { MetricsService } from './modules/metrics/service.ts';
 import { healthRoutes } from './modules/ops/health.ts';
 import { prometheus } from './modules/ops/prometheus.ts';
 import { Sites } from './modules/sites/service.ts';
+import { Availability } from './modules/sites/availability.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
 import { Bot } from './modules/bot/service.ts';
 import { botRoutes } from './modules/bot/routes.ts';
@@ -51,6 +52,7 @@ export interface Services {
   commit: GroupCommit;
   hub: Hub;
   sites: Sites;
+  availability: Availability;
   bot: Bot;
   conversations: Conversations;
   visitors: Visitors;
@@ -110,6 +112,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const sites = new Sites(store, commit, now);
   const bot = new Bot(store, commit, now);
   const conversations = new Conversations(store, commit, hub, sites, bot, now);
+  const availability = new Availability(hub, sites, store);
   const visitors = new Visitors(store, commit, now);
   conversations.visitorConnected = (visitorId) => hub.count(`visitor:${visitorId}`) > 0;
   const agents = new Agents(
@@ -117,6 +120,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     commit,
     hub,
     conversations,
+    availability,
     passwords,
     { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, offlineGraceMs: config.AGENT_OFFLINE_GRACE_MS },
     now,
@@ -135,7 +139,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     changed: (id, maxChats) => (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats)),
     mailer: null, // the mail module sets it
   };
-  const services: Services = { config, db, store, commit, hub, sites, bot, conversations, visitors, agents, team, twoFactor, passwords, metrics, security };
+  const services: Services = { config, db, store, commit, hub, sites, availability, bot, conversations, visitors, agents, team, twoFactor, passwords, metrics, security };
   // A deleted site's caches go, its visitors' sockets close, and its conversations leave the consoles
   // (their queue would otherwise count shoppers who no longer exist, until the next reconnect).
   sites.deletedListeners.push((siteId, visitorIds, _files, conversationIds) => {
@@ -156,6 +160,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   app.addHook('onClose', async () => {
     clearInterval(slaTimer);
+    availability.stop();
     agents.stop();
     conversations.stop();
     commit.close();

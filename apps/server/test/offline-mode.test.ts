@@ -49,6 +49,29 @@ describe('offline mode on the wire', () => {
     expect((await v3.frame('welcome')).site?.available).toBe(false);
   });
 
+  it('tells a visitor already connected when someone comes online, steps away or goes offline', async () => {
+    const s = ctx.s;
+    const ada = await s.addAgent('ada@shop.test', 'Ada');
+    const v = track(visitor(s));
+    expect((await v.frame('welcome')).site?.available).toBe(false);
+    const departments = s.app.parla.store.departmentsOf(SITE);
+
+    await s.app.parla.agents.setPresence(ada, 'online');
+    const on = await v.frame('availability', (f) => f.available);
+    expect(on).toMatchObject({ agentsOnline: 1, open: true });
+    for (const d of on.departments) expect(d.available).toBe(s.app.parla.store.agentsOfDepartment(d.id).includes(ada));
+    expect(on.departments.map((d) => d.id).sort()).toEqual(departments.map((d) => d.id).sort());
+
+    await s.app.parla.agents.setPresence(ada, 'away');
+    expect(await v.frame('availability', (f) => !f.available)).toMatchObject({ agentsOnline: 0 });
+    await s.app.parla.agents.setPresence(ada, 'online');
+    await v.frame('availability', (f) => f.available && v.frames.filter((x) => x.type === 'availability').length === 3);
+    // Told once per change: a presence set again to what it was sends nothing more.
+    await s.app.parla.agents.setPresence(ada, 'online');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(v.frames.filter((x) => x.type === 'availability').length).toBe(3);
+  });
+
   it('tells a place and an estimate only while an agent is online; the estimate shrinks as the queue drains', async () => {
     const s = ctx.s;
     await manualRouting(s);

@@ -517,6 +517,21 @@ describe('nobody to answer (protocol 6)', () => {
     expect(c.chat.available()).toBe(false);
   });
 
+  it('follows the availability frames of a visitor already connected: the site and the page’s department', () => {
+    const a = setup();
+    a.pipe.push(welcome({ site: site({ available: false }) }));
+    expect(a.chat.available()).toBe(false);
+    a.pipe.push({ type: 'availability', agentsOnline: 1, open: true, available: true, departments: [] });
+    expect(a.chat.available()).toBe(true);
+    expect(a.chat.state.agentsOnline).toBe(1);
+    const b = setup(new Mem(), 'sales');
+    b.pipe.push(welcome({ site: site({ available: true, departments: [{ id: 'sales', name: 'Sales', open: true, available: false }] }) }));
+    expect(b.chat.available()).toBe(false);
+    b.pipe.push({ type: 'availability', agentsOnline: 2, open: true, available: true, departments: [{ id: 'sales', open: true, available: true }] });
+    expect(b.chat.available()).toBe(true);
+    expect(b.chat.state.site?.departments[0]).toMatchObject({ name: 'Sales', available: true }); // the name (in the visitor's language) kept
+  });
+
   it('asks for the email while nobody could answer, sends it with the next message, and then asks no more', () => {
     const { chat, pipe } = setup();
     pipe.push(welcome({ site: site({ available: false }), conversation: conv({ available: false, queuePosition: null }) }));

@@ -40,8 +40,9 @@
  *       carry departmentName and tags (tag ids); the preview (lastMessage) is the shopper's last
  *       message, never a bot, agent or system line. Honest offline mode: WidgetSite, its departments
  *       and the visitor's conversation carry `available` (within hours and an agent of the
- *       department online); queuePosition and estimatedWaitMs are null while nobody could answer.
- *       Additive: servers accept 1 to 6.
+ *       department online); queuePosition and estimatedWaitMs are null while nobody could answer; an
+ *       `availability` frame tells connected visitors when that changes. Additive: servers accept
+ *       1 to 6.
  */
 import { z } from 'zod';
 
@@ -721,6 +722,18 @@ export const ServerToVisitor = z.discriminatedUnion('type', [
     identified: z.boolean().optional(),
   }),
   z.object({ type: z.literal('conversation'), conversation: VisitorConversation }),
+  /**
+   * Whether someone could answer changed since the welcome (an agent came, went or stepped away;
+   * business hours opened or closed): the site's and each department's open and available, as in
+   * the welcome's site (protocol 6).
+   */
+  z.object({
+    type: z.literal('availability'),
+    agentsOnline: z.number().int().min(0),
+    open: z.boolean(),
+    available: z.boolean(),
+    departments: z.array(z.object({ id: Id, open: z.boolean(), available: z.boolean() })),
+  }),
   z.object({ type: z.literal('privacy.data'), data: VisitorExport }),
   /** Everything of the visitor was erased; the socket closes next (the widget forgets the visitor). */
   z.object({ type: z.literal('privacy.erased') }),

@@ -10,6 +10,7 @@ import { limitedMessage } from '../modules/security/limits.ts';
 import { hashToken } from '../lib/crypto.ts';
 import { ipKey } from '../lib/ip.ts';
 import { releaseUpgrade } from '../lifecycle.ts';
+import { SITE_TOPIC } from '../modules/sites/availability.ts';
 
 let connections = 0;
 
@@ -89,7 +90,13 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         visitor = { id, siteId: site.id, name: row.name };
         return row;
       };
+      let siteTopic: string | null = null;
       const welcome = (row: VisitorRow, token: string | undefined) => {
+        // From now on, told when someone could (or could no longer) answer (modules/sites/availability.ts).
+        if (!siteTopic) {
+          siteTopic = `${SITE_TOPIC}${site.id}`;
+          s.hub.subscribe(siteTopic, conn.sub);
+        }
         const conv = s.conversations.currentOf(row.id);
         conversationId = conv?.id ?? null;
         conn.send({
@@ -245,6 +252,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       socket.on('close', () => {
         open.close(ip);
         limits.connectionClosed(connKey);
+        if (siteTopic) s.hub.unsubscribe(siteTopic, conn.sub);
         if (!visitor) return;
         s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
         void s.visitors.left(visitor.id).catch((err: unknown) => log.error({ err }, 'could not record the visitor leaving'));

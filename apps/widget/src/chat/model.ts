@@ -374,6 +374,15 @@ export function createChat(o: ChatOptions) {
         if (!history.has(f.conversation.id)) history.set(f.conversation.id, f.conversation.lastSeq);
         setConversation(f.conversation);
       } else planOffer();
+    } else if (f.type === 'availability') {
+      // Someone came or went (or the hours turned): what the header, the email request and the alternatives follow.
+      s.agentsOnline = f.agentsOnline;
+      const site = s.site;
+      if (site) {
+        const d = new Map(f.departments.map((x) => [x.id, x]));
+        s.site = { ...site, open: f.open, available: f.available, departments: site.departments.map((x) => ({ ...x, ...d.get(x.id) })) };
+      }
+      changed();
     } else if (f.type === 'conversation') {
       setConversation(f.conversation);
     } else if (f.type === 'typing') {

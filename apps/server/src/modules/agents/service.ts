@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../../lib/crypto.ts';
 import { DUMMY_PASSWORD_HASH, type Passwords } from '../../lib/passwords.ts';
 import type { Hub } from '../../hub.ts';
 import type { Conversations } from '../conversations/service.ts';
+import type { Availability } from '../sites/availability.ts';
 
 export const SESSION_COOKIE = 'parla_session';
 
@@ -24,6 +25,7 @@ export class Agents {
     private readonly commit: GroupCommit,
     private readonly hub: Hub,
     private readonly conversations: Conversations,
+    private readonly availability: Availability,
     private readonly passwords: Passwords,
     private readonly opts: { sessionTtlMs: number; offlineGraceMs: number },
     private readonly now: () => number = Date.now,
@@ -121,6 +123,7 @@ export class Agents {
     if (presence === 'online') await this.conversations.drain();
     else if (presence === 'offline') await this.conversations.requeueAgent(agentId);
     this.conversations.presenceChanged(); // who waits hears whether anyone can answer now
+    this.availability.changed(); // and so does every visitor connected
   }
 
   onlineCount(): number {

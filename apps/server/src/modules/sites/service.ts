@@ -1,5 +1,8 @@
-import { SiteAdminQueries, type DepartmentRow, type GroupCommit, type SiteRow, type Store } from '@parla/db';
-import { BusinessHours, DEFAULT_PRIORITY_RULES, DEFAULT_SITE_SETTINGS, SiteSettings, type Department, type PriorityRules, type WidgetSite } from '@parla/protocol';
+import { SiteAdminQueries, type AgentLoadRow, type DepartmentRow, type GroupCommit, type SiteRow, type Store } from '@parla/db';
+import { BusinessHours, DEFAULT_PRIORITY_RULES, DEFAULT_SITE_SETTINGS, SiteSettings, type Department, type PriorityRules, type ServerToVisitor, type WidgetSite } from '@parla/protocol';
+
+/** Who could answer now, as the `availability` frame tells it. */
+export type SiteAvailability = Omit<Extract<ServerToVisitor, { type: 'availability' }>, 'type'>;
 import type { SiteDetail } from '@parla/protocol/admin';
 import { nanoid } from 'nanoid';
 import { newToken } from '../../lib/crypto.ts';
@@ -239,21 +242,39 @@ export class Sites {
   widgetSite(site: SiteRow, lang: 'en' | 'it' = 'en'): WidgetSite {
     const at = this.now();
     const s = this.settings(site.id)!;
-    const open = isOpen(s.businessHours, at);
-    // Whether someone could answer now: open, and an agent (of the department) online.
-    const online = this.store.onlineAgentsWithLoad();
+    const a = this.availability(site.id);
+    const byId = new Map(a.departments.map((d) => [d.id, d]));
     return {
-      open,
-      available: open && online.length > 0,
-      nextOpenAt: open ? null : nextOpening(s.businessHours, at),
+      open: a.open,
+      available: a.available,
+      nextOpenAt: a.open ? null : nextOpening(s.businessHours, at),
       preChat: s.preChat,
       departments: this.store.departmentsOf(site.id).map((d) => {
-        const dOpen = isOpen(this.hoursOf(site.id, d.id), at);
-        return { id: d.id, name: (lang === 'it' && d.nameIt) || d.name, open: dOpen, available: dOpen && online.some((a) => a.departmentIds.includes(d.id)) };
-      }).sort((a, b) => a.name.localeCompare(b.name, lang)), // in the order of the names the visitor reads
+        const da = byId.get(d.id);
+        return { id: d.id, name: (lang === 'it' && d.nameIt) || d.name, open: da?.open ?? false, available: da?.available ?? false };
+      }).sort((x, y) => x.name.localeCompare(y.name, lang)), // in the order of the names the visitor reads
       offerAlternativesAfterMs: s.offerAlternativesAfterSec * 1000,
       botMode: s.botMode ?? 'off',
       ...(this.emailEnabled?.(site.id) ? { email: true } : {}),
+    };
+  }
+
+  /**
+   * Whether someone could answer now, for the site and each department: within its business
+   * hours, and an agent (of the department) online. `online`: the online agents, when the caller
+   * has read them already (one read for several sites).
+   */
+  availability(siteId: string, online: readonly AgentLoadRow[] = this.store.onlineAgentsWithLoad()): SiteAvailability {
+    const at = this.now();
+    const open = isOpen(this.settings(siteId)!.businessHours, at);
+    return {
+      agentsOnline: online.length,
+      open,
+      available: open && online.length > 0,
+      departments: this.store.departmentsOf(siteId).map((d) => {
+        const dOpen = isOpen(this.hoursOf(siteId, d.id), at);
+        return { id: d.id, open: dOpen, available: dOpen && online.some((x) => x.departmentIds.includes(d.id)) };
+      }),
     };
   }
 
