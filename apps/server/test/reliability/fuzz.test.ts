@@ -167,7 +167,7 @@ async function worker(url: string, headers: Record<string, string>, quota: numbe
 }
 
 /** Frames a fuzzed socket may receive besides errors and pongs (answers to frames that happened to be valid). */
-const ANSWERS = ['welcome', 'sync.result', 'ack', 'item', 'inbox.upsert', 'presence', 'conversation', 'faq.suggestions', 'visitor.page', 'typing'];
+const ANSWERS = ['welcome', 'sync.result', 'ack', 'item', 'inbox.upsert', 'presence', 'conversation', 'faq.suggestions', 'visitor.page', 'typing', 'availability'];
 
 describe('frame fuzzing', () => {
   let s: TestServer | undefined;

@@ -376,12 +376,9 @@ export function createChat(o: ChatOptions) {
       } else planOffer();
     } else if (f.type === 'availability') {
       // Someone came or went (or the hours turned): what the header, the email request and the alternatives follow.
-      s.agentsOnline = f.agentsOnline;
-      const site = s.site;
-      if (site) {
-        const d = new Map(f.departments.map((x) => [x.id, x]));
-        s.site = { ...site, open: f.open, available: f.available, departments: site.departments.map((x) => ({ ...x, ...d.get(x.id) })) };
-      }
+      const { agentsOnline, open, available, departments } = f;
+      s.agentsOnline = agentsOnline;
+      if (s.site) s.site = { ...s.site, open, available, departments: s.site.departments.map((x) => ({ ...x, ...departments.find((d) => d.id === x.id) })) };
       changed();
     } else if (f.type === 'conversation') {
       setConversation(f.conversation);
