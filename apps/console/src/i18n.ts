@@ -168,6 +168,7 @@ const en = {
     callbackNote: 'Note',
     anyTime: 'Any time',
     systemNote: 'System note',
+    earlierRouting: (n: number) => (n === 1 ? 'Show 1 earlier queue change' : `Show ${n} earlier queue changes`),
   },
   events: {
     created: 'Conversation started',
@@ -395,6 +396,7 @@ const it: Dict = {
     callbackNote: 'Nota',
     anyTime: 'Qualsiasi orario',
     systemNote: 'Nota di sistema',
+    earlierRouting: (n: number) => (n === 1 ? 'Mostra 1 cambio di coda precedente' : `Mostra ${n} cambi di coda precedenti`),
   },
   events: {
     created: 'Conversazione iniziata',

@@ -1,8 +1,10 @@
 import type { ConversationDetail, ConversationSummary, EventItem, StreamItem } from '@parla/protocol';
+import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDuration, mailtoHref, telHref } from '../format.ts';
 import { useNow } from '../hooks.ts';
 import { transferSenders, transferWordingKind } from '../transfer.ts';
+import { routingRuns } from '../routing-lines.ts';
 import { CallbackBadge, SlaTimer } from './SlaTimer.tsx';
 import { CsatFace } from './CsatFace.tsx';
 import { formatFull, formatTime } from '../dates.ts';
@@ -249,6 +251,15 @@ function MessageList({
   onDismiss: (clientId: string) => void;
 }) {
   const senders = useMemo(() => transferSenders(items ?? []), [items]);
+  // Runs of queue changes: the latest line shown, the earlier ones behind "Show N earlier".
+  const runs = useMemo(() => routingRuns(items ?? []), [items]);
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => setUnfolded(new Set()), [conversationId]);
+  const folded = useMemo(() => {
+    const out = new Set<number>();
+    for (const [last, earlier] of runs) if (!unfolded.has(last)) for (const seq of earlier) out.add(seq);
+    return out;
+  }, [runs, unfolded]);
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const count = (items?.length ?? 0) + pending.length;
@@ -272,13 +283,21 @@ function MessageList({
       {items === undefined && <p class="muted center">{t.conversation.loading}</p>}
       {items?.map((it) =>
         it.kind === 'event' ? (
-          <EventLine
-            key={`e${it.seq}`}
-            e={it}
-            actor={ownTransfers[`${conversationId}:${it.seq}`] ? meName : ((it as EventItem & { actorName?: string | null }).actorName ?? null)}
-            from={senders.get(it.seq) ?? null}
-            departmentNames={departmentNames}
-          />
+          folded.has(it.seq) ? null : (
+            <Fragment key={`e${it.seq}`}>
+              {runs.has(it.seq) && !unfolded.has(it.seq) && (
+                <button type="button" class="link fold" data-testid="routing-unfold" onClick={() => setUnfolded(new Set([...unfolded, it.seq]))}>
+                  {t.conversation.earlierRouting(runs.get(it.seq)!.length)}
+                </button>
+              )}
+              <EventLine
+                e={it}
+                actor={ownTransfers[`${conversationId}:${it.seq}`] ? meName : ((it as EventItem & { actorName?: string | null }).actorName ?? null)}
+                from={senders.get(it.seq) ?? null}
+                departmentNames={departmentNames}
+              />
+            </Fragment>
+          )
         ) : it.authorType === 'system' ? (
           <div key={`m${it.seq}`} class="system-note" data-testid="event" data-event="system" data-seq={it.seq}>
             <span class="sr-only">{t.conversation.systemNote}: </span>
