@@ -16,8 +16,8 @@ describe('queue changes folded in the console', () => {
     expect(runs.get(17)).toEqual(Array.from({ length: 15 }, (_, i) => i + 2));
   });
 
-  it('never folds a single line, nor transfers, notes, resolutions or SLA lines, and a message ends a run', () => {
-    const items = [ev(1, 'created'), ev(2, 'queued'), msg(3), ev(4, 'queued'), ev(5, 'transferred'), ev(6, 'assigned'), ev(7, 'resolved'), ev(8, 'reopened'), ev(9, 'assigned'), ev(10, 'note'), ev(11, 'queued')];
-    expect([...routingRuns(items)]).toEqual([[9, [8]]]);
+  it('never folds one or two lines, nor transfers, notes, resolutions or SLA lines, and a message ends a run', () => {
+    const items = [ev(1, 'created'), ev(2, 'queued'), ev(3, 'assigned'), msg(4), ev(5, 'queued'), ev(6, 'transferred'), ev(7, 'assigned'), ev(8, 'resolved'), ev(9, 'reopened'), ev(10, 'queued'), ev(11, 'assigned'), ev(12, 'note'), ev(13, 'queued'), ev(14, 'sla_breached')];
+    expect([...routingRuns(items)]).toEqual([[11, [9, 10]]]);
   });
 });
