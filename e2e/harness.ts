@@ -79,6 +79,7 @@ export async function shopperWrites(browser: Browser, product: Product, text: st
   await shop.goto(`${product.shopUrl}/`);
   await shop.locator('#parla-widget button.l').click();
   const input = shop.locator('#parla-widget textarea#parla-input');
+  await input.click(); // as a shopper taps the message box: the focus stays there when the welcome's fields arrive
   await input.fill(text);
   await input.press('Enter');
   await shop.locator('#parla-widget .m.me .b', { hasText: text }).waitFor();

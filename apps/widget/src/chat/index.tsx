@@ -84,6 +84,10 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let shown = '';
   let surveyShown = false;
   let welcomed = false;
+  /** The shopper pressed a key or touched the panel since opening it: the focus is theirs. */
+  let touched = false;
+  root.addEventListener('pointerdown', () => (touched = true));
+  root.addEventListener('keydown', () => (touched = true));
   let queued = false;
   /** Form values by field (pre-chat and the two forms share name and email). */
   const v: Fields = {};
@@ -154,8 +158,10 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     // welcome switched to the offline screen). Never away from the message box once the visitor
     // has typed in it: a visitor typing at once had their first words land in the name field (a
     // required field left empty is focused by the send instead).
-    // Fields that arrive with the (first) welcome while the message box is still empty: the first one is focused.
-    const arrived = s.open && !welcomed && pre.length > 0 && had === input.current && !draft;
+    // Fields that arrive with the (first) welcome while the message box is still empty, and the
+    // shopper has not touched the panel or pressed a key since opening it: the first one is focused.
+    if (opened) touched = false;
+    const arrived = s.open && !welcomed && pre.length > 0 && had === input.current && !draft && !touched;
     welcomed = !!s.site;
     if (opened || arrived || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
@@ -552,6 +558,8 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
               rows={1}
               maxLength={MAX_CHARS}
               placeholder={t.placeholder}
+              // The draft, so a message box re-created by a render (the welcome's fields arriving) keeps what was typed.
+              value={draft}
               onInput={(e) => on.input(e.currentTarget)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
