@@ -83,11 +83,6 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
   let wasOpen = false;
   let shown = '';
   let surveyShown = false;
-  let welcomed = false;
-  /** The shopper pressed a key or touched the panel since opening it: the focus is theirs. */
-  let touched = false;
-  root.addEventListener('pointerdown', () => (touched = true));
-  root.addEventListener('keydown', () => (touched = true));
   let queued = false;
   /** Form values by field (pre-chat and the two forms share name and email). */
   const v: Fields = {};
@@ -155,15 +150,11 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
     // Focus the first thing to fill in: on opening, or when the focused element went away (the
-    // welcome switched to the offline screen). Never away from the message box once the visitor
-    // has typed in it: a visitor typing at once had their first words land in the name field (a
+    // welcome switched to the offline screen). Fields that arrive after the opening (with the
+    // first welcome) never take the focus from the message box: a shopper typing as the welcome
+    // came had their words land in the name field. The next opening focuses the first of them (a
     // required field left empty is focused by the send instead).
-    // Fields that arrive with the (first) welcome while the message box is still empty, and the
-    // shopper has not touched the panel or pressed a key since opening it: the first one is focused.
-    if (opened) touched = false;
-    const arrived = s.open && !welcomed && pre.length > 0 && had === input.current && !draft && !touched;
-    welcomed = !!s.site;
-    if (opened || arrived || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
+    if (opened || (s.open && had && !had.isConnected) || (fresh && s.open && (!had || had === launcher)))
       (root.querySelector<HTMLElement>('.pc [name],.alt [name]') ?? (off ? root.querySelector<HTMLElement>('.ch button') : input.current))?.focus();
     fresh = false;
     if (after) focus(after);
@@ -558,8 +549,6 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
               rows={1}
               maxLength={MAX_CHARS}
               placeholder={t.placeholder}
-              // The draft, so a message box re-created by a render (the welcome's fields arriving) keeps what was typed.
-              value={draft}
               onInput={(e) => on.input(e.currentTarget)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
