@@ -237,20 +237,23 @@ export class FaqMatcher {
    * what out-of-scope questions are about: "tea", "bitcoin").
    */
   best(question: string, lang: Lang): Match | null {
+    return this.ranked(question, lang, 1)[0] ?? null;
+  }
+
+  /** The `n` best entries for the question, best first, scored as `best` scores them (none when nothing matches at all). */
+  ranked(question: string, lang: Lang, n = 3): Match[] {
     const ix = this.indexes.get(lang)!;
     const tokens = this.query(ix, question, lang);
     const qTerms = tokens.map((t) => t.term);
-    if (qTerms.length === 0 || ix.size === 0) return null;
+    if (qTerms.length === 0 || ix.size === 0) return [];
     const results = this.rank(ix, qTerms).slice(0, CANDIDATES);
-    if (results.length === 0) return null;
+    if (results.length === 0) return [];
     const near = qTerms.map(() => new Map<string, boolean>());
     const credits = results.map((r) => qTerms.map((q, i) => this.credit(ix, r, q, near[i]!)));
     const known = qTerms.map((t, i) => (ix.df.get(t) ?? 0) > 0 || credits.some((c) => c[i]! > 0));
     const weight = qTerms.map((t, i) => this.idf(ix, t) * (!known[i] && tokens[i]!.place ? PLACE_WEIGHT : 1));
     const top = results[0]!.score;
-    let best: Match | null = null;
-    let bestKey = -Infinity;
-    results.forEach((r, k) => {
+    const scored = results.map((r, k) => {
       let hit = 0;
       let asked = 0;
       qTerms.forEach((_, i) => {
@@ -260,13 +263,11 @@ export class FaqMatcher {
       });
       const confidence = asked ? hit / asked : 0;
       // Mostly the share explained; the engine's own ranking breaks near-ties.
-      const key = confidence + RANK_WEIGHT * (r.score / top);
-      if (key > bestKey) {
-        bestKey = key;
-        best = { entry: this.byId.get(r.id)!, confidence, score: r.score };
-      }
+      return { key: confidence + RANK_WEIGHT * (r.score / top), k, match: { entry: this.byId.get(r.id)!, confidence, score: r.score } };
     });
-    return best;
+    // Ties keep the engine's order (as the single best did: the first of equal keys won).
+    scored.sort((a, b) => b.key - a.key || a.k - b.k);
+    return scored.slice(0, n).map((x) => x.match);
   }
 
   /** Up to `n` entries whose question matches what is being typed (suggestions in the widget). */
