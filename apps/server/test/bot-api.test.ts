@@ -56,3 +56,40 @@ describe('FAQ import/export and try-the-bot', () => {
     expect((await fetch(`${s.url}/api/sites/nope/faqs`, { headers: { cookie } })).status).toBe(404);
   });
 });
+
+describe('bad questions (issue #17, must have 7)', () => {
+  it('abstains on emoji, markup, code and punctuation, and refuses empty or oversized ones with a reason', async () => {
+    const s = ctx.s;
+    const cookie = await admin();
+    const put = await fetch(`${s.url}/api/sites/${SITE}/faqs`, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify(kb) });
+    expect(put.status).toBe(200);
+    const ask = (question: string, lang = 'en') =>
+      fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ question, lang }) });
+    const odd = [
+      '😀😀😀',
+      '🙏🏻❤️‍🔥',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      "'; DROP TABLE faqs; --",
+      '{"type":"message.send","body":"x"}',
+      '?!?!?!...',
+      '** ^^ ~~ || && NEAR()',
+      '\u0000\u0001\u0002',
+      'a',
+    ];
+    for (const lang of ['en', 'it'])
+      for (const q of odd) {
+        const r = await ask(q, lang);
+        expect(r.status, q).toBe(200);
+        expect(await r.json(), q).toMatchObject({ faqId: null, answer: null });
+      }
+    // The words of a real question inside markup still find it (the markup is only text).
+    expect(await (await ask('<b>how do I return an item?</b>')).json()).toMatchObject({ faqId: 'en-returns' });
+    for (const q of ['', '   ', 'x'.repeat(1001)]) {
+      const r = await ask(q);
+      expect(r.status, JSON.stringify(q.slice(0, 10))).toBe(400);
+      expect(((await r.json()) as { message?: string }).message ?? '').not.toBe('');
+    }
+    expect((await ask('How do I return an item?', 'de')).status).toBe(400); // a language the bot does not speak
+  });
+});
