@@ -66,7 +66,7 @@ describe('transfers', () => {
 
     const seen = await c.v.waitFor(() => c.v.items.find((i) => i.item.kind === 'event' && i.item.event === 'transferred'), 'visitor transferred event');
     expect(seen.item.kind === 'event' && seen.item.agentName).toBe('Bo');
-    expect(JSON.stringify(c.v.frames)).not.toContain('VIP');
+    expect(JSON.stringify(c.v.frames)).not.toContain('already refunded once'); // the note's words (a random id may hold 'VIP')
     b.session.track(c.id);
     const forAgent = await b.waitFor(() => b.items.find((i) => i.item.kind === 'event' && i.item.event === 'transferred'), 'agent transferred event');
     expect(forAgent.item.kind === 'event' && forAgent.item.note).toBe('VIP, already refunded once');
@@ -76,7 +76,7 @@ describe('transfers', () => {
     await v2.frame('welcome');
     v2.session.track(c.id);
     await v2.waitFor(() => v2.items.find((i) => i.item.kind === 'event' && i.item.event === 'transferred'), 'synced event');
-    expect(JSON.stringify(v2.frames)).not.toContain('VIP');
+    expect(JSON.stringify(v2.frames)).not.toContain('already refunded once');
   });
 
   it('refuses a transfer to an offline agent', async () => {
