@@ -991,14 +991,26 @@ export const FaqList = z
 
 export const BotAnswerRequest = z.object({ question: z.string().trim().min(1).max(1000), lang: Lang });
 
+/** An entry the bot found near a question, with its confidence. */
+export const BotNearest = z.object({ faqId: z.string(), question: z.string(), score: z.number() });
+export type BotNearest = z.infer<typeof BotNearest>;
+
 export const BotAnswer = z.object({
-  /** null: the bot abstains (no entry is a confident match). */
+  /** answer: faqId is the answer; suggest: the bot offers `suggestions` ("Did you mean…") beside a person; abstain: neither. */
+  decision: z.enum(['answer', 'suggest', 'abstain']),
+  /** null: the bot does not answer outright (decision suggest or abstain). */
   faqId: z.string().nullable(),
   /** 0..1: the share of the question's meaning the best entry explains. */
   score: z.number(),
   answer: z.string().nullable(),
   question: z.string().nullable(),
   quickReplies: z.array(z.string()),
+  /** decision suggest: the entries offered, best first (up to 3). */
+  suggestions: z.array(BotNearest),
+  /** The nearest entries and their scores whatever the decision (the console's diagnosis). */
+  nearest: z.array(BotNearest),
+  /** This site's calibrated bars: answer at or above `answer`, suggest at or above `suggest`. */
+  thresholds: z.object({ answer: z.number(), suggest: z.number() }),
 });
 export type BotAnswer = z.infer<typeof BotAnswer>;
 

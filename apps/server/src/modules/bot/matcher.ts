@@ -10,6 +10,7 @@ import type { FaqEntry, Lang } from '@parla/protocol';
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemIt } from '@orama/stemmers/italian';
 import MiniSearch from 'minisearch';
+import type { Calibration } from './decide.ts';
 
 /** Below this confidence the bot abstains. */
 export const DEFAULT_THRESHOLD = 0.62;
@@ -268,6 +269,16 @@ export class FaqMatcher {
     // Ties keep the engine's order (as the single best did: the first of equal keys won).
     scored.sort((a, b) => b.key - a.key || a.k - b.k);
     return scored.slice(0, n).map((x) => x.match);
+  }
+
+  /**
+   * The site's thresholds, from its own entries. `sensitivity` 0..1 (0.5 balanced): higher answers
+   * more readily, lower asks for more before answering. (Placeholder until the calibration lands:
+   * the old constant.)
+   */
+  calibrate(sensitivity = 0.5): Calibration {
+    const shift = (sensitivity - 0.5) * 0.2;
+    return { answerAt: DEFAULT_THRESHOLD - shift, suggestAt: 0.4 - shift, margin: 0 };
   }
 
   /** Up to `n` entries whose question matches what is being typed (suggestions in the widget). */

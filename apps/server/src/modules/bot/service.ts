@@ -1,7 +1,8 @@
 import type { FaqRow, GroupCommit, Store } from '@parla/db';
 import type { BotAnswer, FaqEntry, Lang } from '@parla/protocol';
 import { ServiceError } from '../conversations/errors.ts';
-import { answer, FaqMatcher } from './matcher.ts';
+import { type Calibration, decide } from './decide.ts';
+import { FaqMatcher, type Match } from './matcher.ts';
 
 const toEntry = (r: FaqRow): FaqEntry => ({
   id: r.id,
@@ -87,14 +88,28 @@ export class Bot {
       .map((e) => ({ id: e.id, question: e.question, answer: e.answer }));
   }
 
+  /** The site's calibrated thresholds (cached with the index; the sensitivity is a site setting). */
+  calibration(siteId: string): Calibration {
+    return this.matcher(siteId).calibrate();
+  }
+
   answer(siteId: string, question: string, lang: Lang): BotAnswer {
-    const r = answer(this.matcher(siteId), question, lang);
+    const cal = this.calibration(siteId);
+    const d = decide(this.matcher(siteId), question, lang, cal);
+    const near = (m: Match) => ({ faqId: m.entry.id, question: m.entry.question, score: round(m.confidence) });
+    const entry = d.kind === 'answer' ? d.best!.entry : null;
     return {
-      faqId: r.entry?.id ?? null,
-      score: Math.round(r.confidence * 1000) / 1000,
-      answer: r.entry?.answer ?? null,
-      question: r.entry?.question ?? null,
-      quickReplies: r.entry?.quickReplies ?? [],
+      decision: d.kind,
+      faqId: entry?.id ?? null,
+      score: round(d.best?.confidence ?? 0),
+      answer: entry?.answer ?? null,
+      question: entry?.question ?? null,
+      quickReplies: entry?.quickReplies ?? [],
+      suggestions: d.suggestions.map(near),
+      nearest: d.nearest.map(near),
+      thresholds: { answer: round(cal.answerAt), suggest: round(cal.suggestAt) },
     };
   }
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
