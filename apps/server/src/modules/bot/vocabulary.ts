@@ -32,7 +32,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'intent-time',
     intent: true,
-    en: ['when', 'how long', 'how many days', 'how soon', 'how quickly', 'how fast', 'what time', 'by when', 'time frame', 'timeframe', 'timescale', 'turnaround', 'how many weeks'],
+    en: ['when', 'how long', 'how many days', 'how soon', 'how quickly', 'how fast', 'what time', 'by when', 'time frame', 'timeframe', 'timescale', 'turnaround', 'how many weeks', 'how long it takes', 'fortnight'],
     it: ['quando', 'quanto tempo', 'quanti giorni', 'quante settimane', 'tempi', 'tempo', 'tempistiche', 'tempistica', 'entro quando', 'in quanto tempo', 'quanto ci vuole', 'quanto ci mette', 'quanto impiega', 'da quando', 'fino a quando'],
   },
   {
@@ -134,8 +134,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'tracking',
-    en: ['track', 'tracking', 'tracked', 'tracking number', 'tracking code', 'tracking link', 'tracking info', 'track my order', 'track my parcel', 'follow my parcel', 'follow my order', 'where is my parcel', "where's my parcel", 'track and trace'],
-    it: ['tracking', 'tracciare', 'tracciamento', 'tracciabile', 'tracciabilità', 'numero di tracking', 'codice di tracking', 'codice di tracciamento', 'numero di tracciamento', 'link di tracciamento', 'seguire la spedizione', 'seguire il pacco', "seguire l'ordine", 'monitorare la spedizione', "dov'è il pacco"],
+    en: ['track', 'tracking', 'tracked', 'tracking number', 'tracking code', 'tracking link', 'tracking info', 'track my order', 'track my parcel', 'follow my parcel', 'follow my order', 'where is my parcel', "where's my parcel", 'track and trace', 'in transit', 'tracking page', 'tracking not updating', 'stuck in transit'],
+    it: ['tracking', 'tracciare', 'tracciamento', 'tracciabile', 'tracciabilità', 'numero di tracking', 'codice di tracking', 'codice di tracciamento', 'numero di tracciamento', 'link di tracciamento', 'seguire la spedizione', 'seguire il pacco', "seguire l'ordine", 'monitorare la spedizione', "dov'è il pacco", 'in transito', 'pagina di tracking', 'tracking non aggiornato', 'tracking fermo'],
   },
   {
     id: 'order-status',
@@ -207,6 +207,11 @@ export const CONCEPTS: readonly Concept[] = [
     en: ['large items', 'bulky items', 'large item', 'bulky', 'two-man delivery', 'two man delivery', 'room of choice', 'kerbside', 'curbside', 'upstairs', 'stairs', 'which floor', 'white glove', 'no lift', 'elevator', 'doorway', 'remove the packaging'],
     it: ['ingombrante', 'ingombranti', 'articoli ingombranti', 'consegna al piano', 'consegna al portone', 'bordo strada', 'al piano terra', 'scale', 'ascensore', 'senza ascensore', 'portone', 'consegna in stanza', 'consegna con due operatori', 'rimozione imballaggi'],
   },
+  {
+    id: 'shipping-restrictions',
+    en: ['restricted items', 'shipping restrictions', 'cannot ship', 'hazardous', 'dangerous goods', 'lithium batteries', 'aerosols', 'perfume shipping'],
+    it: ['non spedibile', 'non spedibili', 'merce pericolosa', 'merci pericolose', 'restrizioni di spedizione', 'batterie al litio', 'aerosol', 'limitazioni di spedizione'],
+  },
 
   // ---------------------------------------------------------------- the order
   {
@@ -236,8 +241,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'delivery-address',
-    en: ['address', 'addresses', 'delivery address', 'shipping address', 'change address', 'change my address', 'change the address', 'wrong address', 'update address', 'new address', 'different address', 'moved house', 'typo in address'],
-    it: ['indirizzo', 'indirizzi', 'indirizzo di consegna', 'indirizzo di spedizione', 'cambiare indirizzo', 'cambio indirizzo', "modificare l'indirizzo", 'indirizzo sbagliato', 'indirizzo errato', 'nuovo indirizzo', 'indirizzo diverso', 'ho traslocato', 'trasloco'],
+    en: ['address', 'addresses', 'delivery address', 'shipping address', 'change address', 'change my address', 'change the address', 'wrong address', 'update address', 'new address', 'different address', 'moved house', 'typo in address', 'work address'],
+    it: ['indirizzo', 'indirizzi', 'indirizzo di consegna', 'indirizzo di spedizione', 'cambiare indirizzo', 'cambio indirizzo', "modificare l'indirizzo", 'indirizzo sbagliato', 'indirizzo errato', 'nuovo indirizzo', 'indirizzo diverso', 'ho traslocato', 'trasloco', 'indirizzo di lavoro', "indirizzo dell'ufficio"],
   },
   {
     id: 'order-history',
@@ -251,7 +256,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'cart-checkout',
-    en: ['basket', 'cart', 'shopping cart', 'shopping bag', 'checkout', 'check out', 'add to basket', 'add to cart', 'empty basket', 'items in my basket'],
+    en: ['basket', 'cart', 'shopping cart', 'shopping bag', 'checkout', 'check out', 'add to basket', 'add to cart', 'empty basket', 'items in my basket', 'trolley'],
     it: ['carrello', 'cassa', 'checkout', 'procedere al pagamento', 'aggiungere al carrello', 'carrello vuoto', 'svuotato il carrello', 'pagina di pagamento', 'concludere il pagamento'],
   },
   {
@@ -263,8 +268,8 @@ export const CONCEPTS: readonly Concept[] = [
   // ---------------------------------------------------------------- returns, exchanges, refunds
   {
     id: 'return',
-    en: ['return', 'returns', 'returned', 'returning', 'send back', 'send it back', 'sent back', 'send them back', 'give back', 'take back', 'return policy', 'returns policy', 'make a return', 'start a return', 'changed my mind', 'right of withdrawal', 'withdrawal'],
-    it: ['reso', 'resi', 'restituire', 'restituito', 'restituzione', 'rendere', 'rendo', 'rimandare indietro', 'rispedire', 'rispedirlo', 'mandare indietro', 'politica di reso', 'politica dei resi', 'fare un reso', 'effettuare un reso', 'ripensamento', 'diritto di recesso', 'recesso'],
+    en: ['return', 'returns', 'returned', 'returning', 'send back', 'send it back', 'sent back', 'send them back', 'give back', 'take back', 'return policy', 'returns policy', 'make a return', 'start a return', 'changed my mind', 'right of withdrawal', 'withdrawal', 'bring it back', 'bring back', 'return an item', 'return items'],
+    it: ['reso', 'resi', 'restituire', 'restituito', 'restituzione', 'rendere', 'rendo', 'rimandare indietro', 'rispedire', 'rispedirlo', 'mandare indietro', 'politica di reso', 'politica dei resi', 'fare un reso', 'effettuare un reso', 'ripensamento', 'diritto di recesso', 'recesso', 'restituirlo', 'rimandarlo', 'renderlo', 'mandarlo indietro', 'restituire un articolo'],
   },
   {
     id: 'return-deadline',
@@ -278,8 +283,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'return-label',
-    en: ['return label', 'returns label', 'label', 'labels', 'shipping label', 'prepaid label', 'print a label', 'printer', 'qr code', 'returns form', 'return form'],
-    it: ['etichetta', 'etichette', 'etichetta di reso', 'etichetta di spedizione', 'etichetta prepagata', "stampare l'etichetta", 'stampante', 'codice qr', 'modulo di reso', 'modulo di recesso', 'lettera di vettura'],
+    en: ['return label', 'returns label', 'label', 'labels', 'shipping label', 'prepaid label', 'print a label', 'qr code', 'without a printer', 'returns form', 'return form'],
+    it: ['etichetta', 'etichette', 'etichetta di reso', 'etichetta di spedizione', 'etichetta prepagata', "stampare l'etichetta", 'codice qr', 'senza stampante', 'modulo di reso', 'modulo di recesso', 'lettera di vettura'],
   },
   {
     id: 'return-pickup',
@@ -303,13 +308,23 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'exchange',
-    en: ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'trade', 'switch', 'change size', 'change the size', 'change colour', 'change color', 'different size', 'another size', 'bigger size', 'smaller size', 'size up', 'size down', 'replace', 'replacement'],
-    it: ['cambio', 'cambi', 'cambiare', 'cambiarlo', 'cambiare taglia', 'cambio taglia', 'cambiare colore', 'cambio colore', 'sostituire', 'sostituzione', 'scambiare', 'scambio', 'taglia diversa', 'altra taglia', 'taglia più grande', 'taglia più piccola', 'cambio merce'],
+    en: ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'trade', 'switch', 'change size', 'change the size', 'change colour', 'change color', 'different size', 'another size', 'bigger size', 'smaller size', 'size up', 'size down', 'replace', 'replacement', 'different colour', 'different color', 'another colour', 'ordered the wrong size', "doesn't fit", 'does not fit', 'swap for'],
+    it: ['cambio', 'cambi', 'cambiare', 'cambiarlo', 'cambiare taglia', 'cambio taglia', 'cambiare colore', 'cambio colore', 'sostituire', 'sostituzione', 'scambiare', 'scambio', 'taglia diversa', 'altra taglia', 'taglia più grande', 'taglia più piccola', 'cambio merce', 'ho sbagliato taglia', 'sbagliato taglia', 'troppo piccolo', 'troppo piccola', 'troppo grande', 'troppo stretto', 'non mi va', 'non mi sta bene', 'fare un cambio'],
   },
   {
     id: 'refund',
     en: ['refund', 'refunds', 'refunded', 'refunding', 'money back', 'my money back', 'reimburse', 'reimbursement', 'reimbursed', 'credit back', 'credited back', 'store credit', 'credit note', 'original payment method', 'paid back'],
     it: ['rimborso', 'rimborsi', 'rimborsare', 'rimborsato', 'rimborsata', 'riavere i soldi', 'soldi indietro', 'restituzione dei soldi', 'restituzione del denaro', 'riaccredito', 'riaccreditato', 'accredito', 'storno', 'nota di credito', 'metodo di pagamento originale', 'stesso metodo di pagamento'],
+  },
+  {
+    id: 'trial-period',
+    en: ['trial period', 'try before you buy', 'home trial', 'try at home', 'risk free trial', 'money back guarantee', 'satisfaction guarantee', 'satisfaction guaranteed', 'night trial'],
+    it: ['periodo di prova', 'prova a casa', 'provare a casa', 'soddisfatti o rimborsati', 'prova gratuita', 'garanzia soddisfazione', 'notti di prova'],
+  },
+  {
+    id: 'return-status',
+    en: ['return status', 'status of my return', 'received my return', 'return received', 'return processed', 'track my return', 'return not processed'],
+    it: ['stato del reso', 'reso ricevuto', 'ricevuto il reso', 'reso elaborato', 'tracciare il reso', 'reso non elaborato', 'esito del reso'],
   },
 
   // ---------------------------------------------------------------- problems with an item
@@ -334,9 +349,14 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['mancante', 'mancanti', 'manca', 'mancano', 'articolo mancante', 'pezzo mancante', 'pezzi mancanti', 'ordine incompleto', 'incompleto', 'non era nel pacco', "non c'era", 'non incluso'],
   },
   {
+    id: 'in-the-box',
+    en: ['included in the box', 'included', 'supplied with', 'accessories', 'accessory', 'box contents'],
+    it: ['incluso', 'inclusi', 'inclusa', 'in dotazione', 'accessori', 'accessorio', 'contenuto della confezione'],
+  },
+  {
     id: 'warranty',
-    en: ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guarantees', 'warranty period', 'legal guarantee', 'extended warranty', 'under warranty', 'covered by warranty', 'warranty claim', 'claim', 'manufacturer warranty'],
-    it: ['garanzia', 'garanzie', 'garantito', 'garantita', 'garanzia legale', 'garanzia del produttore', 'in garanzia', 'garanzia convenzionale', 'estensione di garanzia', 'coperto da garanzia', 'richiesta di garanzia', 'garanzia di conformità', 'anni di garanzia'],
+    en: ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guarantees', 'warranty period', 'legal guarantee', 'extended warranty', 'under warranty', 'covered by warranty', 'warranty claim', 'claim', 'manufacturer warranty', 'register my product', 'product registration'],
+    it: ['garanzia', 'garanzie', 'garantito', 'garantita', 'garanzia legale', 'garanzia del produttore', 'in garanzia', 'garanzia convenzionale', 'estensione di garanzia', 'coperto da garanzia', 'richiesta di garanzia', 'garanzia di conformità', 'anni di garanzia', 'registrare il prodotto', 'registrazione prodotto'],
   },
   {
     id: 'repair',
@@ -345,7 +365,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'tech-support',
-    en: ['setup', 'set up', 'setting up', 'troubleshooting', 'troubleshoot', 'user manual', 'manual', 'pairing', 'pair', 'bluetooth', 'firmware', 'software update', 'factory reset', 'how to use', 'connect to wifi', 'wifi'],
+    en: ['setup', 'set up', 'setting up', 'troubleshooting', 'troubleshoot', 'user manual', 'manual', 'bluetooth', 'bluetooth pairing', 'pair with my phone', 'firmware', 'software update', 'tech support', 'technical support', 'factory reset', 'how to use', 'connect to wifi', 'wifi'],
     it: ['configurazione', 'configurare', 'manuale', "manuale d'uso", 'manuale di istruzioni', 'libretto di istruzioni', 'libretto', 'accoppiare', 'associare', 'bluetooth', 'firmware', 'aggiornamento software', 'ripristino', 'come si usa', 'wifi'],
   },
   {
@@ -359,9 +379,19 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['compatibile', 'compatibili', 'compatibilità', 'funziona con', 'adattatore', 'spina', 'presa', 'voltaggio', 'tensione', 'spina italiana', 'modello compatibile'],
   },
   {
+    id: 'certification',
+    en: ['certified', 'certification', 'certificate', 'ce marking', 'ce mark', 'safety standards', 'bpa free', 'non-toxic', 'tested'],
+    it: ['certificato', 'certificazione', 'certificazioni', 'marchio ce', 'norme di sicurezza', 'senza bpa', 'atossico', 'testato', 'conforme'],
+  },
+  {
+    id: 'energy-efficiency',
+    en: ['energy class', 'energy rating', 'energy label', 'energy efficiency', 'power consumption', 'energy consumption', 'wattage'],
+    it: ['classe energetica', 'etichetta energetica', 'consumo energetico', 'consumi', 'efficienza energetica', 'potenza', 'wattaggio'],
+  },
+  {
     id: 'refurbished',
-    en: ['refurbished', 'renewed', 'second hand', 'second-hand', 'pre-owned', 'preowned', 'used', 'open box', 'ex-display', 'ex display', 'graded', 'reconditioned'],
-    it: ['ricondizionato', 'ricondizionati', 'rigenerato', 'usato', 'usati', 'seconda mano', 'di seconda mano', 'ex demo', 'ex esposizione', 'esposizione', 'pari al nuovo'],
+    en: ['refurbished', 'renewed', 'second hand', 'second-hand', 'pre-owned', 'preowned', 'open box', 'ex-display', 'ex display', 'graded', 'used items', 'used products', 'reconditioned'],
+    it: ['ricondizionato', 'ricondizionati', 'rigenerato', 'seconda mano', 'di seconda mano', 'ex demo', 'articoli usati', 'prodotti usati', 'ex esposizione', 'esposizione', 'pari al nuovo'],
   },
   {
     id: 'old-appliance-disposal',
@@ -373,7 +403,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'gift-card',
     en: ['gift card', 'gift cards', 'giftcard', 'giftcards', 'voucher', 'vouchers', 'gift voucher', 'gift vouchers', 'e-gift card', 'egift', 'egift card', 'gift certificate', 'gift token', 'digital gift card'],
-    it: ['gift card', 'giftcard', 'buono regalo', 'buoni regalo', 'carta regalo', 'carte regalo', 'voucher', 'buono acquisto', 'buoni acquisto', 'buono spesa', 'e-gift card', 'card regalo', 'tessera regalo', 'cofanetto regalo'],
+    it: ['gift card', 'giftcard', 'buono regalo', 'buoni regalo', 'carta regalo', 'carte regalo', 'voucher', 'buono acquisto', 'buoni acquisto', 'buono spesa', 'e-gift card', 'card regalo', 'tessera regalo', 'cofanetto regalo', 'regalare un buono'],
   },
   {
     id: 'gift-card-balance',
@@ -422,7 +452,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'promotion-sale',
-    en: ['sale', 'sales', 'on sale', 'promotion', 'promotions', 'promo', 'offer', 'offers', 'special offer', 'special offers', 'black friday', 'cyber monday', 'clearance', 'outlet', 'seasonal sale', 'end of season'],
+    en: ['sale', 'sales', 'on sale', 'promotion', 'promotions', 'promo', 'special offer', 'current offers', 'latest offers', 'on offer', 'special offers', 'black friday', 'cyber monday', 'clearance', 'outlet', 'seasonal sale', 'end of season'],
     it: ['saldi', 'saldo', 'in saldo', 'promozione', 'promozioni', 'promo', 'offerta', 'offerte', 'offerta speciale', 'black friday', 'cyber monday', 'svendita', 'outlet', 'fine stagione', 'in offerta', 'volantino'],
   },
   {
@@ -451,6 +481,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['iva', 'iva inclusa', 'iva compresa', 'iva esclusa', 'esclusa iva', 'più iva', 'ivato', 'prezzi ivati', 'tasse', 'tassa', 'imposte', 'imposta', 'tax free', 'esente iva', 'aliquota'],
   },
   {
+    id: 'price-error',
+    en: ['wrong price', 'price error', 'pricing error', 'pricing mistake', 'incorrect price', 'price was wrong', 'different price at checkout'],
+    it: ['prezzo sbagliato', 'prezzo errato', 'errore di prezzo', 'errore nel prezzo', 'prezzo diverso', 'prezzo diverso in cassa'],
+  },
+  {
     id: 'currency',
     en: ['currency', 'currencies', 'pounds', 'sterling', 'euros', 'euro', 'dollars', 'exchange rate', 'convert', 'conversion', 'local currency'],
     it: ['valuta', 'valute', 'euro', 'dollari', 'sterline', 'cambio valuta', 'tasso di cambio', 'conversione', 'valuta locale'],
@@ -459,6 +494,11 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'loyalty',
     en: ['loyalty', 'loyalty points', 'loyalty programme', 'loyalty program', 'loyalty card', 'loyalty scheme', 'points', 'reward points', 'rewards', 'reward', 'membership', 'member', 'members', 'vip', 'cashback', 'club', 'tier'],
     it: ['fedeltà', 'punti fedeltà', 'programma fedeltà', 'carta fedeltà', 'tessera fedeltà', 'punti', 'raccolta punti', 'premi', 'premio', 'membri', 'membro', 'vip', 'cashback', 'club', 'tessera', 'livello'],
+  },
+  {
+    id: 'birthday',
+    en: ['birthday', 'birthday discount', 'birthday gift', 'birthday treat'],
+    it: ['compleanno', 'sconto compleanno', 'regalo di compleanno', 'sconto di compleanno'],
   },
   {
     id: 'referral',
@@ -474,13 +514,13 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'unsubscribe',
-    en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop emailing', 'stop sending', 'stop receiving', 'remove me from', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter'],
-    it: ['disiscrivermi', 'disiscriversi', 'disiscrizione', 'disiscritto', 'cancellarmi dalla newsletter', "cancellare l'iscrizione", 'annullare iscrizione', "annullare l'iscrizione", 'smettete di mandarmi', 'smettere di ricevere', 'non voglio ricevere', 'toglietemi', 'togliermi dalla lista', 'troppe email', 'troppe mail', 'revocare il consenso', 'disattivare la newsletter'],
+    en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop emailing', 'stop sending', 'stop receiving', 'remove me from', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter', 'stop the spam', "don't want emails", 'no more newsletters', 'stop marketing emails', 'leave the mailing list', 'unsubscribe link'],
+    it: ['disiscrivermi', 'disiscriversi', 'disiscrizione', 'disiscritto', 'cancellarmi dalla newsletter', "cancellare l'iscrizione", 'annullare iscrizione', "annullare l'iscrizione", 'smettete di mandarmi', 'smettere di ricevere', 'non voglio ricevere', 'toglietemi', 'togliermi dalla lista', 'troppe email', 'troppe mail', 'revocare il consenso', 'disattivare la newsletter', 'basta email', 'basta mail', 'non voglio più email', 'cancellarmi dalla mailing list', 'disdire la newsletter', 'stop newsletter'],
   },
   {
     id: 'notifications',
     en: ['notifications', 'notification', 'sms', 'text message', 'text messages', 'texts', 'push notifications', 'alerts'],
-    it: ['notifiche', 'notifica', 'sms', 'messaggi', 'messaggio', 'avvisi', 'notifiche push', 'messaggino'],
+    it: ['notifiche', 'notifica', 'sms', 'avvisi', 'notifiche push', 'messaggino'],
   },
 
   // ---------------------------------------------------------------- account
@@ -503,6 +543,16 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'login',
     en: ['log in', 'login', 'log on', 'logging in', 'sign in', 'signing in', "can't log in", 'cannot log in', 'locked out', 'access my account', 'logged out'],
     it: ['accedere', 'accesso', 'login', 'accedo', 'loggarmi', 'entrare nel profilo', "entrare nell'account", 'non riesco ad accedere', 'fare il login', 'account bloccato'],
+  },
+  {
+    id: 'email-not-received',
+    en: ["didn't get the email", 'email not received', 'no email', 'spam folder', 'junk folder', 'junk mail', 'check my spam'],
+    it: ["non ho ricevuto l'email", 'email non ricevuta', 'mail non ricevuta', 'nessuna email', 'cartella spam', 'posta indesiderata', 'controllare lo spam'],
+  },
+  {
+    id: 'verification-code',
+    en: ['verification code', 'otp', 'one-time code', 'one time password', 'sms code', 'two-factor', '2fa', 'security code'],
+    it: ['codice di verifica', 'codice otp', 'otp', 'codice monouso', 'codice sms', 'autenticazione a due fattori', 'codice di sicurezza'],
   },
   {
     id: 'password',
@@ -573,6 +623,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['addebito', 'addebitato', 'addebitata', 'preautorizzazione', 'autorizzazione', 'importo bloccato', 'in sospeso', 'pagamento in sospeso', 'quando viene addebitato', 'soldi scalati', 'transazione in attesa'],
   },
   {
+    id: 'government-voucher',
+    en: ['teacher card', 'culture bonus', 'government voucher', '18app', 'teacher voucher', 'culture card'],
+    it: ['carta del docente', 'bonus cultura', '18app', 'carta della cultura', 'bonus docenti', 'buono docente', 'carta cultura giovani', 'carta docente'],
+  },
+  {
     id: 'payment-security',
     en: ['secure payment', 'secure', 'security', 'safe to pay', 'is it safe', 'safe', '3d secure', 'encryption', 'encrypted', 'ssl', 'card details safe', 'verified by visa'],
     it: ['pagamento sicuro', 'sicuro', 'sicura', 'sicurezza', 'pagamenti sicuri', '3d secure', 'crittografia', 'criptato', 'dati della carta', 'protezione acquisti', 'ssl'],
@@ -634,6 +689,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['disponibile', 'disponibili', 'disponibilità', 'non disponibile', 'esaurito', 'esaurita', 'esauriti', 'in magazzino', 'magazzino', 'sold out', 'scorte'],
   },
   {
+    id: 'store-stock',
+    en: ['available in store', 'in-store stock', 'stock in store', 'check store stock', 'in store availability', 'in my local store'],
+    it: ['disponibile in negozio', 'disponibilità in negozio', 'disponibili in negozio', 'scorte in negozio', 'presente in negozio'],
+  },
+  {
     id: 'restock',
     en: ['back in stock', 'restock', 'restocked', 'restocking', 'notify me', 'notify me when', 'stock alert', 'stock notification', 'replenish', 'available again', 'come back in stock', 'email me when'],
     it: ['tornerà disponibile', 'torna disponibile', 'di nuovo disponibile', 'rifornimento', 'riassortimento', 'riassortito', 'avvisami', 'avvisatemi', 'notifica di disponibilità', 'ritorno in stock', 'rientro', 'quando torna', 'riarrivo'],
@@ -657,8 +717,8 @@ export const CONCEPTS: readonly Concept[] = [
   // ---------------------------------------------------------------- shops and contact
   {
     id: 'click-collect',
-    en: ['click and collect', 'click & collect', 'click-and-collect', 'store pickup', 'in-store pickup', 'pick up in store', 'pick up', 'pickup', 'collect in store', 'collect from store', 'collect it myself', 'reserve and collect'],
-    it: ['ritiro in negozio', 'ritirare in negozio', 'ritiro', 'ritirare', 'ritiro in store', 'ritiro presso il negozio', 'passare a ritirare', 'ritirarlo di persona', 'click and collect', 'click & collect', 'ritiro in sede'],
+    en: ['click and collect', 'click & collect', 'click-and-collect', 'store pickup', 'in-store pickup', 'pick up in store', 'pick up', 'pickup', 'collect in store', 'collect from store', 'collect it myself', 'reserve and collect', 'someone else collect'],
+    it: ['ritiro in negozio', 'ritirare in negozio', 'ritiro', 'ritirare', 'ritiro in store', 'ritiro presso il negozio', 'passare a ritirare', 'ritirarlo di persona', 'click and collect', 'click & collect', 'ritiro in sede', 'delega'],
   },
   {
     id: 'physical-store',
@@ -667,7 +727,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'opening-hours',
-    en: ['opening hours', 'opening times', 'hours', 'open', 'closed', 'closing time', 'open on sunday', 'business hours', 'when are you open', 'open today'],
+    en: ['opening hours', 'opening times', 'hours', 'open', 'closed', 'closing time', 'open on sunday', 'business hours', 'when are you open', 'open today', 'when do you open', 'when do you close'],
     it: ['orari', 'orario', 'orari di apertura', 'orario di apertura', 'aperto', 'aperti', 'chiuso', 'chiusi', 'apertura', 'chiusura', 'orario continuato', 'domenica', 'siete aperti'],
   },
   {
@@ -677,8 +737,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'contact',
-    en: ['contact', 'contact you', 'contact us', 'contact details', 'get in touch', 'reach you', 'customer service', 'customer services', 'customer support', 'customer care', 'support', 'support team', 'help desk', 'helpdesk'],
-    it: ['contattare', 'contattarvi', 'contatto', 'contatti', 'assistenza', 'assistenza clienti', 'servizio clienti', 'supporto', 'customer care', 'help desk', 'mettermi in contatto', 'recapiti'],
+    en: ['contact', 'contact you', 'contact us', 'contact details', 'get in touch', 'reach you', 'customer service', 'customer services', 'customer support', 'customer care', 'support', 'support team', 'help desk', 'helpdesk', 'speak to you', 'talk to you'],
+    it: ['contattare', 'contattarvi', 'contatto', 'contatti', 'assistenza', 'assistenza clienti', 'servizio clienti', 'supporto', 'customer care', 'help desk', 'mettermi in contatto', 'recapiti', 'parlare con voi'],
   },
   {
     id: 'support-hours',
@@ -692,7 +752,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'phone',
-    en: ['phone', 'telephone', 'call', 'call you', 'phone number', 'telephone number', 'ring', 'helpline', 'hotline', 'freephone', 'call me back', 'callback', 'by phone'],
+    en: ['phone', 'telephone', 'call', 'call you', 'phone number', 'telephone number', 'helpline', 'hotline', 'freephone', 'call me back', 'callback', 'by phone', 'mobile number', 'cell phone'],
     it: ['telefono', 'telefonare', 'telefonata', 'chiamare', 'chiamarvi', 'numero di telefono', 'numero verde', 'telefonicamente', 'recapito telefonico', 'richiamare', 'richiamatemi', 'essere richiamato', 'cellulare'],
   },
   {
@@ -712,7 +772,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'reviews',
-    en: ['review', 'reviews', 'write a review', 'leave a review', 'rating', 'ratings', 'testimonials', 'customer reviews'],
+    en: ['review', 'reviews', 'write a review', 'leave a review', 'rating', 'ratings', 'testimonials', 'customer reviews', 'feedback'],
     it: ['recensione', 'recensioni', 'lasciare una recensione', 'scrivere una recensione', 'valutazione', 'valutazioni', 'opinioni', 'feedback'],
   },
   {
@@ -778,9 +838,14 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['dimensioni', 'dimensione', 'quanto è grande', 'larghezza', 'altezza', 'profondità', 'lunghezza', 'peso', 'pesante', 'quanto pesa', 'specifiche', 'specifiche tecniche', 'scheda tecnica', 'caratteristiche tecniche', 'caratteristiche'],
   },
   {
+    id: 'bundle',
+    en: ['bundle', 'bundles', 'bundle deal', 'set', 'sets', 'multipack', 'multi-pack', 'kit'],
+    it: ['kit', 'confezione multipla', 'multipack', 'pacchetto combinato', 'confezione risparmio'],
+  },
+  {
     id: 'colour',
-    en: ['colour', 'color', 'colours', 'colors', 'shade', 'shades', 'colour accuracy', 'looks different', 'different from the photo', 'photo', 'photos', 'picture', 'pictures', 'shade match'],
-    it: ['colore', 'colori', 'tonalità', 'sfumatura', 'nuance', 'diverso dalla foto', 'foto', 'fotografia', 'immagine', 'immagini', 'colore reale'],
+    en: ['colour', 'color', 'colours', 'colors', 'shade', 'shades', 'colour accuracy', 'looks different', 'different from the photo', 'shade match'],
+    it: ['colore', 'colori', 'tonalità', 'sfumatura', 'nuance', 'diverso dalla foto', 'colore reale'],
   },
   {
     id: 'origin',
@@ -803,6 +868,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['vegano', 'vegana', 'vegani', 'vegetariano', 'vegetariana', 'biologico', 'biologica', 'bio', 'halal', 'kosher', 'olio di palma', 'ogm', 'senza zucchero', 'vegetale'],
   },
   {
+    id: 'recipes',
+    en: ['recipe', 'recipes', 'how to cook', 'cooking instructions', 'cooking time', 'serving suggestion', 'how to prepare'],
+    it: ['ricetta', 'ricette', 'come cucinare', 'cottura', 'tempi di cottura', 'come si cucina', 'modalità di preparazione'],
+  },
+  {
     id: 'cruelty-free',
     en: ['cruelty free', 'cruelty-free', 'tested on animals', 'animal testing', 'not tested on animals'],
     it: ['cruelty free', 'testato su animali', 'test su animali', 'testati sugli animali', 'sperimentazione animale'],
@@ -811,6 +881,11 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'skin-type',
     en: ['skin type', 'sensitive skin', 'oily skin', 'dry skin', 'combination skin', 'acne', 'patch test', 'dermatologically tested', 'skincare'],
     it: ['tipo di pelle', 'pelle sensibile', 'pelle grassa', 'pelle secca', 'pelle mista', 'acne', 'dermatologicamente testato', 'skincare', 'cura della pelle', 'nichel'],
+  },
+  {
+    id: 'scent',
+    en: ['scent', 'scents', 'fragrance', 'fragrances', 'smell', 'smells', 'perfume', 'unscented', 'fragrance free'],
+    it: ['profumo', 'profumi', 'fragranza', 'fragranze', 'odore', 'essenza', 'senza profumo', 'profumazione'],
   },
   {
     id: 'expiry',
@@ -849,7 +924,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'sustainability',
-    en: ['sustainable', 'sustainability', 'eco-friendly', 'eco friendly', 'environmentally friendly', 'environment', 'plastic free', 'plastic-free', 'recyclable packaging', 'carbon neutral', 'compostable', 'green'],
+    en: ['sustainable', 'sustainability', 'eco-friendly', 'eco friendly', 'environmentally friendly', 'environment', 'plastic free', 'plastic-free', 'recyclable packaging', 'carbon neutral', 'compostable'],
     it: ['sostenibile', 'sostenibilità', 'ecologico', 'ecologica', 'ecosostenibile', 'ambiente', 'impatto ambientale', 'plastic free', 'senza plastica', 'imballaggio riciclabile', 'imballaggio', 'imballaggi', 'imballo', 'confezione', 'compostabile'],
   },
   {
@@ -859,8 +934,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'digital-product',
-    en: ['ebook', 'e-book', 'ebooks', 'kindle', 'digital download', 'download', 'downloads', 'pdf', 'epub', 'audiobook', 'digital copy', 'digital version'],
-    it: ['ebook', 'e-book', 'libro digitale', 'download', 'scaricare', 'scaricabile', 'pdf', 'epub', 'audiolibro', 'formato digitale', 'versione digitale', 'copia digitale'],
+    en: ['ebook', 'e-book', 'ebooks', 'kindle', 'digital download', 'download the ebook', 'pdf', 'epub', 'audiobook', 'digital copy', 'digital version'],
+    it: ['ebook', 'e-book', 'libro digitale', 'pdf', 'epub', 'audiolibro', 'formato digitale', "scaricare l'ebook", 'versione digitale', 'copia digitale'],
   },
   {
     id: 'book-edition',
