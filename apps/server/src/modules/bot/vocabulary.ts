@@ -94,8 +94,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'dispatch',
-    en: ['dispatch', 'dispatched', 'dispatching', 'processing time', 'handling time', 'leave the warehouse', 'goes out', 'ships out', 'shipped out', 'prepare my order'],
-    it: ['evasione', 'evaso', 'evadere', 'evadete', 'preparazione', 'preparazione ordine', 'elaborazione', 'affidato al corriere', 'parte il pacco', 'esce dal magazzino'],
+    en: ['dispatch', 'dispatched', 'dispatching', 'processing time', 'handling time', 'leave the warehouse', 'goes out', 'ships out', 'shipped out', 'prepare my order', 'shipping confirmation', 'dispatch email', 'shipped email'],
+    it: ['evasione', 'evaso', 'evadere', 'evadete', 'preparazione', 'preparazione ordine', 'elaborazione', 'affidato al corriere', 'parte il pacco', 'esce dal magazzino', 'conferma di spedizione', 'email di spedizione', 'avviso di spedizione'],
   },
   {
     id: 'delivery-time',
@@ -426,6 +426,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['messaggio regalo', 'biglietto', 'bigliettino', "biglietto d'auguri", 'dedica', 'messaggio personalizzato', 'aggiungere un messaggio', 'aggiungere una dedica', 'biglietto di auguri'],
   },
   {
+    id: 'gift-registry',
+    en: ['wedding list', 'gift registry', 'wedding registry', 'baby registry', 'gift list'],
+    it: ['lista nozze', 'lista regali', 'lista nascita', 'lista di nozze', 'lista regalo'],
+  },
+  {
     id: 'free-gift',
     en: ['free gift', 'gift with purchase', 'freebie', 'freebies', 'bonus gift'],
     it: ['omaggio', 'omaggi', 'in omaggio', 'regalo in omaggio', 'gadget', 'regalo con acquisto'],
@@ -479,6 +484,11 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'vat-tax',
     en: ['vat', 'vat included', 'including vat', 'inc vat', 'incl vat', 'excluding vat', 'ex vat', 'plus vat', 'sales tax', 'tax', 'taxes', 'tax included', 'tax free', 'tax-free'],
     it: ['iva', 'iva inclusa', 'iva compresa', 'iva esclusa', 'esclusa iva', 'più iva', 'ivato', 'prezzi ivati', 'tasse', 'tassa', 'imposte', 'imposta', 'tax free', 'esente iva', 'aliquota'],
+  },
+  {
+    id: 'extra-fees',
+    en: ['hidden fees', 'hidden costs', 'extra fees', 'extra costs', 'additional charges', 'additional fees', 'surprise charges'],
+    it: ['costi nascosti', 'costi aggiuntivi', 'spese extra', 'spese aggiuntive', 'costi extra', 'supplementi nascosti', 'sorprese in fattura'],
   },
   {
     id: 'price-error',
@@ -560,6 +570,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['password', 'password dimenticata', 'dimenticato la password', 'reimpostare la password', 'recuperare la password', 'recupero password', 'cambiare password', 'cambiare la password', 'nuova password', 'parola chiave', 'reimpostazione'],
   },
   {
+    id: 'account-security',
+    en: ['hacked', 'account hacked', 'suspicious activity', 'someone used my account', 'unauthorised access', 'compromised'],
+    it: ['account violato', 'hackerato', 'hackerata', 'accesso sospetto', 'attività sospetta', 'qualcuno ha usato', 'account compromesso'],
+  },
+  {
     id: 'account-details',
     en: ['my details', 'update my details', 'change my details', 'change email', 'change my email', 'change my name', 'update my email', 'change phone number', 'account details'],
     it: ['i miei dati', 'modificare i miei dati', 'aggiornare i dati', 'cambiare email', 'cambiare la mail', 'cambiare nome', 'modificare il profilo', 'dati del profilo', 'dati account'],
@@ -599,8 +614,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'instalments',
-    en: ['klarna', 'pay in instalments', 'pay in installments', 'monthly instalments', 'pay later', 'pay in three', 'buy now pay later', 'afterpay', 'clearpay', 'scalapay', 'financing', 'finance', 'monthly payments', 'split payment', 'spread the cost'],
-    it: ['rate', 'a rate', 'rata', 'rateale', 'rateizzare', 'rateizzato', 'pagamento a rate', 'pagare a rate', 'in tre rate', 'klarna', 'scalapay', 'finanziamento', 'pagamento dilazionato', 'paga dopo', 'pagamento posticipato'],
+    en: ['klarna', 'pay in instalments', 'pay in installments', 'monthly instalments', 'pay later', 'pay in three', 'buy now pay later', 'afterpay', 'clearpay', 'scalapay', 'financing', 'finance', 'monthly payments', 'split payment', 'spread the cost', 'interest free', 'interest-free', 'zero interest'],
+    it: ['rate', 'a rate', 'rata', 'rateale', 'rateizzare', 'rateizzato', 'pagamento a rate', 'pagare a rate', 'in tre rate', 'klarna', 'scalapay', 'finanziamento', 'pagamento dilazionato', 'paga dopo', 'pagamento posticipato', 'tasso zero', 'senza interessi', 'interessi zero'],
   },
   {
     id: 'digital-wallet',
@@ -660,6 +675,11 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'size',
     en: ['size', 'sizes', 'sizing', 'size guide', 'size chart', 'size table', 'what size', 'which size', 'measurements', 'measure', 'measuring', 'small', 'medium', 'large', 'xs', 'xl', 'xxl', 'petite', 'plus size', 'uk size', 'us size', 'eu size'],
     it: ['taglia', 'taglie', 'misura', 'misure', 'guida alle taglie', 'tabella taglie', 'tabella delle taglie', 'che taglia', 'quale taglia', 'misurare', 'misurarmi', 'small', 'medium', 'xs', 'xl', 'xxl', 'taglie forti', 'conversione taglie'],
+  },
+  {
+    id: 'age-range',
+    en: ['age range', 'recommended age', 'for kids', 'for children', 'children', 'kids', 'baby', 'toddler', 'newborn'],
+    it: ['fascia di età', "fascia d'età", 'età consigliata', 'per bambini', 'bambini', 'bambino', 'bimbi', 'neonato', 'neonati'],
   },
   {
     id: 'fit',
@@ -722,7 +742,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'physical-store',
-    en: ['store', 'stores', 'physical store', 'physical shop', 'shop near me', 'visit the shop', 'visit your shop', 'brick and mortar', 'store locator', 'showroom', 'boutique', 'retail store', 'come in'],
+    en: ['store', 'stores', 'physical store', 'physical shop', 'shop near me', 'visit the shop', 'visit your shop', 'brick and mortar', 'store locator', 'showroom', 'boutique', 'retail store'],
     it: ['negozio', 'negozi', 'negozio fisico', 'negozi fisici', 'punto vendita', 'punti vendita', 'showroom', 'boutique', 'store', 'visitare il negozio', 'rivenditori vicino'],
   },
   {
@@ -787,7 +807,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'company-info',
-    en: ['who are you', 'company', 'where are you based', 'based', 'headquarters', 'head office', 'registered office', 'warehouse location', 'family business'],
+    en: ['company', 'where are you based', 'based', 'headquarters', 'head office', 'registered office', 'warehouse location', 'family business'],
     it: ['azienda', 'società', 'sede', 'sede legale', 'sede operativa', 'ditta', 'azienda di famiglia'],
   },
   {
@@ -925,7 +945,12 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'sustainability',
     en: ['sustainable', 'sustainability', 'eco-friendly', 'eco friendly', 'environmentally friendly', 'environment', 'plastic free', 'plastic-free', 'recyclable packaging', 'carbon neutral', 'compostable'],
-    it: ['sostenibile', 'sostenibilità', 'ecologico', 'ecologica', 'ecosostenibile', 'ambiente', 'impatto ambientale', 'plastic free', 'senza plastica', 'imballaggio riciclabile', 'imballaggio', 'imballaggi', 'imballo', 'confezione', 'compostabile'],
+    it: ['sostenibile', 'sostenibilità', 'ecologico', 'ecologica', 'ecosostenibile', 'ambiente', 'impatto ambientale', 'plastic free', 'senza plastica', 'imballaggio riciclabile', 'compostabile'],
+  },
+  {
+    id: 'packaging',
+    en: ['packing', 'packed', 'how is it packed', 'packaging materials', 'well packed', 'protective packaging', 'bubble wrap'],
+    it: ['imballaggio', 'imballaggi', 'imballo', 'imballato', 'confezione', 'confezionato', 'come è imballato', 'pluriball'],
   },
   {
     id: 'discreet-packaging',
