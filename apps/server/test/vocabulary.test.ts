@@ -126,7 +126,7 @@ describe('built-in vocabulary', () => {
   });
 
   it('does not make concepts of words almost every question has', () => {
-    for (const w of ['order', 'orders', 'product', 'products', 'item', 'items', 'buy', 'purchase', 'shop']) expect(conceptOf('en', w), w).toBeUndefined();
+    for (const w of ['order', 'orders', 'product', 'products', 'item', 'items', 'buy', 'purchase']) expect(conceptOf('en', w), w).toBeUndefined();
     for (const w of ['ordine', 'ordini', 'prodotto', 'prodotti', 'articolo', 'articoli', 'comprare', 'acquistare', 'acquisto']) expect(conceptOf('it', w), w).toBeUndefined();
   });
 });

@@ -50,20 +50,20 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'intent-how',
     intent: true,
-    en: ['how do i', 'how to', 'how can i', 'how does it work', 'procedure', 'steps', 'step by step', 'what should i do', 'what do i do', 'instructions on how'],
-    it: ['come faccio', 'come si fa', 'come posso', 'come funziona', 'come devo fare', 'procedura', 'passaggi', 'in che modo', 'cosa devo fare', 'che cosa devo fare', 'come fare', 'come si procede', 'modalità'],
+    en: ['how do i', 'how to', 'how can i', 'how does it work', 'procedure', 'steps', 'step by step', 'what should i do', 'what do i do', 'instructions on how', 'how to use', 'how do i use'],
+    it: ['come faccio', 'come si fa', 'come posso', 'come funziona', 'come devo fare', 'procedura', 'passaggi', 'in che modo', 'cosa devo fare', 'che cosa devo fare', 'come fare', 'come si procede', 'modalità', 'come si usa', 'come usare'],
   },
   {
     id: 'intent-whether',
     intent: true,
-    en: ['do you', 'is there', 'are there', 'do you have', 'have you got', 'do you sell', 'do you do', 'does it have', 'got any', 'do you carry'],
-    it: ["c'è", 'ci sono', 'avete', 'fate', 'offrite', 'vendete', 'esiste', 'è previsto', 'prevedete', 'trattate', 'tenete'],
+    en: ['do you', 'is there', 'are there', 'do you have', 'have you got', 'do you sell', 'do you do', 'does it have', 'got any', 'do you carry', 'do you accept', 'accept'],
+    it: ["c'è", 'ci sono', 'avete', 'fate', 'offrite', 'vendete', 'esiste', 'è previsto', 'prevedete', 'trattate', 'tenete', 'accettate', 'accettare'],
   },
   {
     id: 'intent-why',
     intent: true,
     en: ['why', 'how come', 'reason', 'reasons', 'what for'],
-    it: ['perché', 'come mai', 'motivo', 'motivazione', 'per quale motivo', 'a cosa serve'],
+    it: ['perché', 'come mai', 'motivo', 'motivazione', 'per quale motivo'],
   },
 
   // ---------------------------------------------------------------- shipping and delivery
@@ -99,7 +99,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'delivery-time',
-    en: ['delivery time', 'delivery times', 'shipping time', 'shipping times', 'transit time', 'lead time', 'working days', 'business days', 'arrive', 'arrives', 'arrival', 'eta', 'estimated delivery', 'delivery date', 'get here', 'expected delivery'],
+    en: ['delivery time', 'delivery times', 'shipping time', 'shipping times', 'transit time', 'lead time', 'working days', 'business days', 'arrive', 'arrives', 'arrival', 'eta', 'estimated delivery', 'delivery date', 'expected delivery'],
     it: ['tempi di consegna', 'tempo di consegna', 'tempi di spedizione', 'tempi di arrivo', 'giorni lavorativi', 'giorni feriali', 'arrivare', 'arriva', 'arrivano', 'arrivo', 'consegna prevista', 'data di consegna', 'data di arrivo', 'arrivo previsto', 'quando arriva'],
   },
   {
@@ -308,8 +308,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'exchange',
-    en: ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'trade', 'switch', 'change size', 'change the size', 'change colour', 'change color', 'different size', 'another size', 'bigger size', 'smaller size', 'size up', 'size down', 'replace', 'replacement', 'different colour', 'different color', 'another colour', 'ordered the wrong size', "doesn't fit", 'does not fit', 'swap for'],
-    it: ['cambio', 'cambi', 'cambiare', 'cambiarlo', 'cambiare taglia', 'cambio taglia', 'cambiare colore', 'cambio colore', 'sostituire', 'sostituzione', 'scambiare', 'scambio', 'taglia diversa', 'altra taglia', 'taglia più grande', 'taglia più piccola', 'cambio merce', 'ho sbagliato taglia', 'sbagliato taglia', 'troppo piccolo', 'troppo piccola', 'troppo grande', 'troppo stretto', 'non mi va', 'non mi sta bene', 'fare un cambio'],
+    en: ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'trade', 'switch', 'change size', 'change the size', 'change colour', 'change color', 'different size', 'another size', 'bigger size', 'smaller size', 'size up', 'size down', 'replace', 'replacement', 'different colour', 'different color', 'another colour', 'ordered the wrong size', "doesn't fit", 'does not fit', 'swap for', 'smaller one', 'bigger one'],
+    it: ['cambio', 'cambi', 'cambiare', 'cambiarlo', 'cambiare taglia', 'cambio taglia', 'cambiare colore', 'cambio colore', 'sostituire', 'sostituzione', 'scambiare', 'scambio', 'taglia diversa', 'altra taglia', 'taglia più grande', 'taglia più piccola', 'cambio merce', 'ho sbagliato taglia', 'sbagliato taglia', 'troppo piccolo', 'troppo piccola', 'troppo grande', 'troppo stretto', 'non mi sta bene', 'fare un cambio'],
   },
   {
     id: 'refund',
@@ -336,7 +336,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'defective-item',
     en: ['faulty', 'defective', 'defect', 'defects', 'fault', 'not working', "doesn't work", 'does not work', 'stopped working', "won't turn on", 'malfunction', 'malfunctioning', 'dead on arrival', 'broke down', 'poor quality', 'faded', 'pilling', 'came apart'],
-    it: ['difettoso', 'difettosa', 'difetto', 'difetti', 'non funziona', 'non funzionante', 'guasto', 'guasta', 'malfunzionamento', 'smesso di funzionare', 'non si accende', 'scolorito', 'sbiadito', 'scadente', 'qualità scadente', 'pallini', 'si è scucito'],
+    it: ['difettoso', 'difettosa', 'difetto', 'difetti', 'non funziona', 'non funzionante', 'guasto', 'guasta', 'malfunzionamento', 'smesso di funzionare', 'non si accende', 'scolorito', 'sbiadito', 'scadente', 'qualità scadente', 'pallini', 'si è scucito', 'non va', 'non funziona più'],
   },
   {
     id: 'wrong-item',
@@ -365,8 +365,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'tech-support',
-    en: ['setup', 'set up', 'setting up', 'troubleshooting', 'troubleshoot', 'user manual', 'manual', 'bluetooth', 'bluetooth pairing', 'pair with my phone', 'firmware', 'software update', 'tech support', 'technical support', 'factory reset', 'how to use', 'connect to wifi', 'wifi'],
-    it: ['configurazione', 'configurare', 'manuale', "manuale d'uso", 'manuale di istruzioni', 'libretto di istruzioni', 'libretto', 'accoppiare', 'associare', 'bluetooth', 'firmware', 'aggiornamento software', 'ripristino', 'come si usa', 'wifi'],
+    en: ['setup', 'set up', 'setting up', 'troubleshooting', 'troubleshoot', 'user manual', 'manual', 'bluetooth', 'bluetooth pairing', 'pair with my phone', 'firmware', 'software update', 'tech support', 'technical support', 'factory reset', 'connect to wifi', 'wifi'],
+    it: ['configurazione', 'configurare', 'manuale', "manuale d'uso", 'manuale di istruzioni', 'libretto di istruzioni', 'libretto', 'accoppiare', 'associare', 'bluetooth', 'firmware', 'aggiornamento software', 'ripristino', 'wifi'],
   },
   {
     id: 'battery-charging',
@@ -462,7 +462,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'first-order-discount',
-    en: ['first order discount', 'first order', 'first purchase', 'welcome discount', 'welcome offer', 'new customer discount', 'new customers', 'sign up discount'],
+    en: ['first order discount', 'first order', 'first purchase', 'welcome discount', 'welcome offer', 'new customer discount', 'new customers', 'sign up discount', 'first time buyer', 'first time customer', 'first-time customers'],
     it: ['sconto primo ordine', 'primo ordine', 'primo acquisto', 'sconto di benvenuto', 'benvenuto', 'nuovi clienti', 'nuovo cliente', "sconto all'iscrizione"],
   },
   {
@@ -525,7 +525,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'unsubscribe',
     en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop emailing', 'stop sending', 'stop receiving', 'remove me from', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter', 'stop the spam', "don't want emails", 'no more newsletters', 'stop marketing emails', 'leave the mailing list', 'unsubscribe link'],
-    it: ['disiscrivermi', 'disiscriversi', 'disiscrizione', 'disiscritto', 'cancellarmi dalla newsletter', "cancellare l'iscrizione", 'annullare iscrizione', "annullare l'iscrizione", 'smettete di mandarmi', 'smettere di ricevere', 'non voglio ricevere', 'toglietemi', 'togliermi dalla lista', 'troppe email', 'troppe mail', 'revocare il consenso', 'disattivare la newsletter', 'basta email', 'basta mail', 'non voglio più email', 'cancellarmi dalla mailing list', 'disdire la newsletter', 'stop newsletter'],
+    it: ['disiscrivermi', 'disiscriversi', 'disiscrizione', 'disiscritto', 'cancellarmi dalla newsletter', "cancellare l'iscrizione", 'annullare iscrizione', "annullare l'iscrizione", 'smettete di mandarmi', 'smettere di ricevere', 'non voglio ricevere', 'toglietemi', 'togliermi dalla lista', 'troppe email', 'troppe mail', 'revocare il consenso', 'disattivare la newsletter', 'basta email', 'basta mail', 'non voglio più email', 'cancellarmi dalla mailing list', 'disdire la newsletter', 'stop newsletter', "disdire l'iscrizione", "disdire l'abbonamento alla newsletter"],
   },
   {
     id: 'notifications',
@@ -556,8 +556,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'email-not-received',
-    en: ["didn't get the email", 'email not received', 'no email', 'spam folder', 'junk folder', 'junk mail', 'check my spam'],
-    it: ["non ho ricevuto l'email", 'email non ricevuta', 'mail non ricevuta', 'nessuna email', 'cartella spam', 'posta indesiderata', 'controllare lo spam'],
+    en: ["didn't get the email", 'email not received', 'no email', 'spam folder', 'junk folder', 'junk mail', 'check my spam', "emails aren't arriving", 'not getting emails'],
+    it: ["non ho ricevuto l'email", 'email non ricevuta', 'mail non ricevuta', 'nessuna email', 'cartella spam', 'posta indesiderata', 'controllare lo spam', 'non arrivano le mail', 'non arrivano le email', 'mail non arrivata'],
   },
   {
     id: 'verification-code',
@@ -566,8 +566,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'password',
-    en: ['password', 'passwords', 'forgot password', 'forgotten password', 'forgot my password', 'reset password', 'password reset', 'reset my password', 'new password', 'change password', 'reset link'],
-    it: ['password', 'password dimenticata', 'dimenticato la password', 'reimpostare la password', 'recuperare la password', 'recupero password', 'cambiare password', 'cambiare la password', 'nuova password', 'parola chiave', 'reimpostazione'],
+    en: ['password', 'passwords', 'forgot password', 'forgotten password', 'forgot my password', 'reset password', 'password reset', 'reset my password', 'new password', 'change password', 'reset link', 'forgot my login', 'forgotten login', 'reset'],
+    it: ['password', 'password dimenticata', 'dimenticato la password', 'reimpostare la password', 'recuperare la password', 'recupero password', 'cambiare password', 'cambiare la password', 'nuova password', 'parola chiave', 'reimpostazione', 'resettare la password', 'resettare', 'reset'],
   },
   {
     id: 'account-security',
@@ -629,8 +629,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'charged-twice',
-    en: ['charged twice', 'double charge', 'double charged', 'duplicate charge', 'charged two times', 'billed twice', 'paid twice', 'taken twice', 'two payments', 'extra charge', 'overcharged'],
-    it: ['addebitato due volte', 'addebito doppio', 'doppio addebito', 'pagato due volte', 'addebito duplicato', 'doppio pagamento', 'due addebiti', 'scalato due volte'],
+    en: ['charged twice', 'double charge', 'double charged', 'duplicate charge', 'charged two times', 'billed twice', 'paid twice', 'taken twice', 'two payments', 'extra charge', 'overcharged', 'took the money twice', 'charged me twice'],
+    it: ['addebitato due volte', 'addebito doppio', 'doppio addebito', 'pagato due volte', 'addebito duplicato', 'doppio pagamento', 'due addebiti', 'scalato due volte', 'soldi presi due volte'],
   },
   {
     id: 'payment-authorisation',
@@ -742,13 +742,13 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'physical-store',
-    en: ['store', 'stores', 'physical store', 'physical shop', 'shop near me', 'visit the shop', 'visit your shop', 'brick and mortar', 'store locator', 'showroom', 'boutique', 'retail store'],
+    en: ['store', 'stores', 'physical store', 'physical shop', 'shop near me', 'visit the shop', 'visit your shop', 'brick and mortar', 'store locator', 'showroom', 'boutique', 'retail store', 'shop', 'shops'],
     it: ['negozio', 'negozi', 'negozio fisico', 'negozi fisici', 'punto vendita', 'punti vendita', 'showroom', 'boutique', 'store', 'visitare il negozio', 'rivenditori vicino'],
   },
   {
     id: 'opening-hours',
-    en: ['opening hours', 'opening times', 'hours', 'open', 'closed', 'closing time', 'open on sunday', 'business hours', 'when are you open', 'open today', 'when do you open', 'when do you close'],
-    it: ['orari', 'orario', 'orari di apertura', 'orario di apertura', 'aperto', 'aperti', 'chiuso', 'chiusi', 'apertura', 'chiusura', 'orario continuato', 'domenica', 'siete aperti'],
+    en: ['opening hours', 'opening times', 'hours', 'open', 'closed', 'closing time', 'open on sunday', 'business hours', 'when are you open', 'open today', 'when do you open', 'when do you close', 'saturday', 'sunday', 'weekends'],
+    it: ['orari', 'orario', 'orari di apertura', 'orario di apertura', 'aperto', 'aperti', 'chiuso', 'chiusi', 'apertura', 'chiusura', 'orario continuato', 'domenica', 'siete aperti', 'sabato', 'festivi aperti'],
   },
   {
     id: 'holidays',
@@ -832,7 +832,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'advice',
-    en: ['advice', 'advise', 'recommend', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'help me choose', 'which one should', 'suitable'],
+    en: ['advice', 'advise', 'recommend', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'help me choose', 'suitable'],
     it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta', 'quale scegliere'],
   },
   {
