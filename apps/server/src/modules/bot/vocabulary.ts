@@ -38,7 +38,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'intent-where',
     intent: true,
-    en: ['where', 'where is', 'where are', 'whereabouts', 'which place'],
+    en: ['where', 'where is', 'where are', 'whereabouts'],
     it: ['dove', "dov'è", 'dove si trova'],
   },
   {
@@ -51,12 +51,12 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'intent-how',
     intent: true,
     en: ['how do i', 'how to', 'how can i', 'how does it work', 'procedure', 'steps', 'step by step', 'what should i do', 'what do i do', 'instructions on how', 'how to use', 'how do i use'],
-    it: ['come faccio', 'come si fa', 'come posso', 'come funziona', 'come devo fare', 'procedura', 'passaggi', 'in che modo', 'cosa devo fare', 'che cosa devo fare', 'come fare', 'come si procede', 'modalità', 'come si usa', 'come usare'],
+    it: ['come faccio', 'come si fa', 'come posso', 'come funziona', 'come devo fare', 'procedura', 'passaggi', 'in che modo', 'come fare', 'come si procede', 'modalità', 'come si usa', 'come usare'],
   },
   {
     id: 'intent-whether',
     intent: true,
-    en: ['do you', 'is there', 'are there', 'do you have', 'have you got', 'do you sell', 'do you do', 'does it have', 'got any', 'do you carry', 'do you accept', 'accept'],
+    en: ['do you', 'is there', 'are there', 'do you have', 'do you sell', 'do you do', 'does it have', 'do you carry', 'do you accept', 'accept'],
     it: ["c'è", 'ci sono', 'avete', 'fate', 'offrite', 'vendete', 'esiste', 'è previsto', 'prevedete', 'trattate', 'tenete', 'accettate', 'accettare'],
   },
   {
@@ -84,7 +84,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'free-shipping',
-    en: ['free shipping', 'free delivery', 'free postage', 'ship for free', 'free shipping threshold', 'qualify for free', 'spend over', 'threshold'],
+    en: ['free shipping', 'free delivery', 'free postage', 'ship for free', 'free shipping threshold', 'qualify for free', 'threshold'],
     it: ['spedizione gratuita', 'spedizione gratis', 'spedizioni gratuite', 'consegna gratuita', 'consegna gratis', 'spese di spedizione gratuite', 'spedizione omaggio', 'soglia', 'soglia minima', 'spedizione gratuita sopra'],
   },
   {
@@ -105,7 +105,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'express-delivery',
     en: ['express', 'express delivery', 'express shipping', 'next day', 'next-day delivery', 'same day', 'same-day delivery', 'fast delivery', 'faster delivery', 'quick delivery', 'priority shipping', 'expedited', 'overnight', 'urgent', 'asap', '24 hour delivery'],
-    it: ['spedizione express', 'espressa', 'express', 'consegna rapida', 'consegna veloce', 'spedizione veloce', 'spedizione rapida', 'corriere espresso', 'in giornata', 'giorno dopo', 'consegna in 24 ore', 'entro domani', 'urgente', 'urgenza', 'prioritaria', 'spedizione prioritaria'],
+    it: ['spedizione express', 'espressa', 'express', 'consegna rapida', 'consegna veloce', 'spedizione veloce', 'spedizione rapida', 'corriere espresso', 'giorno dopo', 'consegna in 24 ore', 'entro domani', 'urgente', 'urgenza', 'prioritaria', 'spedizione prioritaria', 'consegna in giornata', 'spedizione in giornata'],
   },
   {
     id: 'cut-off',
@@ -130,7 +130,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'delivery-area',
     en: ['postcode', 'post code', 'postal code', 'zip code', 'zip', 'my area', 'delivery area', 'local delivery', 'deliver locally', 'catchment'],
-    it: ['cap', 'codice postale', 'zona', 'la mia zona', 'area di consegna', 'zona di consegna', 'consegna locale', 'comune', 'città'],
+    it: ['codice postale', 'zona', 'la mia zona', 'area di consegna', 'zona di consegna', 'consegna locale', 'comune', 'città'],
   },
   {
     id: 'tracking',
@@ -169,7 +169,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'courier',
-    en: ['courier', 'couriers', 'carrier', 'carriers', 'driver', 'delivery driver', 'delivery man', 'postman', 'royal mail', 'dhl', 'ups', 'fedex', 'dpd', 'gls', 'evri', 'hermes', 'usps', 'tnt', 'parcelforce', 'which courier'],
+    en: ['courier', 'couriers', 'carrier', 'carriers', 'driver', 'delivery driver', 'delivery man', 'postman', 'royal mail', 'dhl', 'fedex', 'dpd', 'gls', 'evri', 'hermes', 'usps', 'tnt', 'parcelforce', 'which courier'],
     it: ['corriere', 'corrieri', 'trasportatore', 'vettore', 'fattorino', 'postino', 'poste italiane', 'poste', 'brt', 'bartolini', 'sda', 'dhl', 'ups', 'gls', 'tnt', 'fedex', 'nexive', 'quale corriere'],
   },
   {
@@ -179,7 +179,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'missed-delivery',
-    en: ['missed delivery', 'missed my delivery', 'not at home', "wasn't home", 'was out', 'nobody home', 'no one home', 'failed delivery', 'delivery attempt', 'redelivery', 'redeliver', 'reschedule delivery', 'card through the door', 'left a card', 'calling card'],
+    en: ['missed delivery', 'missed my delivery', 'not at home', "wasn't home", 'nobody home', 'no one home', 'failed delivery', 'delivery attempt', 'redelivery', 'redeliver', 'reschedule delivery', 'card through the door', 'left a card', 'calling card'],
     it: ['mancata consegna', 'non ero a casa', 'non ero in casa', 'nessuno in casa', 'assente', 'tentativo di consegna', 'avviso di giacenza', 'giacenza', 'in giacenza', 'riprogrammare la consegna', 'nuova consegna', 'riconsegna', 'seconda consegna', 'avviso di passaggio'],
   },
   {
@@ -190,7 +190,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'signature',
     en: ['signature', 'sign on delivery', 'proof of delivery', 'leave with a neighbour', 'leave with neighbor', 'neighbour', 'neighbor', 'safe place', 'leave at the door', 'leave it outside', 'doorstep', 'concierge'],
-    it: ['firma', 'firmare', 'consegna con firma', 'firma alla consegna', 'prova di consegna', 'vicino di casa', 'lasciarlo al vicino', 'lasciare al vicino', 'lasciare davanti alla porta', 'davanti alla porta', 'portineria', 'portiere', 'luogo sicuro'],
+    it: ['firma', 'firmare', 'consegna con firma', 'firma alla consegna', 'prova di consegna', 'vicino di casa', 'lasciarlo al vicino', 'lasciare al vicino', 'lasciare davanti alla porta', 'davanti alla porta', 'portineria', 'luogo sicuro'],
   },
   {
     id: 'shipping-insurance',
@@ -298,8 +298,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'return-condition',
-    en: ['original packaging', 'original condition', 'tags attached', 'with tags', 'tags removed', 'labels removed', 'unworn', 'unused', 'worn', 'tried on', 'opened item', 'seal broken', 'sealed', 'hygiene'],
-    it: ['confezione originale', 'imballo originale', 'imballaggio originale', 'cartellino', 'cartellini', 'con cartellino', 'senza cartellino', 'non usato', 'mai usato', 'indossato', 'mai indossato', 'provato', 'sigillato', 'sigillo', 'igiene', 'motivi igienici'],
+    en: ['original packaging', 'original condition', 'tags attached', 'with tags', 'tags removed', 'labels removed', 'unworn', 'unused', 'worn', 'opened item', 'seal broken', 'sealed', 'hygiene'],
+    it: ['confezione originale', 'imballo originale', 'imballaggio originale', 'cartellino', 'cartellini', 'con cartellino', 'senza cartellino', 'non usato', 'mai usato', 'indossato', 'mai indossato', 'sigillato', 'sigillo', 'igiene', 'motivi igienici'],
   },
   {
     id: 'non-returnable',
@@ -350,8 +350,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'in-the-box',
-    en: ['included in the box', 'included', 'supplied with', 'accessories', 'accessory', 'box contents'],
-    it: ['incluso', 'inclusi', 'inclusa', 'in dotazione', 'accessori', 'accessorio', 'contenuto della confezione'],
+    en: ['included in the box', 'supplied with', 'accessories', 'accessory', 'box contents'],
+    it: ['in dotazione', 'accessori', 'accessorio', 'contenuto della confezione', 'incluso nella confezione', 'inclusi nella confezione'],
   },
   {
     id: 'warranty',
@@ -360,7 +360,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'repair',
-    en: ['repair', 'repairs', 'repaired', 'fix', 'fixed', 'mend', 'service centre', 'service center', 'spare parts', 'spare part', 'replacement part', 'replacement parts', 'servicing', 'aftercare'],
+    en: ['repair', 'repairs', 'repaired', 'fix', 'fixed', 'mend', 'service centre', 'service center', 'spare parts', 'spare part', 'replacement part', 'replacement parts', 'aftercare'],
     it: ['riparazione', 'riparazioni', 'riparare', 'riparato', 'aggiustare', 'aggiustato', 'centro assistenza', 'assistenza tecnica', 'pezzi di ricambio', 'ricambi', 'ricambio', 'laboratorio', 'assistenza post vendita'],
   },
   {
@@ -376,12 +376,12 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'compatibility',
     en: ['compatible', 'compatible with', 'fit my model', 'compatibility', 'adapter', 'adaptor', 'plug', 'uk plug', 'eu plug', 'voltage', 'socket', 'model number'],
-    it: ['compatibile', 'compatibili', 'compatibilità', 'funziona con', 'adattatore', 'spina', 'presa', 'voltaggio', 'tensione', 'spina italiana', 'modello compatibile'],
+    it: ['compatibile', 'compatibili', 'compatibilità', 'adattatore', 'spina', 'presa', 'voltaggio', 'tensione', 'spina italiana', 'modello compatibile', 'compatibile con'],
   },
   {
     id: 'certification',
-    en: ['certified', 'certification', 'certificate', 'ce marking', 'ce mark', 'safety standards', 'bpa free', 'non-toxic', 'tested'],
-    it: ['certificato', 'certificazione', 'certificazioni', 'marchio ce', 'norme di sicurezza', 'senza bpa', 'atossico', 'testato', 'conforme'],
+    en: ['certified', 'certification', 'certificate', 'ce marking', 'ce mark', 'safety standards', 'bpa free', 'non-toxic'],
+    it: ['certificato', 'certificazione', 'certificazioni', 'marchio ce', 'norme di sicurezza', 'senza bpa', 'atossico', 'conforme'],
   },
   {
     id: 'energy-efficiency',
@@ -396,7 +396,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'old-appliance-disposal',
     en: ['old appliance', 'take away my old', 'removal of old', 'weee', 'recycling', 'recycle', 'dispose', 'disposal', 'haul away', 'take back old'],
-    it: ["ritiro dell'usato", 'ritiro usato', 'raee', 'smaltimento', 'smaltire', 'riciclo', 'riciclare', 'uno contro uno', 'ritiro del vecchio', 'vecchio elettrodomestico'],
+    it: ["ritiro dell'usato", 'ritiro usato', 'raee', 'smaltimento', 'smaltire', 'riciclo', 'riciclare', 'ritiro del vecchio', 'vecchio elettrodomestico', 'ritiro uno contro uno'],
   },
 
   // ---------------------------------------------------------------- gifts, codes, promotions, prices
@@ -423,7 +423,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'gift-message',
     en: ['gift message', 'personal message', 'card message', 'greeting card', 'greetings card', 'message card', 'handwritten note', 'add a message', 'add a note'],
-    it: ['messaggio regalo', 'biglietto', 'bigliettino', "biglietto d'auguri", 'dedica', 'messaggio personalizzato', 'aggiungere un messaggio', 'aggiungere una dedica', 'biglietto di auguri'],
+    it: ['messaggio regalo', 'bigliettino', 'biglietto personalizzato', "biglietto d'auguri", 'dedica', 'messaggio personalizzato', 'aggiungere un messaggio', 'aggiungere una dedica', 'biglietto di auguri'],
   },
   {
     id: 'gift-registry',
@@ -498,7 +498,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'currency',
     en: ['currency', 'currencies', 'pounds', 'sterling', 'euros', 'euro', 'dollars', 'exchange rate', 'convert', 'conversion', 'local currency'],
-    it: ['valuta', 'valute', 'euro', 'dollari', 'sterline', 'cambio valuta', 'tasso di cambio', 'conversione', 'valuta locale'],
+    it: ['euro', 'dollari', 'sterline', 'cambio valuta', 'tasso di cambio', 'conversione', 'valuta locale', 'valuta estera'],
   },
   {
     id: 'loyalty',
@@ -524,7 +524,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'unsubscribe',
-    en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop emailing', 'stop sending', 'stop receiving', 'remove me from', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter', 'stop the spam', "don't want emails", 'no more newsletters', 'stop marketing emails', 'leave the mailing list', 'unsubscribe link'],
+    en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop emailing', 'stop sending', 'stop receiving', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter', 'stop the spam', "don't want emails", 'no more newsletters', 'stop marketing emails', 'leave the mailing list', 'unsubscribe link', 'remove from mailing list', 'remove my email'],
     it: ['disiscrivermi', 'disiscriversi', 'disiscrizione', 'disiscritto', 'cancellarmi dalla newsletter', "cancellare l'iscrizione", 'annullare iscrizione', "annullare l'iscrizione", 'smettete di mandarmi', 'smettere di ricevere', 'non voglio ricevere', 'toglietemi', 'togliermi dalla lista', 'troppe email', 'troppe mail', 'revocare il consenso', 'disattivare la newsletter', 'basta email', 'basta mail', 'non voglio più email', 'cancellarmi dalla mailing list', 'disdire la newsletter', 'stop newsletter', "disdire l'iscrizione", "disdire l'abbonamento alla newsletter"],
   },
   {
@@ -576,8 +576,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'account-details',
-    en: ['my details', 'update my details', 'change my details', 'change email', 'change my email', 'change my name', 'update my email', 'change phone number', 'account details'],
-    it: ['i miei dati', 'modificare i miei dati', 'aggiornare i dati', 'cambiare email', 'cambiare la mail', 'cambiare nome', 'modificare il profilo', 'dati del profilo', 'dati account'],
+    en: ['update my details', 'change my details', 'change email', 'change my email', 'change my name', 'update my email', 'change phone number', 'account details'],
+    it: ['modificare i miei dati', 'aggiornare i dati', 'cambiare email', 'cambiare la mail', 'cambiare nome', 'modificare il profilo', 'dati del profilo', 'dati account'],
   },
   {
     id: 'delete-account',
@@ -644,7 +644,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'payment-security',
-    en: ['secure payment', 'secure', 'security', 'safe to pay', 'is it safe', 'safe', '3d secure', 'encryption', 'encrypted', 'ssl', 'card details safe', 'verified by visa'],
+    en: ['secure payment', 'secure', 'security', 'safe to pay', '3d secure', 'encryption', 'encrypted', 'ssl', 'card details safe', 'verified by visa'],
     it: ['pagamento sicuro', 'sicuro', 'sicura', 'sicurezza', 'pagamenti sicuri', '3d secure', 'crittografia', 'criptato', 'dati della carta', 'protezione acquisti', 'ssl'],
   },
   {
@@ -684,7 +684,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'fit',
     en: ['fit', 'fits', 'fitting', 'true to size', 'runs small', 'runs large', 'runs big', 'come up small', 'tight', 'loose', 'snug', 'roomy', 'slim fit', 'regular fit', 'oversized', 'baggy'],
-    it: ['vestibilità', 'veste', 'vestono', 'calza', 'calzano', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim'],
+    it: ['vestibilità', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim', 'come veste', 'calza piccolo', 'calza grande', 'calzata'],
   },
   {
     id: 'shoe-size',
@@ -693,7 +693,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'alterations',
-    en: ['alterations', 'alteration', 'hemming', 'hem', 'take up', 'shorten', 'tailoring', 'taken in'],
+    en: ['alterations', 'alteration', 'hemming', 'hem', 'take up', 'shorten', 'tailoring'],
     it: ['orlo', 'orli', 'sartoria', 'modifiche sartoriali', 'accorciare', 'stringere', 'riparazioni sartoriali'],
   },
   {
@@ -777,7 +777,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'email-contact',
-    en: ['email', 'e-mail', 'mail', 'email address', 'email you', 'send an email', 'write to you', 'email support'],
+    en: ['email', 'e-mail', 'mail', 'email address', 'email you', 'send an email', 'email support'],
     it: ['email', 'e-mail', 'mail', 'indirizzo email', 'indirizzo e-mail', 'scrivervi', 'scrivere una mail', 'posta elettronica', 'mandare una mail', 'inviare una email'],
   },
   {
@@ -798,7 +798,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'trust',
     en: ['legit', 'legitimate', 'scam', 'fraud', 'fraudulent', 'fake website', 'trustworthy', 'trust', 'reliable', 'trustpilot', 'real company'],
-    it: ['truffa', 'truffe', 'affidabile', 'affidabilità', 'sito affidabile', 'fidarmi', 'fidarsi', 'frode', 'sito sicuro', 'sito falso', 'serio'],
+    it: ['truffa', 'truffe', 'affidabile', 'affidabilità', 'sito affidabile', 'fidarmi', 'fidarsi', 'frode', 'sito sicuro', 'sito falso'],
   },
   {
     id: 'authenticity',
@@ -808,7 +808,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'company-info',
     en: ['company', 'where are you based', 'based', 'headquarters', 'head office', 'registered office', 'warehouse location', 'family business'],
-    it: ['azienda', 'società', 'sede', 'sede legale', 'sede operativa', 'ditta', 'azienda di famiglia'],
+    it: ['azienda', 'società', 'sede legale', 'sede operativa', 'ditta', 'azienda di famiglia'],
   },
   {
     id: 'wholesale-business',
@@ -833,7 +833,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'advice',
     en: ['advice', 'advise', 'recommend', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'help me choose', 'suitable'],
-    it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta', 'quale scegliere'],
+    it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta'],
   },
   {
     id: 'catalogue',
@@ -849,7 +849,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'care',
-    en: ['care instructions', 'washing instructions', 'care label', 'wash', 'washing', 'washable', 'machine wash', 'machine washable', 'hand wash', 'dry clean', 'iron', 'ironing', 'tumble dry', 'shrink', 'clean', 'cleaning', 'look after', 'maintenance'],
+    en: ['care instructions', 'washing instructions', 'care label', 'wash', 'washing', 'washable', 'machine wash', 'machine washable', 'hand wash', 'dry clean', 'iron', 'ironing', 'tumble dry', 'shrink', 'clean', 'cleaning', 'maintenance'],
     it: ['istruzioni di lavaggio', 'etichetta di lavaggio', 'lavaggio', 'lavare', 'lavabile', 'lavatrice', 'lavaggio a mano', 'lavare a mano', 'lavare a secco', 'lavaggio a secco', 'stirare', 'asciugatrice', 'si restringe', 'restringersi', 'pulire', 'pulizia', 'manutenzione', 'cura del prodotto'],
   },
   {
@@ -909,7 +909,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'expiry',
-    en: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expire', 'expires', 'expired', 'valid until', 'validity', 'best before', 'shelf life', 'how long it lasts', 'valid for'],
+    en: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expire', 'expires', 'expired', 'valid until', 'validity', 'shelf life', 'how long it lasts', 'valid for', 'best before date', 'bb date'],
     it: ['scadenza', 'data di scadenza', 'scade', 'scadere', 'scaduto', 'scaduta', 'validità', 'valido fino', 'valido per', 'da consumarsi entro', 'preferibilmente entro', 'conservabilità', 'tmc', 'quanto dura'],
   },
   {
@@ -924,7 +924,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'age-restriction',
-    en: ['age verification', 'age restriction', 'age restricted', 'proof of age', 'alcohol', 'adults only', 'age check', 'id check', 'minimum age'],
+    en: ['age verification', 'age restriction', 'age restricted', 'proof of age', 'alcohol', 'adults only', 'age check', 'minimum age'],
     it: ['maggiorenne', 'maggiore età', 'verifica età', "verifica dell'età", 'alcolici', 'alcol', 'età minima', "documento d'identità", 'solo adulti'],
   },
   {
@@ -959,7 +959,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'digital-product',
-    en: ['ebook', 'e-book', 'ebooks', 'kindle', 'digital download', 'download the ebook', 'pdf', 'epub', 'audiobook', 'digital copy', 'digital version'],
+    en: ['ebook', 'ebooks', 'kindle', 'digital download', 'download the ebook', 'pdf', 'epub', 'audiobook', 'digital copy', 'digital version'],
     it: ['ebook', 'e-book', 'libro digitale', 'pdf', 'epub', 'audiolibro', 'formato digitale', "scaricare l'ebook", 'versione digitale', 'copia digitale'],
   },
   {
@@ -971,7 +971,7 @@ export const CONCEPTS: readonly Concept[] = [
   // ---------------------------------------------------------------- website, privacy, legal
   {
     id: 'privacy',
-    en: ['privacy', 'privacy policy', 'personal data', 'data protection', 'gdpr', 'my data', 'my information', 'share my data', 'cookie policy', 'cookies policy', 'cookie settings', 'data processing'],
+    en: ['privacy', 'privacy policy', 'personal data', 'data protection', 'gdpr', 'my data', 'share my data', 'cookie policy', 'cookies policy', 'cookie settings', 'data processing'],
     it: ['privacy', 'informativa privacy', 'informativa sulla privacy', 'dati personali', 'protezione dei dati', 'trattamento dei dati', 'gdpr', 'cookie policy', 'informativa cookie', 'cookie', 'consenso', 'riservatezza'],
   },
   {
@@ -1002,6 +1002,6 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'language',
     en: ['language', 'languages', 'change language', 'in english', 'in italian', 'english version', 'italian version', 'translate'],
-    it: ['lingua', 'lingue', 'cambiare lingua', 'in inglese', 'in italiano', 'versione inglese', 'versione italiana', 'tradurre'],
+    it: ['lingua', 'lingue', 'cambiare lingua', 'in inglese', 'versione inglese', 'versione italiana', 'tradurre', 'lingua italiana'],
   },
 ];
