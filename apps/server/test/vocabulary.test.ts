@@ -74,6 +74,20 @@ describe('built-in vocabulary', () => {
     }
   });
 
+  it('has no topic phrase that shrinks to an everyday word once stop words go and stems are taken', () => {
+    // "was out" -> "out", "best before" -> "best", "e-book" -> "book", "uno contro uno" -> "contro",
+    // "veste" -> the stem of "vestito": such a phrase would tag half the questions with its concept.
+    const everyday = {
+      en: ['get', 'one', 'out', 'look', 'check', 'best', 'book', 'up', 'got', 'take', 'make', 'come', 'work', 'use', 'used', 'write', 'give', 'go', 'see', 'like', 'thing', 'stuff', 'day', 'week', 'good', 'new', 'time', 'help', 'know', 'tell', 'order', 'product', 'item', 'buy', 'question', 'info', 'information'],
+      it: ['devo', 'contro', 'italia', 'vestito', 'calze', 'sedia', 'capo', 'vale', 'serve', 'giorno', 'giorni', 'viene', 'prodotto', 'ordine', 'articolo', 'volta', 'bene', 'nuovo', 'comprare', 'acquisto', 'domanda', 'informazioni', 'sapere', 'prendere', 'mettere'],
+    };
+    for (const lang of LANGS) {
+      const banned = new Set(everyday[lang].map((w) => terms(w, lang).join(' ')));
+      const bad = CONCEPTS.filter((c) => !c.intent).flatMap((c) => c[lang].filter((p) => banned.has(terms(p, lang).join(' '))).map((p) => `${c.id}: "${p}"`));
+      expect(bad, lang).toEqual([]);
+    }
+  });
+
   it('marks the few question-intent concepts (cost, time, where, possibility, procedure, whether)', () => {
     const intents = CONCEPTS.filter((c) => c.intent).map((c) => c.id);
     expect(intents.length).toBeGreaterThanOrEqual(6);

@@ -684,7 +684,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'fit',
     en: ['fit', 'fits', 'fitting', 'true to size', 'runs small', 'runs large', 'runs big', 'come up small', 'tight', 'loose', 'snug', 'roomy', 'slim fit', 'regular fit', 'oversized', 'baggy'],
-    it: ['vestibilità', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim', 'come veste', 'calza piccolo', 'calza grande', 'calzata'],
+    it: ['vestibilità', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim', 'come veste', 'calza piccolo', 'calza grande'],
   },
   {
     id: 'shoe-size',
