@@ -359,6 +359,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['garanzia', 'garanzie', 'garantito', 'garantita', 'garanzia legale', 'garanzia del produttore', 'in garanzia', 'garanzia convenzionale', 'estensione di garanzia', 'coperto da garanzia', 'richiesta di garanzia', 'garanzia di conformità', 'anni di garanzia', 'registrare il prodotto', 'registrazione prodotto'],
   },
   {
+    id: 'protection-plan',
+    en: ['accidental damage', 'protection plan', 'care plan', 'device insurance', 'applecare', 'damage cover', 'insurance plan'],
+    it: ['danni accidentali', 'protezione danni', 'piano di protezione', 'polizza', 'polizza danni', 'applecare', 'copertura danni'],
+  },
+  {
     id: 'repair',
     en: ['repair', 'repairs', 'repaired', 'fix', 'fixed', 'mend', 'service centre', 'service center', 'spare parts', 'spare part', 'replacement part', 'replacement parts', 'aftercare'],
     it: ['riparazione', 'riparazioni', 'riparare', 'riparato', 'aggiustare', 'aggiustato', 'centro assistenza', 'assistenza tecnica', 'pezzi di ricambio', 'ricambi', 'ricambio', 'laboratorio', 'assistenza post vendita'],
@@ -683,8 +688,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'fit',
-    en: ['fit', 'fits', 'fitting', 'true to size', 'runs small', 'runs large', 'runs big', 'come up small', 'tight', 'loose', 'snug', 'roomy', 'slim fit', 'regular fit', 'oversized', 'baggy'],
-    it: ['vestibilità', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim', 'come veste', 'calza piccolo', 'calza grande'],
+    en: ['fit', 'fits', 'fitting', 'true to size', 'runs small', 'runs large', 'runs big', 'come up small', 'tight', 'loose', 'snug', 'roomy', 'slim fit', 'regular fit', 'oversized', 'baggy', 'model is wearing', 'model wears', 'model height'],
+    it: ['vestibilità', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim', 'come veste', 'calza piccolo', 'calza grande', 'la modella indossa', 'taglia della modella', 'altezza della modella', 'il modello indossa'],
   },
   {
     id: 'shoe-size',
@@ -893,6 +898,11 @@ export const CONCEPTS: readonly Concept[] = [
     it: ['ricetta', 'ricette', 'come cucinare', 'cottura', 'tempi di cottura', 'come si cucina', 'modalità di preparazione'],
   },
   {
+    id: 'substitution',
+    en: ['substitute', 'substitution', 'substitutions', 'substituted', 'alternative product', 'similar product', 'no substitutes'],
+    it: ['prodotto sostitutivo', 'prodotti sostitutivi', 'sostitutivo', 'prodotto alternativo', 'prodotti alternativi', 'prodotto simile', 'senza sostituzioni'],
+  },
+  {
     id: 'cruelty-free',
     en: ['cruelty free', 'cruelty-free', 'tested on animals', 'animal testing', 'not tested on animals'],
     it: ['cruelty free', 'testato su animali', 'test su animali', 'testati sugli animali', 'sperimentazione animale'],
@@ -909,8 +919,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'expiry',
-    en: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expire', 'expires', 'expired', 'valid until', 'validity', 'shelf life', 'how long it lasts', 'valid for', 'best before date', 'bb date'],
-    it: ['scadenza', 'data di scadenza', 'scade', 'scadere', 'scaduto', 'scaduta', 'validità', 'valido fino', 'valido per', 'da consumarsi entro', 'preferibilmente entro', 'conservabilità', 'tmc', 'quanto dura'],
+    en: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expire', 'expires', 'expired', 'valid until', 'validity', 'shelf life', 'how long it lasts', 'valid for', 'best before date', 'bb date', 'period after opening', 'pao'],
+    it: ['scadenza', 'data di scadenza', 'scade', 'scadere', 'scaduto', 'scaduta', 'validità', 'valido fino', 'valido per', 'da consumarsi entro', 'preferibilmente entro', 'conservabilità', 'tmc', 'quanto dura', 'pao', "periodo dopo l'apertura"],
   },
   {
     id: 'storage',
@@ -966,6 +976,11 @@ export const CONCEPTS: readonly Concept[] = [
     id: 'book-edition',
     en: ['edition', 'editions', 'isbn', 'hardback', 'hardcover', 'paperback', 'signed copy', 'first edition', 'author'],
     it: ['edizione', 'edizioni', 'isbn', 'copertina rigida', 'copertina flessibile', 'tascabile', 'copia autografata', 'autografata', 'prima edizione', 'traduzione', 'autore', 'editore'],
+  },
+  {
+    id: 'school-books',
+    en: ['school books', 'textbooks', 'textbook', 'school list', 'book list', 'reading list'],
+    it: ['libri scolastici', 'libri di scuola', 'testi scolastici', 'adozioni', 'cedola libraria', 'cedole librarie', 'lista dei libri'],
   },
 
   // ---------------------------------------------------------------- website, privacy, legal
