@@ -88,7 +88,8 @@ export type FormErrorCode =
   | 'offer'
   | 'name'
   | 'urgency'
-  | 'keywords';
+  | 'keywords'
+  | 'synonyms';
 
 export interface FormError {
   code: FormErrorCode;
@@ -201,11 +202,15 @@ export interface SettingsForm {
   botMode: BotMode;
   /** Comma separated. */
   escalationKeywords: string;
+  /** 0..1 as text ("0.5"): the bot's sensitivity. */
+  botSensitivity: string;
+  /** One group of synonyms a line, comma separated. */
+  botSynonyms: string;
   /** Settings the form does not edit (e.g. priority): saved back unchanged (PUT replaces them all). */
   other: Partial<SiteSettings>;
 }
 
-const FORM_KEYS = ['routingMode', 'preChat', 'businessHours', 'slaFirstResponseSec', 'offerAlternativesAfterSec', 'botMode', 'escalationKeywords'] as const;
+const FORM_KEYS = ['routingMode', 'preChat', 'businessHours', 'slaFirstResponseSec', 'offerAlternativesAfterSec', 'botMode', 'escalationKeywords', 'botSensitivity', 'botSynonyms'] as const;
 
 export function toSettingsForm(s: SiteSettings, fallbackTimeZone: string): SettingsForm {
   const other: Partial<SiteSettings> = { ...s };
@@ -218,6 +223,8 @@ export function toSettingsForm(s: SiteSettings, fallbackTimeZone: string): Setti
     offerMinutes: secondsToMinutes(s.offerAlternativesAfterSec),
     botMode: s.botMode ?? 'off',
     escalationKeywords: (s.escalationKeywords ?? []).join(', '),
+    botSensitivity: String(s.botSensitivity ?? 0.5),
+    botSynonyms: (s.botSynonyms ?? []).map((g) => g.join(', ')).join('\n'),
     other,
   };
 }
@@ -235,6 +242,26 @@ export function parseKeywords(text: string): string[] {
   return out;
 }
 
+/** synonym bounds of the protocol. */
+export const SYNONYM_MIN = 2;
+export const SYNONYM_MAX = 60;
+export const MAX_SYNONYM_GROUPS = 200;
+
+/**
+ * "hoodie, felpa, sweatshirt" a line -> [["hoodie", "felpa", "sweatshirt"]]; a line with one word
+ * only is dropped; null when a word is too short or long, a group too big, or there are too many.
+ */
+export function parseSynonyms(text: string): string[][] | null {
+  const groups: string[][] = [];
+  for (const line of text.split('\n')) {
+    const g = parseKeywords(line);
+    if (g.length < 2) continue;
+    if (g.length > 20 || g.some((w) => w.length < SYNONYM_MIN || w.length > SYNONYM_MAX)) return null;
+    groups.push(g);
+  }
+  return groups.length > MAX_SYNONYM_GROUPS ? null : groups;
+}
+
 /**
  * Form -> SiteSettings. The bot mode and escalation keywords are left out while at their
  * defaults (off, none): the same thing to the server, and settings saved before the bot existed
@@ -250,7 +277,10 @@ export function fromSettingsForm(f: SettingsForm): Result<SiteSettings> {
   if (offer === null) errors.push({ code: 'offer' });
   const keywords = parseKeywords(f.escalationKeywords ?? '');
   if (keywords.length > MAX_KEYWORDS || keywords.some((k) => k.length < KEYWORD_MIN || k.length > KEYWORD_MAX)) errors.push({ code: 'keywords' });
-  if (errors.length || !hours.ok || sla === null || offer === null) return { ok: false, errors };
+  const synonyms = parseSynonyms(f.botSynonyms ?? '');
+  if (!synonyms) errors.push({ code: 'synonyms' });
+  const sensitivity = Number(f.botSensitivity ?? 0.5);
+  if (errors.length || !hours.ok || sla === null || offer === null || !synonyms) return { ok: false, errors };
   const value: SiteSettings = {
     ...f.other,
     routingMode: f.routingMode,
@@ -261,6 +291,8 @@ export function fromSettingsForm(f: SettingsForm): Result<SiteSettings> {
   };
   if (f.botMode && f.botMode !== 'off') value.botMode = f.botMode;
   if (keywords.length) value.escalationKeywords = keywords;
+  if (Number.isFinite(sensitivity) && sensitivity !== 0.5) value.botSensitivity = Math.min(1, Math.max(0, sensitivity));
+  if (synonyms.length) value.botSynonyms = synonyms;
   return { ok: true, value };
 }
 

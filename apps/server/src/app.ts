@@ -110,7 +110,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const commit = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint });
   const hub = new Hub();
   const sites = new Sites(store, commit, now);
-  const bot = new Bot(store, commit, now);
+  const bot = new Bot(store, commit, now, (siteId) => sites.settings(siteId));
   const conversations = new Conversations(store, commit, hub, sites, bot, now);
   const availability = new Availability(hub, sites, store);
   const visitors = new Visitors(store, commit, now);

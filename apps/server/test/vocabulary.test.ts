@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONCEPTS } from '../src/modules/bot/vocabulary.ts';
-import { fold, terms } from '../src/modules/bot/matcher.ts';
+import { fold, stems as terms } from '../src/modules/bot/lexicon.ts';
 
 const LANGS = ['en', 'it'] as const;
 const key = (phrase: string) => phrase.toLowerCase().trim();

@@ -420,6 +420,13 @@ export const SiteSettings = z.object({
   priority: PriorityRules.optional(),
   /** The FAQ bot: off, first (answers every new conversation), fallback (only when no agent can take it or outside hours). Default off. */
   botMode: z.enum(['off', 'first', 'fallback']).optional(),
+  /**
+   * How readily the bot answers, 0..1 (default 0.5): its bars are calibrated on the site's own
+   * FAQ, and this moves them (higher answers more often, lower suggests or hands over sooner).
+   */
+  botSensitivity: z.number().min(0).max(1).optional(),
+  /** The shop's own synonyms for the bot: each group is words or phrases (any language) that mean the same thing. */
+  botSynonyms: z.array(z.array(z.string().trim().min(2).max(60)).min(2).max(20)).max(200).optional(),
   /** Words that send a conversation straight to a person (besides asking for one). */
   escalationKeywords: z.array(z.string().trim().min(2).max(40)).max(50).optional(),
   /** Refuse identify claims whose hash is missing or wrong (identity_invalid) instead of keeping them as unverified name and email. Default off. */

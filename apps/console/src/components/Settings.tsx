@@ -414,6 +414,42 @@ function BotFields({ form, update, has }: FormFields) {
       <p class="hint" id="escalation-keywords-hint">
         {ts.settings.escalationHint}
       </p>
+      <div class="field">
+        <label for="bot-sensitivity">{ts.settings.botSensitivity}</label>
+        <select
+          id="bot-sensitivity"
+          data-testid="settings-bot-sensitivity"
+          value={form.botSensitivity}
+          aria-describedby="bot-sensitivity-hint"
+          onChange={(e) => update({ botSensitivity: e.currentTarget.value })}
+        >
+          {[...new Set(['0.2', '0.5', '0.8', form.botSensitivity])].map((v) => (
+            <option key={v} value={v}>
+              {ts.settings.botSensitivities[v] ?? v}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="hint" id="bot-sensitivity-hint">
+        {ts.settings.botSensitivityHint}
+      </p>
+      <div class="field">
+        <label for="bot-synonyms">{ts.settings.botSynonyms}</label>
+        <textarea
+          id="bot-synonyms"
+          rows={4}
+          class={`text-input${has('synonyms') ? ' invalid' : ''}`}
+          data-testid="settings-bot-synonyms"
+          value={form.botSynonyms}
+          aria-invalid={has('synonyms') || undefined}
+          aria-describedby="bot-synonyms-hint"
+          onInput={(e) => update({ botSynonyms: e.currentTarget.value })}
+        />
+        {has('synonyms') && <p class="field-error">{ts.settings.errors.synonyms}</p>}
+      </div>
+      <p class="hint" id="bot-synonyms-hint">
+        {ts.settings.botSynonymsHint}
+      </p>
     </section>
   );
 }

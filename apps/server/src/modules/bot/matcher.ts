@@ -1,300 +1,285 @@
 /**
- * FAQ retrieval: a full-text index (MiniSearch, BM25) per language over each entry's question,
- * alternative phrasings, tags and answer, with Snowball stemming (English, Italian), accent
- * folding, stop words and typo tolerance. The engine ranks the entries; the best few are then
- * re-scored by how much of the question they explain (IDF-weighted share of the question's terms
- * found in the entry, the answer counting less than the phrasings). Below the threshold the bot
- * abstains.
+ * FAQ retrieval. Entries and questions are analysed alike (lexicon.ts): folded, stemmed, and mapped
+ * onto a bilingual e-commerce vocabulary of concepts (plus the site's own synonyms), a question's
+ * typos corrected through character trigrams. Each entry is then scored by how much of the
+ * question it explains (IDF-weighted share of the question's terms found in the entry's phrasings,
+ * the answer counting less; intent words such as "how much" or "when" weigh less than what is
+ * asked about) and how much of the entry's own question was asked. The decision (answer, suggest,
+ * abstain) is decide.ts's, against thresholds calibrated on the site's own entries (calibrate()).
  */
 import type { FaqEntry, Lang } from '@parla/protocol';
-import { stemmer as stemEn } from '@orama/stemmers/english';
-import { stemmer as stemIt } from '@orama/stemmers/italian';
-import MiniSearch from 'minisearch';
-import type { Calibration } from './decide.ts';
+import { type Calibration, decide } from './decide.ts';
+import { fold, Lexicon, type SynonymGroups, type Term, withinEdits } from './lexicon.ts';
 
-/** Below this confidence the bot abstains. */
-export const DEFAULT_THRESHOLD = 0.62;
+export { fold, withinEdits };
+export { decide, type Calibration, type Decision } from './decide.ts';
 
-// Function words, fillers, time adverbs ("today", "still", "ancora") and "what" / "quale": they do
-// not change what is asked. Question words like "how much" / "quanto" or "when" / "quando" carry
-// intent and stay.
-const STOP: Record<Lang, Set<string>> = {
-  en: new Set(
-    'a an the and or but if of to in on at by for from with about into over after before as is are was were be been being am do does did doing have has had i me my mine myself we us our you your yours u ur it its this that these those there here he she they them their his her hi hello hey hiya please pls plz thanks thank thx would could should shall will can may might must just so also too very really any some all ok okay dear sir madam im ive id ll re ve guys today now yesterday still already yet ago actually ever even maybe rather quite bit lot what whats which want wanna need cant dont doesnt didnt isnt wont arent hasnt havent wasnt'.split(
-      ' ',
-    ),
-  ),
-  it: new Set(
-    'il lo la i gli le un uno una di a da in con su per tra fra e ed o ma se che chi del dello della dei degli delle al allo alla ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle mi ti si ci vi me te ne io tu lui lei noi voi loro mio mia miei mie tuo tua vostro vostra vostri vostre nostro nostra questo questa questi queste quello quella è e sono sei siamo siete ho hai ha abbiamo avete hanno essere avere fare sto sta salve ciao buongiorno buonasera grazie favore cortesemente gentilmente vorrei volevo potrei potreste oggi ieri adesso ora ancora gia anche pure magari proprio allora quindi cosi tanto molto po piu nell dell dall sull all coll quest quell qualcosa qual quale quali cosa'.split(
-      ' ',
-    ),
-  ),
-};
-
-const STEM: Record<Lang, (w: string) => string> = { en: stemEn, it: stemIt };
-
-/** Lower case, accents folded (è -> e), apostrophes split (l'ordine -> l ordine). */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’'`]/g, ' ');
-}
-
-/** Sizes and amounts ("6 cups", "€49") say little about what is asked. */
-const NUMBER = /^[0-9]+$/;
-
-/** Words after which an unknown word is most likely a place ("ship to Vienna", "arriva a Milano"). */
-const PLACE_BEFORE: Record<Lang, Set<string>> = {
-  en: new Set(['to', 'in', 'from', 'near', 'at']),
-  it: new Set(['a', 'in', 'da', 'per', 'verso']),
-};
-
-interface Token {
-  term: string;
-  /** Right after "to", "in", "a", ...: a place name if no entry knows it. */
-  place: boolean;
-}
-
-function analyse(text: string, lang: Lang): Token[] {
-  const out: Token[] = [];
-  let place = false;
-  for (const w of fold(text).split(/[^a-z0-9]+/)) {
-    if (!w) continue;
-    const after = place;
-    place = PLACE_BEFORE[lang].has(w);
-    if (STOP[lang].has(w) || w.length === 1 || NUMBER.test(w)) continue;
-    out.push({ term: w.length > 2 ? STEM[lang](w) : w, place: after });
-  }
-  return out;
-}
-
-/** The index terms of a text: folded words, minus stop words, single letters and numbers, stemmed. */
-export function terms(text: string, lang: Lang): string[] {
-  return analyse(text, lang).map((t) => t.term);
-}
-
-/** "ri-" / "re-" again: "rispedito" is asked like "spedito", "resend" like "send". */
-const AGAIN: Record<Lang, string> = { en: 're', it: 'ri' };
-
-/** Typos: one edit in words of 5+ characters, two in long ones. */
-const fuzziness = (term: string): number => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0);
-
-/** Whether `a` and `b` are within `max` edits (insert, delete, substitute), for short words. */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (max === 0 || Math.abs(a.length - b.length) > max) return a === b;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return false;
-    prev = cur;
-  }
-  return prev[b.length]! <= max;
-}
 
 export interface Match {
   entry: FaqEntry;
-  /** 0..1: IDF-weighted share of the question's terms the entry explains. */
+  /** 0..1: how well the entry explains the question. */
   confidence: number;
-  /** The search engine's own relevance score. */
+  /** The raw ranking score. */
   score: number;
 }
 
 /** How much a query term found only in the answer counts, against one found in a phrasing. */
 const ANSWER_CREDIT = 0.6;
-/** How much a term found through a typo or a prefix counts, against an exact one. */
+/** How much a term found through a prefix or a close spelling counts, against an exact one. */
 const FUZZY_CREDIT = 0.85;
 /** How much a question word the entry lacks, but other entries have, counts against it. */
 const OTHER_ENTRY_SHARE = 0.2;
-/** How much the engine's rank (score relative to the best) weighs when picking among the candidates. */
-const RANK_WEIGHT = 0.3;
+/** How much an intent term ("how much", "when", "can I") weighs against a topic term. */
+const INTENT_WEIGHT = 0.5;
+/** How much an entry whose answer alone has a term counts in that term's rarity. */
+const ANSWER_DF = 1;
+/** How much a word of a vocabulary phrase (beside its concept) weighs. */
+const PART_WEIGHT = 0.5;
+/** How much a word no entry knows weighs against a known one (it is what out-of-scope questions are about). */
+const UNKNOWN_WEIGHT = 1;
 /** How much an unknown word that is probably a place ("to Vienna") counts against the entries. */
 const PLACE_WEIGHT = 0.3;
-/** How many of the engine's best results are re-scored. */
-const CANDIDATES = 8;
+/**
+ * The bar to answer is this quantile of the confidence a wrong entry reaches on the FAQ's own
+ * questions (leave-one-out, see impostors()), at sensitivity 0.5; within these bounds.
+ */
+const ANSWER_QUANTILE = 0.2;
+const DEFAULT_ANSWER_AT = 0.45;
+const MIN_ANSWER_AT = 0.3;
+const PRIOR_WEIGHT = 30;
+const MAX_ANSWER_AT = 0.8;
+/** Suggestions from this share of the answer bar. */
+const SUGGEST_SHARE = 0.55;
+const MIN_SUGGEST_AT = 0.15;
+/**
+ * The lead over the second entry needed to answer outright, at sensitivity 0.5: this times the share
+ * of the FAQ's own questions (leave-one-out) on which a wrong entry came first; within bounds.
+ */
+const MARGIN_PER_CONFUSION = 0.15;
+const DEFAULT_CONFUSED = 0.5;
+const MIN_MARGIN = 0.02;
+const MAX_MARGIN = 0.15;
+/** How much the share of the entry's own question that was asked counts in the confidence. */
+const ENTRY_SHARE = 0.25;
 
-interface Doc {
-  id: string;
-  question: string;
-  alternatives: string;
-  tags: string;
-  answer: string;
-}
-
-/** An entry as the engine ranks it, with the index terms that matched (after typos and prefixes). */
-interface Ranked {
-  id: string;
-  score: number;
-  terms: string[];
+interface Indexed {
+  entry: FaqEntry;
+  /** Terms of the question and alternative phrasings (and tags). */
+  phrasing: Set<string>;
+  /** Terms of each phrasing alone (the question first), for the leave-one-out calibration. */
+  each: string[][];
+  answer: Set<string>;
+  /** Sum of the IDF of the phrasing terms (the entry's own question's weight). */
+  weight: number;
 }
 
 interface LangIndex {
-  search: MiniSearch<Doc>;
-  /** In how many entries each term occurs (phrasings, tags or answer). */
+  entries: Indexed[];
+  /** In how many entries each term occurs (phrasings or answer). */
   df: Map<string, number>;
-  /** Per entry: the terms of its phrasings and tags, and those of its answer. */
-  own: Map<string, { phrasing: Set<string>; answer: Set<string> }>;
-  size: number;
+  /** Entries holding each term. */
+  postings: Map<string, number[]>;
+  /** The word terms (no concepts), sorted: prefix lookups. */
+  sorted: string[];
+}
+
+/** The terms of a text (no typo correction): exported for tests. */
+let shared: Lexicon | null = null;
+export function terms(text: string, lang: Lang): string[] {
+  return (shared ??= new Lexicon()).analyse(text, lang).map((t) => t.term);
 }
 
 export class FaqMatcher {
-  private readonly byId = new Map<string, FaqEntry>();
   private readonly indexes = new Map<Lang, LangIndex>();
+  private readonly lexicon: Lexicon;
+  private readonly count: number;
+  private nulls: number[] | null = null;
+  /** From impostors(): by how much a wrong entry led the right one, each time it did. */
+  private readonly leads: number[] = [];
 
-  constructor(entries: readonly FaqEntry[]) {
+  constructor(entries: readonly FaqEntry[], synonyms: SynonymGroups = []) {
+    this.lexicon = new Lexicon(undefined, synonyms);
+    this.count = entries.length;
+    for (const e of entries) this.lexicon.learnText(e.lang, [e.question, ...e.alternatives, ...e.tags, e.answer].join(' \n '));
     for (const lang of ['en', 'it'] as const) {
-      const mine = entries.filter((e) => e.lang === lang);
-      const tokenize = (t: string) => terms(t, lang);
-      const search = new MiniSearch<Doc>({
-        fields: ['question', 'alternatives', 'tags', 'answer'],
-        storeFields: [],
-        tokenize,
-        processTerm: (t) => t,
-        searchOptions: {
-          // Queries arrive already analysed (see query()): split only.
-          tokenize: (t) => t.split(' '),
-          processTerm: (t) => t,
-          boost: { question: 1.5, alternatives: 1, tags: 1, answer: 0.3 },
-          fuzzy: (term) => fuzziness(term) || false,
-          prefix: (term) => term.length >= 4,
-          combineWith: 'OR',
-        },
-      });
       const df = new Map<string, number>();
-      const own = new Map<string, { phrasing: Set<string>; answer: Set<string> }>();
-      for (const e of mine) {
-        this.byId.set(e.id, e);
-        const doc = { id: e.id, question: e.question, alternatives: e.alternatives.join(' \n '), tags: e.tags.join(' \n '), answer: e.answer };
-        search.add(doc);
-        const phrasing = new Set(tokenize(`${doc.question} \n ${doc.alternatives} \n ${doc.tags}`));
-        const answer = new Set(tokenize(doc.answer));
-        own.set(e.id, { phrasing, answer });
-        for (const t of new Set([...phrasing, ...answer])) df.set(t, (df.get(t) ?? 0) + 1);
+      const postings = new Map<string, number[]>();
+      const list: Indexed[] = [];
+      for (const e of entries.filter((x) => x.lang === lang)) {
+        const each = [e.question, ...e.alternatives].map((p) => this.terms(p, lang));
+        const phrasing = new Set([...each.flat(), ...this.terms(e.tags.join(' \n '), lang)]);
+        const answer = new Set(this.terms(e.answer, lang));
+        const k = list.push({ entry: e, phrasing, each, answer, weight: 0 }) - 1;
+        for (const t of new Set([...phrasing, ...answer])) {
+          df.set(t, (df.get(t) ?? 0) + (phrasing.has(t) ? 1 : ANSWER_DF));
+          const p = postings.get(t);
+          if (p) p.push(k);
+          else postings.set(t, [k]);
+        }
       }
-      this.indexes.set(lang, { search, df, own, size: mine.length });
+      const ix = { entries: list, df, postings, sorted: [...postings.keys()].filter((t) => !t.startsWith('#')).sort() };
+      for (const x of list) for (const t of x.phrasing) x.weight += this.idf(ix, t);
+      this.indexes.set(lang, ix);
     }
   }
 
-  /** The engine's ranking (BM25 with typos and prefixes) of the entries for analysed query terms. */
-  private rank(ix: LangIndex, qTerms: string[]): Ranked[] {
-    return ix.search.search(qTerms.join(' ')).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+  private terms(text: string, lang: Lang): string[] {
+    return this.lexicon.analyse(text, lang).map((t) => t.term);
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.count;
   }
 
-  /** Weight of a query term: rare (or unknown) terms say more about what is asked. */
+  /** Weight of a term: rare (or unknown) terms say more about what is asked. */
   private idf(ix: LangIndex, term: string): number {
-    // A word no entry has weighs as much as one only a single entry has.
-    const n = Math.max(1, ix.df.get(term) ?? 0);
-    return Math.log(1 + (ix.size + 1) / (n + 0.5));
+    const n = Math.max(ANSWER_DF, ix.df.get(term) ?? 0);
+    return Math.log(1 + (ix.entries.length + 1) / (n + 0.5));
   }
 
-  /** The question's distinct terms; an unknown "ri-"/"re-" word is taken without the prefix when that is known. */
-  private query(ix: LangIndex, question: string, lang: Lang): Token[] {
-    const seen = new Set<string>();
-    const out: Token[] = [];
-    for (const t of analyse(question, lang)) {
-      const bare = t.term.slice(AGAIN[lang].length);
-      const term = !ix.df.has(t.term) && t.term.startsWith(AGAIN[lang]) && ix.df.has(bare) ? bare : t.term;
-      if (seen.has(term)) continue;
-      seen.add(term);
-      out.push({ term, place: t.place });
+  /** Index terms that extend an unknown query term or that it extends (4+ letters); typos were corrected before. */
+  private near(ix: LangIndex, q: string): string[] {
+    if (q.startsWith('#') || q.length < 4) return [];
+    const out: string[] = [];
+    // Longer words that start with it ("ship" -> "shipment"): a range of the sorted terms.
+    const sorted = ix.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < q) lo = mid + 1;
+      else hi = mid;
     }
+    for (let k = lo; k < sorted.length && sorted[k]!.startsWith(q); k++) if (sorted[k] !== q && sorted[k]!.length - q.length <= 4) out.push(sorted[k]!);
+    // Shorter known words it starts with ("shipments" -> "shipment").
+    for (let len = Math.max(4, q.length - 3); len < q.length; len++) if (ix.df.has(q.slice(0, len))) out.push(q.slice(0, len));
     return out;
   }
 
   /**
-   * How well the entry explains the query term `q`: 1 exact in a phrasing, less for a typo or a
-   * prefix (`near` caches which matched index terms are near `q`) or for the answer only.
-   */
-  private credit(ix: LangIndex, r: Ranked, q: string, near: Map<string, boolean>): number {
-    const own = ix.own.get(r.id)!;
-    if (own.phrasing.has(q)) return 1;
-    let best = own.answer.has(q) ? ANSWER_CREDIT : 0;
-    for (const d of r.terms) {
-      if (d === q) continue;
-      let close = near.get(d);
-      if (close === undefined) near.set(d, (close = (q.length >= 4 && d.startsWith(q)) || withinEdits(q, d, fuzziness(q))));
-      if (close) best = Math.max(best, FUZZY_CREDIT * (own.phrasing.has(d) ? 1 : ANSWER_CREDIT));
-    }
-    return best;
-  }
-
-
-  /**
-   * The best entry for the question, or null when nothing matches at all. Each of the engine's
-   * best few is scored by the share of the question's weight it explains; a word the entry lacks
+   * The best entry for the question, or null when nothing matches at all. A word the entry lacks
    * but the knowledge base knows elsewhere counts only OTHER_ENTRY_SHARE against it (it may be
-   * incidental: "big", "side"), a word unknown to the whole knowledge base counts fully (it is
-   * what out-of-scope questions are about: "tea", "bitcoin").
+   * incidental), a word unknown to the whole knowledge base counts fully (it is what out-of-scope
+   * questions are about: "tea", "bitcoin").
    */
   best(question: string, lang: Lang): Match | null {
     return this.ranked(question, lang, 1)[0] ?? null;
   }
 
-  /** The `n` best entries for the question, best first, scored as `best` scores them (none when nothing matches at all). */
+  /** The `n` best entries for the question, best first (none when nothing matches at all). */
   ranked(question: string, lang: Lang, n = 3): Match[] {
     const ix = this.indexes.get(lang)!;
-    const tokens = this.query(ix, question, lang);
-    const qTerms = tokens.map((t) => t.term);
-    if (qTerms.length === 0 || ix.size === 0) return [];
-    const results = this.rank(ix, qTerms).slice(0, CANDIDATES);
-    if (results.length === 0) return [];
-    const near = qTerms.map(() => new Map<string, boolean>());
-    const credits = results.map((r) => qTerms.map((q, i) => this.credit(ix, r, q, near[i]!)));
-    const known = qTerms.map((t, i) => (ix.df.get(t) ?? 0) > 0 || credits.some((c) => c[i]! > 0));
-    const weight = qTerms.map((t, i) => this.idf(ix, t) * (!known[i] && tokens[i]!.place ? PLACE_WEIGHT : 1));
-    const top = results[0]!.score;
-    const scored = results.map((r, k) => {
+    if (ix.entries.length === 0) return [];
+    const q = this.lexicon.analyse(question, lang, true);
+    return this.score(ix, q, n);
+  }
+
+  private score(ix: LangIndex, q: Term[], n: number, without?: { k: number; phrasing: Set<string> }): Match[] {
+    if (q.length === 0) return [];
+    const nearTerms = q.map((t) => (ix.df.has(t.term) ? [] : this.near(ix, t.term)));
+    const candidates = new Set<number>();
+    q.forEach((t, i) => {
+      for (const k of ix.postings.get(t.term) ?? []) candidates.add(k);
+      for (const d of nearTerms[i]!) for (const k of ix.postings.get(d)!) candidates.add(k);
+    });
+    if (candidates.size === 0) return [];
+    const known = q.map((t, i) => ix.df.has(t.term) || nearTerms[i]!.length > 0);
+    const weight = q.map((t, i) => this.idf(ix, t.term) * (t.intent ? INTENT_WEIGHT : 1) * (t.part ? PART_WEIGHT : 1) * (known[i] ? 1 : t.place ? PLACE_WEIGHT : UNKNOWN_WEIGHT));
+    const out: Match[] = [];
+    if (without) candidates.add(without.k);
+    for (const k of candidates) {
+      const x = without?.k === k ? { ...ix.entries[k]!, phrasing: without.phrasing } : ix.entries[k]!;
       let hit = 0;
       let asked = 0;
-      qTerms.forEach((_, i) => {
-        const c = credits[k]![i]!;
+      let own = 0;
+      const ownWeight = x.weight;
+      q.forEach((t, i) => {
+        let c = 0;
+        if (x.phrasing.has(t.term)) c = 1;
+        else if (x.answer.has(t.term)) c = ANSWER_CREDIT;
+        for (const d of nearTerms[i]!) {
+          if (x.phrasing.has(d)) c = Math.max(c, FUZZY_CREDIT);
+          else if (x.answer.has(d)) c = Math.max(c, FUZZY_CREDIT * ANSWER_CREDIT);
+        }
         hit += c * weight[i]!;
-        asked += (c > 0 || !known[i] ? 1 : OTHER_ENTRY_SHARE) * weight[i]!;
+        // A part (a phrase's word, a broader concept) only adds: its absence costs nothing.
+        asked += (c > 0 || !known[i] ? 1 : q[i]!.part ? 0 : OTHER_ENTRY_SHARE) * weight[i]!;
+        if (c === 1) own += this.idf(ix, t.term);
       });
-      const confidence = asked ? hit / asked : 0;
-      // Mostly the share explained; the engine's own ranking breaks near-ties.
-      return { key: confidence + RANK_WEIGHT * (r.score / top), k, match: { entry: this.byId.get(r.id)!, confidence, score: r.score } };
-    });
-    // Ties keep the engine's order (as the single best did: the first of equal keys won).
-    scored.sort((a, b) => b.key - a.key || a.k - b.k);
-    return scored.slice(0, n).map((x) => x.match);
+      if (hit === 0) continue;
+      const share = asked ? hit / asked : 0;
+      const ownShare = ownWeight > 0 ? Math.min(1, own / ownWeight) : 0;
+      const confidence = (1 - ENTRY_SHARE) * share + ENTRY_SHARE * ownShare;
+      out.push({ entry: x.entry, confidence, score: hit });
+    }
+    out.sort((a, b) => b.confidence - a.confidence || b.score - a.score);
+    return out.slice(0, n);
   }
 
   /**
-   * The site's thresholds, from its own entries. `sensitivity` 0..1 (0.5 balanced): higher answers
-   * more readily, lower asks for more before answering. (Placeholder until the calibration lands:
-   * the old constant.)
+   * How confident a wrong entry gets on this FAQ: each entry's phrasings are asked in turn with
+   * that phrasing left out of the entry (leave-one-out: the entry keeps its other phrasings and its
+   * answer), and the best confidence any other entry reaches is recorded. Sorted; cached.
    */
-  calibrate(sensitivity = 0.5): Calibration {
-    const shift = (sensitivity - 0.5) * 0.2;
-    return { answerAt: DEFAULT_THRESHOLD - shift, suggestAt: 0.4 - shift, margin: 0 };
+  private impostors(): number[] {
+    if (this.nulls) return this.nulls;
+    const out: number[] = [];
+    for (const ix of this.indexes.values()) {
+      // At most ~300 questions per language: enough for a quantile, bounded for big FAQs.
+      const step = Math.max(1, Math.ceil(ix.entries.length / 300));
+      for (let k = 0; k < ix.entries.length; k += step) {
+        const x = ix.entries[k]!;
+        x.each.forEach((asked, j) => {
+          const rest = new Set(x.each.filter((_, i) => i !== j).flat());
+          const q: Term[] = asked.map((term) => ({ term, intent: this.lexicon.isIntent(term), place: false }));
+          const top = this.score(ix, q, 3, { k, phrasing: rest });
+          const wrong = top.find((m) => m.entry !== x.entry)?.confidence ?? 0;
+          const right = top.find((m) => m.entry === x.entry)?.confidence ?? 0;
+          out.push(wrong);
+          // How far a wrong entry led the right one, when it did.
+          if (wrong > right) this.leads.push(wrong - right);
+        });
+      }
+    }
+    return (this.nulls = out.sort((a, b) => a - b));
   }
 
-  /** Up to `n` entries whose question matches what is being typed (suggestions in the widget). */
+  /**
+   * The site's thresholds, from its own entries. The bar to answer is a high quantile of the
+   * confidence a wrong entry reaches on the FAQ's own questions (impostors()), so a FAQ whose
+   * entries resemble each other asks for more; never below MIN_ANSWER_AT. `sensitivity` 0..1
+   * (default 0.5) moves the quantile: higher answers more readily, lower asks for more.
+   */
+  calibrate(sensitivity = 0.5): Calibration {
+    const s = Math.min(1, Math.max(0, sensitivity));
+    const nulls = this.impostors();
+    const at = (p: number) => (nulls.length ? nulls[Math.min(nulls.length - 1, Math.floor(p * nulls.length))]! : DEFAULT_ANSWER_AT);
+    // Few questions make a shaky quantile: it is drawn towards the prior by PRIOR_WEIGHT questions' worth.
+    const measured = (nulls.length * at(ANSWER_QUANTILE) + PRIOR_WEIGHT * DEFAULT_ANSWER_AT) / (nulls.length + PRIOR_WEIGHT);
+    const answerAt = Math.min(MAX_ANSWER_AT, Math.max(MIN_ANSWER_AT, measured + (0.5 - s) * 0.3));
+    const suggestAt = Math.max(MIN_SUGGEST_AT, answerAt * SUGGEST_SHARE);
+    // The lead needed over the runner-up grows with how often, on its own questions, a wrong entry
+    // came first: a FAQ of look-alike entries needs a clearer win.
+    const confused = nulls.length ? this.leads.length / nulls.length : DEFAULT_CONFUSED;
+    const margin = Math.min(MAX_MARGIN, Math.max(MIN_MARGIN, MARGIN_PER_CONFUSION * confused * (1.5 - s)));
+    return { answerAt, suggestAt, margin };
+  }
+
+  /** Up to `n` entries whose question matches what is being typed (suggestions in the widget): the last, unfinished word is completed first. */
   suggest(text: string, lang: Lang, n = 3): FaqEntry[] {
-    const ix = this.indexes.get(lang)!;
-    const qTerms = [...new Set(terms(text, lang))];
-    if (qTerms.length === 0) return [];
-    return this.rank(ix, qTerms)
-      .slice(0, n)
-      .map((r) => this.byId.get(r.id)!);
+    const m = /([\p{L}\p{N}]+)$/u.exec(text);
+    const done = m ? this.lexicon.complete(lang, m[1]!) : null;
+    const full = m && done ? text.slice(0, m.index) + done : text;
+    return this.ranked(full, lang, n).map((r) => r.entry);
   }
 }
 
-/** The bot's decision: an entry when confident enough, otherwise abstain. */
-export function answer(matcher: FaqMatcher, question: string, lang: Lang, threshold = DEFAULT_THRESHOLD): { entry: FaqEntry | null; confidence: number } {
-  const m = matcher.best(question, lang);
-  if (!m || m.confidence < threshold) return { entry: null, confidence: m?.confidence ?? 0 };
-  return { entry: m.entry, confidence: m.confidence };
+/**
+ * The bot's decision reduced to "answer or not": the entry when decide() answers. With a
+ * `threshold`, that fixed bar and no margin replace the FAQ's calibration.
+ */
+export function answer(matcher: FaqMatcher, question: string, lang: Lang, threshold?: number): { entry: FaqEntry | null; confidence: number } {
+  const cal = threshold === undefined ? matcher.calibrate() : { answerAt: threshold, suggestAt: threshold, margin: 0 };
+  const d = decide(matcher, question, lang, cal);
+  return { entry: d.kind === 'answer' ? d.best!.entry : null, confidence: d.best?.confidence ?? 0 };
 }

@@ -1,5 +1,5 @@
 import type { FaqRow, GroupCommit, Store } from '@parla/db';
-import type { BotAnswer, FaqEntry, Lang } from '@parla/protocol';
+import type { BotAnswer, FaqEntry, Lang, SiteSettings } from '@parla/protocol';
 import { ServiceError } from '../conversations/errors.ts';
 import { type Calibration, decide } from './decide.ts';
 import { FaqMatcher, type Match } from './matcher.ts';
@@ -17,12 +17,15 @@ const toEntry = (r: FaqRow): FaqEntry => ({
 
 /** The FAQ knowledge base per site and the bot that answers from it (the index is built once per change). */
 export class Bot {
-  private readonly matchers = new Map<string, FaqMatcher>();
+  /** Per site: the index and the synonyms it was built with (a change of synonyms rebuilds it). */
+  private readonly matchers = new Map<string, { m: FaqMatcher; synonyms: string }>();
 
   constructor(
     private readonly store: Store,
     private readonly commit: GroupCommit,
     private readonly now: () => number = Date.now,
+    /** The site's bot settings (sensitivity, synonyms); none: the defaults. */
+    private readonly settings: (siteId: string) => Pick<SiteSettings, 'botSensitivity' | 'botSynonyms'> | null = () => null,
   ) {}
 
   /** Drops the index of a deleted site. */
@@ -68,11 +71,12 @@ export class Bot {
   }
 
   private matcher(siteId: string): FaqMatcher {
-    let m = this.matchers.get(siteId);
-    if (!m) {
-      m = new FaqMatcher(this.faqs(siteId));
-      this.matchers.set(siteId, m);
-    }
+    const groups = this.settings(siteId)?.botSynonyms ?? [];
+    const key = JSON.stringify(groups);
+    const hit = this.matchers.get(siteId);
+    if (hit && hit.synonyms === key) return hit.m;
+    const m = new FaqMatcher(this.faqs(siteId), groups);
+    this.matchers.set(siteId, { m, synonyms: key });
     return m;
   }
 
@@ -90,7 +94,7 @@ export class Bot {
 
   /** The site's calibrated thresholds (cached with the index; the sensitivity is a site setting). */
   calibration(siteId: string): Calibration {
-    return this.matcher(siteId).calibrate();
+    return this.matcher(siteId).calibrate(this.settings(siteId)?.botSensitivity ?? 0.5);
   }
 
   answer(siteId: string, question: string, lang: Lang): BotAnswer {
