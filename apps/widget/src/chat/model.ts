@@ -9,7 +9,7 @@ import type { Identity, MessageItem, PageInfo, ServerToVisitor, StreamItem, Visi
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
-export const PROTOCOL = 6;
+export const PROTOCOL = 7;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_CHARS = 4000;
 const TYPING_EVERY_MS = 2000;
