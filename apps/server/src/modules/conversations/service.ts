@@ -934,7 +934,9 @@ export class Conversations {
     }
     const a = this.bot.answer(conv.siteId, text, lang);
     if (a.decision === 'suggest' && a.suggestions.length) {
-      // Not sure: the best entries as buttons ("Did you mean…"), beside "talk to a person".
+      // Not sure: the best entries as buttons ("Did you mean…"), beside "talk to a person". Not
+      // answered outright, so the question stays in the learning list as before.
+      this.store.recordMiss(conv.siteId, conv.id, lang, text, 'abstained', at);
       this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].suggest, at, { suggestions: a.suggestions.map((x) => ({ faqId: x.faqId, question: x.question })) });
       return;
     }
