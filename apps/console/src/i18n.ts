@@ -168,6 +168,8 @@ const en = {
     callbackNote: 'Note',
     anyTime: 'Any time',
     systemNote: 'System note',
+    /** Under a bot's "Did you mean…": what it offered the shopper. */
+    suggested: 'Suggested',
     earlierRouting: (n: number) => (n === 1 ? 'Show 1 earlier queue change' : `Show ${n} earlier queue changes`),
   },
   events: {
@@ -396,6 +398,7 @@ const it: Dict = {
     callbackNote: 'Nota',
     anyTime: 'Qualsiasi orario',
     systemNote: 'Nota di sistema',
+    suggested: 'Suggerite',
     earlierRouting: (n: number) => (n === 1 ? 'Mostra 1 cambio di coda precedente' : `Mostra ${n} cambi di coda precedenti`),
   },
   events: {

@@ -19,7 +19,7 @@ import type { ReadMark } from './inbox.ts';
 import { transferFrame, type TransferTarget } from './transfer.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (not imported: the console ships no zod). */
-export const PROTOCOL = 6;
+export const PROTOCOL = 7;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_MESSAGE_CHARS = 4000;
 /** A visitor "typing" that is never switched off expires after this long. */

@@ -92,6 +92,29 @@ describe('bot answers', () => {
     expect(chat.state.rated).not.toBe(chat.botAnswer()?.id); // a new answer asks again
   });
 
+  it('"Did you mean…": its entries can be picked once (bot.pick), while it is the bot’s newest message and the bot handles the conversation', () => {
+    const { chat, pipe, items } = setup();
+    const offer = { faqId: undefined, quickReplies: undefined, body: 'Did you mean…', suggestions: [{ faqId: 'ship', question: 'Shipping cost?' }, { faqId: 'track', question: 'Track my order?' }] };
+    items([bot(1), bot(2, offer)]);
+    expect(chat.offer()?.id).toBe('m2');
+    expect(chat.pick('track')).toBe(true);
+    const sent = pipe.sent.at(-1) as { type: string; clientId: string; faqId: string };
+    expect(sent).toEqual({ type: 'bot.pick', clientId: expect.any(String), faqId: 'track' });
+    expect(chat.offer()).toBeNull(); // picked: the buttons are off
+    expect(chat.pick('ship')).toBe(false);
+    // Refused by the server: the buttons are back.
+    pipe.push({ type: 'error', code: 'not_found', message: 'not offered', clientId: sent.clientId });
+    expect(chat.offer()?.id).toBe('m2');
+    // The answer came: an older offer is history.
+    items([bot(3)]);
+    expect(chat.offer()).toBeNull();
+    items([bot(4, offer)]);
+    expect(chat.offer()?.id).toBe('m4');
+    pipe.push({ type: 'conversation', conversation: conv({ state: 'queued', queuePosition: 1 }) });
+    expect(chat.offer()).toBeNull();
+    expect(chat.pick('ship')).toBe(false);
+  });
+
   it('"talk to a person" sends escalate, only once there is a conversation', () => {
     const { chat, pipe } = setup();
     expect(chat.escalate()).toBe(true);

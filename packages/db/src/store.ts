@@ -160,7 +160,7 @@ export interface MessageRow {
   authorName: string | null;
   clientId: string | null;
   body: string;
-  /** JSON { faqId, quickReplies } on bot answers. */
+  /** JSON { faqId, quickReplies, pick? } on bot answers, { suggestions } on a bot's "Did you mean…". */
   meta: string | null;
   createdAt: number;
 }
@@ -379,8 +379,10 @@ export class Store {
       csatGet: p(`SELECT rating, comment, agent_id AS agentId, created_at AS createdAt, updated_at AS updatedAt FROM csat_ratings WHERE conversation_id = ?`),
       csatUpsert: p(`INSERT INTO csat_ratings (conversation_id, rating, comment, agent_id, created_at, updated_at) VALUES (@conversationId, @rating, @comment, @agentId, @at, @at)
         ON CONFLICT(conversation_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, updated_at = excluded.updated_at`),
+      // An FAQ answer (meta with a faqId), not a bot message that only offered suggestions.
       botIdle: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'bot' AND c.last_message_at < ?
-          AND (SELECT m.author_type = 'bot' AND m.meta IS NOT NULL FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1)`),
+          AND (SELECT m.author_type = 'bot' AND json_extract(m.meta, '$.faqId') IS NOT NULL FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1)`),
+      offeredSuggestions: p(`SELECT meta FROM messages WHERE conversation_id = ? AND author_type = 'bot' AND json_extract(meta, '$.suggestions') IS NOT NULL ORDER BY seq`),
       metricsRows: p(`SELECT id, created_at AS createdAt, queued_at AS queuedAt, first_agent_reply_at AS firstAgentReplyAt,
           resolved_at AS resolvedAt, state FROM conversations WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid`),
     };
@@ -693,6 +695,10 @@ export class Store {
   /** Unanswered questions, most frequent first (the same question asked differently in case or spacing counts once). */
   misses(siteId: string, since: number, limit = 100): { question: string; lang: 'en' | 'it'; count: number; lastAt: number; abstained: number; unhelpful: number }[] {
     return this.s.missesOfSite.all(siteId, since, limit) as ReturnType<Store['misses']>;
+  }
+  /** The meta (JSON, with `suggestions`) of every bot message of the conversation that offered FAQ entries ("Did you mean…"). */
+  offeredSuggestions(conversationId: string): string[] {
+    return (this.s.offeredSuggestions.all(conversationId) as { meta: string }[]).map((r) => r.meta);
   }
   lastVisitorMessage(conversationId: string): string | null {
     return (this.s.lastVisitorMessage.get(conversationId) as { body: string } | undefined)?.body ?? null;

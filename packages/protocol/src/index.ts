@@ -43,10 +43,14 @@
  *       department online); queuePosition and estimatedWaitMs are null while nobody could answer; an
  *       `availability` frame tells connected visitors when that changes. Additive: servers accept
  *       1 to 6.
+ *   7 - suggest when unsure: a bot message may carry `suggestions` (the FAQ entries it offers,
+ *       "Did you mean…"); the visitor's bot.pick (clientId, faqId) picks one of those offered in
+ *       the conversation, answered with an ack, the pick as the visitor's message and the entry's
+ *       answer as a bot answer. Additive: servers accept 1 to 7.
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 /** The oldest version this server still speaks (changes since were additive). */
 export const MIN_PROTOCOL_VERSION = 1;
 
@@ -140,6 +144,8 @@ export const MessageItem = z.object({
   /** Bot answers: the FAQ entry it came from, and follow-up buttons. */
   faqId: z.string().nullable().optional(),
   quickReplies: z.array(z.string()).optional(),
+  /** A bot message that is not sure (protocol 7): the FAQ entries it offers ("Did you mean…"), best first; the visitor picks one with bot.pick. */
+  suggestions: z.array(z.object({ faqId: z.string(), question: z.string() })).optional(),
   /** The site's proactive message the visitor answered (authorType bot): it opened the conversation. */
   proactive: z.boolean().optional(),
   /** A file (image or PDF) sent with the message (protocol 4). */
@@ -616,6 +622,12 @@ export const VisitorToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bot.feedback'), helpful: z.boolean() }),
   /** "Talk to a person": always one click away while the bot answers. */
   z.object({ type: z.literal('escalate') }),
+  /**
+   * The visitor picks one of the entries a bot message offered in this conversation (protocol 7):
+   * stored as the visitor's message (the entry's question) and answered with the entry, as an
+   * answer the bot gave itself; acknowledged like a message.send.
+   */
+  z.object({ type: z.literal('bot.pick'), clientId: ClientId, faqId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'faqId is an FAQ entry id') }),
   /** While typing: which FAQ entries match so far (answered with faq.suggestions). */
   z.object({ type: z.literal('faq.suggest'), text: z.string().max(300) }),
   /** The host page set or changed attributes (merged into what the server knows). */

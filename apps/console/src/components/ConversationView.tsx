@@ -320,6 +320,11 @@ function MessageList({
               {it.body !== it.attachment?.name && <RichText text={it.body} />}
               {it.attachment && <AttachmentPreview a={it.attachment} />}
             </div>
+            {it.suggestions && it.suggestions.length > 0 && (
+              <p class="msg-suggested" data-testid="bot-suggested">
+                {t.conversation.suggested}: {it.suggestions.map((x) => x.question).join(' · ')}
+              </p>
+            )}
             <div class="msg-meta">
               {it.authorType === 'agent' && <span>{it.authorId === meId ? t.conversation.you : (it.authorName ?? '')}</span>}
               {it.authorType === 'bot' && <span>{it.proactive ? te.proactive.message : (it.authorName ?? t.conversation.bot)}</span>}

@@ -617,7 +617,7 @@ function BotTry({ siteId, onUnauthorized }: { siteId: string; onUnauthorized: ()
       <div
         aria-live="polite"
         data-testid="bot-try-result"
-        data-state={result.state === 'done' ? (result.answer.faqId ? 'answer' : 'abstain') : result.state}
+        data-state={result.state === 'done' ? result.answer.decision : result.state}
         data-faq-id={result.state === 'done' ? (result.answer.faqId ?? undefined) : undefined}
       >
         {result.state === 'error' && (
@@ -625,41 +625,89 @@ function BotTry({ siteId, onUnauthorized }: { siteId: string; onUnauthorized: ()
             {result.message}
           </p>
         )}
-        {result.state === 'done' &&
-          (result.answer.faqId ? (
-            <dl class="kb-try-result">
-              <dt>{tk.tryMatched}</dt>
-              <dd>
-                {result.answer.question} <span class="muted mono">({result.answer.faqId})</span>
-              </dd>
-              <dt>{tk.tryAnswer}</dt>
-              <dd>
-                <div class="bubble kb-bubble">
-                  <RichText text={result.answer.answer ?? ''} />
-                </div>
-              </dd>
-              {result.answer.quickReplies.length > 0 && (
-                <>
-                  <dt>{tk.tryQuickReplies}</dt>
-                  <dd class="chips">
-                    {result.answer.quickReplies.map((q) => (
-                      <span key={q} class="tag">
-                        {q}
-                      </span>
-                    ))}
-                  </dd>
-                </>
-              )}
-              <dt>{tk.tryScore}</dt>
-              <dd class="mono">{result.answer.score.toFixed(2)}</dd>
-            </dl>
-          ) : (
-            <p class="kb-abstain">
-              {tk.tryAbstain} <span class="muted mono">({tk.tryScore} {result.answer.score.toFixed(2)})</span>
-            </p>
-          ))}
+        {result.state === 'done' && <TryResult a={result.answer} />}
       </div>
     </section>
+  );
+}
+
+/** What the bot would do: the answer, the entries it would suggest, or a handover; then the nearest entries and their scores. */
+function TryResult({ a }: { a: BotAnswer }) {
+  const score = (x: number) => x.toFixed(2);
+  return (
+    <>
+      {a.decision === 'answer' ? (
+        <dl class="kb-try-result">
+          <dt>{tk.tryMatched}</dt>
+          <dd>
+            {a.question} <span class="muted mono">({a.faqId})</span>
+          </dd>
+          <dt>{tk.tryAnswer}</dt>
+          <dd>
+            <div class="bubble kb-bubble">
+              <RichText text={a.answer ?? ''} />
+            </div>
+          </dd>
+          {a.quickReplies.length > 0 && (
+            <>
+              <dt>{tk.tryQuickReplies}</dt>
+              <dd class="chips">
+                {a.quickReplies.map((q) => (
+                  <span key={q} class="tag">
+                    {q}
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
+          <dt>{tk.tryScore}</dt>
+          <dd class="mono">{score(a.score)}</dd>
+        </dl>
+      ) : a.decision === 'suggest' ? (
+        <div class="kb-suggest" data-testid="bot-try-suggestions">
+          <p>{tk.trySuggest}</p>
+          <ul class="chips">
+            {a.suggestions.map((x) => (
+              <li key={x.faqId} class="tag" data-faq-id={x.faqId}>
+                {x.question}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p class="kb-abstain">
+          {tk.tryAbstain} <span class="muted mono">({tk.tryScore} {score(a.score)})</span>
+        </p>
+      )}
+      {a.nearest.length > 0 ? (
+        <div class="table-wrap">
+          <table class="report-table kb-nearest" data-testid="bot-try-nearest">
+            <caption>{tk.tryNearest}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tk.question}</th>
+                <th scope="col">{tk.tryEntry}</th>
+                <th scope="col" class="num">
+                  {tk.tryScore}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.nearest.map((n) => (
+                <tr key={n.faqId}>
+                  <td>{n.question}</td>
+                  <td class="mono">{n.faqId}</td>
+                  <td class="num mono">{score(n.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="muted">{tk.tryNone}</p>
+      )}
+      <p class="muted small">{tk.tryThresholds(score(a.thresholds.answer), score(a.thresholds.suggest))}</p>
+    </>
   );
 }
 

@@ -218,6 +218,12 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
           case 'escalate':
             await s.conversations.requestHuman(visitor!);
             return;
+          case 'bot.pick': {
+            const r = await s.conversations.botPick(visitor!, frame.clientId, frame.faqId, lang, admit);
+            conversationId = r.conversationId;
+            conn.ack(frame.clientId, r);
+            return;
+          }
           case 'faq.suggest':
             conn.send({ type: 'faq.suggestions', text: frame.text, items: s.bot.suggest(site.id, frame.text, lang) });
             return;

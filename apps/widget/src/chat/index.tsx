@@ -145,7 +145,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
     const away = !chat.available();
     // Before the first message; hidden while it is on its way, back if it was refused.
     const pre = s.pending.some((p) => p.state !== 'failed') ? [] : chat.preChat();
-    const ui: Ui = { off, away, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), privacy, confirming, file, upErr, extras: loadExtras, tx, b: config.brand };
+    const ui: Ui = { off, away, isOpen: chat.isOpen(), pre, form, v, errs, lang: config.lang, time: (ms) => time.format(ms), answer: chat.botAnswer(), offer: chat.offer(), privacy, confirming, file, upErr, extras: loadExtras, tx, b: config.brand };
     const had = root.activeElement;
     render(<Panel s={s} t={t} ui={ui} draft={draft} input={input} log={log} on={on} />, el);
     const opened = s.open && !wasOpen;
@@ -243,6 +243,7 @@ export function mount(root: ShadowRoot, config: MountConfig, t: Dict): (open: bo
       if (form) invalid(chat.request(form, v));
     },
     feedback: chat.feedback,
+    pick: chat.pick,
     escalate: chat.escalate,
     privacy() {
       privacy = !privacy;
@@ -296,6 +297,8 @@ export interface Handlers {
   /** Sends the input, or `text` (a suggestion, which replaces the input; a quick reply, which `keep`s it). */
   submit(text?: string, keep?: boolean): void;
   feedback(helpful: boolean): void;
+  /** Picks an entry the bot suggested ("Did you mean…"). */
+  pick(faqId: string): void;
   escalate(): void;
   /** "Your data": show or hide the download and delete buttons. */
   privacy(): void;
@@ -330,6 +333,8 @@ export interface Ui {
   time: (ms: number) => string;
   /** The bot answer that offers feedback and quick replies. */
   answer: MessageItem | null;
+  /** The bot's "Did you mean…" whose buttons still work. */
+  offer: MessageItem | null;
   /** The "your data" buttons are shown. */
   privacy: boolean;
   /** "Delete my data" waits for its confirmation. */
@@ -438,6 +443,7 @@ function Panel({ s, t, ui, draft, input, log, on }: PanelProps) {
           ) : (
             <Item key={`${e.conversationId}:${e.item.seq}`} e={e} t={t} time={ui.time} file={ui.file}>
               {e.item === ui.answer && <Answer a={ui.answer} ask={s.rated !== ui.answer.id} t={t} on={on} />}
+              {e.item.kind === 'message' && e.item.suggestions && <Offer a={e.item} live={e.item === ui.offer} t={t} on={on} />}
             </Item>
           ),
         )}
@@ -701,6 +707,22 @@ function Answer({ a, ask, t, on }: { a: MessageItem; ask: boolean; t: Dict; on: 
           </button>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Under a bot's "Did you mean…": one button per entry it offers and "talk to a person"; off once picked or once the bot is done. */
+function Offer({ a, live, t, on }: { a: MessageItem; live: boolean; t: Dict; on: Handlers }) {
+  return (
+    <div class="qa" role="group" aria-label={t.suggested}>
+      {a.suggestions!.map((x) => (
+        <button key={x.faqId} type="button" class="bt qr" disabled={!live} onClick={() => on.pick(x.faqId)}>
+          {x.question}
+        </button>
+      ))}
+      <button type="button" class="bt" disabled={!live} onClick={on.escalate}>
+        {t.human}
+      </button>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { Identity, MessageItem, PageInfo, ServerToVisitor, StreamItem, Visi
 import type { FieldId, Lang, Problem } from './i18n.ts';
 
 /** PROTOCOL_VERSION of @parla/protocol (a value import would bundle zod). */
-export const PROTOCOL = 6;
+export const PROTOCOL = 7;
 /** MAX_MESSAGE_CHARS of @parla/protocol. */
 export const MAX_CHARS = 4000;
 const TYPING_EVERY_MS = 2000;
@@ -142,6 +142,8 @@ export interface ChatState {
   suggestions: { id: string; question: string }[];
   /** The bot answer the visitor said was "not quite" (its feedback prompt is not offered again). */
   rated: string | null;
+  /** The bot's "Did you mean…" the visitor picked from (its buttons are off), and the pick's clientId. */
+  picked: { id: string; clientId: string } | null;
   /**
    * A proactive message shown before any conversation (a site rule, or Parla.showMessage): only
    * here until the visitor answers; their first message then carries it and the server stores it.
@@ -227,6 +229,7 @@ export function createChat(o: ChatOptions) {
     offerAlternatives: false,
     suggestions: [],
     rated: null,
+    picked: null,
     proactive: null,
   };
   /** Keeps the valid name and email of `f` in the profile (and in storage). */
@@ -434,7 +437,11 @@ export function createChat(o: ChatOptions) {
   };
   session.on('ack', (a) => markPending(a.clientId, 'sent'));
   // Too fast (the server's abuse limits): the bubble says so, in the visitor's language, with when to try again.
-  session.on('sendError', (clientId, err) => markPending(clientId, 'failed', err.message, err.code === 'rate_limited' ? (err.retryAfterMs ?? 1000) : undefined));
+  session.on('sendError', (clientId, err) => {
+    // A refused pick: the buttons are back.
+    if (s.picked?.clientId === clientId) s.picked = null;
+    markPending(clientId, 'failed', err.message, err.code === 'rate_limited' ? (err.retryAfterMs ?? 1000) : undefined);
+  });
   session.on('error', (err) => {
     if (err.code === 'identity_invalid') console.warn(`Parla: identify refused: ${err.message}`);
   });
@@ -483,6 +490,31 @@ export function createChat(o: ChatOptions) {
       if (conversationId === c.id && item.kind === 'message' && item.authorType === 'bot' && item.faqId) return item;
     }
     return null;
+  };
+
+  /**
+   * The bot's "Did you mean…" whose buttons work: the newest bot message of the conversation, if
+   * it offers entries, while the bot handles it and nothing was picked from it (null otherwise).
+   */
+  const offer = (): MessageItem | null => {
+    const c = s.conversation;
+    if (c?.state !== 'bot') return null;
+    for (let i = s.entries.length; i--; ) {
+      const { conversationId, item } = s.entries[i]!;
+      if (conversationId === c.id && item.kind === 'message' && item.authorType === 'bot') return item.suggestions && s.picked?.id !== item.id ? item : null;
+    }
+    return null;
+  };
+
+  /** Picks an entry the bot offered: the server stores it as the visitor's question and answers it. */
+  const pick = (faqId: string) => {
+    const o = offer();
+    if (!o) return false;
+    const clientId = newClientId();
+    s.picked = { id: o.id, clientId };
+    session.sendReliable({ type: 'bot.pick', clientId, faqId });
+    changed();
+    return true;
   };
 
   /** "Not quite" (the bot asks to rephrase; twice hands over) or "yes, thanks" (resolved as self-service). */
@@ -624,6 +656,8 @@ export function createChat(o: ChatOptions) {
     typing,
     suggest,
     botAnswer,
+    offer,
+    pick,
     feedback,
     escalate,
     rate,

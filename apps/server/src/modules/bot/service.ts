@@ -41,6 +41,12 @@ export class Bot {
     return this.store.faqsOf(siteId).map(toEntry);
   }
 
+  /** One entry of the site's FAQ (undefined: no longer there). */
+  entry(siteId: string, faqId: string): FaqEntry | undefined {
+    const r = this.store.faqsOf(siteId).find((x) => x.id === faqId);
+    return r && toEntry(r);
+  }
+
   /** Replaces the whole knowledge base of a site (the JSON import), in one transaction. */
   async replaceFaqs(siteId: string, entries: FaqEntry[]): Promise<number> {
     if (!this.store.getSite(siteId)) throw new ServiceError('not_found', 'no such site');

@@ -21,11 +21,13 @@ const BOT_TEXT = {
     name: 'Assistant',
     handover: "I'll connect you with a colleague who can help.",
     rephrase: 'Sorry that did not help. Could you say it in other words, or talk to a person?',
+    suggest: "I'm not sure I understood. Did you mean…",
   },
   it: {
     name: 'Assistente',
     handover: 'Ti metto in contatto con un collega che può aiutarti.',
     rephrase: 'Mi dispiace non esserti stato utile. Puoi riformulare la domanda o parlare con una persona?',
+    suggest: 'Non sono sicuro di aver capito. Intendevi…',
   },
 } as const;
 
@@ -81,13 +83,22 @@ export interface ChangeSink {
 
 const newEffects = (): Effects => ({ items: [], changed: new Set(), messaged: new Set(), stateChanged: new Set(), queueChanged: false });
 
-/** messages.meta: a bot answer's FAQ entry and quick replies, or the proactive message a conversation began with. */
-type MessageMeta = { faqId: string; quickReplies: string[] } | { proactive: true; ruleId: string | null } | { attachment: AttachmentInfo };
+/**
+ * messages.meta: a bot answer's FAQ entry and quick replies (pick: the visitor chose it among the
+ * bot's suggestions), the entries a bot message offered, or the proactive message a conversation
+ * began with.
+ */
+type MessageMeta =
+  | { faqId: string; quickReplies: string[]; pick?: true }
+  | { suggestions: { faqId: string; question: string }[] }
+  | { proactive: true; ruleId: string | null }
+  | { attachment: AttachmentInfo };
 
 export function messageItem(m: MessageRow): MessageItem {
   const meta = m.meta ? (JSON.parse(m.meta) as MessageMeta) : null;
   return {
     ...(meta && 'faqId' in meta ? { faqId: meta.faqId, quickReplies: meta.quickReplies } : {}),
+    ...(meta && 'suggestions' in meta ? { suggestions: meta.suggestions } : {}),
     ...(meta && 'proactive' in meta ? { proactive: true } : {}),
     ...(meta && 'attachment' in meta ? { attachment: meta.attachment } : {}),
     kind: 'message',
@@ -522,6 +533,40 @@ export class Conversations {
     this.publish(fx);
   }
 
+  /**
+   * The visitor picked one of the entries the bot offered ("Did you mean…"): stored as their
+   * message (the entry's question, so the transcript reads naturally), answered with the entry as
+   * an FAQ answer (its quick replies, the helpful yes/no and the idle resolution follow as for any
+   * answer), marked `pick` in the answer's meta. Only an entry offered in this conversation, while
+   * the bot answers it; a resend of the same clientId is a duplicate.
+   */
+  async botPick(
+    visitor: { id: string; siteId: string; name: string | null },
+    clientId: string,
+    faqId: string,
+    lang: 'en' | 'it',
+    admit?: (starting: boolean) => number,
+  ): Promise<SendResult> {
+    const fx = newEffects();
+    const result = await this.commit.run((): SendResult => {
+      const dup = this.store.messageByClient(visitor.id, clientId);
+      if (dup) return { conversationId: dup.conversationId, message: dup, duplicate: true };
+      const conv = this.store.latestConversationOf(visitor.id);
+      if (!conv || conv.state !== 'bot') throw new ServiceError('conflict', 'the bot is not answering this conversation');
+      const offered = this.store.offeredSuggestions(conv.id).some((m) => (JSON.parse(m) as { suggestions?: { faqId: string }[] }).suggestions?.some((x) => x.faqId === faqId));
+      const entry = offered ? this.bot.entry(conv.siteId, faqId) : undefined;
+      if (!entry) throw new ServiceError('not_found', 'the bot did not suggest this entry in this conversation');
+      const wait = admit?.(false) ?? 0;
+      if (wait > 0) throw new ServiceError('rate_limited', limitedMessage('messages', wait), wait);
+      const at = this.now();
+      const message = this.appendMessage(fx, conv, { type: 'visitor', id: visitor.id, name: visitor.name }, clientId, entry.question, at);
+      this.appendMessage(fx, conv, { type: 'bot', id: null, name: BOT_TEXT[lang].name }, null, entry.answer, at, { faqId: entry.id, quickReplies: entry.quickReplies, pick: true });
+      return { conversationId: conv.id, message, duplicate: false };
+    });
+    this.publish(fx);
+    return result;
+  }
+
   /** "Talk to a person": from the bot to the queue, in one click. */
   async requestHuman(visitor: { id: string }): Promise<void> {
     const fx = newEffects();
@@ -888,6 +933,13 @@ export class Conversations {
       return;
     }
     const a = this.bot.answer(conv.siteId, text, lang);
+    if (a.decision === 'suggest' && a.suggestions.length) {
+      // Not sure: the best entries as buttons ("Did you mean…"), beside "talk to a person". Not
+      // answered outright, so the question stays in the learning list as before.
+      this.store.recordMiss(conv.siteId, conv.id, lang, text, 'abstained', at);
+      this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].suggest, at, { suggestions: a.suggestions.map((x) => ({ faqId: x.faqId, question: x.question })) });
+      return;
+    }
     if (!a.faqId || !a.answer) {
       this.store.recordMiss(conv.siteId, conv.id, lang, text, 'abstained', at);
       this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
