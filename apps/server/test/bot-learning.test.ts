@@ -68,7 +68,7 @@ async function call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, coo
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown> & unknown[]) : null };
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & unknown[] };
 }
 const misses = async (cookie: string, query = ''): Promise<BotMissGroup[]> => {
   const r = await call('GET', `/api/sites/${SITE}/bot/misses${query}`, cookie);
