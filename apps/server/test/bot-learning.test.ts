@@ -168,6 +168,9 @@ describe('the unanswered-questions list', () => {
     expect(await s.app.parla.bot.normaliseOldMisses()).toBe(2);
     expect(rows().map((r) => r.normalised)).toEqual(['do you ship to canada', 'do you ship to canada']);
     expect((await misses(agent)).map((g) => [g.normalised, g.count])).toEqual([['do you ship to canada', 2]]);
+    // A bare row recorded later joins its group as soon as the list is read.
+    s.app.parla.store.recordMiss(SITE, null, 'en', 'Do you ship to Canada?!', 'suggested', Date.now());
+    expect((await misses(agent)).map((g) => [g.normalised, g.count, g.suggested])).toEqual([['do you ship to canada', 3, 1]]);
   });
 });
 

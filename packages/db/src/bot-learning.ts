@@ -66,6 +66,7 @@ export class BotLearningQueries {
         FROM bot_misses WHERE ${OPEN} AND faq_id IS NOT NULL GROUP BY lang, ${KEY}, faq_id`),
       handle: p(`UPDATE bot_misses SET handled_at = @at WHERE site_id = @siteId AND lang = @lang AND ${KEY} = @normalised AND handled_at IS NULL`),
       unnormalised: p(`SELECT id, question FROM bot_misses WHERE normalised IS NULL`),
+      unnormalisedOfSite: p(`SELECT id, question FROM bot_misses WHERE site_id = ? AND normalised IS NULL`),
       setNormalised: p(`UPDATE bot_misses SET normalised = ? WHERE id = ?`),
       faq: p(`SELECT id, lang, question, alternatives, answer, quick_replies AS quickReplies, department_id AS departmentId, tags, updated_at AS updatedAt
         FROM faqs WHERE site_id = ? AND id = ?`),
@@ -92,9 +93,9 @@ export class BotLearningQueries {
     return this.s.handle.run({ siteId, lang, normalised, at }).changes;
   }
 
-  /** Rows recorded before the learning loop, to normalise once. */
-  unnormalised(): { id: number; question: string }[] {
-    return this.s.unnormalised.all() as { id: number; question: string }[];
+  /** Rows without normalised text (recorded before the learning loop, or by Store.recordMiss), of one site or all. */
+  unnormalised(siteId?: string): { id: number; question: string }[] {
+    return (siteId === undefined ? this.s.unnormalised.all() : this.s.unnormalisedOfSite.all(siteId)) as { id: number; question: string }[];
   }
   setNormalised(id: number, normalised: string): void {
     this.s.setNormalised.run(normalised, id);

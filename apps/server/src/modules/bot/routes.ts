@@ -33,6 +33,7 @@ export function botRoutes(app: FastifyInstance, s: Services): void {
     const q = p && parseOr400(BotMissesQuery, req.query, reply);
     if (!p || !q) return reply;
     if (!s.store.getSite(p.siteId)) return reply.code(404).send({ error: 'not_found', message: 'no such site' });
+    await s.bot.normaliseOldMisses(p.siteId);
     return s.bot.misses(p.siteId, q.days, q.trials === '1');
   });
 
@@ -41,6 +42,7 @@ export function botRoutes(app: FastifyInstance, s: Services): void {
     const p = parseOr400(FaqParams, req.params, reply);
     const body = p && parseOr400(FaqAlternativeRequest, req.body, reply);
     if (!p || !body) return reply;
+    await s.bot.normaliseOldMisses(p.siteId);
     return s.bot.addAlternative(p.siteId, p.faqId, body.text);
   });
 
@@ -49,6 +51,7 @@ export function botRoutes(app: FastifyInstance, s: Services): void {
     const p = parseOr400(SiteParams, req.params, reply);
     const body = p && parseOr400(BotMissDismiss, req.body, reply);
     if (!p || !body) return reply;
+    await s.bot.normaliseOldMisses(p.siteId);
     return { handled: await s.bot.dismissMisses(p.siteId, body.lang, body.normalised) };
   });
 

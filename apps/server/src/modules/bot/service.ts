@@ -185,9 +185,12 @@ export class Bot {
     return handled;
   }
 
-  /** Gives the misses recorded before the learning loop their normalised text (once, at start). */
-  async normaliseOldMisses(): Promise<number> {
-    const rows = this.learning.unnormalised();
+  /**
+   * Gives misses without normalised text (recorded before the learning loop, or bare by
+   * Store.recordMiss) theirs: at start for all sites, and before a site's list is read or changed.
+   */
+  async normaliseOldMisses(siteId?: string): Promise<number> {
+    const rows = this.learning.unnormalised(siteId);
     if (rows.length === 0) return 0;
     await this.commit.run(() => {
       for (const r of rows) this.learning.setNormalised(r.id, normaliseQuestion(r.question));
