@@ -8,7 +8,7 @@ import { requireAdmin, requireAgent } from '../agents/routes.ts';
 const SiteParams = z.object({ siteId: SiteId });
 const FaqParams = z.object({ siteId: SiteId, faqId: FaqEntry.shape.id });
 
-/** The FAQ import/export and "try the bot". */
+/** The FAQ import/export, "try the bot" and the learning loop (unanswered questions, one-click learning). */
 export function botRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/sites/:siteId/faqs', { preHandler: requireAgent(s) }, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);
