@@ -1,5 +1,5 @@
 /** The console's HTTP calls (same origin; the session cookie rides along, the CSRF token in a header). */
-import type { AgentStatus, BotAnswer, CannedResponse, ConversationDetail, Department, FaqEntry, LiveMetrics, LoginRequest, Metrics, SessionView, SiteSettings } from '@parla/protocol';
+import type { AgentStatus, BotAnswer, BotMissGroup, CannedResponse, ConversationDetail, Department, FaqAlternativeResult, FaqEntry, LiveMetrics, LoginRequest, Metrics, SessionView, SiteSettings } from '@parla/protocol';
 import type { AgentCreate, AgentCreated, PasswordLink, PasswordLinkInfo, SetupRequest, SiteCreate, SiteDetail, SiteUpdate, TotpEnabled, TotpSetup, TotpStatus } from '@parla/protocol/admin';
 
 export class ApiError extends Error {
@@ -156,7 +156,6 @@ export const api = {
   saveFaqs: (siteId: string, list: FaqEntry[]) => request<{ count: number }>('PUT', `/api/sites/${enc(siteId)}/faqs`, list),
   botAnswer: (siteId: string, question: string, lang: 'en' | 'it') =>
     request<BotAnswer>('POST', `/api/sites/${enc(siteId)}/bot/answer`, { question, lang }),
-  /** Questions the bot could not answer (or whose answer did not help), most frequent first. */
   /** Admins: the site's identity-verification secret, and a new one (the old stops verifying at once). */
   siteSecret: (siteId: string) => request<{ siteId: string; secret: string }>('GET', `/api/sites/${enc(siteId)}/secret`),
   rotateSiteSecret: (siteId: string) => request<{ siteId: string; secret: string }>('POST', `/api/sites/${enc(siteId)}/secret/rotate`),
@@ -165,20 +164,19 @@ export const api = {
   createCanned: (siteId: string, body: CannedBody) => request<CannedResponse>('POST', `/api/sites/${enc(siteId)}/canned`, body),
   updateCanned: (id: string, body: Partial<CannedBody>) => request<CannedResponse>('PATCH', `/api/canned/${enc(id)}`, body),
   deleteCanned: (id: string) => request<void>('DELETE', `/api/canned/${enc(id)}`),
-  botMisses: (siteId: string, days = 30) => request<BotMiss[]>('GET', `/api/sites/${enc(siteId)}/bot/misses?days=${Math.floor(days)}`),
+  /** Unanswered questions grouped by normalised text, most frequent first: shoppers' or (trials) those asked in "Try the bot". */
+  botMisses: (siteId: string, days = 30, trials = false) =>
+    request<BotMiss[]>('GET', `/api/sites/${enc(siteId)}/bot/misses?days=${Math.floor(days)}&trials=${trials ? 1 : 0}`),
+  /** Admins: one more way to ask an entry (409 duplicate / alternatives_limit); its unanswered group leaves the list. */
+  addAlternative: (siteId: string, faqId: string, text: string) =>
+    request<FaqAlternativeResult>('POST', `/api/sites/${enc(siteId)}/faqs/${enc(faqId)}/alternatives`, { text }),
+  /** Admins: hides a group of unanswered questions without learning from it. */
+  dismissMisses: (siteId: string, lang: 'en' | 'it', normalised: string) =>
+    request<{ handled: number }>('POST', `/api/sites/${enc(siteId)}/bot/misses/dismiss`, { lang, normalised }),
 };
 
-export interface BotMiss {
-  question: string;
-  lang: 'en' | 'it';
-  count: number;
-  /** Epoch ms of the latest occurrence. */
-  lastAt: number;
-  /** Times the bot found no confident answer. */
-  abstained: number;
-  /** Times the visitor said the answer did not help. */
-  unhelpful: number;
-}
+/** One group of unanswered questions (BotMissGroup of @parla/protocol). */
+export type BotMiss = BotMissGroup;
 
 const enc = encodeURIComponent;
 

@@ -111,6 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const hub = new Hub();
   const sites = new Sites(store, commit, now);
   const bot = new Bot(store, commit, now, (siteId) => sites.settings(siteId));
+  await bot.normaliseOldMisses(); // misses recorded before the learning loop join its groups
   const conversations = new Conversations(store, commit, hub, sites, bot, now);
   const availability = new Availability(hub, sites, store);
   const visitors = new Visitors(store, commit, now);

@@ -65,6 +65,8 @@ const ADMIN = new Set([
   'PATCH /api/departments/:id',
   'DELETE /api/departments/:id',
   'PUT /api/sites/:siteId/faqs',
+  'POST /api/sites/:siteId/faqs/:faqId/alternatives',
+  'POST /api/sites/:siteId/bot/misses/dismiss',
   'PATCH /api/agents/:id',
   'GET /api/sites/:siteId/secret',
   'POST /api/sites/:siteId/secret/rotate',

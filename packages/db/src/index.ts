@@ -17,6 +17,8 @@ export { IntegrationQueries } from './integrations.ts';
 export type { ApiKeyRow, WebhookDeliveryRow, WebhookEndpointRow, WebhookHeadRow } from './integrations.ts';
 export { MetricsQueries, GONE_AFTER_MS, DEFAULT_RESOLUTION_SLA_SEC } from './metrics.ts';
 export { CannedQueries } from './canned.ts';
+export { BotLearningQueries } from './bot-learning.ts';
+export type { MissClosestRow, MissGroupRow, MissInsert, MissReason } from './bot-learning.ts';
 export { WidgetConfigQueries } from './widget-config.ts';
 export { InboxQueries, ftsTerms, MAX_QUERY_TERMS } from './inbox-search.ts';
 export type { SearchFilter, SearchRow, TagRow } from './inbox-search.ts';

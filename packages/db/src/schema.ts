@@ -3,7 +3,7 @@
  * `pnpm --filter @parla/db generate` and committing the new migration.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const sites = sqliteTable('sites', {
   id: text('id').primaryKey(),
@@ -338,10 +338,20 @@ export const botMisses = sqliteTable(
     conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
     lang: text('lang', { enum: ['en', 'it'] }).notNull(),
     question: text('question').notNull(),
-    reason: text('reason', { enum: ['abstained', 'unhelpful'] }).notNull(),
+    /** abstained: no answer; suggested: only "Did you mean…" entries; unhelpful: the shopper said the answer did not help. */
+    reason: text('reason', { enum: ['abstained', 'suggested', 'unhelpful'] }).notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The question folded (lower case, no accents or punctuation, single spaces): the group key. Null on rows older than the learning loop. */
+    normalised: text('normalised'),
+    /** The entry the bot came closest to at the time, and its score (null: none). */
+    faqId: text('faq_id'),
+    score: real('score'),
+    /** Asked in the console's "Try the bot": never counted as a shopper's miss. */
+    trial: integer('trial', { mode: 'boolean' }).notNull().default(false),
+    /** When an admin learned from the group (added it as a phrasing) or dismissed it: it leaves the list. */
+    handledAt: integer('handled_at'),
   },
-  (t) => [index('bot_misses_site').on(t.siteId, t.createdAt)],
+  (t) => [index('bot_misses_site').on(t.siteId, t.createdAt), index('bot_misses_group').on(t.siteId, t.lang, t.normalised)],
 );
 
 /** Customer satisfaction: one rating per conversation (1-5, shown as faces), changeable for 24 hours. */

@@ -369,9 +369,6 @@ export class Store {
         VALUES (@siteId, @id, @lang, @question, @alternatives, @answer, @quickReplies, @departmentId, @tags, @updatedAt)`),
 
       missInsert: p(`INSERT INTO bot_misses (site_id, conversation_id, lang, question, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
-      missesOfSite: p(`SELECT min(question) AS question, lang, count(*) AS count, max(created_at) AS lastAt,
-          sum(reason = 'abstained') AS abstained, sum(reason = 'unhelpful') AS unhelpful
-        FROM bot_misses WHERE site_id = ? AND created_at >= ? GROUP BY lang, lower(trim(question)) ORDER BY count DESC, lastAt DESC LIMIT ?`),
       lastVisitorMessage: p(`SELECT body FROM messages WHERE conversation_id = ? AND author_type = 'visitor' ORDER BY seq DESC LIMIT 1`),
 
       convMarkDemo: p(`UPDATE conversations SET demo = 1 WHERE id = ?`),
@@ -689,12 +686,12 @@ export class Store {
   }
 
   // ---- bot learning loop ----------------------------------------------------------------------
-  recordMiss(siteId: string, conversationId: string | null, lang: 'en' | 'it', question: string, reason: 'abstained' | 'unhelpful', at: number): void {
+  /**
+   * A bare miss (no normalised text, no closest entry). The bot records its misses with Bot.recordMiss
+   * (BotLearningQueries), which keeps what the learning list needs.
+   */
+  recordMiss(siteId: string, conversationId: string | null, lang: 'en' | 'it', question: string, reason: 'abstained' | 'suggested' | 'unhelpful', at: number): void {
     this.s.missInsert.run(siteId, conversationId, lang, question.slice(0, 1000), reason, at);
-  }
-  /** Unanswered questions, most frequent first (the same question asked differently in case or spacing counts once). */
-  misses(siteId: string, since: number, limit = 100): { question: string; lang: 'en' | 'it'; count: number; lastAt: number; abstained: number; unhelpful: number }[] {
-    return this.s.missesOfSite.all(siteId, since, limit) as ReturnType<Store['misses']>;
   }
   /** The meta (JSON, with `suggestions`) of every bot message of the conversation that offered FAQ entries ("Did you mean…"). */
   offeredSuggestions(conversationId: string): string[] {

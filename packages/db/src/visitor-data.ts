@@ -58,8 +58,8 @@ export class VisitorData {
           FROM conversation_events WHERE conversation_id IN (${CONVS}) ORDER BY conversation_id, seq`),
       callbacks: p(`SELECT conversation_id AS conversationId, phone, preferred_time AS preferredTime, note, created_at AS createdAt
           FROM callbacks WHERE conversation_id IN (${CONVS})`),
-      botMisses: p(`SELECT conversation_id AS conversationId, lang, question, reason, created_at AS createdAt
-          FROM bot_misses WHERE conversation_id IN (${CONVS}) ORDER BY id`),
+      botMisses: p(`SELECT conversation_id AS conversationId, lang, question, normalised, reason, faq_id AS faqId, score, created_at AS createdAt,
+          handled_at AS handledAt FROM bot_misses WHERE conversation_id IN (${CONVS}) ORDER BY id`),
       attachments: p(`SELECT id, conversation_id AS conversationId, uploader_type AS uploaderType, mime, size, sha256, name, created_at AS createdAt
           FROM attachments WHERE uploader_id = @v OR conversation_id IN (SELECT id FROM conversations WHERE visitor_id = @v) ORDER BY created_at`),
 

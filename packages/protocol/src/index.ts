@@ -986,6 +986,9 @@ export type ConversationDetail = z.infer<typeof ConversationDetail>;
 // FAQ knowledge base and the bot
 // ---------------------------------------------------------------------------------------------
 
+/** How many alternative phrasings one FAQ entry may have. */
+export const FAQ_MAX_ALTERNATIVES = 30;
+
 /** One FAQ entry; the import/export format of `GET/PUT /api/sites/:siteId/faqs`. */
 export const FaqEntry = z.object({
   /** Stable id (a slug or a nanoid); unique within the site. */
@@ -993,7 +996,7 @@ export const FaqEntry = z.object({
   lang: Lang,
   question: z.string().trim().min(3).max(300),
   /** Other ways shoppers ask the same thing (indexed too). */
-  alternatives: z.array(z.string().trim().min(2).max(300)).max(30).default([]),
+  alternatives: z.array(z.string().trim().min(2).max(300)).max(FAQ_MAX_ALTERNATIVES).default([]),
   /** Plain text; http(s) and mailto links become links in the widget. */
   answer: z.string().trim().min(1).max(4000),
   /** Follow-up buttons under the answer. */
@@ -1032,6 +1035,49 @@ export const BotAnswer = z.object({
   thresholds: z.object({ answer: z.number(), suggest: z.number() }),
 });
 export type BotAnswer = z.infer<typeof BotAnswer>;
+
+// The learning loop (plain HTTP bodies: the wire's frames do not change).
+
+/** `GET /api/sites/:siteId/bot/misses?days=30&trials=0`: trials=1 lists only the console's "Try the bot" questions. */
+export const BotMissesQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30),
+  trials: z.enum(['0', '1']).default('0'),
+});
+
+/** One group of unanswered questions: a language and a normalised question, not yet handled. */
+export const BotMissGroup = z.object({
+  lang: Lang,
+  /** Lower case, no accents or punctuation, single spaces: the group key. */
+  normalised: z.string(),
+  /** One of the questions as it was asked. */
+  question: z.string(),
+  count: z.number().int(),
+  /** Epoch ms of the latest occurrence. */
+  lastAt: z.number(),
+  /** Times per reason: no answer, only "Did you mean…" suggestions, an answer the shopper found unhelpful. */
+  abstained: z.number().int(),
+  suggested: z.number().int(),
+  unhelpful: z.number().int(),
+  /** The entry these questions came closest to when asked (the most frequent, then the latest), with its score then. */
+  closest: BotNearest.nullable(),
+  /** The entry the bot proposes now, from the current FAQ (nearest to the normalised question). */
+  proposed: BotNearest.nullable(),
+});
+export type BotMissGroup = z.infer<typeof BotMissGroup>;
+export const BotMissList = z.array(BotMissGroup);
+
+/** `POST /api/sites/:siteId/faqs/:faqId/alternatives`: one more way to ask that entry (admins). */
+export const FaqAlternativeRequest = z.object({ text: z.string().trim().min(2).max(300) });
+export const FaqAlternativeResult = z.object({
+  entry: FaqEntry,
+  /** The unanswered questions this phrasing answers now, marked handled (they leave the list). */
+  handled: z.number().int(),
+});
+export type FaqAlternativeResult = z.infer<typeof FaqAlternativeResult>;
+
+/** `POST /api/sites/:siteId/bot/misses/dismiss`: hides a group without learning from it (admins). */
+export const BotMissDismiss = z.object({ lang: Lang, normalised: z.string().trim().min(1).max(1000) });
+export const BotMissDismissed = z.object({ handled: z.number().int() });
 
 // ---------------------------------------------------------------------------------------------
 // Canned responses and the widget's proactive rules

@@ -360,8 +360,10 @@ function SiteKb({ siteId, admin, departments, onUnauthorized }: { siteId: string
       <Misses
         siteId={siteId}
         admin={admin}
+        entries={list}
         onUnauthorized={onUnauthorized}
         onCreate={(m) => openEditor({ originalId: null, form: newFaqForm({ question: m.question, lang: m.lang }, ids(null)) })}
+        onLearned={(entry) => setList((l) => (l ? l.map((e) => (e.id === entry.id ? entry : e)) : l))}
       />
     </>
   );
@@ -713,22 +715,119 @@ function TryResult({ a }: { a: BotAnswer }) {
 
 // -------------------------------------------------------------------------------------------
 
-function Misses({ siteId, admin, onUnauthorized, onCreate }: { siteId: string; admin: boolean; onUnauthorized: () => void; onCreate: (m: BotMiss) => void }) {
+type MissView = 'shoppers' | 'trials';
+type MissRow = { state: 'busy' } | { state: 'error'; message: string };
+const missKey = (m: BotMiss) => `${m.lang}|${m.normalised}`;
+
+/**
+ * The unanswered questions (shoppers' by default; the console's own "Try the bot" trials apart),
+ * each with the entry it came closest to, and one-click learning: add the question as a phrasing
+ * of the proposed entry (or another of its language), create an entry from it, or dismiss it.
+ */
+function Misses({
+  siteId,
+  admin,
+  entries,
+  onUnauthorized,
+  onCreate,
+  onLearned,
+}: {
+  siteId: string;
+  admin: boolean;
+  entries: FaqEntry[] | null;
+  onUnauthorized: () => void;
+  onCreate: (m: BotMiss) => void;
+  onLearned: (entry: FaqEntry) => void;
+}) {
+  const [view, setView] = useState<MissView>('shoppers');
   const [misses, setMisses] = useState<BotMiss[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [rowState, setRowState] = useState<Record<string, MissRow>>({});
+  const [targets, setTargets] = useState<Record<string, string>>({});
 
   useEffect(() => {
     let cancelled = false;
     setError(null);
-    api.botMisses(siteId, 30).then(
+    setMisses(null);
+    setRowState({});
+    api.botMisses(siteId, 30, view === 'trials').then(
       (m) => !cancelled && setMisses(m),
       (e: unknown) => !cancelled && setError(errorOf(e, onUnauthorized)),
     );
     return () => {
       cancelled = true;
     };
-  }, [siteId, attempt]);
+  }, [siteId, attempt, view]);
+
+  const setRow = (key: string, st: MissRow | null) =>
+    setRowState((r) => {
+      const next = { ...r };
+      if (st) next[key] = st;
+      else delete next[key];
+      return next;
+    });
+  const done = (key: string, text: string) => {
+    setRow(key, null);
+    setMisses((l) => (l ? l.filter((x) => missKey(x) !== key) : l));
+    setNotice({ kind: 'ok', text });
+  };
+  const failed = (key: string, e: unknown) => {
+    const code = e instanceof ApiError ? e.code : '';
+    const why = code === 'duplicate' ? tk.missDuplicate : code === 'alternatives_limit' ? tk.missLimit : errorOf(e, onUnauthorized);
+    setRow(key, { state: 'error', message: tk.missFailed(why) });
+  };
+
+  const learn = async (m: BotMiss, entry: FaqEntry) => {
+    const key = missKey(m);
+    setRow(key, { state: 'busy' });
+    setNotice(null);
+    try {
+      // The question as a shopper wrote it (its normalised form when that is too long for a phrasing).
+      const text = m.question.trim().length <= 300 ? m.question.trim() : m.normalised.slice(0, 300);
+      const res = await api.addAlternative(siteId, entry.id, text);
+      onLearned(res.entry);
+      done(key, tk.missLearned(m.normalised, res.entry.question));
+    } catch (e) {
+      failed(key, e);
+    }
+  };
+
+  const dismiss = async (m: BotMiss) => {
+    const key = missKey(m);
+    setRow(key, { state: 'busy' });
+    setNotice(null);
+    try {
+      await api.dismissMisses(siteId, m.lang, m.normalised);
+      done(key, tk.missDismissed(m.normalised));
+    } catch (e) {
+      failed(key, e);
+    }
+  };
+
+  /** The entry the row would learn into: the one picked, else the bot's proposal, else the closest then. */
+  const targetOf = (m: BotMiss): FaqEntry | undefined => {
+    const mine = (entries ?? []).filter((e) => e.lang === m.lang);
+    const picked = targets[missKey(m)];
+    for (const id of [picked, m.proposed?.faqId, m.closest?.faqId]) {
+      const e = id ? mine.find((x) => x.id === id) : undefined;
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+  const reasons = (m: BotMiss) =>
+    (
+      [
+        [m.abstained, tk.missAbstained],
+        [m.suggested, tk.missSuggested],
+        [m.unhelpful, tk.missUnhelpful],
+      ] as const
+    )
+      .filter(([n]) => n > 0)
+      .map(([n, label]) => `${label} ${n}`)
+      .join(' · ');
 
   return (
     <section class="card" aria-labelledby="kb-misses" data-testid="kb-misses">
@@ -738,18 +837,44 @@ function Misses({ siteId, admin, onUnauthorized, onCreate }: { siteId: string; a
           {tk.refresh}
         </button>
       </div>
-      <p class="hint">{tk.missesHint}</p>
+      <div class="segmented kb-miss-view" role="group" aria-label={tk.missesView}>
+        {(['shoppers', 'trials'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            data-testid={`misses-view-${v}`}
+            onClick={() => {
+              setNotice(null);
+              setView(v);
+            }}
+          >
+            {v === 'shoppers' ? tk.missesShoppers : tk.missesTrials}
+          </button>
+        ))}
+      </div>
+      <p class={view === 'trials' ? 'hint kb-trials-hint' : 'hint'} data-testid="misses-hint">
+        {view === 'trials' ? tk.missesTrialsHint : tk.missesHint}
+      </p>
+      <p aria-live="polite" data-testid="misses-status" data-state={notice?.kind ?? 'idle'}>
+        {notice && <span class={notice.kind === 'ok' ? 'field-ok' : 'field-error'}>{notice.text}</span>}
+      </p>
       {error ? (
         <p class="form-error" role="alert">
-          {tk.missesError} {error}
+          {tk.missesError} {error}{' '}
+          <button type="button" class="link" onClick={() => setAttempt((n) => n + 1)}>
+            {tk.retry}
+          </button>
         </p>
       ) : !misses ? (
         <p class="muted">{t.loading}</p>
       ) : misses.length === 0 ? (
-        <p class="muted">{tk.missesEmpty}</p>
+        <p class="muted" data-testid="misses-empty">
+          {view === 'trials' ? tk.missesTrialsEmpty : tk.missesEmpty}
+        </p>
       ) : (
         <div class="table-wrap">
-          <table class="report-table">
+          <table class="report-table kb-misses-table" data-view={view}>
             <thead>
               <tr>
                 <th scope="col">{tk.missQuestion}</th>
@@ -757,38 +882,103 @@ function Misses({ siteId, admin, onUnauthorized, onCreate }: { siteId: string; a
                 <th scope="col" class="num">
                   {tk.missCount}
                 </th>
-                <th scope="col" class="num">
-                  {tk.missAbstained}
-                </th>
-                <th scope="col" class="num">
-                  {tk.missUnhelpful}
-                </th>
+                <th scope="col">{tk.missReasons}</th>
+                <th scope="col">{tk.missClosest}</th>
                 <th scope="col">{tk.missLast}</th>
-                {admin && (
-                  <th scope="col">
-                    <span class="sr-only">{tk.missCreate}</span>
-                  </th>
-                )}
+                {admin && <th scope="col">{tk.missActions}</th>}
               </tr>
             </thead>
             <tbody>
-              {misses.map((m) => (
-                <tr key={`${m.lang}|${m.question}`} data-testid="misses-row">
-                  <td>{m.question}</td>
-                  <td>{m.lang}</td>
-                  <td class="num">{m.count}</td>
-                  <td class="num">{m.abstained}</td>
-                  <td class="num">{m.unhelpful}</td>
-                  <td title={formatFull(m.lastAt)}>{formatTime(m.lastAt)}</td>
-                  {admin && (
+              {misses.map((m, i) => {
+                const key = missKey(m);
+                const st = rowState[key];
+                const busy = st?.state === 'busy';
+                const target = targetOf(m);
+                const choices = (entries ?? []).filter((e) => e.lang === m.lang);
+                const selectId = `miss-target-${m.lang}-${m.normalised.replace(/[^a-z0-9]+/g, '-').slice(0, 40)}-${i}`;
+                return (
+                  <tr key={key} data-testid="misses-row" data-normalised={m.normalised} data-lang={m.lang}>
                     <td>
-                      <button type="button" class="small-btn" data-testid="miss-create" aria-label={tk.missCreateLabel(m.question)} onClick={() => onCreate(m)}>
-                        {tk.missCreate}
-                      </button>
+                      <strong class="kb-miss-q" data-testid="miss-normalised">
+                        {m.normalised}
+                      </strong>
+                      {m.question.trim() !== m.normalised && <div class="muted small">{tk.missExample(m.question)}</div>}
                     </td>
-                  )}
-                </tr>
-              ))}
+                    <td>{m.lang}</td>
+                    <td class="num" data-testid="miss-count">
+                      {m.count}
+                    </td>
+                    <td class="small">{reasons(m)}</td>
+                    <td data-testid="miss-closest" data-faq-id={m.closest?.faqId}>
+                      {m.closest ? (
+                        <>
+                          {m.closest.question} <span class="muted mono small">({tk.missScore(m.closest.score.toFixed(2))})</span>
+                        </>
+                      ) : (
+                        <span class="muted">{tk.missNoClosest}</span>
+                      )}
+                    </td>
+                    <td title={formatFull(m.lastAt)}>{formatTime(m.lastAt)}</td>
+                    {admin && (
+                      <td class="kb-miss-actions">
+                        <div class="kb-miss-learn">
+                          <label class="sr-only" for={selectId}>
+                            {tk.missTarget(m.normalised)}
+                          </label>
+                          <select
+                            id={selectId}
+                            data-testid="miss-target"
+                            value={target?.id ?? ''}
+                            disabled={busy || choices.length === 0}
+                            onChange={(e) => {
+                              const id = e.currentTarget.value;
+                              setTargets((t0) => ({ ...t0, [key]: id }));
+                              if (st?.state === 'error') setRow(key, null);
+                            }}
+                          >
+                            {!target && <option value="">—</option>}
+                            {choices.map((e) => (
+                              <option key={e.id} value={e.id}>
+                                {e.id === m.proposed?.faqId ? `${e.question} (${tk.missProposed})` : e.question}
+                              </option>
+                            ))}
+                          </select>
+                          <button
+                            type="button"
+                            class="small-btn primary"
+                            data-testid="miss-learn"
+                            data-faq-id={target?.id}
+                            disabled={busy || !target}
+                            onClick={() => target && void learn(m, target)}
+                          >
+                            {busy ? tk.missWorking : target ? tk.missLearn(target.question) : tk.missLearnPick}
+                          </button>
+                        </div>
+                        <div class="kb-row-actions">
+                          <button type="button" class="small-btn" data-testid="miss-create" aria-label={tk.missCreateLabel(m.question)} disabled={busy} onClick={() => onCreate(m)}>
+                            {tk.missCreate}
+                          </button>
+                          <button
+                            type="button"
+                            class="small-btn ghost"
+                            data-testid="miss-dismiss"
+                            aria-label={tk.missDismissLabel(m.normalised)}
+                            disabled={busy}
+                            onClick={() => void dismiss(m)}
+                          >
+                            {tk.missDismiss}
+                          </button>
+                        </div>
+                        {st?.state === 'error' && (
+                          <p class="field-error" role="alert" data-testid="miss-error">
+                            {st.message}
+                          </p>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

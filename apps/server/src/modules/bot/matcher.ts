@@ -35,6 +35,8 @@ const INTENT_WEIGHT = 0.5;
 const ANSWER_DF = 1;
 /** How much a word of a vocabulary phrase (beside its concept) weighs. */
 const PART_WEIGHT = 0.5;
+/** An entry matching none of the question's topic terms (only intents or parts) keeps this share of its confidence. */
+const CORELESS = 0.6;
 /** How much a word no entry knows weighs against a known one (it is what out-of-scope questions are about). */
 const UNKNOWN_WEIGHT = 1;
 /** How much an unknown word that is probably a place ("to Vienna") counts against the entries. */
@@ -69,6 +71,8 @@ interface Indexed {
   /** Terms of each phrasing alone (the question first), for the leave-one-out calibration. */
   each: string[][];
   answer: Set<string>;
+  /** Per phrasing term: how much it counts (termFactor). */
+  factor: Map<string, number>;
   /** Sum of the IDF of the phrasing terms (the entry's own question's weight). */
   weight: number;
 }
@@ -84,6 +88,9 @@ interface LangIndex {
 }
 
 /** The terms of a text (no typo correction): exported for tests. */
+/** How much a term counts: an intent or everyday word, or a part, less than a topic term. */
+const termFactor = (t: Term): number => (t.intent ? INTENT_WEIGHT : 1) * (t.part ? PART_WEIGHT : 1);
+
 let shared: Lexicon | null = null;
 export function terms(text: string, lang: Lang): string[] {
   return (shared ??= new Lexicon()).analyse(text, lang).map((t) => t.term);
@@ -106,10 +113,14 @@ export class FaqMatcher {
       const postings = new Map<string, number[]>();
       const list: Indexed[] = [];
       for (const e of entries.filter((x) => x.lang === lang)) {
-        const each = [e.question, ...e.alternatives].map((p) => this.terms(p, lang));
-        const phrasing = new Set([...each.flat(), ...this.terms(e.tags.join(' \n '), lang)]);
+        const analysed = [e.question, ...e.alternatives, e.tags.join(' \n ')].map((p) => this.lexicon.analyse(p, lang));
+        const each = analysed.slice(0, -1).map((ts) => ts.map((t) => t.term));
+        const phrasing = new Set(analysed.flat().map((t) => t.term));
+        // How much each of its own terms counts for the entry (an intent or a part less).
+        const factor = new Map<string, number>();
+        for (const t of analysed.flat()) factor.set(t.term, Math.max(factor.get(t.term) ?? 0, termFactor(t)));
         const answer = new Set(this.terms(e.answer, lang));
-        const k = list.push({ entry: e, phrasing, each, answer, weight: 0 }) - 1;
+        const k = list.push({ entry: e, phrasing, each, answer, factor, weight: 0 }) - 1;
         for (const t of new Set([...phrasing, ...answer])) {
           df.set(t, (df.get(t) ?? 0) + (phrasing.has(t) ? 1 : ANSWER_DF));
           const p = postings.get(t);
@@ -118,7 +129,7 @@ export class FaqMatcher {
         }
       }
       const ix = { entries: list, df, postings, sorted: [...postings.keys()].filter((t) => !t.startsWith('#')).sort() };
-      for (const x of list) for (const t of x.phrasing) x.weight += this.idf(ix, t);
+      for (const x of list) for (const [t, f] of x.factor) x.weight += this.idf(ix, t) * f;
       this.indexes.set(lang, ix);
     }
   }
@@ -184,7 +195,7 @@ export class FaqMatcher {
     });
     if (candidates.size === 0) return [];
     const known = q.map((t, i) => ix.df.has(t.term) || nearTerms[i]!.length > 0);
-    const weight = q.map((t, i) => this.idf(ix, t.term) * (t.intent ? INTENT_WEIGHT : 1) * (t.part ? PART_WEIGHT : 1) * (known[i] ? 1 : t.place ? PLACE_WEIGHT : UNKNOWN_WEIGHT));
+    const weight = q.map((t, i) => this.idf(ix, t.term) * termFactor(t) * (known[i] ? 1 : t.place ? PLACE_WEIGHT : UNKNOWN_WEIGHT));
     const out: Match[] = [];
     if (without) candidates.add(without.k);
     for (const k of candidates) {
@@ -192,6 +203,7 @@ export class FaqMatcher {
       let hit = 0;
       let asked = 0;
       let own = 0;
+      let core = false;
       const ownWeight = x.weight;
       q.forEach((t, i) => {
         let c = 0;
@@ -203,13 +215,15 @@ export class FaqMatcher {
         }
         hit += c * weight[i]!;
         // A part (a phrase's word, a broader concept) only adds: its absence costs nothing.
-        asked += (c > 0 || !known[i] ? 1 : q[i]!.part ? 0 : OTHER_ENTRY_SHARE) * weight[i]!;
-        if (c === 1) own += this.idf(ix, t.term);
+        asked += (c > 0 ? 1 : t.part ? 0 : !known[i] ? 1 : OTHER_ENTRY_SHARE) * weight[i]!;
+        if (c === 1) own += this.idf(ix, t.term) * (x.factor.get(t.term) ?? 1);
+        if (c > 0 && !t.intent && !t.part) core = true;
       });
       if (hit === 0) continue;
       const share = asked ? hit / asked : 0;
       const ownShare = ownWeight > 0 ? Math.min(1, own / ownWeight) : 0;
-      const confidence = (1 - ENTRY_SHARE) * share + ENTRY_SHARE * ownShare;
+      // An entry that meets the question only on intents ("how much") or parts explains none of what it is about.
+      const confidence = ((1 - ENTRY_SHARE) * share + ENTRY_SHARE * ownShare) * (core ? 1 : CORELESS);
       out.push({ entry: x.entry, confidence, score: hit });
     }
     out.sort((a, b) => b.confidence - a.confidence || b.score - a.score);

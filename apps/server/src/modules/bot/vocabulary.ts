@@ -134,7 +134,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'tracking',
-    en: ['track', 'tracking', 'tracked', 'tracking number', 'tracking code', 'tracking link', 'tracking info', 'track my order', 'track my parcel', 'follow my parcel', 'follow my order', 'where is my parcel', "where's my parcel", 'track and trace', 'in transit', 'tracking page', 'tracking not updating', 'stuck in transit'],
+    en: ['track', 'tracking', 'tracked', 'tracking number', 'tracking code', 'tracking link', 'tracking info', 'track my order', 'track my parcel', 'follow my parcel', 'follow my order', 'where is my parcel', "where's my parcel", 'where is my package', "where's my package", 'track and trace', 'in transit', 'tracking page', 'tracking not updating', 'stuck in transit'],
     it: ['tracking', 'tracciare', 'tracciamento', 'tracciabile', 'tracciabilità', 'numero di tracking', 'codice di tracking', 'codice di tracciamento', 'numero di tracciamento', 'link di tracciamento', 'seguire la spedizione', 'seguire il pacco', "seguire l'ordine", 'monitorare la spedizione', "dov'è il pacco", 'in transito', 'pagina di tracking', 'tracking non aggiornato', 'tracking fermo'],
   },
   {
@@ -529,7 +529,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'unsubscribe',
-    en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop emailing', 'stop sending', 'stop receiving', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter', 'stop the spam', "don't want emails", 'no more newsletters', 'stop marketing emails', 'leave the mailing list', 'unsubscribe link', 'remove from mailing list', 'remove my email'],
+    en: ['unsubscribe', 'unsubscribed', 'unsubscribing', 'opt out', 'opt-out', 'opting out', 'stop emails', 'stop getting emails', 'stop emailing', 'stop sending', 'stop receiving', 'take me off', 'too many emails', 'no more emails', 'spam', 'stop the newsletter', 'stop the spam', "don't want emails", 'no more newsletters', 'stop marketing emails', 'leave the mailing list', 'unsubscribe link', 'remove from mailing list', 'remove my email'],
     it: ['disiscrivermi', 'disiscriversi', 'disiscrizione', 'disiscritto', 'cancellarmi dalla newsletter', "cancellare l'iscrizione", 'annullare iscrizione', "annullare l'iscrizione", 'smettete di mandarmi', 'smettere di ricevere', 'non voglio ricevere', 'toglietemi', 'togliermi dalla lista', 'troppe email', 'troppe mail', 'revocare il consenso', 'disattivare la newsletter', 'basta email', 'basta mail', 'non voglio più email', 'cancellarmi dalla mailing list', 'disdire la newsletter', 'stop newsletter', "disdire l'iscrizione", "disdire l'abbonamento alla newsletter"],
   },
   {

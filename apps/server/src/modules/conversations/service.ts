@@ -521,7 +521,7 @@ export class Conversations {
       }
       this.appendEvent(fx, conv, 'bot_unhelpful', { type: 'visitor', id: visitor.id, name: null }, at);
       const asked = this.store.lastVisitorMessage(conv.id);
-      if (asked) this.store.recordMiss(conv.siteId, conv.id, lang, asked, 'unhelpful', at);
+      if (asked) this.bot.recordMiss({ siteId: conv.siteId, conversationId: conv.id, lang, question: asked, reason: 'unhelpful', nearest: this.bot.answer(conv.siteId, asked, lang).nearest[0], at });
       fx.stateChanged.delete(conv.id);
       if (this.store.unhelpfulCount(conv.id) >= 2) {
         this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
@@ -936,12 +936,12 @@ export class Conversations {
     if (a.decision === 'suggest' && a.suggestions.length) {
       // Not sure: the best entries as buttons ("Did you mean…"), beside "talk to a person". Not
       // answered outright, so the question stays in the learning list as before.
-      this.store.recordMiss(conv.siteId, conv.id, lang, text, 'abstained', at);
+      this.bot.recordMiss({ siteId: conv.siteId, conversationId: conv.id, lang, question: text, reason: 'suggested', nearest: a.nearest[0], at });
       this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].suggest, at, { suggestions: a.suggestions.map((x) => ({ faqId: x.faqId, question: x.question })) });
       return;
     }
     if (!a.faqId || !a.answer) {
-      this.store.recordMiss(conv.siteId, conv.id, lang, text, 'abstained', at);
+      this.bot.recordMiss({ siteId: conv.siteId, conversationId: conv.id, lang, question: text, reason: 'abstained', nearest: a.nearest[0], at });
       this.appendMessage(fx, conv, bot, null, BOT_TEXT[lang].handover, at);
       this.escalate(fx, conv, at);
       return;
