@@ -36,6 +36,6 @@ export function botRoutes(app: FastifyInstance, s: Services): void {
     const body = p && parseOr400(BotAnswerRequest, req.body, reply);
     if (!p || !body) return reply;
     if (!s.store.getSite(p.siteId)) return reply.code(404).send({ error: 'not_found', message: 'no such site' });
-    return s.bot.answer(p.siteId, body.question, body.lang);
+    return s.bot.answerAsync(p.siteId, body.question, body.lang); // with the site's model provider, if any
   });
 }

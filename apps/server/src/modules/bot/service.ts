@@ -3,6 +3,7 @@ import type { BotAnswer, FaqEntry, Lang } from '@parla/protocol';
 import { ServiceError } from '../conversations/errors.ts';
 import { type Calibration, decide } from './decide.ts';
 import { FaqMatcher, type Match } from './matcher.ts';
+import type { BotProvider } from './assist.ts';
 
 const toEntry = (r: FaqRow): FaqEntry => ({
   id: r.id,
@@ -18,6 +19,8 @@ const toEntry = (r: FaqRow): FaqEntry => ({
 /** The FAQ knowledge base per site and the bot that answers from it (the index is built once per change). */
 export class Bot {
   private readonly matchers = new Map<string, FaqMatcher>();
+  /** The optional model provider per site (assist.ts); null: the built-in matcher alone everywhere. */
+  provider: BotProvider | null = null;
 
   constructor(
     private readonly store: Store,
@@ -28,6 +31,7 @@ export class Bot {
   /** Drops the index of a deleted site. */
   forgetSite(siteId: string): void {
     this.matchers.delete(siteId);
+    this.provider?.forgetSite(siteId);
   }
 
   faqCount(siteId: string): number {
@@ -64,6 +68,7 @@ export class Bot {
       );
     });
     this.matchers.delete(siteId);
+    this.provider?.faqsChanged(siteId, () => this.faqs(siteId));
     return entries.length;
   }
 
@@ -109,6 +114,18 @@ export class Bot {
       nearest: d.nearest.map(near),
       thresholds: { answer: round(cal.answerAt), suggest: round(cal.suggestAt) },
     };
+  }
+
+  /** The site has an enabled model provider: its answers take the async path (answerAsync), bounded by the provider's deadline. */
+  usesProvider(siteId: string): boolean {
+    return this.provider?.config(siteId) != null;
+  }
+
+  /** The answer with the site's model provider when it has one (within its deadline, falling back to the built-in decision); else answer(). */
+  async answerAsync(siteId: string, question: string, lang: Lang): Promise<BotAnswer> {
+    const base = this.answer(siteId, question, lang);
+    if (!this.provider) return base;
+    return this.provider.improve(siteId, question, lang, base, () => this.faqs(siteId));
   }
 }
 
