@@ -116,6 +116,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const providerQueries = new BotProviderQueries(db.sqlite);
   bot.provider = new BotProvider(providerQueries, app.log, now); // per site, off by default (assist.ts)
   const conversations = new Conversations(store, commit, hub, sites, bot, now);
+  conversations.onBackgroundError = (err) => app.log.error({ err }, 'the bot reply with the model provider failed');
   const availability = new Availability(hub, sites, store);
   const visitors = new Visitors(store, commit, now);
   conversations.visitorConnected = (visitorId) => hub.count(`visitor:${visitorId}`) > 0;
