@@ -92,7 +92,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // A model provider's key (bot/provider-routes.ts) is never logged on purpose; these catch an accident.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'apiKey', '*.apiKey', '*.*.apiKey'],
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 64 * 1024,
