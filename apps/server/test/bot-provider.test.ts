@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newClientId } from '@parla/client';
 import { DEFAULT_SITE_SETTINGS, type BotAnswer, type FaqEntry, type ServerToVisitor, type VisitorToServer } from '@parla/protocol';
+import { combine } from '../src/modules/bot/assist.ts';
 import { unsupportedFacts } from '../src/modules/bot/grounding.ts';
 import { SHOP_ORIGIN, SITE, TestClient, useServer, withCsrf } from './harness.ts';
 
@@ -182,6 +183,32 @@ describe('unsupportedFacts: a phrased answer may state only what the cited entry
     expect(unsupportedFacts('See https://evil.test/returns', 'Within 30 days at https://shop.test/returns')).toEqual(['url evil.test/returns']);
     expect(unsupportedFacts('Go to shop.test/returns/form', 'See https://shop.test/returns')).toEqual(['url shop.test/returns/form']);
     expect(unsupportedFacts('Mail refunds@shop.test', 'Mail help@shop.test')).toEqual(['email refunds@shop.test']);
+  });
+});
+
+describe('combine: the embedding signal beside the built-in decision', () => {
+  const byId = new Map(kb.map((e) => [e.id, e]));
+  const base = (over: Partial<BotAnswer>): BotAnswer => ({
+    decision: 'abstain', faqId: null, score: 0, answer: null, question: null, quickReplies: [], suggestions: [], nearest: [], thresholds: { answer: 0.6, suggest: 0.3 }, ...over,
+  });
+  const ship = { faqId: 'en-ship', question: 'How much does shipping cost?', score: 0.8 };
+  const answered = base({ decision: 'answer', faqId: 'en-ship', answer: 'Shipping costs €4.90, free over €49.', question: ship.question, score: 0.8, nearest: [ship] });
+
+  it('keeps a built-in answer its entry still leads, and suggests when the signals disagree', () => {
+    expect(combine(answered, new Map([['en-ship', 0.7], ['en-club', 0.2]]), byId)).toMatchObject({ decision: 'answer', faqId: 'en-ship' });
+    // A strong built-in answer outweighs one high cosine (0.6 × 0.8 > 0.4 × 0.99); a weaker one does not.
+    expect(combine(answered, new Map([['en-ship', 0.0], ['en-club', 0.99]]), byId)).toMatchObject({ decision: 'answer', faqId: 'en-ship' });
+    const weak = { ...answered, score: 0.55, nearest: [{ ...ship, score: 0.55 }] };
+    const split = combine(weak, new Map([['en-ship', 0.0], ['en-club', 0.99], ['en-returns', 0.1]]), byId);
+    expect(split).toMatchObject({ decision: 'suggest', faqId: null, answer: null });
+    expect(split.suggestions.map((s) => s.faqId).sort()).toEqual(['en-club', 'en-ship']);
+  });
+
+  it('answers on embeddings alone only above 0.9 and clear of the runner-up; suggests from 0.6; else abstains', () => {
+    expect(combine(base({}), new Map([['en-club', 0.95], ['en-ship', 0.3]]), byId)).toMatchObject({ decision: 'answer', faqId: 'en-club', answer: kb[2]!.answer });
+    expect(combine(base({}), new Map([['en-club', 0.95], ['en-ship', 0.93]]), byId)).toMatchObject({ decision: 'suggest', faqId: null });
+    expect(combine(base({}), new Map([['en-club', 0.7], ['en-ship', 0.3]]), byId)).toMatchObject({ decision: 'suggest', suggestions: [{ faqId: 'en-club' }] });
+    expect(combine(base({}), new Map([['en-club', 0.5], ['en-ship', 0.3]]), byId)).toMatchObject({ decision: 'abstain', faqId: null, suggestions: [] });
   });
 });
 
@@ -378,6 +405,8 @@ describe('the optional model provider', () => {
     expect(refused.status).toBe(400);
     expect((await refused.json()).message).toMatch(/http or https/);
     expect((await setProvider(cookie, { baseUrl: `http://user:${KEY}@127.0.0.1/v1` })).status).toBe(400);
+    const noModel = await setProvider(cookie, { useAnswers: true, chatModel: '' });
+    expect([noModel.status, (await noModel.json()).message]).toEqual([400, 'chatModel: phrased answers need a chat model']);
     const noCsrf = await fetch(providerUrl(), { method: 'PUT', headers: { ...json, cookie }, body: JSON.stringify({ enabled: true, baseUrl: fake.url, apiKey: KEY }) });
     expect(noCsrf.status).toBe(403);
     await ctx.s.addAgent('ada@shop.test', 'Ada');

@@ -1041,7 +1041,9 @@ export const ProviderInput = z.object({
   /** Let the chat model phrase grounded answers from the best entries. */
   useAnswers: z.boolean().default(false),
   apiKey: z.string().trim().min(1).max(500).nullable().optional(),
-});
+})
+  .refine((p) => !p.useEmbeddings || p.embeddingModel !== '', { message: 'embeddings need an embedding model', path: ['embeddingModel'] })
+  .refine((p) => !p.useAnswers || p.chatModel !== '', { message: 'phrased answers need a chat model', path: ['chatModel'] });
 export type ProviderInput = z.infer<typeof ProviderInput>;
 
 /** GET /api/sites/:siteId/bot/provider: the settings without the key (`hasKey` only); `provider` null: none set (off). */

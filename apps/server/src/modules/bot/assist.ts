@@ -7,7 +7,7 @@
  *    entry's question and alternatives, best of them; an entry the built-in matcher did not rank
  *    scores 0 there). The rule:
  *    - a built-in answer stays an answer when its entry is still first; otherwise the two signals
- *      disagree and the bot suggests the combined top entries instead;
+ *      disagree and the bot suggests both entries (and any other with a cosine of COS_SUGGEST);
  *    - otherwise an entry is suggested when the built-in matcher suggested it or its cosine is at
  *      least COS_SUGGEST; embeddings alone make an outright answer only when the top cosine is at
  *      least COS_ANSWER and leads the second by COS_LEAD.
@@ -279,7 +279,8 @@ export function combine(a: BotAnswer, cos: Map<string, number>, byId: Map<string
   if (!top) return a;
   if (a.decision === 'answer') {
     if (top.id === a.faqId) return { ...a, nearest };
-    return { ...a, decision: 'suggest', faqId: null, answer: null, question: null, quickReplies: [], suggestions: ranked.slice(0, 3).map(near), nearest };
+    const offer = ranked.filter((r) => r === top || r.id === a.faqId || r.c >= COS_SUGGEST).slice(0, 3);
+    return { ...a, decision: 'suggest', faqId: null, answer: null, question: null, quickReplies: [], suggestions: offer.map(near), nearest };
   }
   const suggested = new Set(a.suggestions.map((s) => s.faqId));
   const offer = ranked.filter((r) => suggested.has(r.id) || r.c >= COS_SUGGEST).slice(0, 3);
