@@ -226,7 +226,9 @@ export class BotProvider {
   }
 
   private async ground(cfg: ProviderConfig, a: BotAnswer, question: string, lang: Lang, byId: Map<string, FaqEntry>, signal: AbortSignal): Promise<BotAnswer> {
-    const ids = a.decision === 'answer' ? [a.faqId!, ...a.nearest.map((n) => n.faqId).filter((id) => id !== a.faqId)] : a.suggestions.map((s) => s.faqId);
+    // An answer: its entry and the next nearest ones the bot would at least suggest; a suggestion: the entries offered.
+    const close = a.nearest.filter((n) => n.faqId !== a.faqId && n.score >= a.thresholds.suggest).map((n) => n.faqId);
+    const ids = a.decision === 'answer' ? [a.faqId!, ...close] : a.suggestions.map((s) => s.faqId);
     const given = [...new Set(ids)]
       .slice(0, 3)
       .map((id) => byId.get(id))
