@@ -169,6 +169,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     availability.stop();
     agents.stop();
     conversations.stop();
+    bot.provider?.close();
     commit.close();
     await db.close();
     await passwords.close();

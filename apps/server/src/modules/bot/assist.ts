@@ -69,6 +69,8 @@ function aborted(signal: AbortSignal): Promise<never> {
 
 export class BotProvider {
   private readonly indexes = new Map<string, SiteIndex>();
+  /** Aborted when the server closes: no call outlives it. */
+  private readonly closing = new AbortController();
   /** Texts embedded so far (for the tests and the logs). */
   embeddedTexts = 0;
 
@@ -112,6 +114,11 @@ export class BotProvider {
     this.build(siteId, cfg, fresh).catch(() => undefined); // reported in build
   }
 
+  /** The server is closing: every call in flight is aborted. */
+  close(): void {
+    this.closing.abort();
+  }
+
   forgetSite(siteId: string): void {
     this.indexes.delete(siteId);
   }
@@ -120,7 +127,7 @@ export class BotProvider {
   async improve(siteId: string, question: string, lang: Lang, base: BotAnswer, faqs: () => FaqEntry[]): Promise<BotAnswer> {
     const cfg = this.config(siteId);
     if (!cfg) return base;
-    const signal = AbortSignal.timeout(this.deadlineMs);
+    const signal = AbortSignal.any([AbortSignal.timeout(this.deadlineMs), this.closing.signal]);
     let a = base;
     const entries = this.entries(siteId, cfg, faqs);
     const byId = new Map(entries.map((e) => [e.id, e]));
@@ -150,7 +157,7 @@ export class BotProvider {
     const call = r.embeddingModel ? 'embeddings' : r.chatModel ? 'chat' : 'none';
     if (call === 'none') return { ok: false, call, ms: 0, reason: 'no model is set' };
     const t0 = performance.now();
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), this.closing.signal]);
     try {
       if (call === 'embeddings') await embed(cfg, ['test'], signal);
       else await chat(cfg, [{ role: 'user', content: 'Reply with the JSON object {"ok": true}.' }], signal, 20);
@@ -188,7 +195,7 @@ export class BotProvider {
     ix.building = (async () => {
       for (let i = 0; i < missing.length; i += EMBED_BATCH) {
         const batch = missing.slice(i, i + EMBED_BATCH);
-        const vectors = await embed(cfg, batch.map(([, t]) => t), AbortSignal.timeout(INDEX_TIMEOUT_MS));
+        const vectors = await embed(cfg, batch.map(([, t]) => t), AbortSignal.any([AbortSignal.timeout(INDEX_TIMEOUT_MS), this.closing.signal]));
         batch.forEach(([h], j) => ix.vectors.set(h, vectors[j]!));
         this.embeddedTexts += batch.length;
       }
