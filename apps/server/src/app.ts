@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { AccountQueries, GroupCommit, MetricsQueries, openDb, Store, type OpenedDb } from '@parla/db';
+import { AccountQueries, BotProviderQueries, GroupCommit, MetricsQueries, openDb, Store, type OpenedDb } from '@parla/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Config } from './config.ts';
@@ -33,6 +33,8 @@ import { Availability } from './modules/sites/availability.ts';
 import { siteRoutes } from './modules/sites/routes.ts';
 import { Bot } from './modules/bot/service.ts';
 import { botRoutes } from './modules/bot/routes.ts';
+import { BotProvider } from './modules/bot/assist.ts';
+import { providerRoutes } from './modules/bot/provider-routes.ts';
 import { engagementRoutes } from './modules/engagement/routes.ts';
 import { emailAndAttachments } from './modules/mail/index.ts';
 import { Visitors } from './modules/visitors/service.ts';
@@ -90,7 +92,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // A model provider's key (bot/provider-routes.ts) is never logged on purpose; these catch an accident.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'apiKey', '*.apiKey', '*.*.apiKey'],
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 64 * 1024,
@@ -112,7 +115,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const sites = new Sites(store, commit, now);
   const bot = new Bot(store, commit, now, (siteId) => sites.settings(siteId));
   await bot.normaliseOldMisses(); // misses recorded before the learning loop join its groups
+  const providerQueries = new BotProviderQueries(db.sqlite);
+  bot.provider = new BotProvider(providerQueries, app.log, now); // per site, off by default (assist.ts)
   const conversations = new Conversations(store, commit, hub, sites, bot, now);
+  conversations.onBackgroundError = (err) => app.log.error({ err }, 'the bot reply with the model provider failed');
   const availability = new Availability(hub, sites, store);
   const visitors = new Visitors(store, commit, now);
   conversations.visitorConnected = (visitorId) => hub.count(`visitor:${visitorId}`) > 0;
@@ -164,6 +170,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     availability.stop();
     agents.stop();
     conversations.stop();
+    bot.provider?.close();
     commit.close();
     await db.close();
     await passwords.close();
@@ -285,6 +292,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   prometheus(app, services);
   siteRoutes(app, services);
   botRoutes(app, services);
+  providerRoutes(app, services, providerQueries, bot.provider, now);
   securityRoutes(app, services);
   engagementRoutes(app, services);
   integrations(app, services, now); // webhooks, REST API /api/v1, /api/docs

@@ -29,6 +29,8 @@ export type { CannedRow } from './canned.ts';
 export type { MetricsFilter, ConversationFact, BacklogRow } from './metrics.ts';
 export { VisitorData } from './visitor-data.ts';
 export { MailQueries } from './mail.ts';
+export { BotProviderQueries } from './bot-provider.ts';
+export type { BotProviderRow } from './bot-provider.ts';
 export type { SmtpRow, OutboxRow, OutboxKind, TranscriptLine } from './mail.ts';
 export { AttachmentQueries } from './attachments.ts';
 export { onlineBackup, openReadOnly, BackupError } from './backup.ts';

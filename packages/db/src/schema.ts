@@ -327,6 +327,28 @@ export const faqs = sqliteTable(
   (t) => [primaryKey({ columns: [t.siteId, t.id] })],
 );
 
+/**
+ * A site's optional model provider (an OpenAI-compatible endpoint) for the FAQ bot; off by default
+ * (no row: off). The API key is write-only: never returned by the API nor logged.
+ */
+export const botProviders = sqliteTable('bot_providers', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id, { onDelete: 'cascade' }),
+  enabled: integer('enabled').notNull().default(0),
+  /** e.g. http://127.0.0.1:11434/v1 (Ollama) or https://api.openai.com/v1; http or https only. */
+  baseUrl: text('base_url').notNull(),
+  chatModel: text('chat_model').notNull().default(''),
+  /** '': no embeddings. */
+  embeddingModel: text('embedding_model').notNull().default(''),
+  /** 1: embeddings as a second retrieval signal. */
+  useEmbeddings: integer('use_embeddings').notNull().default(0),
+  /** 1: the chat model phrases grounded answers from the best entries. */
+  useAnswers: integer('use_answers').notNull().default(0),
+  apiKey: text('api_key'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 /** Questions the bot could not answer (abstained) or whose answer did not help: the learning loop. */
 export const botMisses = sqliteTable(
   'bot_misses',

@@ -1033,6 +1033,8 @@ export const BotAnswer = z.object({
   nearest: z.array(BotNearest),
   /** This site's calibrated bars: answer at or above `answer`, suggest at or above `suggest`. */
   thresholds: z.object({ answer: z.number(), suggest: z.number() }),
+  /** true: `answer` was phrased by the site's model provider from the cited entry (faqId); absent: the entry's own text. */
+  phrased: z.boolean().optional(),
 });
 export type BotAnswer = z.infer<typeof BotAnswer>;
 
@@ -1078,6 +1080,60 @@ export type FaqAlternativeResult = z.infer<typeof FaqAlternativeResult>;
 /** `POST /api/sites/:siteId/bot/misses/dismiss`: hides a group without learning from it (admins). */
 export const BotMissDismiss = z.object({ lang: Lang, normalised: z.string().trim().min(1).max(1000) });
 export const BotMissDismissed = z.object({ handled: z.number().int() });
+
+/** An http(s) base URL of an OpenAI-compatible API (e.g. http://127.0.0.1:11434/v1, https://api.openai.com/v1); no credentials in it. */
+export const ProviderBaseUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'http or https only')
+  .refine((u) => !new URL(u).username && !new URL(u).password, 'no credentials in the URL (the key has its own field)')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+/**
+ * PUT /api/sites/:siteId/bot/provider (admins): the site's optional model provider, off by default.
+ * `apiKey` is write-only: omitted keeps the stored one, null clears it.
+ */
+export const ProviderInput = z.object({
+  enabled: z.boolean(),
+  baseUrl: ProviderBaseUrl,
+  chatModel: z.string().trim().max(200).default(''),
+  /** '': no embeddings. */
+  embeddingModel: z.string().trim().max(200).default(''),
+  /** Use the embeddings as a second retrieval signal. */
+  useEmbeddings: z.boolean().default(false),
+  /** Let the chat model phrase grounded answers from the best entries. */
+  useAnswers: z.boolean().default(false),
+  apiKey: z.string().trim().min(1).max(500).nullable().optional(),
+})
+  .refine((p) => !p.useEmbeddings || p.embeddingModel !== '', { message: 'embeddings need an embedding model', path: ['embeddingModel'] })
+  .refine((p) => !p.useAnswers || p.chatModel !== '', { message: 'phrased answers need a chat model', path: ['chatModel'] });
+export type ProviderInput = z.infer<typeof ProviderInput>;
+
+/** GET /api/sites/:siteId/bot/provider: the settings without the key (`hasKey` only); `provider` null: none set (off). */
+export const ProviderView = z.object({
+  enabled: z.boolean(),
+  baseUrl: z.string(),
+  chatModel: z.string(),
+  embeddingModel: z.string(),
+  useEmbeddings: z.boolean(),
+  useAnswers: z.boolean(),
+  hasKey: z.boolean(),
+  updatedAt: Millis,
+});
+export type ProviderView = z.infer<typeof ProviderView>;
+
+/** POST /api/sites/:siteId/bot/provider/test: one call to the provider (with the stored settings), and what happened. */
+export const ProviderTestResult = z.object({
+  ok: z.boolean(),
+  /** Which call was tried: embeddings when an embedding model is set, else chat. */
+  call: z.enum(['embeddings', 'chat', 'none']),
+  ms: z.number(),
+  /** Why it failed (HTTP status, timeout, malformed reply...); never the key. */
+  reason: z.string().nullable(),
+});
+export type ProviderTestResult = z.infer<typeof ProviderTestResult>;
 
 // ---------------------------------------------------------------------------------------------
 // Canned responses and the widget's proactive rules

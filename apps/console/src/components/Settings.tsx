@@ -22,6 +22,8 @@ import { HoursEditor } from './HoursEditor.tsx';
 import { SitePage } from './SitePage.tsx';
 import { SiteSecret } from './SiteSecret.tsx';
 import { SmtpSettings } from './SmtpSettings.tsx';
+import { ProviderSettings } from './ProviderSettings.tsx';
+import { tp } from '../i18n-provider.ts';
 import { InactivitySettings } from './InactivitySettings.tsx';
 import { tsec } from '../i18n-security.ts';
 import { CannedManager } from './CannedManager.tsx';
@@ -94,6 +96,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   formSection('routing', ts.settings.routing, RoutingFields),
   formSection('prechat', ts.settings.preChat, PreChatFields),
   formSection('bot', ts.settings.bot, BotFields),
+  { id: 'provider', title: tp.title, adminOnly: true, render: (c) => <ProviderSettings siteId={c.siteId} /> },
   formSection('hours', ts.settings.hours, HoursFields),
   formSection('service', ts.settings.service, ServiceFields),
   formSection('proactive', te.proactive.title, ProactiveFields),

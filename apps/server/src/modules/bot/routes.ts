@@ -60,7 +60,7 @@ export function botRoutes(app: FastifyInstance, s: Services): void {
     const body = p && parseOr400(BotAnswerRequest, req.body, reply);
     if (!p || !body) return reply;
     if (!s.store.getSite(p.siteId)) return reply.code(404).send({ error: 'not_found', message: 'no such site' });
-    // A question the bot does not answer outright is kept as a trial, never as a shopper's miss.
+    // With the site's model provider, if any; a question the bot does not answer outright is kept as a trial, never as a shopper's miss.
     return s.bot.tryAnswer(p.siteId, body.question, body.lang);
   });
 }

@@ -5,6 +5,7 @@ import { ServiceError } from '../conversations/errors.ts';
 import { type Calibration, decide } from './decide.ts';
 import { normaliseQuestion } from './learning.ts';
 import { FaqMatcher, type Match } from './matcher.ts';
+import type { BotProvider } from './assist.ts';
 
 export { normaliseQuestion } from './learning.ts';
 
@@ -24,6 +25,8 @@ export class Bot {
   /** Per site: the index and the synonyms it was built with (a change of synonyms rebuilds it). */
   private readonly matchers = new Map<string, { m: FaqMatcher; synonyms: string }>();
   private readonly learning: BotLearningQueries;
+  /** The optional model provider per site (assist.ts); null: the built-in matcher alone everywhere. */
+  provider: BotProvider | null = null;
 
   constructor(
     private readonly store: Store,
@@ -38,6 +41,7 @@ export class Bot {
   /** Drops the index of a deleted site. */
   forgetSite(siteId: string): void {
     this.matchers.delete(siteId);
+    this.provider?.forgetSite(siteId);
   }
 
   faqCount(siteId: string): number {
@@ -80,6 +84,7 @@ export class Bot {
       );
     });
     this.matchers.delete(siteId);
+    this.provider?.faqsChanged(siteId, () => this.faqs(siteId));
     return entries.length;
   }
 
@@ -119,7 +124,7 @@ export class Bot {
 
   /** The console's "Try the bot": the answer, and a trial miss when the bot does not answer outright (never a shopper's miss). */
   async tryAnswer(siteId: string, question: string, lang: Lang): Promise<BotAnswer> {
-    const a = this.answer(siteId, question, lang);
+    const a = await this.answerAsync(siteId, question, lang);
     if (a.decision !== 'answer') {
       const at = this.now();
       const reason = a.decision === 'suggest' ? 'suggested' : 'abstained';
@@ -236,6 +241,18 @@ export class Bot {
       nearest: d.nearest.map(near),
       thresholds: { answer: round(cal.answerAt), suggest: round(cal.suggestAt) },
     };
+  }
+
+  /** The site has an enabled model provider: its answers take the async path (answerAsync), bounded by the provider's deadline. */
+  usesProvider(siteId: string): boolean {
+    return this.provider?.config(siteId) != null;
+  }
+
+  /** The answer with the site's model provider when it has one (within its deadline, falling back to the built-in decision); else answer(). */
+  async answerAsync(siteId: string, question: string, lang: Lang): Promise<BotAnswer> {
+    const base = this.answer(siteId, question, lang);
+    if (!this.provider) return base;
+    return this.provider.improve(siteId, question, lang, base, () => this.faqs(siteId));
   }
 }
 

@@ -4,7 +4,7 @@
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
 import type { AgentLoadRow, AutoResolveReason, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
-import type { AttachmentInfo, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
+import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
 import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import { wsTextFrame, type Hub } from '../../hub.ts';
@@ -63,6 +63,8 @@ interface Effects {
   /** Conversations whose state or agent changed (the visitor is told). */
   stateChanged: Set<string>;
   queueChanged: boolean;
+  /** Visitor messages the bot answers after the commit, with the site's model provider (providerTurns). */
+  botAsks: { conv: ConversationRow; text: string; lang: 'en' | 'it' }[];
 }
 
 export interface SendResult {
@@ -81,7 +83,7 @@ export interface ChangeSink {
   csat(conv: ConversationRow, rating: number, comment: string | null, changed: boolean, at: number): void;
 }
 
-const newEffects = (): Effects => ({ items: [], changed: new Set(), messaged: new Set(), stateChanged: new Set(), queueChanged: false });
+const newEffects = (): Effects => ({ items: [], changed: new Set(), messaged: new Set(), stateChanged: new Set(), queueChanged: false, botAsks: [] });
 
 /**
  * messages.meta: a bot answer's FAQ entry and quick replies (pick: the visitor chose it among the
@@ -213,6 +215,12 @@ export class Conversations {
     this.startedAt = now();
   }
 
+  /** The provider's answer being appended per conversation (providerTurns). */
+  private readonly providerChains = new Map<string, Promise<void>>();
+  private stopped = false;
+  /** Where a failure of work after a commit goes (app.ts logs it). */
+  onBackgroundError: (err: unknown) => void = () => undefined;
+
   // ---- commands ------------------------------------------------------------------------------
 
   /** A visitor's message: into their open conversation, reopening or starting one as needed. */
@@ -306,6 +314,7 @@ export class Conversations {
       return { conversationId: conv.id, message, duplicate: false };
     });
     this.publish(fx);
+    this.providerTurns(fx.botAsks);
     return result;
   }
 
@@ -924,7 +933,7 @@ export class Conversations {
   }
 
   /** The bot's reply to a visitor message: an FAQ answer, or a handover when it should or cannot help. */
-  private botTurn(fx: Effects, conv: ConversationRow, text: string, lang: 'en' | 'it', at: number): void {
+  private botTurn(fx: Effects, conv: ConversationRow, text: string, lang: 'en' | 'it', at: number, provided?: BotAnswer): void {
     const bot: Actor = { type: 'bot', id: null, name: BOT_TEXT[lang].name };
     const keywords = this.sites.settings(conv.siteId)?.escalationKeywords ?? DEFAULT_ESCALATION_KEYWORDS;
     const folded = text.toLowerCase();
@@ -932,7 +941,11 @@ export class Conversations {
       this.escalate(fx, conv, at);
       return;
     }
-    const a = this.bot.answer(conv.siteId, text, lang);
+    if (!provided && this.bot.usesProvider(conv.siteId)) {
+      fx.botAsks.push({ conv, text, lang }); // answered after this commit (providerTurns)
+      return;
+    }
+    const a = provided ?? this.bot.answer(conv.siteId, text, lang);
     if (a.decision === 'suggest' && a.suggestions.length) {
       // Not sure: the best entries as buttons ("Did you mean…"), beside "talk to a person". Not
       // answered outright, so the question stays in the learning list as before.
@@ -947,6 +960,38 @@ export class Conversations {
       return;
     }
     this.appendMessage(fx, conv, bot, null, a.answer, at, { faqId: a.faqId, quickReplies: a.quickReplies });
+  }
+
+  /**
+   * The bot's replies on sites with a model provider. The provider's calls (up to its deadline,
+   * 1.4 s) must not run inside a group commit (every writer would wait for them), nor hold the
+   * visitor's ack: the visitor's message is committed and acknowledged as on any site, then the
+   * answer is computed here and appended in a commit of its own if the conversation is still
+   * with the bot. Several questions of one conversation are answered at once but appended in order.
+   */
+  private providerTurns(asks: Effects['botAsks']): void {
+    for (const { conv, text, lang } of asks) {
+      const answer = this.bot.answerAsync(conv.siteId, text, lang); // the provider's failures fall back inside it
+      answer.catch(() => undefined); // handled below, in turn
+      const prev = this.providerChains.get(conv.id) ?? Promise.resolve();
+      const next = prev
+        .then(async () => {
+          const a = await answer;
+          if (this.stopped) return;
+          const fx = newEffects();
+          await this.commit.run(() => {
+            const current = this.store.conversation(conv.id);
+            if (current?.state !== 'bot') return; // taken, handed over or resolved meanwhile: the bot keeps quiet
+            this.botTurn(fx, current, text, lang, this.now(), a);
+          });
+          this.publish(fx);
+        })
+        .catch((err: unknown) => this.onBackgroundError(err))
+        .finally(() => {
+          if (this.providerChains.get(conv.id) === next) this.providerChains.delete(conv.id);
+        });
+      this.providerChains.set(conv.id, next);
+    }
   }
 
   /**
@@ -1133,6 +1178,7 @@ export class Conversations {
 
   /** Before the database closes: the rows not sent yet go now. */
   stop(): void {
+    this.stopped = true;
     if (this.previewTimer) clearTimeout(this.previewTimer);
     for (const id of this.previewDirty) this.inboxDirty.add(id);
     this.flushInbox();
