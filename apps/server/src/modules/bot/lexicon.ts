@@ -402,7 +402,11 @@ export class Lexicon {
       if (p) push(p.concept, false);
     }
     idx.forEach((i, k) => {
-      if (!used[k]) push(stem(lang, all[i]!.w), all[i]!.place);
+      if (used[k]) return;
+      const s = stem(lang, all[i]!.w);
+      push(s, all[i]!.place);
+      // A place nobody knows ("ship to Vienna", "spedite a Lugano"): in a shop's questions, a destination.
+      if (fix && all[i]!.place && !this.known[lang].has(s)) push('#international-shipping', false, true);
     });
     return out;
   }

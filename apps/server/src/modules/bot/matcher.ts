@@ -45,7 +45,7 @@ const PLACE_WEIGHT = 0.3;
  * The bar to answer is this quantile of the confidence a wrong entry reaches on the FAQ's own
  * questions (leave-one-out, see impostors()), at sensitivity 0.5; within these bounds.
  */
-const ANSWER_QUANTILE = 0.2;
+const ANSWER_QUANTILE = 0.25;
 const DEFAULT_ANSWER_AT = 0.45;
 const MIN_ANSWER_AT = 0.3;
 const PRIOR_WEIGHT = 30;
@@ -57,7 +57,7 @@ const MIN_SUGGEST_AT = 0.15;
  * The lead over the second entry needed to answer outright, at sensitivity 0.5: this times the share
  * of the FAQ's own questions (leave-one-out) on which a wrong entry came first; within bounds.
  */
-const MARGIN_PER_CONFUSION = 0.15;
+const MARGIN_PER_CONFUSION = 0.4;
 const DEFAULT_CONFUSED = 0.5;
 const MIN_MARGIN = 0.02;
 const MAX_MARGIN = 0.15;
@@ -73,8 +73,6 @@ interface Indexed {
   answer: Set<string>;
   /** Per phrasing term: how much it counts (termFactor). */
   factor: Map<string, number>;
-  /** Sum of the IDF of the phrasing terms (the entry's own question's weight). */
-  weight: number;
 }
 
 interface LangIndex {
@@ -120,7 +118,7 @@ export class FaqMatcher {
         const factor = new Map<string, number>();
         for (const t of analysed.flat()) factor.set(t.term, Math.max(factor.get(t.term) ?? 0, termFactor(t)));
         const answer = new Set(this.terms(e.answer, lang));
-        const k = list.push({ entry: e, phrasing, each, answer, factor, weight: 0 }) - 1;
+        const k = list.push({ entry: e, phrasing, each, answer, factor }) - 1;
         for (const t of new Set([...phrasing, ...answer])) {
           df.set(t, (df.get(t) ?? 0) + (phrasing.has(t) ? 1 : ANSWER_DF));
           const p = postings.get(t);
@@ -129,7 +127,6 @@ export class FaqMatcher {
         }
       }
       const ix = { entries: list, df, postings, sorted: [...postings.keys()].filter((t) => !t.startsWith('#')).sort() };
-      for (const x of list) for (const [t, f] of x.factor) x.weight += this.idf(ix, t) * f;
       this.indexes.set(lang, ix);
     }
   }
@@ -195,16 +192,17 @@ export class FaqMatcher {
     });
     if (candidates.size === 0) return [];
     const known = q.map((t, i) => ix.df.has(t.term) || nearTerms[i]!.length > 0);
-    const weight = q.map((t, i) => this.idf(ix, t.term) * termFactor(t) * (known[i] ? 1 : t.place ? PLACE_WEIGHT : UNKNOWN_WEIGHT));
+    // A word after "to", "in", "a"... that no concept covers is probably a place ("to Vienna", "in Italia"):
+    // it says where, not what, whether the FAQ mentions that place or not.
+    const weight = q.map((t, i) => this.idf(ix, t.term) * termFactor(t) * (t.place ? PLACE_WEIGHT : known[i] ? 1 : UNKNOWN_WEIGHT));
     const out: Match[] = [];
     if (without) candidates.add(without.k);
+    const askedTerms = new Set(q.map((t) => t.term));
     for (const k of candidates) {
       const x = without?.k === k ? { ...ix.entries[k]!, phrasing: without.phrasing } : ix.entries[k]!;
       let hit = 0;
       let asked = 0;
-      let own = 0;
       let core = false;
-      const ownWeight = x.weight;
       q.forEach((t, i) => {
         let c = 0;
         if (x.phrasing.has(t.term)) c = 1;
@@ -216,12 +214,22 @@ export class FaqMatcher {
         hit += c * weight[i]!;
         // A part (a phrase's word, a broader concept) only adds: its absence costs nothing.
         asked += (c > 0 ? 1 : t.part ? 0 : !known[i] ? 1 : OTHER_ENTRY_SHARE) * weight[i]!;
-        if (c === 1) own += this.idf(ix, t.term) * (x.factor.get(t.term) ?? 1);
         if (c > 0 && !t.intent && !t.part) core = true;
       });
       if (hit === 0) continue;
       const share = asked ? hit / asked : 0;
-      const ownShare = ownWeight > 0 ? Math.min(1, own / ownWeight) : 0;
+      // How much of the entry's closest phrasing was asked (its best one: a FAQ with many phrasings is not penalised).
+      let ownShare = 0;
+      for (const p of x.each) {
+        let own = 0;
+        let all = 0;
+        for (const t of p) {
+          const w = this.idf(ix, t) * (x.factor.get(t) ?? 1);
+          all += w;
+          if (askedTerms.has(t)) own += w;
+        }
+        if (all > 0) ownShare = Math.max(ownShare, own / all);
+      }
       // An entry that meets the question only on intents ("how much") or parts explains none of what it is about.
       const confidence = ((1 - ENTRY_SHARE) * share + ENTRY_SHARE * ownShare) * (core ? 1 : CORELESS);
       out.push({ entry: x.entry, confidence, score: hit });
