@@ -195,6 +195,9 @@ const PLACE_BEFORE: Record<Lang, Set<string>> = {
   it: new Set(['a', 'in', 'da', 'per', 'verso']),
 };
 
+/** Of those, the words before a destination ("ship to Vienna", "spedite a Lugano"). */
+const TOWARDS: Record<Lang, Set<string>> = { en: new Set(['to']), it: new Set(['a', 'in', 'verso']) };
+
 /** One analysed term of a text: a concept ("#gift-card") or a word's stem. */
 export interface Term {
   term: string;
@@ -341,18 +344,22 @@ export class Lexicon {
   analyse(text: string, lang: Lang, fix = false): Term[] {
     const other = OTHER[lang];
     const raw = words(text);
-    const all: { w: string; stop: boolean; place: boolean }[] = [];
+    const all: { w: string; stop: boolean; place: boolean; towards: boolean }[] = [];
     let place = false;
+    let destination = false;
     for (let w of raw) {
-      const after = place;
+      // Not a verb ("a sapere", "to know"): an everyday word or an Italian infinitive is no place.
+      const after = place && !this.light[lang].has(stem(lang, w)) && !(lang === 'it' && /(are|ere|ire)$/.test(w));
+      const towards = after && destination;
       place = PLACE_BEFORE[lang].has(w);
+      destination = TOWARDS[lang].has(w);
       const stop = isStop(lang, w);
       if (fix && !stop && w.length >= 5 && !this.known[lang].has(stem(lang, w)) && !this.known[other].has(stem(other, w))) {
         // "ri-" / "re-" again: "rispedito" is asked like "spedito", "resend" like "send".
         const bare = w.startsWith(AGAIN[lang]) ? w.slice(2) : '';
         w = bare && this.known[lang].has(stem(lang, bare)) ? bare : (this.correct(lang, w) ?? this.correct(other, w) ?? w);
       }
-      all.push({ w, stop, place: after });
+      all.push({ w, stop, place: after, towards });
     }
     const out: Term[] = [];
     const seen = new Set<string>();
@@ -406,7 +413,7 @@ export class Lexicon {
       const s = stem(lang, all[i]!.w);
       push(s, all[i]!.place);
       // A place nobody knows ("ship to Vienna", "spedite a Lugano"): in a shop's questions, a destination.
-      if (fix && all[i]!.place && !this.known[lang].has(s)) push('#international-shipping', false, true);
+      if (fix && all[i]!.towards && !this.known[lang].has(s)) push('#international-shipping', false, true);
     });
     return out;
   }

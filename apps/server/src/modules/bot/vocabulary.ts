@@ -135,7 +135,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'tracking',
     en: ['track', 'tracking', 'tracked', 'tracking number', 'tracking code', 'tracking link', 'tracking info', 'track my order', 'track my parcel', 'follow my parcel', 'follow my order', 'where is my parcel', "where's my parcel", 'where is my package', "where's my package", 'track and trace', 'in transit', 'tracking page', 'tracking not updating', 'stuck in transit'],
-    it: ['tracking', 'tracciare', 'tracciamento', 'tracciabile', 'tracciabilità', 'numero di tracking', 'codice di tracking', 'codice di tracciamento', 'numero di tracciamento', 'link di tracciamento', 'seguire la spedizione', 'seguire il pacco', "seguire l'ordine", 'monitorare la spedizione', "dov'è il pacco", 'in transito', 'pagina di tracking', 'tracking non aggiornato', 'tracking fermo'],
+    it: ['tracking', 'tracciare', 'tracciamento', 'tracciabile', 'tracciabilità', 'numero di tracking', 'codice di tracking', 'codice di tracciamento', 'numero di tracciamento', 'link di tracciamento', 'seguire la spedizione', 'seguire il pacco', "seguire l'ordine", 'monitorare la spedizione', "dov'è il pacco", 'dove trova il pacco', 'dove trova la spedizione', 'in transito', 'pagina di tracking', 'tracking non aggiornato', 'tracking fermo'],
   },
   {
     id: 'order-status',
