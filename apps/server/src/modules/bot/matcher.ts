@@ -59,7 +59,7 @@ const MIN_SUGGEST_AT = 0.15;
  */
 const MARGIN_PER_CONFUSION = 0.4;
 const DEFAULT_CONFUSED = 0.5;
-const MIN_MARGIN = 0.02;
+const MIN_MARGIN = 0.06;
 const MAX_MARGIN = 0.15;
 /** How much the share of the entry's own question that was asked counts in the confidence. */
 const ENTRY_SHARE = 0.25;
