@@ -24,11 +24,11 @@ export interface Match {
 }
 
 /** How much a query term found only in the answer counts, against one found in a phrasing. */
-const ANSWER_CREDIT = 0.6;
+const ANSWER_CREDIT = 0.75;
 /** How much a term found through a prefix or a close spelling counts, against an exact one. */
 const FUZZY_CREDIT = 0.85;
 /** How much a question word the entry lacks, but other entries have, counts against it. */
-const OTHER_ENTRY_SHARE = 0.2;
+const OTHER_ENTRY_SHARE = 0.25;
 /** How much an intent term ("how much", "when", "can I") weighs against a topic term. */
 const INTENT_WEIGHT = 0.5;
 /** How much an entry whose answer alone has a term counts in that term's rarity. */
