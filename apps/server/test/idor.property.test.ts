@@ -208,7 +208,7 @@ describe('IDOR sweep', () => {
     const value = fc.oneof({ weight: 3, arbitrary: ids }, { weight: 2, arbitrary: weird });
     const text = fc.oneof(fc.string({ maxLength: 60 }), ids, weird);
     const types = [
-      'hello', 'message.send', 'offline.message', 'callback.request', 'typing', 'page.view', 'bot.feedback', 'escalate', 'faq.suggest',
+      'hello', 'message.send', 'offline.message', 'callback.request', 'typing', 'page.view', 'bot.feedback', 'bot.pick', 'escalate', 'faq.suggest',
       'visitor.attributes', 'identify', 'sync', 'ping', 'csat.submit', 'privacy.export', 'privacy.erase', 'transcript.request',
       'conversation.take', 'conversation.resolve', 'conversation.transfer', 'presence.set', 'welcome', 'ack', 'item', 'inbox.upsert', 'admin',
     ];
@@ -223,6 +223,7 @@ describe('IDOR sweep', () => {
         toAgentId: value,
         toDepartmentId: value,
         messageId: value,
+        faqId: fc.oneof(fc.constantFrom('en-ship', 'it-sped', 'faq-1'), value),
         clientId: fc.oneof(fc.constant(null).map(() => newClientId()), value),
         afterSeq: fc.oneof(fc.constantFrom(0, -1, 1.5, 1e9), weird),
         body: text,
