@@ -31,14 +31,10 @@ const FUZZY_CREDIT = 0.85;
 const OTHER_ENTRY_SHARE = 0.25;
 /** How much an intent term ("how much", "when", "can I") weighs against a topic term. */
 const INTENT_WEIGHT = 0.5;
-/** How much an entry whose answer alone has a term counts in that term's rarity. */
-const ANSWER_DF = 1;
 /** How much a word of a vocabulary phrase (beside its concept) weighs. */
 const PART_WEIGHT = 0.5;
 /** An entry matching none of the question's topic terms (only intents or parts) keeps this share of its confidence. */
 const CORELESS = 0.6;
-/** How much a word no entry knows weighs against a known one (it is what out-of-scope questions are about). */
-const UNKNOWN_WEIGHT = 1;
 /** How much an unknown word that is probably a place ("to Vienna") counts against the entries. */
 const PLACE_WEIGHT = 0.3;
 /**
@@ -98,9 +94,7 @@ export class FaqMatcher {
   private readonly indexes = new Map<Lang, LangIndex>();
   private readonly lexicon: Lexicon;
   private readonly count: number;
-  private nulls: number[] | null = null;
-  /** From impostors(): by how much a wrong entry led the right one, each time it did. */
-  private readonly leads: number[] = [];
+  private nulls: { wrong: number[]; confused: number } | null = null;
 
   constructor(entries: readonly FaqEntry[], synonyms: SynonymGroups = []) {
     this.lexicon = new Lexicon(undefined, synonyms);
@@ -120,7 +114,7 @@ export class FaqMatcher {
         const answer = new Set(this.terms(e.answer, lang));
         const k = list.push({ entry: e, phrasing, each, answer, factor }) - 1;
         for (const t of new Set([...phrasing, ...answer])) {
-          df.set(t, (df.get(t) ?? 0) + (phrasing.has(t) ? 1 : ANSWER_DF));
+          df.set(t, (df.get(t) ?? 0) + 1);
           const p = postings.get(t);
           if (p) p.push(k);
           else postings.set(t, [k]);
@@ -141,7 +135,7 @@ export class FaqMatcher {
 
   /** Weight of a term: rare (or unknown) terms say more about what is asked. */
   private idf(ix: LangIndex, term: string): number {
-    const n = Math.max(ANSWER_DF, ix.df.get(term) ?? 0);
+    const n = Math.max(1, ix.df.get(term) ?? 0);
     return Math.log(1 + (ix.entries.length + 1) / (n + 0.5));
   }
 
@@ -194,7 +188,7 @@ export class FaqMatcher {
     const known = q.map((t, i) => ix.df.has(t.term) || nearTerms[i]!.length > 0);
     // A word after "to", "in", "a"... that no concept covers is probably a place ("to Vienna", "in Italia"):
     // it says where, not what, whether the FAQ mentions that place or not.
-    const weight = q.map((t, i) => this.idf(ix, t.term) * termFactor(t) * (t.place ? PLACE_WEIGHT : known[i] ? 1 : UNKNOWN_WEIGHT));
+    const weight = q.map((t, i) => this.idf(ix, t.term) * termFactor(t) * (t.place ? PLACE_WEIGHT : 1));
     const out: Match[] = [];
     if (without) candidates.add(without.k);
     const askedTerms = new Set(q.map((t) => t.term));
@@ -241,11 +235,13 @@ export class FaqMatcher {
   /**
    * How confident a wrong entry gets on this FAQ: each entry's phrasings are asked in turn with
    * that phrasing left out of the entry (leave-one-out: the entry keeps its other phrasings and its
-   * answer), and the best confidence any other entry reaches is recorded. Sorted; cached.
+   * answer), and the best confidence any other entry reaches is recorded (sorted), with how many
+   * of those questions a wrong entry won. Cached.
    */
-  private impostors(): number[] {
+  private impostors(): { wrong: number[]; confused: number } {
     if (this.nulls) return this.nulls;
     const out: number[] = [];
+    let confused = 0;
     for (const ix of this.indexes.values()) {
       // At most ~300 questions per language: enough for a quantile, bounded for big FAQs.
       const step = Math.max(1, Math.ceil(ix.entries.length / 300));
@@ -258,12 +254,11 @@ export class FaqMatcher {
           const wrong = top.find((m) => m.entry !== x.entry)?.confidence ?? 0;
           const right = top.find((m) => m.entry === x.entry)?.confidence ?? 0;
           out.push(wrong);
-          // How far a wrong entry led the right one, when it did.
-          if (wrong > right) this.leads.push(wrong - right);
+          if (wrong > right) confused++;
         });
       }
     }
-    return (this.nulls = out.sort((a, b) => a - b));
+    return (this.nulls = { wrong: out.sort((a, b) => a - b), confused });
   }
 
   /**
@@ -274,7 +269,7 @@ export class FaqMatcher {
    */
   calibrate(sensitivity = 0.5): Calibration {
     const s = Math.min(1, Math.max(0, sensitivity));
-    const nulls = this.impostors();
+    const { wrong: nulls, confused: won } = this.impostors();
     const at = (p: number) => (nulls.length ? nulls[Math.min(nulls.length - 1, Math.floor(p * nulls.length))]! : DEFAULT_ANSWER_AT);
     // Few questions make a shaky quantile: it is drawn towards the prior by PRIOR_WEIGHT questions' worth.
     const measured = (nulls.length * at(ANSWER_QUANTILE) + PRIOR_WEIGHT * DEFAULT_ANSWER_AT) / (nulls.length + PRIOR_WEIGHT);
@@ -282,7 +277,7 @@ export class FaqMatcher {
     const suggestAt = Math.max(MIN_SUGGEST_AT, answerAt * SUGGEST_SHARE);
     // The lead needed over the runner-up grows with how often, on its own questions, a wrong entry
     // came first: a FAQ of look-alike entries needs a clearer win.
-    const confused = nulls.length ? this.leads.length / nulls.length : DEFAULT_CONFUSED;
+    const confused = nulls.length ? won / nulls.length : DEFAULT_CONFUSED;
     const margin = Math.min(MAX_MARGIN, Math.max(MIN_MARGIN, MARGIN_PER_CONFUSION * confused * (1.5 - s)));
     return { answerAt, suggestAt, margin };
   }

@@ -23,7 +23,7 @@ const toEntry = (r: FaqRow): FaqEntry => ({
 /** The FAQ knowledge base per site and the bot that answers from it (the index is built once per change). */
 export class Bot {
   /** Per site: the index and the synonyms it was built with (a change of synonyms rebuilds it). */
-  private readonly matchers = new Map<string, { m: FaqMatcher; synonyms: string }>();
+  private readonly matchers = new Map<string, { m: FaqMatcher; synonyms: readonly (readonly string[])[] }>();
   private readonly learning: BotLearningQueries;
   /** The optional model provider per site (assist.ts); null: the built-in matcher alone everywhere. */
   provider: BotProvider | null = null;
@@ -89,12 +89,12 @@ export class Bot {
   }
 
   private matcher(siteId: string): FaqMatcher {
-    const groups = this.settings(siteId)?.botSynonyms ?? [];
-    const key = JSON.stringify(groups);
+    // The site's settings are cached by Sites and replaced on save: the same array means the same groups.
+    const groups = this.settings(siteId)?.botSynonyms ?? NO_SYNONYMS;
     const hit = this.matchers.get(siteId);
-    if (hit && hit.synonyms === key) return hit.m;
+    if (hit && hit.synonyms === groups) return hit.m;
     const m = new FaqMatcher(this.faqs(siteId), groups);
-    this.matchers.set(siteId, { m, synonyms: key });
+    this.matchers.set(siteId, { m, synonyms: groups });
     return m;
   }
 
@@ -226,8 +226,9 @@ export class Bot {
   }
 
   answer(siteId: string, question: string, lang: Lang): BotAnswer {
-    const cal = this.calibration(siteId);
-    const d = decide(this.matcher(siteId), question, lang, cal);
+    const matcher = this.matcher(siteId);
+    const cal = matcher.calibrate(this.settings(siteId)?.botSensitivity ?? 0.5);
+    const d = decide(matcher, question, lang, cal);
     const near = (m: Match) => ({ faqId: m.entry.id, question: m.entry.question, score: round(m.confidence) });
     const entry = d.kind === 'answer' ? d.best!.entry : null;
     return {
@@ -257,3 +258,4 @@ export class Bot {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const NO_SYNONYMS: readonly (readonly string[])[] = [];
