@@ -57,6 +57,28 @@ describe('FAQ import/export and try-the-bot', () => {
   });
 });
 
+describe('site synonyms and sensitivity (issue #17, must haves 2 and 3)', () => {
+  it('a saved synonym group reaches the bot at once, and the sensitivity moves its bars', async () => {
+    const s = ctx.s;
+    const cookie = await admin();
+    await fetch(`${s.url}/api/sites/${SITE}/faqs`, { method: 'PUT', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify(kb) });
+    const ask = async (question: string) =>
+      (await fetch(`${s.url}/api/sites/${SITE}/bot/answer`, { method: 'POST', headers: { ...json, ...withCsrf(cookie) }, body: JSON.stringify({ question, lang: 'en' }) })).json();
+    const before = await ask('zorbify?');
+    expect(before.nearest).toEqual([]);
+    const settings = s.app.parla.sites.settings(SITE)!;
+    await s.app.parla.sites.saveSettings(SITE, { ...settings, botSynonyms: [['zorbify', 'send it back']] });
+    expect((await ask('zorbify?')).nearest[0]).toMatchObject({ faqId: 'en-returns' });
+    await s.app.parla.sites.saveSettings(SITE, { ...settings, botSensitivity: 0.9 });
+    const eager = await ask('what is your return policy?');
+    await s.app.parla.sites.saveSettings(SITE, { ...settings, botSensitivity: 0.1 });
+    const cautious = await ask('what is your return policy?');
+    expect(eager.thresholds.answer).toBeLessThan(cautious.thresholds.answer);
+    // The synonyms went with the settings that no longer have them.
+    expect((await ask('zorbify?')).nearest).toEqual([]);
+  });
+});
+
 describe('bad questions (issue #17, must have 7)', () => {
   it('abstains on emoji, markup, code and punctuation, and refuses empty or oversized ones with a reason', async () => {
     const s = ctx.s;
