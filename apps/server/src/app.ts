@@ -153,6 +153,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bot.forgetSite(siteId);
     for (const v of visitorIds) security.visitorSockets.close(v, 4404, 'site deleted');
     for (const id of conversationIds) hub.publish('agents', { type: 'conversation.erased', conversationId: id });
+    conversations.rowsChanged(conversationIds);
+    void conversations.drain().catch((err: unknown) => app.log.error({ err }, 'drain after a site deletion failed'));
+  });
+  // An erased visitor's conversations leave the waiting lines, and the agents they held take the next in line.
+  security.privacy.erasedListeners.push(async (ids) => {
+    conversations.rowsChanged(ids);
+    await conversations.drain();
   });
   app.decorate('parla', services);
   if (config.SITE_ORIGINS) await sites.declare(config.SITE_ORIGINS);

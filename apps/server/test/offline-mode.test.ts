@@ -25,6 +25,7 @@ async function pastWaits(s: TestServer, waits: number[]) {
     s.app.parla.db.sqlite
       .prepare(`UPDATE conversations SET state = 'resolved', assigned_at = queued_at + ?, resolved_at = queued_at + ? WHERE id = ?`)
       .run(w, w + 1000, r.conversationId);
+    s.app.parla.conversations.rowsChanged([r.conversationId]); // written behind the service's back: its queue index re-reads the row
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * Property test of routing over random sequences of events, on the real services and a real
  * SQLite file: agents come and go, change capacity, go away; visitors arrive and write (to a
- * department or none); agents reply, take, transfer and resolve. After every step the rows must satisfy
- * the routing invariants.
+ * department or none), become VIPs (their waiting conversation moves up) or are erased; agents
+ * reply, take, transfer and resolve. After every step the rows must satisfy the routing invariants,
+ * and every waiting shopper's place from the in-memory queue index must equal a recount of the
+ * database in serving order (issue #18: positions are kept incrementally, never recounted).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,19 +29,25 @@ type Op =
   | { op: 'reply'; a: number; k: number }
   | { op: 'take'; a: number; k: number }
   | { op: 'resolve'; a: number; k: number }
-  | { op: 'transfer'; a: number; k: number; to: number; dept: boolean };
+  | { op: 'transfer'; a: number; k: number; to: number; dept: boolean }
+  | { op: 'vip'; v: number; vip: boolean }
+  | { op: 'erase'; v: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('presence' as const), a: fc.nat(AGENTS - 1), p: fc.constantFrom('online' as const, 'online' as const, 'away' as const, 'offline' as const) }),
-  fc.record({ op: fc.constant('capacity' as const), a: fc.nat(AGENTS - 1), n: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ op: fc.constant('message' as const), v: fc.nat(VISITORS - 1), dept: fc.nat(DEPTS.length) }),
-  fc.record({ op: fc.constant('reply' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }),
-  fc.record({ op: fc.constant('take' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }),
-  fc.record({ op: fc.constant('resolve' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }),
-  fc.record({ op: fc.constant('transfer' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20), to: fc.nat(AGENTS - 1), dept: fc.boolean() }),
+  { arbitrary: fc.record({ op: fc.constant('presence' as const), a: fc.nat(AGENTS - 1), p: fc.constantFrom('online' as const, 'online' as const, 'away' as const, 'offline' as const) }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('capacity' as const), a: fc.nat(AGENTS - 1), n: fc.integer({ min: 1, max: 3 }) }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('message' as const), v: fc.nat(VISITORS - 1), dept: fc.nat(DEPTS.length) }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('reply' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('take' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('resolve' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20) }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('transfer' as const), a: fc.nat(AGENTS - 1), k: fc.nat(20), to: fc.nat(AGENTS - 1), dept: fc.boolean() }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('vip' as const), v: fc.nat(VISITORS - 1), vip: fc.boolean() }), weight: 4 },
+  // Rarer: an erase checkpoints the database (the slowest step by far).
+  { arbitrary: fc.record({ op: fc.constant('erase' as const), v: fc.nat(VISITORS - 1) }), weight: 1 },
 );
 
 let stepsRun = 0;
+let positionsChecked = 0;
 
 async function runScenario(membership: number[][], capacities: number[], ops: Op[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'parla-prop-'));
@@ -47,7 +55,7 @@ async function runScenario(membership: number[][], capacities: number[], ops: Op
   const app = await buildApp(makeConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', DB_SYNCHRONOUS: 'NORMAL', SITE_ORIGINS: 'shop=http://shop.test' }), {
     now: () => clock,
   });
-  const { store, commit, conversations, agents, visitors, db } = app.parla;
+  const { store, commit, conversations, agents, visitors, db, security } = app.parla;
   try {
     await commit.run(() => DEPTS.forEach((d) => store.insertDepartment({ id: d, siteId: 'shop', name: d, urgency: d === 'tech' ? 1 : 0, createdAt: 0 })));
     const agentIds: string[] = [];
@@ -113,6 +121,19 @@ async function runScenario(membership: number[][], capacities: number[], ops: Op
             if (c) await conversations.transfer(agentRow(op.a), c, { ...target, note: 'n' });
             break;
           }
+          case 'vip': {
+            // What the widget's visitor.attributes frame does (default rules: a VIP is +2).
+            const v = visitorRows[op.v]!;
+            await visitors.setAttributes(v.id, { tier: op.vip ? 'vip' : 'standard' });
+            await conversations.reprioritize(v.id);
+            break;
+          }
+          case 'erase': {
+            // The visitor asks for their data to be erased; a new visitor takes their slot.
+            await security.privacy.erase(visitorRows[op.v]!.id);
+            visitorRows[op.v] = (await visitors.hello('shop', undefined, undefined)).visitor;
+            break;
+          }
         }
       } catch (e) {
         if (!(e instanceof ServiceError) || e.code !== 'conflict') throw e; // refusals are fine; anything else is a bug
@@ -163,6 +184,21 @@ function checkInvariants(s: import('../src/app.ts').Services, agentIds: string[]
     // An agent who left holds nothing.
     if (a.presence === 'offline') expect(load, ctx).toBe(0);
   }
+  // Every waiting shopper's place (the index) is their rank in their site and department's line,
+  // recounted from the rows in serving order: priority, then queued_at, then rowid.
+  const queued = db
+    .prepare("SELECT id, site_id AS siteId, coalesce(department_id, '') AS dept FROM conversations WHERE state = 'queued' ORDER BY priority DESC, queued_at, rowid")
+    .all() as { id: string; siteId: string; dept: string }[];
+  const ranks = new Map<string, number>();
+  for (const c of queued) {
+    const line = `${c.siteId}/${c.dept}`;
+    const rank = (ranks.get(line) ?? 0) + 1;
+    ranks.set(line, rank);
+    expect(s.conversations.queuePosition(c.id), `${ctx}: place of ${c.id} in ${line}`).toBe(rank);
+  }
+  for (const c of convs.filter((c) => c.state !== 'queued')) expect(s.conversations.queuePosition(c.id), `${ctx}: ${c.id} is ${c.state}`).toBe(0);
+  positionsChecked += queued.length;
+
   // Nobody waits while an eligible agent has free capacity.
   for (const c of convs.filter((c) => c.state === 'queued')) {
     const free = candidates.filter((a) => eligible(a, c.departmentId)).map((a) => a.name);
@@ -181,7 +217,8 @@ describe('routing invariants under random event sequences', () => {
       ),
       { numRuns: RUNS },
     );
-    console.log(`routing property test: ${RUNS} runs, ${stepsRun} random steps, invariants checked after each`);
+    console.log(`routing property test: ${RUNS} runs, ${stepsRun} random steps, invariants checked after each (${positionsChecked} queue places against a recount)`);
     expect(stepsRun).toBeGreaterThanOrEqual(RUNS * 10);
+    expect(positionsChecked).toBeGreaterThan(RUNS);
   }, 240_000);
 });

@@ -103,6 +103,19 @@ export interface VisitorRow {
   lastSeenAt: number;
 }
 
+/** A conversation as the queue index keeps it (Store.queueEntry). */
+export interface QueueEntryRow {
+  id: string;
+  visitorId: string;
+  siteId: string;
+  departmentId: string | null;
+  state: ConversationStateName;
+  priority: number;
+  queuedAt: number | null;
+  /** The rowid: ties on priority and queuedAt are served in creation order. */
+  serial: number;
+}
+
 export interface ConversationRow {
   id: string;
   siteId: string;
@@ -204,6 +217,9 @@ const CONV_COLS = `c.id, c.site_id AS siteId, c.visitor_id AS visitorId, c.chann
   c.created_at AS createdAt, c.queued_at AS queuedAt, c.assigned_at AS assignedAt,
   c.first_agent_reply_at AS firstAgentReplyAt, c.resolved_at AS resolvedAt, c.sla_breached_at AS slaBreachedAt, c.proactive,
   c.auto_resolved AS autoResolved, c.snoozed_at AS snoozedAt, c.snoozed_until AS snoozedUntil, c.woke_at AS wokeAt`;
+/** What the queue index keeps of a conversation (rowid: the serving order's last tie-breaker). */
+const QUEUE_COLS = `c.id, c.visitor_id AS visitorId, c.site_id AS siteId, c.department_id AS departmentId, c.state, c.priority,
+  c.queued_at AS queuedAt, c.rowid AS serial`;
 export const SUMMARY_COLS = `${CONV_COLS}, c.rowid AS serial, d.name AS departmentName,
   (SELECT group_concat(ct.tag_id) FROM conversation_tags ct WHERE ct.conversation_id = c.id) AS tagIds, v.name AS visitorName, v.email AS visitorEmail, a.name AS agentName,
   cb.phone AS callbackPhone, cb.preferred_time AS callbackPreferredTime, cb.note AS callbackNote,
@@ -339,6 +355,9 @@ export class Store {
         ORDER BY v.last_seen_at`),
       convFirstReply: p(`UPDATE conversations SET first_agent_reply_at = ? WHERE id = ? AND first_agent_reply_at IS NULL`),
       convQueued: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'queued' ORDER BY c.priority DESC, c.queued_at, c.rowid`),
+      convQueuedPage: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.state = 'queued' ORDER BY c.priority DESC, c.queued_at, c.rowid LIMIT ? OFFSET ?`),
+      queueEntries: p(`SELECT ${QUEUE_COLS} FROM conversations c WHERE c.state = 'queued'`),
+      queueEntry: p(`SELECT ${QUEUE_COLS} FROM conversations c WHERE c.id = ?`),
       queuePosition: p(`SELECT count(*) AS n FROM conversations c, conversations me WHERE me.id = ? AND c.state = 'queued'
           AND (c.priority > me.priority OR (c.priority = me.priority AND (c.queued_at < me.queued_at OR (c.queued_at = me.queued_at AND c.rowid <= me.rowid))))`),
       summaryById: p(`SELECT ${SUMMARY_COLS} FROM ${SUMMARY_FROM} WHERE c.id = ?`),
@@ -635,6 +654,18 @@ export class Store {
   }
   queuedConversations(): ConversationRow[] {
     return this.s.convQueued.all() as ConversationRow[];
+  }
+  /** Up to `limit` queued conversations in serving order, after the first `offset`. */
+  queuedPage(limit: number, offset: number): ConversationRow[] {
+    return this.s.convQueuedPage.all(limit, offset) as ConversationRow[];
+  }
+  /** Every queued conversation, as the queue index keeps it (any order). */
+  queueEntries(): QueueEntryRow[] {
+    return this.s.queueEntries.all() as QueueEntryRow[];
+  }
+  /** One conversation as the queue index keeps it, whatever its state. */
+  queueEntry(conversationId: string): QueueEntryRow | undefined {
+    return this.s.queueEntry.get(conversationId) as QueueEntryRow | undefined;
   }
   queuePosition(conversationId: string): number {
     return (this.s.queuePosition.get(conversationId) as { n: number }).n;

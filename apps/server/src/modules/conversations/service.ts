@@ -8,6 +8,7 @@ import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, Vis
 import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import { wsTextFrame, type Hub } from '../../hub.ts';
+import { QueueIndex } from './queue.ts';
 import { decideAgent } from '../routing/decide.ts';
 import { parseAttributes, priorityOf } from '../routing/priority.ts';
 import type { Sites } from '../sites/service.ts';
@@ -161,6 +162,12 @@ export const INBOX_PREVIEW_MS = 1000;
  */
 export const INBOX_RESOLVED_LIMIT = 50;
 
+/** A shopper in the queue hears their new place at most this often (the lines are walked on a timer). */
+export const QUEUE_TELL_MS = 1000;
+
+/** Queued conversations read at a time by the drain. */
+const DRAIN_PAGE = 64;
+
 /** How far back recent assignments count for the estimated wait. */
 const WAIT_SAMPLE_MS = 7 * 24 * 3600_000;
 
@@ -195,8 +202,13 @@ export class Conversations {
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly previewSentAt = new Map<string, number>();
   private previewSweptAt = 0;
-  /** The place and estimate (`position|estimatedWaitMs`) each queued visitor was last sent by publishStates. */
-  private queueTold = new Map<string, string>();
+  /** The waiting lines per site and department, in serving order (loaded on first use, then kept by `reconcileQueue`). */
+  private queue: QueueIndex | null = null;
+  /** The place and estimate (`position|estimatedWaitMs|available`) each queued visitor was last sent. */
+  private readonly queueTold = new Map<string, string>();
+  /** The next walk of the lines that moved (tellQueue), and when the last one ran (performance.now()). */
+  private queueTimer: ReturnType<typeof setTimeout> | null = null;
+  private queueToldAt = -Infinity;
   /** Is a widget of this visitor connected now (set by app.ts from the hub)? Until set: nobody is. */
   visitorConnected: (visitorId: string) => boolean = () => false;
   /** When the shopper of each open conversation last typed (process memory: typing is never stored). */
@@ -638,9 +650,16 @@ export class Conversations {
     return seq;
   }
 
-  /** Something on the rows of these conversations changed outside this service (their tags): the agents get them now. */
+  /**
+   * Something on the rows of these conversations changed outside this service (their tags, an
+   * erase, a deleted site): the waiting lines re-read them (those behind a conversation that left
+   * are told) and the agents get the rows that still exist now.
+   */
   rowsChanged(ids: Iterable<string>): void {
-    this.inboxChanged(ids);
+    const list = [...ids];
+    for (const id of list) this.reconcileQueue(id);
+    this.queueMoved();
+    this.inboxChanged(list);
   }
 
   /** The host page changed the visitor's attributes: their waiting conversation's priority follows. */
@@ -745,9 +764,18 @@ export class Conversations {
     await this.commit.run(() => {
       const at = this.now();
       const candidates = this.store.onlineAgentsWithLoad();
-      for (const conv of this.store.queuedConversations()) {
-        if (!candidates.some((c) => c.load < c.maxChats)) break;
-        this.route(fx, conv, at, candidates);
+      const room = () => candidates.some((c) => c.load < c.maxChats);
+      // In pages, in serving order: a long line with every agent full costs nothing, one free
+      // place reads the head of the line only. A routed conversation leaves the queue, so the
+      // next page starts after those still waiting.
+      let waiting = 0;
+      while (room()) {
+        const page = this.store.queuedPage(DRAIN_PAGE, waiting);
+        for (const conv of page) {
+          if (!room()) break;
+          if (!this.route(fx, conv, at, candidates)) waiting++;
+        }
+        if (page.length < DRAIN_PAGE) break;
       }
     });
     this.publish(fx);
@@ -806,7 +834,7 @@ export class Conversations {
   /** What the visitor sees of their conversation; `queued`: its place and estimate, when the caller has them already. */
   visitorView(conv: ConversationRow, queued?: QueueView): VisitorConversation {
     const open = conv.state !== 'resolved';
-    const q = queued ?? (conv.state === 'queued' ? this.waitEstimator()(conv, this.store.queuePosition(conv.id)) : null);
+    const q = queued ?? (conv.state === 'queued' ? this.waitEstimator()(conv, this.queuePosition(conv.id)) : null);
     const available = q ? q.available : open && this.available(conv.siteId, conv.departmentId);
     return {
       id: conv.id,
@@ -876,6 +904,23 @@ export class Conversations {
     return isOpen(this.sites.hoursOf(siteId, departmentId), this.now()) && online.some((a) => !departmentId || a.departmentIds.includes(departmentId));
   }
 
+  /**
+   * The 1-based place of a queued conversation in its site and department's line (0: not waiting),
+   * from the in-memory index: O(log n), no count over the queue.
+   */
+  queuePosition(conversationId: string): number {
+    return this.queueIndex().position(conversationId);
+  }
+
+  /** The index, loaded from the database on first use. */
+  private queueIndex(): QueueIndex {
+    if (!this.queue) {
+      this.queue = new QueueIndex();
+      this.queue.load(this.store.queueEntries());
+    }
+    return this.queue;
+  }
+
   /** Expected wait for a queued conversation: the median of recent queue waits × position ÷ agents who could take it. */
   estimatedWait(conv: ConversationRow, position: number): number | null {
     return this.waitEstimator()(conv, position).estimatedWaitMs;
@@ -887,7 +932,7 @@ export class Conversations {
    * department's last 20 queue waits of the last 7 days (the site's, without a department), times
    * the position, divided by the agents online who could take it; null without any recent wait.
    */
-  private waitEstimator(): (conv: ConversationRow, position: number) => QueueView {
+  private waitEstimator(): (conv: Pick<ConversationRow, 'siteId' | 'departmentId'>, position: number) => QueueView {
     const since = this.now() - WAIT_SAMPLE_MS;
     const medians = new Map<string, number | null>();
     const agentCounts = new Map<string, number>();
@@ -918,8 +963,11 @@ export class Conversations {
 
   /** Agents came, went or stepped away: visitors in the queue whose availability or estimate changed are told. */
   presenceChanged(): void {
-    this.publishStates(new Set(), true);
+    this.queueIndex().touchAll();
+    this.queueMoved();
   }
+
+
 
   // ---- in-transaction helpers ----------------------------------------------------------------
 
@@ -1126,6 +1174,12 @@ export class Conversations {
     }
     if (fx.changed.size) this.inboxChanged(fx.changed);
     for (const id of fx.messaged) if (!fx.changed.has(id)) this.previewChanged(id);
+    if (fx.queueChanged) {
+      // Every conversation whose row changed is re-read into the waiting lines (a priority, a
+      // department, a state): the index follows the database whatever the command was.
+      for (const id of fx.changed) this.reconcileQueue(id);
+    }
+    for (const id of fx.stateChanged) if (!fx.queueChanged || !fx.changed.has(id)) this.reconcileQueue(id);
     if (fx.queueChanged || fx.stateChanged.size) this.publishStates(fx.stateChanged, fx.queueChanged);
   }
 
@@ -1180,39 +1234,83 @@ export class Conversations {
   stop(): void {
     this.stopped = true;
     if (this.previewTimer) clearTimeout(this.previewTimer);
+    if (this.queueTimer) clearTimeout(this.queueTimer);
     for (const id of this.previewDirty) this.inboxDirty.add(id);
     this.flushInbox();
   }
 
   /**
-   * Tells visitors whose conversation changed state, and (when the queue moved) everyone queued
-   * whose place or estimate moved, where they stand. The queue is read once: a position is the
-   * index in serving order (what queuePosition counts), the estimate's inputs are read once per
-   * site and department. A shopper joining the end of a long queue used to cost a count over the
-   * queue, three reads and a frame for everybody already waiting; now nobody ahead hears anything.
+   * Tells visitors whose conversation changed state where they stand now (their place read from
+   * the index), and, when the queue moved, schedules the walk that tells those behind the change
+   * (tellQueue). Nothing here reads the queue: a shopper joining the end of a line of 5,000 costs
+   * one indexed read and a binary search, and nobody ahead of them hears anything.
    */
   private publishStates(changed: Set<string>, queueChanged: boolean): void {
-    const told = new Set<string>();
+    const estimate = this.waitEstimator();
     for (const id of changed) {
       const conv = this.store.conversation(id);
       if (!conv) continue;
-      told.add(id);
-      this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv) });
-    }
-    if (!queueChanged) return;
-    const estimate = this.waitEstimator();
-    const next = new Map<string, string>();
-    let position = 0;
-    for (const conv of this.store.queuedConversations()) {
-      position++;
-      const q = estimate(conv, position);
-      const key = `${position}|${q.estimatedWaitMs}|${q.available}`;
-      next.set(conv.id, key);
-      if (told.has(conv.id) || this.queueTold.get(conv.id) === key) continue;
+      const q = conv.state === 'queued' ? estimate(conv, this.queuePosition(id)) : undefined;
+      if (q) this.queueTold.set(id, toldKey(q));
       this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv, q) });
     }
-    this.queueTold = next;
+    if (queueChanged) this.queueMoved();
   }
+
+  /** Re-reads one conversation into the waiting lines; leaving the line after a wait (assigned) changes its line's estimate. */
+  private reconcileQueue(id: string): void {
+    const queue = this.queueIndex();
+    const row = this.store.queueEntry(id);
+    const was = queue.has(id);
+    queue.reconcile(id, row);
+    if (was && !queue.has(id)) {
+      this.queueTold.delete(id);
+      if (row?.state === 'assigned') queue.touch(row.siteId, row.departmentId);
+    }
+  }
+
+  /** Something in the lines moved: the shoppers behind it hear at the next walk, at most one per QUEUE_TELL_MS. */
+  private queueMoved(): void {
+    if (this.queueTimer || this.stopped) return;
+    const wait = Math.max(0, this.queueToldAt + QUEUE_TELL_MS - performance.now());
+    this.queueTimer = setTimeout(this.tellQueue, wait);
+  }
+
+  /**
+   * Walks each line from the first place that moved: a connected shopper whose place, estimate or
+   * availability differs from what they were last told hears it (one frame). Runs on a timer,
+   * so never before the acknowledgement of the write that moved the line, and at most once per
+   * QUEUE_TELL_MS: a shopper hears at most one place a second however fast the line moves.
+   */
+  private readonly tellQueue = (): void => {
+    this.queueTimer = null;
+    this.queueToldAt = performance.now();
+    const estimate = this.waitEstimator();
+    const queue = this.queueIndex();
+    for (const line of queue.moved()) {
+      for (let i = line.movedFrom; i < line.entries.length; i++) {
+        const e = line.entries[i]!;
+        const topic = `visitor:${e.visitorId}`;
+        if (!this.hub.count(topic)) {
+          this.queueTold.delete(e.id);
+          continue;
+        }
+        const q = estimate(e, i + 1);
+        const key = toldKey(q);
+        if (this.queueTold.get(e.id) === key) continue;
+        const conv = this.store.conversation(e.id);
+        if (!conv) continue;
+        this.queueTold.set(e.id, key);
+        this.hub.publish(topic, { type: 'conversation', conversation: this.visitorView(conv, q) });
+      }
+      queue.walked(line);
+    }
+  };
+}
+
+/** What a queued shopper was told, to tell them again only when it changes. */
+function toldKey(q: QueueView): string {
+  return `${q.position}|${q.estimatedWaitMs}|${q.available}`;
 }
 
 /** An inbox preview: the first 140 characters. */

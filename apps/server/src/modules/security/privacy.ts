@@ -19,6 +19,8 @@ export interface VisitorFiles {
 
 export class Privacy {
   files: VisitorFiles | null = null;
+  /** Told the ids of an erased visitor's conversations after the erase, and awaited (the waiting lines drop them, freed agents take the next). */
+  readonly erasedListeners: ((conversationIds: string[]) => void | Promise<void>)[] = [];
 
   constructor(
     private readonly data: VisitorData,
@@ -50,6 +52,7 @@ export class Privacy {
     // Consoles drop the conversations; the visitor's widgets are told (they forget the visitor),
     // then their sockets close: a next hello makes a new visitor.
     for (const conversationId of conversations) this.hub.publish('agents', { type: 'conversation.erased', conversationId });
+    for (const l of this.erasedListeners) await l(conversations);
     this.hub.publish(`visitor:${visitorId}`, { type: 'privacy.erased' });
     this.visitorSockets.close(visitorId, 4404, 'visitor erased');
     return true;
