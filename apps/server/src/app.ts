@@ -16,6 +16,7 @@ import { PasswordPool } from './lib/passwords.ts';
 import { fastifyTrustProxy } from './lib/trust-proxy.ts';
 import { visitorGateway } from './gateway/visitor.ts';
 import { Hub } from './hub.ts';
+import { AgentSites, siteTopics } from './realtime/agent-sites.ts';
 import { agentRoutes } from './modules/agents/routes.ts';
 import { Agents } from './modules/agents/service.ts';
 import { Team } from './modules/agents/team.ts';
@@ -64,6 +65,8 @@ export interface Services {
   passwords: PasswordPool;
   security: Security;
   metrics: MetricsService;
+  /** Which sites' rows each console socket receives. */
+  agentSites: AgentSites;
 }
 
 declare module 'fastify' {
@@ -112,6 +115,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   store.resetPresence(); // nobody is connected to a process that just started
   const commit = new GroupCommit(db.sqlite, { checkpoint: db.checkpoint });
   const hub = new Hub();
+  const agentSites = new AgentSites(hub, store);
   const sites = new Sites(store, commit, now);
   const bot = new Bot(store, commit, now, (siteId) => sites.settings(siteId));
   await bot.normaliseOldMisses(); // misses recorded before the learning loop join its groups
@@ -143,16 +147,19 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       for (const h of hashes) security.revokeSession(h); // their console sockets close now
     },
     deactivated: (id) => agents.setPresence(id, 'offline'), // offline now: their conversations go back to the queue
-    changed: (id, maxChats) => (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats)),
+    changed: async (id, maxChats, sites) => {
+      if (sites) agentSites.refresh(id);
+      await (maxChats === undefined ? conversations.drain() : conversations.setCapacity(id, maxChats));
+    },
     mailer: null, // the mail module sets it
   };
-  const services: Services = { config, db, store, commit, hub, sites, availability, bot, conversations, visitors, agents, team, twoFactor, passwords, metrics, security };
+  const services: Services = { config, db, store, commit, hub, sites, availability, bot, conversations, visitors, agents, team, twoFactor, passwords, metrics, security, agentSites };
   // A deleted site's caches go, its visitors' sockets close, and its conversations leave the consoles
   // (their queue would otherwise count shoppers who no longer exist, until the next reconnect).
   sites.deletedListeners.push((siteId, visitorIds, _files, conversationIds) => {
     bot.forgetSite(siteId);
     for (const v of visitorIds) security.visitorSockets.close(v, 4404, 'site deleted');
-    for (const id of conversationIds) hub.publish('agents', { type: 'conversation.erased', conversationId: id });
+    for (const id of conversationIds) hub.publishMany(siteTopics(siteId), { type: 'conversation.erased', conversationId: id });
     conversations.rowsChanged(conversationIds);
     void conversations.drain().catch((err: unknown) => app.log.error({ err }, 'drain after a site deletion failed'));
   });

@@ -64,6 +64,20 @@ export class Hub {
     for (const sub of set) if (sub !== except) sub.send(frames);
   }
 
+  /** Same as publishFrames, to the union of several topics, each subscriber at most once. */
+  publishFramesMany(topics: readonly string[], frames: Buffer, except?: Subscriber): void {
+    const seen = new Set<Subscriber>();
+    for (const t of topics) {
+      const set = this.topics.get(t);
+      if (!set) continue;
+      for (const sub of set) {
+        if (sub === except || seen.has(sub)) continue;
+        seen.add(sub);
+        sub.send(frames);
+      }
+    }
+  }
+
   /** Same as publish, to the union of several topics, each subscriber at most once. */
   publishMany(topics: string[], frame: object, except?: Subscriber): void {
     const seen = new Set<Subscriber>();

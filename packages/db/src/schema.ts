@@ -112,6 +112,24 @@ export const agentDepartments = sqliteTable(
   (t) => [primaryKey({ columns: [t.agentId, t.departmentId] }), index('agent_departments_department').on(t.departmentId)],
 );
 
+/**
+ * The sites an agent works on (issue #18): routing gives them only those sites' conversations and
+ * their console receives only those sites' rows. An agent with no row here works on every site
+ * (what every agent did before; a one-shop install never needs a row).
+ */
+export const agentSites = sqliteTable(
+  'agent_sites',
+  {
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.siteId] }), index('agent_sites_site').on(t.siteId)],
+);
+
 export const agentSessions = sqliteTable(
   'agent_sessions',
   {

@@ -55,6 +55,8 @@ export interface AgentStatusRow {
   maxChats: number;
   load: number;
   departmentIds: string[];
+  /** The sites they work on; null: every site. */
+  siteIds: string[] | null;
   /** invited: the invitation is not accepted yet; deactivated: by an admin. */
   status: 'active' | 'invited' | 'deactivated';
   /** Two-factor sign-in is on. */
@@ -87,6 +89,8 @@ export interface AgentLoadRow {
   lastAssignedAt: number;
   load: number;
   departmentIds: string[];
+  /** The sites they work on; null: every site. */
+  siteIds: string[] | null;
 }
 
 export interface VisitorRow {
@@ -263,6 +267,9 @@ export class Store {
       deptClearAgents: p(`DELETE FROM agent_departments WHERE department_id = ?`),
       agentDeptClear: p(`DELETE FROM agent_departments WHERE agent_id = ?`),
       agentDeptAdd: p(`INSERT OR IGNORE INTO agent_departments (agent_id, department_id) VALUES (?, ?)`),
+      agentSitesClear: p(`DELETE FROM agent_sites WHERE agent_id = ?`),
+      agentSiteAdd: p(`INSERT OR IGNORE INTO agent_sites (agent_id, site_id) VALUES (?, ?)`),
+      agentSites: p(`SELECT site_id AS id FROM agent_sites WHERE agent_id = ? ORDER BY site_id`),
       siteSetOrigins: p(`UPDATE sites SET allowed_origins = ? WHERE id = ?`),
 
       agentByEmail: p(`SELECT ${AGENT_COLS} FROM agents WHERE email = ?`),
@@ -274,14 +281,16 @@ export class Store {
       agentTouchAssigned: p(`UPDATE agents SET last_assigned_at = ? WHERE id = ?`),
       agentsWithLoad: p(`SELECT a.id, a.name, a.presence, a.max_chats AS maxChats, a.last_assigned_at AS lastAssignedAt,
           (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned' AND c.snoozed_at IS NULL) AS load,
-          (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
+          (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds,
+          (SELECT group_concat(x.site_id) FROM agent_sites x WHERE x.agent_id = a.id) AS siteIds
         FROM agents a WHERE a.presence = 'online'`),
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
       agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
           CASE WHEN a.deactivated_at IS NOT NULL THEN 'deactivated' WHEN a.password_set_at IS NULL THEN 'invited' ELSE 'active' END AS status,
           a.totp_enabled_at IS NOT NULL AS totp,
           (SELECT count(*) FROM conversations c WHERE c.agent_id = a.id AND c.state = 'assigned' AND c.snoozed_at IS NULL) AS load,
-          (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds
+          (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds,
+          (SELECT group_concat(x.site_id) FROM agent_sites x WHERE x.agent_id = a.id) AS siteIds
         FROM agents a ORDER BY a.name`),
       agentAssigned: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.agent_id = ? AND c.state = 'assigned' AND c.snoozed_at IS NULL ORDER BY c.queued_at`),
       // Capacity counts active conversations only: assigned and not snoozed (README, "Capacity").
@@ -459,6 +468,16 @@ export class Store {
     this.s.agentDeptClear.run(agentId);
     for (const d of departmentIds) this.s.agentDeptAdd.run(agentId, d);
   }
+  /** The sites an agent works on; null: every site (no row). */
+  agentSites(agentId: string): string[] | null {
+    const ids = (this.s.agentSites.all(agentId) as { id: string }[]).map((r) => r.id);
+    return ids.length ? ids : null;
+  }
+  /** Sets the sites an agent works on; empty: every site. */
+  setAgentSites(agentId: string, siteIds: readonly string[]): void {
+    this.s.agentSitesClear.run(agentId);
+    for (const id of siteIds) this.s.agentSiteAdd.run(agentId, id);
+  }
 
   // ---- agents ------------------------------------------------------------------------------
   agentByEmail(email: string): AgentRow | undefined {
@@ -480,16 +499,20 @@ export class Store {
     this.s.agentTouchAssigned.run(at, agentId);
   }
   onlineAgentsWithLoad(): AgentLoadRow[] {
-    return (this.s.agentsWithLoad.all() as (Omit<AgentLoadRow, 'departmentIds'> & { departmentIds: string | null })[]).map((r) => ({
+    return (this.s.agentsWithLoad.all() as (Omit<AgentLoadRow, 'departmentIds' | 'siteIds'> & { departmentIds: string | null; siteIds: string | null })[]).map((r) => ({
       ...r,
       departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
+      siteIds: r.siteIds ? r.siteIds.split(',') : null,
     }));
   }
   allAgents(): AgentStatusRow[] {
-    return (this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds' | 'totp'> & { departmentIds: string | null; totp: number })[]).map((r) => ({
+    return (
+      this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds' | 'siteIds' | 'totp'> & { departmentIds: string | null; siteIds: string | null; totp: number })[]
+    ).map((r) => ({
       ...r,
       totp: r.totp === 1,
       departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
+      siteIds: r.siteIds ? r.siteIds.split(',') : null,
     }));
   }
   setMaxChats(agentId: string, maxChats: number): void {

@@ -41,6 +41,8 @@ export const AgentCreate = z.object({
   role: Role.default('agent'),
   maxChats: MaxChats.default(5),
   departmentIds: z.array(Id).max(50).default([]),
+  /** The sites they work on (routing and the live inbox); empty or absent: every site. */
+  siteIds: z.array(SiteId).max(200).optional(),
 });
 export type AgentCreate = z.input<typeof AgentCreate>;
 
@@ -52,6 +54,8 @@ export const AgentUpdate = z
     role: Role.optional(),
     maxChats: MaxChats.optional(),
     departmentIds: z.array(Id).max(50).optional(),
+    /** The sites they work on; [] : every site. */
+    siteIds: z.array(SiteId).max(200).optional(),
   })
   .strict();
 export type AgentUpdate = z.infer<typeof AgentUpdate>;

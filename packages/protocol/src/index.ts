@@ -496,6 +496,8 @@ export const AgentStatus = z.object({
   maxChats: z.number().int().min(1),
   load: z.number().int().min(0),
   departmentIds: z.array(Id),
+  /** The sites they work on (routing and the live inbox); null or absent: every site. */
+  siteIds: z.array(SiteId).nullable().optional(),
   /** invited: has not set a password through the invitation yet; deactivated: by an admin (history kept). */
   status: z.enum(['active', 'invited', 'deactivated']),
   /** Two-factor sign-in (TOTP) is on. */

@@ -53,15 +53,28 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
       releaseUpgrade(socket, req); // nothing below holds on to req
       const following = new Set<string>();
       const opened = s.agents.socketOpened(agent.id);
+      // The sites this socket works on, read at the hello (a change closes the socket: see AgentSites).
+      let sites: string[] | null = null;
+      /** A conversation of a site this agent does not work on is answered like a missing one. */
+      const reachable = (conversationId: string): boolean => {
+        if (!sites) return true;
+        const conv = s.store.conversation(conversationId);
+        return !conv || sites.includes(conv.siteId);
+      };
 
       const conn = serveSocket(socket, tcp, log, AgentToServer, wsLimits, async (frame, conn) => {
+        if ('conversationId' in frame && typeof frame.conversationId === 'string' && !reachable(frame.conversationId)) {
+          return conn.error('not_found', 'no such conversation');
+        }
         switch (frame.type) {
           case 'hello': {
             await opened;
             s.hub.subscribe('agents', conn.sub);
             s.hub.subscribe(`agent:${agent.id}`, conn.sub);
+            sites = s.agentSites.sitesOf(agent.id);
+            s.agentSites.attach(agent.id, conn.sub, () => socket.close(1012, 'your sites changed'));
             const fresh = s.store.agentById(agent.id) ?? agent;
-            conn.send({ type: 'welcome', protocol: PROTOCOL_VERSION, agent: agentView(fresh), inbox: s.conversations.inbox() });
+            conn.send({ type: 'welcome', protocol: PROTOCOL_VERSION, agent: agentView(fresh), inbox: s.conversations.inbox(sites) });
             conn.markReady();
             return;
           }
@@ -114,6 +127,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
         open.close(agent.id);
         s.hub.unsubscribe('agents', conn.sub);
         s.hub.unsubscribe(`agent:${agent.id}`, conn.sub);
+        s.agentSites.detach(agent.id, conn.sub);
         for (const id of following) s.hub.unsubscribe(`conv:${id}`, conn.sub);
         void opened.finally(() => s.agents.socketClosed(agent.id));
       });

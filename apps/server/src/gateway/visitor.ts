@@ -11,6 +11,7 @@ import { hashToken } from '../lib/crypto.ts';
 import { ipKey } from '../lib/ip.ts';
 import { releaseUpgrade } from '../lifecycle.ts';
 import { SITE_TOPIC } from '../modules/sites/availability.ts';
+import { siteTopics } from '../realtime/agent-sites.ts';
 
 let connections = 0;
 
@@ -158,7 +159,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             }
             const conv = welcome(row, token);
             if (frame.attributes && conv) await s.conversations.reprioritize(row.id);
-            if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
+            if (frame.page) s.hub.publishMany(siteTopics(row.siteId), { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
             return;
           }
@@ -209,7 +210,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             return;
           case 'page.view': {
             const at = await s.visitors.pageView(visitId, frame.page);
-            s.hub.publish('agents', { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
+            s.hub.publishMany(siteTopics(visitor!.siteId), { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
             return;
           }
           case 'bot.feedback':

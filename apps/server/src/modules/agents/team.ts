@@ -48,8 +48,8 @@ export interface TeamHooks {
   sessionsEnded(tokenHashes: string[]): void;
   /** The agent was deactivated: offline now, their conversations back to the queue. */
   deactivated(agentId: string): Promise<void>;
-  /** Capacity or departments changed: the queue may move. */
-  changed(agentId: string, maxChats: number | undefined): Promise<void>;
+  /** Capacity, departments or sites changed: the queue may move (`sites`: the agent's consoles follow their new sites). */
+  changed(agentId: string, maxChats: number | undefined, sites?: boolean): Promise<void>;
   /** Sends a link by email; null: the install cannot send email. */
   mailer: LinkMailer | null;
 }
@@ -156,8 +156,9 @@ export class Team {
         for (const d of patch.departmentIds) if (!this.store.department(d)) throw new RequestError(404, 'not_found', `no such department: ${d}`);
         this.store.setAgentDepartments(id, patch.departmentIds);
       }
+      if (patch.siteIds) this.setSites(id, patch.siteIds);
     });
-    await this.hooks.changed(id, patch.maxChats);
+    await this.hooks.changed(id, patch.maxChats, patch.siteIds !== undefined);
     return this.status(id);
   }
 
@@ -251,11 +252,24 @@ export class Team {
 
   // ---- inside ---------------------------------------------------------------------------------
 
-  private insert(id: string, a: { name: string; email: string; role: 'agent' | 'admin'; maxChats: number; departmentIds: string[] }, passwordHash: string, at: number, passwordSetAt: number | null = at): void {
+  private insert(
+    id: string,
+    a: { name: string; email: string; role: 'agent' | 'admin'; maxChats: number; departmentIds: string[]; siteIds?: string[] },
+    passwordHash: string,
+    at: number,
+    passwordSetAt: number | null = at,
+  ): void {
     if (this.store.agentByEmail(a.email)) throw new RequestError(409, 'email_taken', 'an agent with this email exists');
     for (const d of a.departmentIds) if (!this.store.department(d)) throw new RequestError(404, 'not_found', `no such department: ${d}`);
     this.store.insertAgent({ id, email: a.email, name: a.name, passwordHash, role: a.role, maxChats: a.maxChats, createdAt: at, passwordSetAt });
     if (a.departmentIds.length) this.store.setAgentDepartments(id, a.departmentIds);
+    if (a.siteIds?.length) this.setSites(id, a.siteIds);
+  }
+
+  /** Inside a write: the sites an agent works on (empty: every site); each must exist, and a department of another site is refused. */
+  private setSites(id: string, siteIds: string[]): void {
+    for (const s of siteIds) if (!this.store.getSite(s)) throw new RequestError(404, 'not_found', `no such site: ${s}`);
+    this.store.setAgentSites(id, siteIds);
   }
 
   /** Inside a write: refuses to take away the last admin who can sign in. */

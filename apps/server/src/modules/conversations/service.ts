@@ -9,12 +9,13 @@ import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAG
 import { nanoid } from 'nanoid';
 import { wsTextFrame, type Hub } from '../../hub.ts';
 import { QueueIndex } from './queue.ts';
+import { siteTopics } from '../../realtime/agent-sites.ts';
 import { decideAgent } from '../routing/decide.ts';
 import { parseAttributes, priorityOf } from '../routing/priority.ts';
 import type { Sites } from '../sites/service.ts';
 import type { Bot } from '../bot/service.ts';
 import { isOpen } from '../sites/hours.ts';
-import { eligible } from '../routing/decide.ts';
+import { eligible, serves, worksOn } from '../routing/decide.ts';
 
 /** What the bot says in its own words (its answers come from the FAQ in the visitor's language). */
 const BOT_TEXT = {
@@ -613,6 +614,7 @@ export class Conversations {
         if (!target) throw new ServiceError('not_found', 'no such agent');
         if (target.id === conv.agentId && conv.state === 'assigned') throw new ServiceError('conflict', 'the conversation is already theirs');
         if (target.presence === 'offline') throw new ServiceError('conflict', `${target.name} is offline`);
+        if (!worksOn({ siteIds: this.store.agentSites(target.id) }, conv.siteId)) throw new ServiceError('conflict', `${target.name} does not work on this site`);
         if (this.store.agentLoad(target.id) >= target.maxChats) throw new ServiceError('conflict', `${target.name} is at their maximum number of conversations`);
         this.store.transferToAgent(conv.id, target.id, at);
         this.store.touchAgentAssigned(target.id, at);
@@ -875,8 +877,9 @@ export class Conversations {
    * The console's inbox (the agent welcome): every open conversation, the queued ones first in
    * serving order, and the INBOX_RESOLVED_LIMIT most recently resolved of the last 24 hours.
    */
-  inbox(): ConversationSummary[] {
-    return this.store.inbox(this.now() - REOPEN_WINDOW_MS, INBOX_RESOLVED_LIMIT).map((s) => this.toSummary(s));
+  inbox(siteIds: readonly string[] | null = null): ConversationSummary[] {
+    const rows = this.store.inbox(this.now() - REOPEN_WINDOW_MS, INBOX_RESOLVED_LIMIT);
+    return (siteIds ? rows.filter((r) => siteIds.includes(r.siteId)) : rows).map((s) => this.toSummary(s));
   }
 
   toSummary(s: ConversationSummaryRow): ConversationSummary {
@@ -901,7 +904,7 @@ export class Conversations {
    * online agents, when the caller has read them already.
    */
   available(siteId: string, departmentId: string | null, online: readonly AgentLoadRow[] = this.store.onlineAgentsWithLoad()): boolean {
-    return isOpen(this.sites.hoursOf(siteId, departmentId), this.now()) && online.some((a) => !departmentId || a.departmentIds.includes(departmentId));
+    return isOpen(this.sites.hoursOf(siteId, departmentId), this.now()) && online.some((a) => serves(a, siteId, departmentId));
   }
 
   /**
@@ -954,7 +957,7 @@ export class Conversations {
       }
       let agents = agentCounts.get(key);
       if (agents === undefined) {
-        agents = online.filter((a) => !conv.departmentId || a.departmentIds.includes(conv.departmentId)).length;
+        agents = online.filter((a) => serves(a, conv.siteId, conv.departmentId)).length;
         agentCounts.set(key, agents);
       }
       return { position, available, estimatedWaitMs: median === null ? null : Math.round((median * position) / Math.max(1, agents)) };
@@ -977,7 +980,7 @@ export class Conversations {
     if (mode === 'off' || this.bot.faqCount(siteId) === 0) return false;
     if (mode === 'first') return true;
     if (!isOpen(this.sites.hoursOf(siteId, departmentId), at)) return true;
-    return !this.store.onlineAgentsWithLoad().some((a) => eligible(a, departmentId));
+    return !this.store.onlineAgentsWithLoad().some((a) => eligible(a, departmentId, siteId));
   }
 
   /** The bot's reply to a visitor message: an FAQ answer, or a handover when it should or cannot help. */
@@ -1150,7 +1153,7 @@ export class Conversations {
    */
   private route(fx: Effects, conv: ConversationRow, at: number, candidates: AgentLoadRow[] = this.store.onlineAgentsWithLoad()): boolean {
     if (this.store.getSite(conv.siteId)?.routingMode === 'manual') return false;
-    const agentId = decideAgent(candidates, { departmentId: conv.departmentId, previousAgentId: this.store.previousAgentOfVisitor(conv.visitorId) });
+    const agentId = decideAgent(candidates, { siteId: conv.siteId, departmentId: conv.departmentId, previousAgentId: this.store.previousAgentOfVisitor(conv.visitorId) });
     if (!agentId) return false;
     const agent = candidates.find((c) => c.id === agentId)!;
     this.assignTo(fx, conv, agent, at, null);
@@ -1221,13 +1224,16 @@ export class Conversations {
       this.previewSweptAt = now;
       for (const [id, at] of this.previewSentAt) if (now - at >= INBOX_PREVIEW_MS && !this.previewDirty.has(id)) this.previewSentAt.delete(id);
     }
-    // One write per agent socket: every row's frame, back to back.
-    const frames: Buffer[] = [];
+    // One write per agent socket: every row's frame of the sites they work on, back to back.
+    const bySite = new Map<string, Buffer[]>();
     for (const id of ids) {
       const s = this.summary(id);
-      if (s) frames.push(wsTextFrame(JSON.stringify({ type: 'inbox.upsert', conversation: s })));
+      if (!s) continue;
+      let frames = bySite.get(s.siteId);
+      if (!frames) bySite.set(s.siteId, (frames = []));
+      frames.push(wsTextFrame(JSON.stringify({ type: 'inbox.upsert', conversation: s })));
     }
-    if (frames.length) this.hub.publishFrames('agents', frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    for (const [siteId, frames] of bySite) this.hub.publishFramesMany(siteTopics(siteId), frames.length === 1 ? frames[0]! : Buffer.concat(frames));
   };
 
   /** Before the database closes: the rows not sent yet go now. */

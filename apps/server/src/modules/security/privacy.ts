@@ -8,6 +8,7 @@ import type { GroupCommit, VisitorData } from '@parla/db';
 import type { VisitorExport } from '@parla/protocol';
 import { parseAttributes } from '../routing/priority.ts';
 import type { Hub } from '../../hub.ts';
+import { siteTopics } from '../../realtime/agent-sites.ts';
 import type { Sockets } from './sockets.ts';
 
 /** The files of a visitor's attachments (set by the attachments module): their rows go with the erase, then the files. */
@@ -39,7 +40,9 @@ export class Privacy {
 
   /** Deletes every row of the visitor, then checkpoints; false when there was no such visitor. */
   async erase(visitorId: string): Promise<boolean> {
-    const conversations = (this.data.dump(visitorId)?.conversations ?? []).map((c) => String(c.id));
+    const before = this.data.dump(visitorId);
+    const siteId = before ? String(before.visitor.siteId) : '';
+    const conversations = (before?.conversations ?? []).map((c) => String(c.id));
     const { erased, files } = await this.commit.run(() => {
       const ids = this.files?.idsOfVisitor(visitorId) ?? [];
       this.files?.deleteOfVisitor(visitorId);
@@ -51,7 +54,7 @@ export class Privacy {
     this.data.checkpoint();
     // Consoles drop the conversations; the visitor's widgets are told (they forget the visitor),
     // then their sockets close: a next hello makes a new visitor.
-    for (const conversationId of conversations) this.hub.publish('agents', { type: 'conversation.erased', conversationId });
+    for (const conversationId of conversations) this.hub.publishMany(siteTopics(siteId), { type: 'conversation.erased', conversationId });
     for (const l of this.erasedListeners) await l(conversations);
     this.hub.publish(`visitor:${visitorId}`, { type: 'privacy.erased' });
     this.visitorSockets.close(visitorId, 4404, 'visitor erased');

@@ -9,6 +9,7 @@ import { newToken } from '../../lib/crypto.ts';
 import { RequestError } from '../../lib/http.ts';
 import { ServiceError } from '../conversations/errors.ts';
 import { isOpen, nextOpening } from './hours.ts';
+import { worksOn } from '../routing/decide.ts';
 
 /** A site id made from its name: `Bottega Rossi & Figli` -> `bottega-rossi-figli`. */
 export function slugify(name: string): string {
@@ -267,6 +268,7 @@ export class Sites {
   availability(siteId: string, online: readonly AgentLoadRow[] = this.store.onlineAgentsWithLoad()): SiteAvailability {
     const at = this.now();
     const open = isOpen(this.settings(siteId)!.businessHours, at);
+    online = online.filter((a) => worksOn(a, siteId)); // an agent of other sites only answers nobody here
     return {
       agentsOnline: online.length,
       open,
