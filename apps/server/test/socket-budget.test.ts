@@ -163,7 +163,7 @@ describe('the connection budget, charged before parsing', () => {
     expect(f.errors.length).toBeLessThanOrEqual(errorBound(rate, f.ms));
     expect(f.errors.length).toBeGreaterThanOrEqual(rate.capacity); // every frame of the budget was answered
     expect(f.errors.at(-1)).toMatchObject({ code: 'rate_limited', retryAfterMs: rate.windowMs });
-    expect(peakBuffered).toBeLessThanOrEqual(defaults.WS_MAX_BUFFERED_BYTES);
+    expect(peakBuffered).toBeLessThanOrEqual(defaults.WS_SEND_BUFFER_LIMIT_VISITOR);
     expect(done.atAgent).toEqual(Array.from({ length: done.rounds }, (_, i) => `question ${i}`));
     expect(done.atVisitor).toEqual(Array.from({ length: done.rounds }, (_, i) => `answer ${i}`));
     expect(done.refused).toEqual([]);
@@ -366,7 +366,9 @@ describe('the settings', () => {
     expect(defaults.WS_FRAMES_AGENT).toEqual({ capacity: 1000, windowMs: 10_000 });
     expect(defaults.WS_BYTES_AGENT).toEqual({ capacity: 8 * MiB, windowMs: 10_000 });
     expect(defaults.WS_HELLO_TIMEOUT_MS).toBe(10_000);
-    expect(defaults.WS_MAX_BUFFERED_BYTES).toBe(4 * MiB);
+    expect(defaults.WS_SEND_BUFFER_LIMIT_VISITOR).toBe(256 * 1024);
+    expect(defaults.WS_SEND_BUFFER_LIMIT_AGENT).toBe(1 * MiB);
+    expect(defaults.WS_MAX_BUFFERED_BYTES).toBeUndefined();
     expect(defaults.WS_CONNECTIONS_PER_IP).toBe(200);
     expect(defaults.WS_CONNECTIONS_PER_AGENT).toBe(32);
     // The soft per-connection limit answers rate_limited (and keeps the socket) well before the hard budget closes it.
@@ -374,7 +376,10 @@ describe('the settings', () => {
     const c = loadConfig({ WS_BYTES_VISITOR: '512KiB/1m', WS_FRAMES_AGENT: 'off', WS_MAX_BUFFERED_BYTES: '65536', WS_CONNECTIONS_PER_IP: 'off' });
     expect(c.WS_BYTES_VISITOR).toEqual({ capacity: 512 * 1024, windowMs: 60_000 });
     expect(c.WS_FRAMES_AGENT).toBeNull();
-    expect(c.WS_MAX_BUFFERED_BYTES).toBe(65_536);
+    // The older single bound still applies to both kinds of socket; a WS_SEND_BUFFER_LIMIT_* set wins.
+    expect([c.WS_SEND_BUFFER_LIMIT_VISITOR, c.WS_SEND_BUFFER_LIMIT_AGENT]).toEqual([65_536, 65_536]);
+    expect(loadConfig({ WS_MAX_BUFFERED_BYTES: '65536', WS_SEND_BUFFER_LIMIT_AGENT: '2MiB' }).WS_SEND_BUFFER_LIMIT_AGENT).toBe(2 * MiB);
+    expect(() => loadConfig({ WS_SEND_BUFFER_LIMIT_AGENT: '0' })).toThrow(/WS_SEND_BUFFER_LIMIT_AGENT/);
     expect(c.WS_CONNECTIONS_PER_IP).toBe(Infinity);
     expect(() => loadConfig({ WS_BYTES_VISITOR: '2MB/10s' })).toThrow(/WS_BYTES_VISITOR="2MB\/10s"/);
     expect(() => loadConfig({ WS_FRAMES_VISITOR: '300' })).toThrow(/WS_FRAMES_VISITOR/);

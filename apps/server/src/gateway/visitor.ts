@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { CLOSE_RATE_LIMITED, PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity } from '@parla/protocol';
+import { CLOSE_RATE_LIMITED, PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity, type ServerToVisitor } from '@parla/protocol';
 import type { SiteRow, VisitorRow } from '@parla/db';
 import { z } from 'zod';
 import type { Services } from '../app.ts';
 import { HARD_MAX_PAYLOAD, serveSocket, socketLimits } from './connection.ts';
+import type { VisitorTopic } from '../hub.ts';
 import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
@@ -28,7 +29,7 @@ declare module 'fastify' {
  * travels in the hello frame, never in the URL.
  */
 export function visitorGateway(app: FastifyInstance, s: Services): void {
-  const wsLimits = socketLimits(s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR);
+  const wsLimits = socketLimits('visitor', s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR, s.hub.sendStats);
   const open = s.security.visitorConnections;
   app.get(
     '/ws/visitor',
@@ -90,7 +91,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         visitor = { id, siteId: site.id, name: row.name };
         return row;
       };
-      let siteTopic: string | null = null;
+      let siteTopic: VisitorTopic | null = null;
       const welcome = (row: VisitorRow, token: string | undefined) => {
         // From now on, told when someone could (or could no longer) answer (modules/sites/availability.ts).
         if (!siteTopic) {
@@ -123,7 +124,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         return { row, token: r.token };
       };
 
-      const conn = serveSocket(socket, tcp, log, VisitorToServer, wsLimits, async (frame, conn) => {
+      const conn = serveSocket<typeof VisitorToServer, ServerToVisitor>(socket, tcp, log, VisitorToServer, wsLimits, async (frame, conn) => {
         if (frame.type !== 'hello') {
           const wait = limits.frame(connKey, Date.now());
           if (wait > 0) {

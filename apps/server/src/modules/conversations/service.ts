@@ -4,10 +4,10 @@
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
 import type { AgentLoadRow, AutoResolveReason, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
-import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
+import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary, ServerToAgent } from '@parla/protocol';
 import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
-import { wsTextFrame, type Hub } from '../../hub.ts';
+import { concatFrames, encodeFrame, type Encoded, type Hub } from '../../hub.ts';
 import { decideAgent } from '../routing/decide.ts';
 import { parseAttributes, priorityOf } from '../routing/priority.ts';
 import type { Sites } from '../sites/service.ts';
@@ -1116,7 +1116,7 @@ export class Conversations {
   private publish(fx: Effects): void {
     for (const { conv, item } of fx.items) {
       if (item.kind === 'message') this.committedMessages[item.authorType]++;
-      const frame = { type: 'item', conversationId: conv.id, item };
+      const frame = { type: 'item' as const, conversationId: conv.id, item };
       const visible = forVisitor(item);
       if (visible === item) this.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], frame);
       else {
@@ -1168,12 +1168,12 @@ export class Conversations {
       for (const [id, at] of this.previewSentAt) if (now - at >= INBOX_PREVIEW_MS && !this.previewDirty.has(id)) this.previewSentAt.delete(id);
     }
     // One write per agent socket: every row's frame, back to back.
-    const frames: Buffer[] = [];
+    const frames: Encoded<ServerToAgent>[] = [];
     for (const id of ids) {
       const s = this.summary(id);
-      if (s) frames.push(wsTextFrame(JSON.stringify({ type: 'inbox.upsert', conversation: s })));
+      if (s) frames.push(encodeFrame({ type: 'inbox.upsert', conversation: s }));
     }
-    if (frames.length) this.hub.publishFrames('agents', frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    if (frames.length) this.hub.publishEncoded('agents', concatFrames(frames));
   };
 
   /** Before the database closes: the rows not sent yet go now. */
