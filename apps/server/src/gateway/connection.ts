@@ -162,8 +162,9 @@ export function serveSocket<S extends z.ZodType<{ type: string }>, Out extends S
   // Whoever closes this socket (a merge, an erase, a logout, a shutdown, the client's own close
   // answered by ws): the frames queued before the close leave before the close frame.
   const wsClose = socket.close.bind(socket);
+  // (A slow reader's queue was dropped before its close: nothing is left to flush then.)
   socket.close = (code?: number, reason?: string | Buffer) => {
-    if (!closing) flush();
+    flush();
     wsClose(code, reason);
   };
   socket.once('close', dropQueue);
