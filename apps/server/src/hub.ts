@@ -12,6 +12,7 @@
  * server's frames are not masked, so every socket gets the very same bytes), and written as is to
  * each subscriber (gateway/connection.ts: with the slow-reader bound).
  */
+/// <reference path="./ws-sender.d.ts" />
 import type { ServerFrame, ServerToAgent, ServerToVisitor } from '@parla/protocol';
 import { Sender } from 'ws';
 
