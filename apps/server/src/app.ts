@@ -159,7 +159,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   sites.deletedListeners.push((siteId, visitorIds, _files, conversationIds) => {
     bot.forgetSite(siteId);
     for (const v of visitorIds) security.visitorSockets.close(v, 4404, 'site deleted');
-    for (const id of conversationIds) hub.publishMany(siteTopics(siteId), { type: 'conversation.erased', conversationId: id });
+    for (const id of conversationIds) hub.publishToAgents(siteTopics(siteId), { type: 'conversation.erased', conversationId: id });
     conversations.rowsChanged(conversationIds);
     void conversations.drain().catch((err: unknown) => app.log.error({ err }, 'drain after a site deletion failed'));
   });

@@ -160,8 +160,15 @@ export const ConfigSchema = z.object({
   WS_BYTES_AGENT: byteRate.prefault('8MiB/10s'),
   /** A socket that has not sent its hello this long after the upgrade is closed (4408). */
   WS_HELLO_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
-  /** A socket holding more than this in its send buffer (a client that does not read) is cut and its memory released. */
-  WS_MAX_BUFFERED_BYTES: size.prefault('4MiB'),
+  /**
+   * The slow-reader bound: a socket with more than this waiting to be sent to it (its TCP send
+   * buffer and the frames queued behind it) is closed with 4013 (CLOSE_TOO_SLOW) and what waited
+   * for it is dropped; the client reconnects and resumes from its last seq.
+   */
+  WS_SEND_BUFFER_LIMIT_VISITOR: size.prefault('256KiB'),
+  WS_SEND_BUFFER_LIMIT_AGENT: size.prefault('1MiB'),
+  /** Before WS_SEND_BUFFER_LIMIT_*: one bound for both kinds of socket (each WS_SEND_BUFFER_LIMIT_* set wins). */
+  WS_MAX_BUFFERED_BYTES: size.optional(),
   /** Visitor sockets open at once per client address (an IPv6 client by its /64); the next handshake gets 429. */
   WS_CONNECTIONS_PER_IP: cap.prefault('200'),
   /** Console sockets open at once per agent (agents are counted by account, not by address: an office shares one). */
@@ -231,6 +238,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const key of Object.keys(ConfigSchema.shape)) {
     const v = env[key];
     if (v !== undefined && v !== '') picked[key] = v;
+  }
+  for (const key of ['WS_SEND_BUFFER_LIMIT_VISITOR', 'WS_SEND_BUFFER_LIMIT_AGENT'] as const) {
+    if (picked.WS_MAX_BUFFERED_BYTES !== undefined && picked[key] === undefined) picked[key] = picked.WS_MAX_BUFFERED_BYTES;
   }
   const r = ConfigSchema.safeParse(picked);
   if (!r.success) {

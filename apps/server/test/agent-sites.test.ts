@@ -73,6 +73,8 @@ describe('agents and the sites they work on', () => {
     const outletFrames = ada.frames.filter((f) => JSON.stringify(f).includes(outlet.id) || JSON.stringify(f).includes(OUTLET_ORIGIN));
     expect(outletFrames.filter((f) => f.type !== 'error')).toEqual([]);
     expect(bo.frames.some((f) => f.type === 'visitor.page' && f.page.url.startsWith(OUTLET_ORIGIN))).toBe(true);
+    // And no agent frame ever reached a shopper (their site's availability topic is another one).
+    for (const v of [outlet.v, shop.v]) expect(v.frames.map((f) => f.type as string).filter((t) => ['inbox.upsert', 'visitor.page', 'conversation.erased', 'presence'].includes(t))).toEqual([]);
   });
 
   it('a change of sites moves the agent’s open console at once; [] means every site again', async () => {

@@ -6,8 +6,9 @@
  *   frame up to the budget and a last one, then the close 4008, while a visitor and an agent
  *   keep chatting (every message acknowledged and delivered) and no socket buffers more than
  *   WS_MAX_BUFFERED_BYTES;
- * - a client that does not read is cut once its send buffer passes WS_MAX_BUFFERED_BYTES, and
- *   what waited for it is released;
+ * - a client that does not read is closed with 4013 (CLOSE_TOO_SLOW) once what waits to be sent to
+ *   it passes its bound (WS_SEND_BUFFER_LIMIT_*, or the older WS_MAX_BUFFERED_BYTES for both), and
+ *   what waited for it is released (slow-reader.test.ts: it then resumes and misses nothing);
  * - a socket that never says hello is closed after WS_HELLO_TIMEOUT_MS (4408);
  * - visitor sockets per client address are capped (WS_CONNECTIONS_PER_IP; an IPv6 client by its
  *   /64), console sockets per agent (WS_CONNECTIONS_PER_AGENT), never per address.
@@ -15,7 +16,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CLOSE_HELLO_TIMEOUT, CLOSE_OVER_BUDGET, type ServerFrame } from '@parla/protocol';
+import { CLOSE_HELLO_TIMEOUT, CLOSE_OVER_BUDGET, CLOSE_TOO_SLOW, type ServerFrame } from '@parla/protocol';
 import { loadConfig } from '../src/config.ts';
 import { SHOP_ORIGIN, SITE, startServer, type TestServer } from './harness.ts';
 import { agentAt, sleep, until, visitorAt } from './reliability/clients.ts';
@@ -163,7 +164,7 @@ describe('the connection budget, charged before parsing', () => {
     expect(f.errors.length).toBeLessThanOrEqual(errorBound(rate, f.ms));
     expect(f.errors.length).toBeGreaterThanOrEqual(rate.capacity); // every frame of the budget was answered
     expect(f.errors.at(-1)).toMatchObject({ code: 'rate_limited', retryAfterMs: rate.windowMs });
-    expect(peakBuffered).toBeLessThanOrEqual(defaults.WS_MAX_BUFFERED_BYTES);
+    expect(peakBuffered).toBeLessThanOrEqual(defaults.WS_SEND_BUFFER_LIMIT_VISITOR);
     expect(done.atAgent).toEqual(Array.from({ length: done.rounds }, (_, i) => `question ${i}`));
     expect(done.atVisitor).toEqual(Array.from({ length: done.rounds }, (_, i) => `answer ${i}`));
     expect(done.refused).toEqual([]);
@@ -213,9 +214,10 @@ describe('the connection budget, charged before parsing', () => {
 });
 
 describe('the send-buffer bound', () => {
-  it('a client that does not read is cut once its send buffer passes WS_MAX_BUFFERED_BYTES, and what waited for it is released', async () => {
+  it('a client that does not read is closed with 4013 once what waits for it passes the bound, and what waited for it is released', async () => {
     const bound = 1 * MiB;
     const s = await server({ WS_MAX_BUFFERED_BYTES: '1MiB', RATE_MESSAGES_VISITOR: 'off', RATE_MESSAGES_IP: 'off' });
+    const stats = s.app.parla.hub.sendStats;
     // A conversation of 100 long messages: each sync of it is about 420 KB.
     const v = visitorAt(s.wsUrl, SHOP_ORIGIN, SITE);
     let token: string | undefined;
@@ -235,32 +237,36 @@ describe('the send-buffer bound', () => {
     const conversationId = welcome.type === 'welcome' && 'conversation' in welcome ? welcome.conversation!.id : '';
     const [serverSide] = [...s.app.websocketServer.clients].filter((ws) => !known.has(ws));
     const tcp = (serverSide as unknown as { _socket: { writableLength: number; destroyed: boolean } })._socket;
-    const serverClosed = new Promise<void>((res) => serverSide!.once('close', () => res()));
 
-    // What the server's end held when it was cut.
+    // What waited for it when it was closed: the socket's own buffer and the queue behind it.
+    // (Read as the close is counted, just before the queue is dropped.)
     let atCut = -1;
-    const terminate = serverSide!.terminate.bind(serverSide);
-    serverSide!.terminate = () => {
-      if (atCut < 0) atCut = tcp.writableLength;
-      terminate();
-    };
+    let closes = 0;
+    Object.defineProperty(stats.tooSlow, 'visitor', {
+      get: () => closes,
+      set: (n: number) => {
+        if (atCut < 0) atCut = tcp.writableLength + stats.queuedBytes;
+        closes = n;
+      },
+    });
 
     // Stop reading (the kernel's buffers fill, then the server's), and ask for the conversation 60 times (~25 MB).
     (r.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const page = 100 * 4000;
     for (let i = 0; i < 60; i++) r.ws.send(JSON.stringify({ type: 'sync', conversationId, afterSeq: 0 }));
-    const cut = await Promise.race([serverClosed.then(() => true), sleep(5000).then(() => false)]);
+    const cut = await until(() => stats.tooSlow.visitor === 1, () => 'the close', 5000).then(() => true, () => false);
     await sleep(50);
-    console.log(`non-reading client: cut ${cut}, holding ${(atCut / 1024).toFixed(0)} KiB (bound ${bound / 1024} KiB, one sync answer ~${Math.round(page / 1024)} KiB); ${tcp.writableLength} B after; server send buffers now ${buffered(s)} B`);
+    console.log(`non-reading client: closed ${cut}, ${(atCut / 1024).toFixed(0)} KiB waiting for it (bound ${bound / 1024} KiB, one sync answer ~${Math.round(page / 1024)} KiB); after: ${tcp.writableLength} B in its TCP buffer, ${stats.queuedBytes} B queued`);
     expect(cut).toBe(true);
-    // Cut at the write that passed the bound: never more than the bound and one answer.
+    // Closed at the frame that passed the bound: never more than the bound and one answer.
     expect(atCut).toBeGreaterThan(bound);
     expect(atCut).toBeLessThanOrEqual(bound + 1.2 * page);
-    expect(tcp.destroyed).toBe(true);
-    expect(tcp.writableLength).toBe(0);
+    // Released: nothing queued; the socket's own buffer holds at most one answer past its high-water mark, until the client reads the close or is cut.
+    expect(stats.queuedBytes).toBe(0);
+    expect(tcp.writableLength).toBeLessThanOrEqual(1.2 * page + 64 * 1024);
     expect(buffered(s)).toBeLessThanOrEqual(bound);
     (r.ws as unknown as { _socket: { resume(): void } })._socket.resume();
-    expect(await r.closed).toBe(1006); // cut, not closed: a client that does not read would never read a close frame either
+    expect(await r.closed).toBe(CLOSE_TOO_SLOW); // a client that reads again finds the close behind what was sent
   });
 });
 
@@ -295,12 +301,13 @@ describe('the send-buffer bound and a console welcome larger than it', () => {
     // The same welcome to a console that does not read, then 30 syncs of the long conversation (~12 MB).
     const known = new Set(s.app.websocketServer.clients);
     const stuck = await raw(`${s.wsUrl}/ws/agent`, { origin: s.url, cookie });
-    const [serverSide] = [...s.app.websocketServer.clients].filter((ws) => !known.has(ws));
-    const cut = new Promise<boolean>((res) => serverSide!.once('close', () => res(true)));
+    const stats = s.app.parla.hub.sendStats;
+    const cut = until(() => stats.tooSlow.agent === 1, () => 'the close', 10_000).then(() => true, () => false);
     (stuck.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     stuck.ws.send(JSON.stringify({ type: 'hello', protocol: 4 }));
     for (let i = 0; i < 30; i++) stuck.ws.send(JSON.stringify({ type: 'sync', conversationId: long, afterSeq: 0 }));
-    expect(await Promise.race([cut, sleep(10_000).then(() => false)])).toBe(true);
+    expect(await cut).toBe(true);
+    expect(stats.queuedBytes).toBe(0);
     console.log(`console welcome of ${Math.round(welcomeBytes / 1024)} KiB with a ${bound / 1024} KiB bound: delivered to the reading console; the one that did not read was cut`);
     reader.ws.send(JSON.stringify({ type: 'ping' }));
     await until(() => reader.frames.filter((f) => f.type === 'pong').length === 2, () => 'the reading console still answered');
@@ -366,7 +373,9 @@ describe('the settings', () => {
     expect(defaults.WS_FRAMES_AGENT).toEqual({ capacity: 1000, windowMs: 10_000 });
     expect(defaults.WS_BYTES_AGENT).toEqual({ capacity: 8 * MiB, windowMs: 10_000 });
     expect(defaults.WS_HELLO_TIMEOUT_MS).toBe(10_000);
-    expect(defaults.WS_MAX_BUFFERED_BYTES).toBe(4 * MiB);
+    expect(defaults.WS_SEND_BUFFER_LIMIT_VISITOR).toBe(256 * 1024);
+    expect(defaults.WS_SEND_BUFFER_LIMIT_AGENT).toBe(1 * MiB);
+    expect(defaults.WS_MAX_BUFFERED_BYTES).toBeUndefined();
     expect(defaults.WS_CONNECTIONS_PER_IP).toBe(200);
     expect(defaults.WS_CONNECTIONS_PER_AGENT).toBe(32);
     // The soft per-connection limit answers rate_limited (and keeps the socket) well before the hard budget closes it.
@@ -374,7 +383,10 @@ describe('the settings', () => {
     const c = loadConfig({ WS_BYTES_VISITOR: '512KiB/1m', WS_FRAMES_AGENT: 'off', WS_MAX_BUFFERED_BYTES: '65536', WS_CONNECTIONS_PER_IP: 'off' });
     expect(c.WS_BYTES_VISITOR).toEqual({ capacity: 512 * 1024, windowMs: 60_000 });
     expect(c.WS_FRAMES_AGENT).toBeNull();
-    expect(c.WS_MAX_BUFFERED_BYTES).toBe(65_536);
+    // The older single bound still applies to both kinds of socket; a WS_SEND_BUFFER_LIMIT_* set wins.
+    expect([c.WS_SEND_BUFFER_LIMIT_VISITOR, c.WS_SEND_BUFFER_LIMIT_AGENT]).toEqual([65_536, 65_536]);
+    expect(loadConfig({ WS_MAX_BUFFERED_BYTES: '65536', WS_SEND_BUFFER_LIMIT_AGENT: '2MiB' }).WS_SEND_BUFFER_LIMIT_AGENT).toBe(2 * MiB);
+    expect(() => loadConfig({ WS_SEND_BUFFER_LIMIT_AGENT: '0' })).toThrow(/WS_SEND_BUFFER_LIMIT_AGENT/);
     expect(c.WS_CONNECTIONS_PER_IP).toBe(Infinity);
     expect(() => loadConfig({ WS_BYTES_VISITOR: '2MB/10s' })).toThrow(/WS_BYTES_VISITOR="2MB\/10s"/);
     expect(() => loadConfig({ WS_FRAMES_VISITOR: '300' })).toThrow(/WS_FRAMES_VISITOR/);

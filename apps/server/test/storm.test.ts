@@ -51,8 +51,8 @@ describe('fan-out writes', () => {
     try {
       await s.addAgent('ada@shop.test', 'Ada');
       const ws = new WebSocket(`${s.wsUrl}/ws/agent`, { headers: { origin: s.url, cookie: await s.login('ada@shop.test') } });
-      const frames: { type: string; n?: number }[] = [];
-      ws.on('message', (d) => frames.push(JSON.parse(d.toString()) as { type: string; n?: number }));
+      const frames: { type: string; conversationId?: string }[] = [];
+      ws.on('message', (d) => frames.push(JSON.parse(d.toString()) as { type: string; conversationId?: string }));
       await new Promise((r) => ws.once('open', r));
       ws.send(JSON.stringify({ type: 'hello', protocol: 3 }));
       const until = async (ok: () => boolean) => {
@@ -77,9 +77,9 @@ describe('fan-out writes', () => {
       }
       const before = frames.length;
       // 50 frames in one synchronous burst, as a group commit settling 50 messages sends them.
-      for (let n = 0; n < 50; n++) s.app.parla.hub.publish('agents', { type: 'test.burst', n });
+      for (let n = 0; n < 50; n++) s.app.parla.hub.publish('agents', { type: 'conversation.erased', conversationId: `burst-${n}` });
       await until(() => frames.length >= before + 50);
-      expect(frames.slice(before).map((f) => f.n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+      expect(frames.slice(before).map((f) => f.conversationId)).toEqual(Array.from({ length: 50 }, (_, n) => `burst-${n}`));
       expect(writes).toBe(1); // frame by frame, it was 50 writes (system calls)
       ws.close();
     } finally {

@@ -4,6 +4,7 @@
  * queue's wait and the alternatives offered after a while, transfers, what is never shown.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOSE_TOO_SLOW } from '@parla/client';
 import { MemorySocket } from '@parla/client/testing';
 import type { EventItem, ServerToVisitor, StreamItem, VisitorConversation, WidgetSite } from '@parla/protocol';
 import { backAt } from '../src/chat/hours.ts';
@@ -400,6 +401,28 @@ describe('offline messages and callback requests', () => {
     expect(sentOf(again, 'offline.message')).toEqual([second]);
     again.push({ type: 'ack', clientId: second.clientId as string, conversationId: 'c9', messageId: 'm1', seq: 2, createdAt: 5 });
     expect(chat.state.request?.state).toBe('done');
+  });
+
+  it('after the close of a slow reader (4013) reconnects at once with its token and asks from the last seq it saw, showing nothing twice', () => {
+    const { chat, pipe, pipes, storage } = setup();
+    pipe.push(welcome({ visitorToken: TOKEN, conversation: conv({ state: 'assigned', agentName: 'Giulia', lastSeq: 2, queuePosition: null }) }));
+    pipe.push({ type: 'sync.result', conversationId: 'c1', items: [message(1), message(2)], lastSeq: 2, hasMore: false });
+    pipe.push({ type: 'item', conversationId: 'c1', item: message(3) });
+    expect(chat.state.connected).toBe(true);
+    // The server dropped what waited for this socket (items 4 and 5) and closed it.
+    pipe.onclose?.({ code: CLOSE_TOO_SLOW, reason: 'too slow' });
+    expect(chat.state.connected).toBe(false);
+    vi.advanceTimersByTime(1_000); // the usual short backoff, not the wait after 4008/4029
+    const again = pipes.at(-1)!;
+    expect(pipes).toHaveLength(2);
+    again.open();
+    expect(again.sent[0]).toMatchObject({ type: 'hello', visitorToken: TOKEN });
+    again.push(welcome({ conversation: conv({ state: 'assigned', agentName: 'Giulia', lastSeq: 5, queuePosition: null }) }));
+    expect(again.sent.at(-1)).toEqual({ type: 'sync', conversationId: 'c1', afterSeq: 3 });
+    again.push({ type: 'sync.result', conversationId: 'c1', items: [message(4), message(5)], lastSeq: 5, hasMore: false });
+    expect(chat.state.connected).toBe(true);
+    expect(chat.state.entries.map((e) => e.item.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(storage.getItem('parla:demo:token')).toBe(TOKEN); // not treated as a refusal: the visitor is kept
   });
 
   it("says when it's back, in the visitor's language", () => {

@@ -60,6 +60,13 @@ export interface SessionOptions<Out extends { type: string }> {
  */
 export const BACK_OFF_CODES = [4008, 4029];
 
+/**
+ * The close of a client that read too slowly (CLOSE_TOO_SLOW in @parla/protocol): the server
+ * dropped what waited for it. Not a back-off and not a refusal: the session reconnects with the
+ * usual short backoff and asks for everything after the last seq it saw, like after any drop.
+ */
+export const CLOSE_TOO_SLOW = 4013;
+
 export interface PendingSend {
   clientId: string;
   frame: { type: string; clientId: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED, type ServerFrame, type StreamItem } from '@parla/protocol';
-import { BACK_OFF_CODES, newClientId, Session, storageOutbox } from '../src/index.ts';
+import { CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED, CLOSE_TOO_SLOW as PROTOCOL_TOO_SLOW, type ServerFrame, type StreamItem } from '@parla/protocol';
+import { BACK_OFF_CODES, CLOSE_TOO_SLOW, newClientId, Session, storageOutbox } from '../src/index.ts';
 import { MemorySocket } from '../src/testing.ts';
 
 const Pipe = MemorySocket;
@@ -193,6 +193,43 @@ describe('Session', () => {
       pipes[3]!.onclose?.({ code: 1006 });
       vi.advanceTimersByTime(5);
       expect(pipes).toHaveLength(5);
+      s.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after the close of a slow reader (4013) reconnects at once, resends what was not acknowledged and asks from the last seq it saw', () => {
+    expect(CLOSE_TOO_SLOW).toBe(PROTOCOL_TOO_SLOW); // the copy matches @parla/protocol
+    expect(BACK_OFF_CODES).not.toContain(CLOSE_TOO_SLOW);
+    vi.useFakeTimers();
+    try {
+      const { s, pipes, got } = setup();
+      const statuses: string[] = [];
+      s.on('status', (st) => statuses.push(st));
+      pipes[0]!.open();
+      pipes[0]!.push(welcome);
+      s.track('c', 0);
+      pipes[0]!.push({ type: 'sync.result', conversationId: 'c', items: [msg(1), msg(2)], lastSeq: 2, hasMore: false });
+      pipes[0]!.push({ type: 'item', conversationId: 'c', item: msg(3) });
+      const clientId = newClientId();
+      s.sendReliable({ type: 'message.send', clientId } as { type: string; clientId: string });
+      // The server gave up on this socket: items 4.. were dropped with its queue.
+      pipes[0]!.onclose?.({ code: CLOSE_TOO_SLOW, reason: 'too slow' });
+      expect(statuses.at(-1)).toBe('connecting'); // not 'closed': nothing fatal
+      vi.advanceTimersByTime(5); // the usual backoff (1-2 ms here), not the 30 s of BACK_OFF_CODES
+      expect(pipes).toHaveLength(2);
+      const p2 = pipes[1]!;
+      p2.open();
+      expect(p2.sent).toEqual([{ type: 'hello' }]);
+      p2.push(welcome);
+      expect(statuses.at(-1)).toBe('open');
+      expect(p2.sent.slice(1)).toEqual([
+        { type: 'sync', conversationId: 'c', afterSeq: 3 },
+        { type: 'message.send', clientId },
+      ]);
+      p2.push({ type: 'sync.result', conversationId: 'c', items: [msg(3), msg(4), msg(5)], lastSeq: 5, hasMore: false });
+      expect(got).toEqual([1, 2, 3, 4, 5]);
       s.close();
     } finally {
       vi.useRealTimers();

@@ -64,9 +64,10 @@ export const SYNC_PAGE_SIZE = 200;
 /**
  * WebSocket close codes of the server (besides 1001 going away, 1007 not UTF-8, 1009 too big):
  * 4000 unsupported protocol, 4001 the visitor was merged into another, 4401 the agent's session
- * ended, 4404 the site or the visitor was deleted, and these three. After CLOSE_OVER_BUDGET and
+ * ended, 4404 the site or the visitor was deleted, and these four. After CLOSE_OVER_BUDGET and
  * CLOSE_RATE_LIMITED a client waits before it reconnects (the error frame sent just before the
- * close says how long: retryAfterMs); packages/client copies them (the widget ships no zod).
+ * close says how long: retryAfterMs); after CLOSE_TOO_SLOW it reconnects as after any drop and
+ * resumes from the last seq it saw. packages/client copies them (the widget ships no zod).
  */
 /** The connection sent more frames or bytes than its budget allows (WS_FRAMES_*, WS_BYTES_*). */
 export const CLOSE_OVER_BUDGET = 4008;
@@ -74,6 +75,12 @@ export const CLOSE_OVER_BUDGET = 4008;
 export const CLOSE_RATE_LIMITED = 4029;
 /** No hello arrived in time after the upgrade (WS_HELLO_TIMEOUT_MS). */
 export const CLOSE_HELLO_TIMEOUT = 4408;
+/**
+ * The client read too slowly: what waited to be sent to it passed the send-buffer bound
+ * (WS_SEND_BUFFER_VISITOR, WS_SEND_BUFFER_AGENT), so the server dropped it and closed. Nothing is
+ * lost: the client reconnects at once and asks for what it missed from its last seq.
+ */
+export const CLOSE_TOO_SLOW = 4013;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AgentToServer, CLOSE_RATE_LIMITED, PROTOCOL_VERSION } from '@parla/protocol';
+import { AgentToServer, CLOSE_RATE_LIMITED, PROTOCOL_VERSION, type ServerToAgent } from '@parla/protocol';
 import type { AgentRow } from '@parla/db';
 import type { Services } from '../app.ts';
 import { agentView, SESSION_COOKIE } from '../modules/agents/service.ts';
@@ -19,7 +19,7 @@ declare module 'fastify' {
  * the Origin is the console's own (no cross-site WebSocket hijacking).
  */
 export function agentGateway(app: FastifyInstance, s: Services): void {
-  const wsLimits = socketLimits(s.config, s.config.WS_FRAMES_AGENT, s.config.WS_BYTES_AGENT);
+  const wsLimits = socketLimits('agent', s.config, s.config.WS_FRAMES_AGENT, s.config.WS_BYTES_AGENT, s.hub.sendStats);
   // Counted per agent, not per address: a whole office may share one (WS_CONNECTIONS_PER_AGENT).
   const open = s.security.agentConnections;
   app.get(
@@ -62,7 +62,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
         return !conv || sites.includes(conv.siteId);
       };
 
-      const conn = serveSocket(socket, tcp, log, AgentToServer, wsLimits, async (frame, conn) => {
+      const conn = serveSocket<typeof AgentToServer, ServerToAgent>(socket, tcp, log, AgentToServer, wsLimits, async (frame, conn) => {
         if ('conversationId' in frame && typeof frame.conversationId === 'string' && !reachable(frame.conversationId)) {
           return conn.error('not_found', 'no such conversation');
         }
@@ -86,8 +86,7 @@ export function agentGateway(app: FastifyInstance, s: Services): void {
           case 'typing': {
             const conv = s.store.conversation(frame.conversationId);
             if (!conv) return conn.error('not_found', 'no such conversation');
-            const f = { type: 'typing', conversationId: conv.id, from: 'agent', name: agent.name, isTyping: frame.isTyping };
-            s.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], f, conn.sub);
+            s.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], { type: 'typing', conversationId: conv.id, from: 'agent', name: agent.name, isTyping: frame.isTyping }, conn.sub);
             return;
           }
           case 'presence.set':

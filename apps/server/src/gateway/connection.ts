@@ -4,12 +4,12 @@
  * usable, holding frames until the hello is handled, the hello deadline, and the send-buffer bound.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { ErrorCode } from '@parla/protocol';
-import { ClientId, CLOSE_HELLO_TIMEOUT, CLOSE_OVER_BUDGET, MAX_FRAME_BYTES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '@parla/protocol';
+import type { ErrorCode, ServerFrame } from '@parla/protocol';
+import { ClientId, CLOSE_HELLO_TIMEOUT, CLOSE_OVER_BUDGET, CLOSE_TOO_SLOW, MAX_FRAME_BYTES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '@parla/protocol';
 import type { Socket } from 'node:net';
 import type { WebSocket, RawData } from 'ws';
 import type { z } from 'zod';
-import type { Subscriber } from '../hub.ts';
+import { wsTextFrame, type SendStats, type Subscriber } from '../hub.ts';
 import { FrameBudget, type Rate } from '../lib/buckets.ts';
 import { ServiceError, type SendResult } from '../modules/conversations/service.ts';
 
@@ -19,29 +19,44 @@ export const HARD_MAX_PAYLOAD = 4 * MAX_FRAME_BYTES;
 /** After a close the server starts, how long the client has to answer it before the connection is cut. */
 export const CLOSE_GRACE_MS = 1000;
 
+/**
+ * After the close of a slow reader (CLOSE_TOO_SLOW), how long it has to read what is already in
+ * its TCP buffers and the close frame behind them before it is cut: longer than CLOSE_GRACE_MS,
+ * since a slow reader is slow by definition. What it costs meanwhile is small: the frames queued
+ * for it are dropped at the close, only what sits in the socket's own buffer remains.
+ */
+export const TOO_SLOW_GRACE_MS = 10_000;
+
 /** What one socket may cost the server (the WS_* settings, per actor). */
 export interface SocketLimits {
+  kind: 'visitor' | 'agent';
   /** Frames and bytes the client may send per window, charged before parsing (WS_FRAMES_*, WS_BYTES_*; null: off). */
   frames: Rate | null;
   bytes: Rate | null;
   /** The hello must arrive this soon after the upgrade (WS_HELLO_TIMEOUT_MS). */
   helloTimeoutMs: number;
-  /** A socket whose send buffer holds more than this is cut (WS_MAX_BUFFERED_BYTES). */
+  /** A socket with more than this waiting to be sent to it is closed with CLOSE_TOO_SLOW (WS_SEND_BUFFER_LIMIT_*). */
   maxBufferedBytes: number;
+  /** Where the queued bytes and the slow-reader closes are counted (the hub's). */
+  stats: SendStats;
 }
 
 /** The limits of one actor's sockets from the configuration. */
 export function socketLimits(
-  config: { WS_HELLO_TIMEOUT_MS: number; WS_MAX_BUFFERED_BYTES: number },
+  kind: 'visitor' | 'agent',
+  config: { WS_HELLO_TIMEOUT_MS: number; WS_SEND_BUFFER_LIMIT_VISITOR: number; WS_SEND_BUFFER_LIMIT_AGENT: number },
   frames: Rate | null,
   bytes: Rate | null,
+  stats: SendStats,
 ): SocketLimits {
-  return { frames, bytes, helloTimeoutMs: config.WS_HELLO_TIMEOUT_MS, maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES };
+  const maxBufferedBytes = kind === 'visitor' ? config.WS_SEND_BUFFER_LIMIT_VISITOR : config.WS_SEND_BUFFER_LIMIT_AGENT;
+  return { kind, frames, bytes, helloTimeoutMs: config.WS_HELLO_TIMEOUT_MS, maxBufferedBytes, stats };
 }
 
-export interface Connection<F> {
+/** `F`: the frames the client sends; `Out`: those the server sends it (ServerToVisitor or ServerToAgent). */
+export interface Connection<F, Out extends ServerFrame> {
   sub: Subscriber;
-  send(frame: object): void;
+  send(frame: Out): void;
   error(code: ErrorCode, message: string, clientId?: string): void;
   /** Acknowledges a committed (or deduplicated) send. */
   ack(clientId: string, r: SendResult): void;
@@ -53,7 +68,7 @@ export interface Connection<F> {
 }
 
 /** The TCP socket under a WebSocket (`req.socket` of the upgrade request). */
-export type RawSocket = Pick<Socket, 'cork' | 'uncork' | 'write' | 'destroyed' | 'writableCorked' | 'writableLength' | 'pause'>;
+export type RawSocket = Pick<Socket, 'cork' | 'uncork' | 'write' | 'destroyed' | 'writableCorked' | 'writableLength' | 'writableNeedDrain' | 'pause' | 'once'>;
 
 /** Sockets corked in this turn of the event loop, uncorked together right after it. */
 let corked: RawSocket[] = [];
@@ -79,14 +94,14 @@ export function coalesceWrites(raw: RawSocket): RawSocket | undefined {
   return raw;
 }
 
-export function serveSocket<S extends z.ZodType<{ type: string }>>(
+export function serveSocket<S extends z.ZodType<{ type: string }>, Out extends ServerFrame>(
   socket: WebSocket,
   raw: RawSocket,
   log: FastifyBaseLogger,
   schema: S,
   limits: SocketLimits,
-  onFrame: (frame: z.infer<S>, conn: Connection<z.infer<S>>) => void | Promise<void>,
-): Connection<z.infer<S>> {
+  onFrame: (frame: z.infer<S>, conn: Connection<z.infer<S>, Out>) => void | Promise<void>,
+): Connection<z.infer<S>, Out> {
   type F = z.infer<S>;
   let ready = false;
   let helloSeen = false;
@@ -96,58 +111,113 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
   const budget = new FrameBudget(limits.frames, limits.bytes, Date.now());
   const maxBuffered = limits.maxBufferedBytes;
 
-  /** Closes with `code`; a client that does not answer the close within CLOSE_GRACE_MS is cut. */
-  const shut = (code: number, reason: string) => {
+  /** Closes with `code`; a client that does not answer the close within `graceMs` is cut. */
+  const shut = (code: number, reason: string, graceMs = CLOSE_GRACE_MS) => {
     closing = true;
     socket.close(code, reason);
-    setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+    setTimeout(() => socket.terminate(), graceMs).unref();
   };
 
   /**
-   * The send-buffer bound, checked after every write: a client that does not read (or reads far
-   * slower than it is written to) is cut at once, which frees what was waiting for it. The bound
-   * is above every answer of ordinary size (a sync page is 2.5 MB at worst), so a slow client
-   * that reads is not cut for one of them. One frame larger than the bound itself (the console's
-   * welcome, which carries every open conversation: about 500 bytes each) is let through when
-   * it is written onto a buffer within the bound: the socket may then hold that frame and the
-   * bound besides while it drains, and is held to the bound again once it is back under it.
+   * The send side. Frames are written straight to the TCP socket while it takes them; once a
+   * write finds its buffer full (`write` returned false: the client reads slower than it is
+   * written to), the next frames wait in `queue`, in order, and leave on 'drain'. The socket's
+   * own buffer then stays near its high-water mark, and what waits for a slow reader is in
+   * `queue`, where it can be dropped.
+   */
+  let queue: Buffer[] = [];
+  let queued = 0;
+  let waitingDrain = false;
+  const stats = limits.stats;
+  const dropQueue = () => {
+    stats.queuedBytes -= queued;
+    queue = [];
+    queued = 0;
+  };
+  const drain = () => {
+    waitingDrain = false;
+    if (closing || socket.readyState !== socket.OPEN) return dropQueue();
+    coalesceWrites(raw);
+    let i = 0;
+    let room = true;
+    while (i < queue.length && room) {
+      const data = queue[i++]!;
+      queued -= data.length;
+      stats.queuedBytes -= data.length;
+      room = raw.write(data);
+    }
+    queue = i === queue.length ? [] : queue.slice(i);
+    if (queue.length) {
+      waitingDrain = true;
+      raw.once('drain', drain);
+    }
+  };
+  /** Everything queued, written now whatever the buffer holds (before a close frame, which must come last). */
+  const flush = () => {
+    if (!queue.length || raw.destroyed) return dropQueue();
+    coalesceWrites(raw);
+    for (const data of queue) raw.write(data);
+    dropQueue();
+  };
+  // Whoever closes this socket (a merge, an erase, a logout, a shutdown, the client's own close
+  // answered by ws): the frames queued before the close leave before the close frame.
+  const wsClose = socket.close.bind(socket);
+  // (A slow reader's queue was dropped before its close: nothing is left to flush then.)
+  socket.close = (code?: number, reason?: string | Buffer) => {
+    flush();
+    wsClose(code, reason);
+  };
+  socket.once('close', dropQueue);
+
+  /**
+   * The slow-reader bound, checked after every frame: a socket with more than `maxBuffered`
+   * waiting to be sent to it (its TCP buffer and the queue) is closed with CLOSE_TOO_SLOW and the
+   * queue is dropped at once; the client reconnects and resumes from its last seq. The bound is
+   * above every answer of ordinary size, so a slow client that reads is not closed for one of
+   * them; one frame larger than the bound itself (a sync page of long messages, the console's
+   * welcome with every open conversation) is let through when it joins a backlog within the
+   * bound: the socket may then hold that frame and the bound besides while it drains, and is
+   * held to the bound again once it is back under it.
    */
   let allowed = maxBuffered;
   const bounded = (size: number) => {
-    const buffered = raw.writableLength;
-    if (buffered <= maxBuffered) {
+    const pending = raw.writableLength + queued;
+    if (pending <= maxBuffered) {
       allowed = maxBuffered;
       return;
     }
-    if (size > maxBuffered && buffered - size <= maxBuffered) allowed = buffered + maxBuffered;
-    if (buffered <= allowed) return;
-    log.info({ buffered }, 'websocket cut: its send buffer is over WS_MAX_BUFFERED_BYTES (the client does not read)');
-    closing = true;
-    socket.terminate();
+    if (size > maxBuffered && pending - size <= maxBuffered) allowed = pending + maxBuffered;
+    if (pending <= allowed) return;
+    log.info({ pending }, `websocket closed (${CLOSE_TOO_SLOW}): more than WS_SEND_BUFFER_LIMIT_${limits.kind.toUpperCase()} waits for it (the client reads too slowly)`);
+    stats.tooSlow[limits.kind]++;
+    dropQueue();
+    shut(CLOSE_TOO_SLOW, 'too slow', TOO_SLOW_GRACE_MS);
   };
 
-  const conn: Connection<F> = {
-    sub: {
-      send(frames: Buffer) {
-        // Whole frames, written between ws's own (each of which it writes in one go): with
-        // per-message deflate off, nothing of ws's is ever half-written when this runs.
-        if (socket.readyState !== socket.OPEN) return;
-        coalesceWrites(raw)?.write(frames);
-        bounded(frames.length);
-      },
-    },
-    send(frame) {
-      if (socket.readyState !== socket.OPEN) return;
-      coalesceWrites(raw);
-      const before = raw.writableLength;
-      socket.send(JSON.stringify(frame));
-      bounded(raw.writableLength - before);
-    },
+  /** One or more whole frames to this socket, in order; written between ws's own (ping, pong, close), each of which it writes in one go. */
+  const out = (data: Buffer) => {
+    if (closing || socket.readyState !== socket.OPEN) return;
+    if (queued > 0 || raw.writableNeedDrain) {
+      queue.push(data);
+      queued += data.length;
+      stats.queuedBytes += data.length;
+      if (!waitingDrain) {
+        waitingDrain = true;
+        raw.once('drain', drain);
+      }
+    } else coalesceWrites(raw)?.write(data);
+    bounded(data.length);
+  };
+  const write = (frame: ServerFrame) => out(wsTextFrame(JSON.stringify(frame)));
+
+  const conn: Connection<F, Out> = {
+    sub: { send: out },
+    send: write,
     error(code, message, clientId) {
-      conn.send(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
+      write(clientId ? { type: 'error', code, message, clientId } : { type: 'error', code, message });
     },
     ack(clientId, r) {
-      conn.send({ type: 'ack', clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
+      write({ type: 'ack', clientId, conversationId: r.conversationId, messageId: r.message.id, seq: r.message.seq, createdAt: r.message.createdAt });
     },
     markReady() {
       ready = true;
@@ -175,7 +245,7 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
 
   const fail = (e: unknown, clientId?: string) => {
     if (e instanceof ServiceError) {
-      if (e.retryAfterMs !== undefined) conn.send({ type: 'error', code: e.code, message: e.message, retryAfterMs: e.retryAfterMs, ...(clientId ? { clientId } : {}) });
+      if (e.retryAfterMs !== undefined) write({ type: 'error', code: e.code, message: e.message, retryAfterMs: e.retryAfterMs, ...(clientId ? { clientId } : {}) });
       else conn.error(e.code, e.message, clientId);
     } else {
       log.error({ err: e }, 'frame handler failed');
@@ -186,7 +256,7 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
   /** Past the budget: one error saying when to come back, the close, and nothing more read. */
   const overBudget = () => {
     const retryAfterMs = Math.max(limits.frames?.windowMs ?? 0, limits.bytes?.windowMs ?? 0);
-    conn.send({ type: 'error', code: 'rate_limited', message: `too many frames on this connection; it is closed, reconnect in ${Math.ceil(retryAfterMs / 1000)} s`, retryAfterMs });
+    write({ type: 'error', code: 'rate_limited', message: `too many frames on this connection; it is closed, reconnect in ${Math.ceil(retryAfterMs / 1000)} s`, retryAfterMs });
     log.info('websocket closed: over its frame budget (WS_FRAMES_*, WS_BYTES_*)');
     shut(CLOSE_OVER_BUDGET, 'over budget');
     // The rest of a flood stays in the kernel (TCP pushes back on the client) instead of being
@@ -235,7 +305,7 @@ export function serveSocket<S extends z.ZodType<{ type: string }>>(
     }
     const frame = parsed.data as F;
     if (frame.type === 'ping') {
-      conn.send({ type: 'pong' });
+      write({ type: 'pong' });
       return;
     }
     if (frame.type === 'hello') {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { CLOSE_RATE_LIMITED, PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity } from '@parla/protocol';
+import { CLOSE_RATE_LIMITED, PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity, type ServerToVisitor } from '@parla/protocol';
 import type { SiteRow, VisitorRow } from '@parla/db';
 import { z } from 'zod';
 import type { Services } from '../app.ts';
 import { HARD_MAX_PAYLOAD, serveSocket, socketLimits } from './connection.ts';
+import type { VisitorTopic } from '../hub.ts';
 import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
@@ -29,7 +30,7 @@ declare module 'fastify' {
  * travels in the hello frame, never in the URL.
  */
 export function visitorGateway(app: FastifyInstance, s: Services): void {
-  const wsLimits = socketLimits(s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR);
+  const wsLimits = socketLimits('visitor', s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR, s.hub.sendStats);
   const open = s.security.visitorConnections;
   app.get(
     '/ws/visitor',
@@ -91,7 +92,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         visitor = { id, siteId: site.id, name: row.name };
         return row;
       };
-      let siteTopic: string | null = null;
+      let siteTopic: VisitorTopic | null = null;
       const welcome = (row: VisitorRow, token: string | undefined) => {
         // From now on, told when someone could (or could no longer) answer (modules/sites/availability.ts).
         if (!siteTopic) {
@@ -124,7 +125,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         return { row, token: r.token };
       };
 
-      const conn = serveSocket(socket, tcp, log, VisitorToServer, wsLimits, async (frame, conn) => {
+      const conn = serveSocket<typeof VisitorToServer, ServerToVisitor>(socket, tcp, log, VisitorToServer, wsLimits, async (frame, conn) => {
         if (frame.type !== 'hello') {
           const wait = limits.frame(connKey, Date.now());
           if (wait > 0) {
@@ -159,7 +160,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             }
             const conv = welcome(row, token);
             if (frame.attributes && conv) await s.conversations.reprioritize(row.id);
-            if (frame.page) s.hub.publishMany(siteTopics(row.siteId), { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
+            if (frame.page) s.hub.publishToAgents(siteTopics(row.siteId), { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
             return;
           }
@@ -210,7 +211,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             return;
           case 'page.view': {
             const at = await s.visitors.pageView(visitId, frame.page);
-            s.hub.publishMany(siteTopics(visitor!.siteId), { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
+            s.hub.publishToAgents(siteTopics(visitor!.siteId), { type: 'visitor.page', visitorId: visitor!.id, page: frame.page, at });
             return;
           }
           case 'bot.feedback':

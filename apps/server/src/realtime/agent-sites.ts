@@ -1,25 +1,25 @@
 /**
  * Which sites' rows each console socket receives (issue #18, fan-out per site): an agent's socket
- * subscribes to `site:<id>` for each site they work on, or to `sites:all` when they work on every
- * site (no row in agent_sites). Whatever concerns one site's conversations and visitors (inbox
- * rows, erasures, page views) is published to `site:<id>` and `sites:all` (siteTopics), so it
- * reaches only the agents who work there. When an admin changes an agent's sites, their open
+ * subscribes to `agents:site:<id>` for each site they work on, or to `agents:all-sites` when they
+ * work on every site (no row in agent_sites). Whatever concerns one site's conversations and
+ * visitors (inbox rows, erasures, page views) is published to both (siteTopics), so it reaches
+ * only the agents who work there. (`site:<id>` is the visitor sockets' topic: availability.) When an admin changes an agent's sites, their open
  * console sockets are closed with 1012 (the console reconnects at once and its welcome holds the
  * inbox of the new sites).
  */
 import type { Store } from '@parla/db';
-import type { Hub, Subscriber } from '../hub.ts';
-
-/** The topics a frame about one site's conversations or visitors goes to. */
-export function siteTopics(siteId: string): string[] {
-  return [`site:${siteId}`, ALL_SITES];
-}
+import type { AgentTopic, Hub, Subscriber } from '../hub.ts';
 
 /** The topic of the agents who work on every site. */
-export const ALL_SITES = 'sites:all';
+export const ALL_SITES = 'agents:all-sites';
+
+/** The agent topics a frame about one site's conversations or visitors goes to. */
+export function siteTopics(siteId: string): AgentTopic[] {
+  return [`agents:site:${siteId}`, ALL_SITES];
+}
 
 export class AgentSites {
-  private readonly sockets = new Map<string, Map<Subscriber, { topics: string[]; close: () => void }>>();
+  private readonly sockets = new Map<string, Map<Subscriber, { topics: AgentTopic[]; close: () => void }>>();
 
   constructor(
     private readonly hub: Hub,
@@ -62,8 +62,8 @@ export class AgentSites {
     return this.store.agentSites(agentId);
   }
 
-  private topicsOf(agentId: string): string[] {
+  private topicsOf(agentId: string): AgentTopic[] {
     const sites = this.store.agentSites(agentId);
-    return sites ? sites.map((id) => `site:${id}`) : [ALL_SITES];
+    return sites ? sites.map((id): AgentTopic => `agents:site:${id}`) : [ALL_SITES];
   }
 }

@@ -4,10 +4,10 @@
  * effects are published only after the commit, so nobody hears of a write that is not on disk.
  */
 import type { AgentLoadRow, AutoResolveReason, ConversationRow, ConversationSummaryRow, EventKindName, EventRow, GroupCommit, MessageRow, Store } from '@parla/db';
-import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary } from '@parla/protocol';
+import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary, ServerToAgent } from '@parla/protocol';
 import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
-import { wsTextFrame, type Hub } from '../../hub.ts';
+import { concatFrames, encodeFrame, type Encoded, type Hub } from '../../hub.ts';
 import { QueueIndex } from './queue.ts';
 import { siteTopics } from '../../realtime/agent-sites.ts';
 import { decideAgent } from '../routing/decide.ts';
@@ -1167,7 +1167,7 @@ export class Conversations {
   private publish(fx: Effects): void {
     for (const { conv, item } of fx.items) {
       if (item.kind === 'message') this.committedMessages[item.authorType]++;
-      const frame = { type: 'item', conversationId: conv.id, item };
+      const frame = { type: 'item' as const, conversationId: conv.id, item };
       const visible = forVisitor(item);
       if (visible === item) this.hub.publishMany([`visitor:${conv.visitorId}`, `conv:${conv.id}`], frame);
       else {
@@ -1225,15 +1225,15 @@ export class Conversations {
       for (const [id, at] of this.previewSentAt) if (now - at >= INBOX_PREVIEW_MS && !this.previewDirty.has(id)) this.previewSentAt.delete(id);
     }
     // One write per agent socket: every row's frame of the sites they work on, back to back.
-    const bySite = new Map<string, Buffer[]>();
+    const bySite = new Map<string, Encoded<ServerToAgent>[]>();
     for (const id of ids) {
       const s = this.summary(id);
       if (!s) continue;
       let frames = bySite.get(s.siteId);
       if (!frames) bySite.set(s.siteId, (frames = []));
-      frames.push(wsTextFrame(JSON.stringify({ type: 'inbox.upsert', conversation: s })));
+      frames.push(encodeFrame({ type: 'inbox.upsert', conversation: s }));
     }
-    for (const [siteId, frames] of bySite) this.hub.publishFramesMany(siteTopics(siteId), frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    for (const [siteId, frames] of bySite) this.hub.publishEncodedToAgents(siteTopics(siteId), concatFrames(frames));
   };
 
   /** Before the database closes: the rows not sent yet go now. */
@@ -1296,7 +1296,7 @@ export class Conversations {
     for (const line of queue.moved()) {
       for (let i = line.movedFrom; i < line.entries.length; i++) {
         const e = line.entries[i]!;
-        const topic = `visitor:${e.visitorId}`;
+        const topic = `visitor:${e.visitorId}` as const;
         if (!this.hub.count(topic)) {
           this.queueTold.delete(e.id);
           continue;

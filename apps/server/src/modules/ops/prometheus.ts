@@ -1,7 +1,8 @@
 /**
  * Operations endpoint: Prometheus text format at /metrics (prom-client). WebSocket connections by
- * kind, messages committed by author (a counter: rate() gives messages/s), queue length, open
- * conversations, agents online, and prom-client's process metrics (event-loop lag percentiles,
+ * kind, slow readers closed (4013) and the bytes queued for slow sockets, messages committed by
+ * author (a counter: rate() gives messages/s), queue length, open conversations, agents online,
+ * and prom-client's process metrics (event-loop lag percentiles,
  * memory, CPU, handles). With METRICS_TOKEN set it wants `Authorization: Bearer <token>`;
  * `METRICS_TOKEN=off` turns it off (404); unset, it answers only requests made on this machine
  * (loopback socket, no forwarding header naming another address), which the server allows only
@@ -41,6 +42,26 @@ export function prometheus(app: FastifyInstance, s: Services): void {
     collect() {
       this.set({ kind: 'visitor' }, sockets.visitor);
       this.set({ kind: 'agent' }, sockets.agent);
+    },
+  });
+  const sends = s.hub.sendStats;
+  new Counter({
+    name: 'parla_websocket_slow_closes_total',
+    help: 'WebSockets closed with 4013 (too slow: more than WS_SEND_BUFFER_LIMIT_* waited for them), by kind',
+    labelNames: ['kind'],
+    registers: [register],
+    collect() {
+      this.reset();
+      this.inc({ kind: 'visitor' }, sends.tooSlow.visitor);
+      this.inc({ kind: 'agent' }, sends.tooSlow.agent);
+    },
+  });
+  new Gauge({
+    name: 'parla_websocket_queued_bytes',
+    help: 'Bytes of frames waiting behind full TCP send buffers, over all WebSockets',
+    registers: [register],
+    collect() {
+      this.set(sends.queuedBytes);
     },
   });
   new Counter({

@@ -54,7 +54,7 @@ export class Privacy {
     this.data.checkpoint();
     // Consoles drop the conversations; the visitor's widgets are told (they forget the visitor),
     // then their sockets close: a next hello makes a new visitor.
-    for (const conversationId of conversations) this.hub.publishMany(siteTopics(siteId), { type: 'conversation.erased', conversationId });
+    for (const conversationId of conversations) this.hub.publishToAgents(siteTopics(siteId), { type: 'conversation.erased', conversationId });
     for (const l of this.erasedListeners) await l(conversations);
     this.hub.publish(`visitor:${visitorId}`, { type: 'privacy.erased' });
     this.visitorSockets.close(visitorId, 4404, 'visitor erased');
