@@ -67,6 +67,8 @@ const ctx = {} as {
   shopPort: number;
   /** What the shop page serves: the snippet, once the console has shown it. */
   snippet: string;
+  /** What the same server serves on http://127.0.0.1:<port>, once that origin is a second site's. */
+  outletSnippet: string;
   browser: Browser;
   adminCtx: BrowserContext;
   admin: Page;
@@ -82,13 +84,15 @@ beforeAll(async () => {
   ctx.chatUrl = `http://127.0.0.1:${port}`;
   ctx.server = startServer(port, ctx.dataDir);
   ctx.snippet = '';
+  ctx.outletSnippet = '';
   ctx.shop = createServer((req, res) => {
     if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://x').pathname !== '/') {
       res.writeHead(404).end();
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bottega</title></head><body><h1>Bottega</h1><p>Olive oil, pasta, coffee.</p>${ctx.snippet}</body></html>`);
+    const snippet = req.headers.host?.startsWith('127.0.0.1') && ctx.outletSnippet ? ctx.outletSnippet : ctx.snippet;
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bottega</title></head><body><h1>Bottega</h1><p>Olive oil, pasta, coffee.</p>${snippet}</body></html>`);
   });
   await new Promise<void>((ok) => ctx.shop.listen(0, '127.0.0.1', ok));
   ctx.shopPort = (ctx.shop.address() as AddressInfo).port;
@@ -271,6 +275,50 @@ describe('a fresh install, from the setup code to a chat on the shop', () => {
     expect(((await summary.json()) as { perConversation: unknown[] }).perConversation).toHaveLength(1);
     expect(await ctx.agent.getByTestId('inbox-item').filter({ hasText: 'not on the allowlist' }).count()).toBe(0);
     await otherCtx.close();
+  });
+
+  it('a second shop: the agent set to work on the first never sees its shoppers, who reach the admin', async () => {
+    const page = ctx.admin;
+    await page.getByTestId('presence-toggle').click(); // the admin is back
+    await page.locator('[data-testid=presence-toggle][data-presence=online]').waitFor();
+    await page.getByTestId('nav-sites').click();
+    await page.getByTestId('site-add').click();
+    await page.getByTestId('site-new-name').fill('Outlet');
+    await page.getByTestId('site-new-origins').fill(`http://127.0.0.1:${ctx.shopPort}`);
+    await page.getByTestId('site-new-submit').click();
+    const card = page.locator('[data-testid=site-card][data-site-id=outlet]');
+    await card.waitFor();
+    ctx.outletSnippet = await card.getByTestId('site-snippet').inputValue();
+
+    // On the team page each agent now says which sites they work on; Marta: Bottega only.
+    await page.getByTestId('nav-agents').click();
+    const row = page.locator(`[data-testid=agent-row][data-agent-id="${ctx.agentId}"]`);
+    await expect(row.getByTestId('agent-sites').textContent()).resolves.toContain('every site');
+    await row.locator('[data-testid=agent-site][data-site-id=bottega]').click(); // checked once the server has saved it
+    await row.locator('[data-testid=agent-site][data-site-id=bottega]:checked').waitFor();
+    await expect(row.getByTestId('agent-sites').textContent()).resolves.not.toContain('every site');
+    const team = (await (await ctx.adminCtx.request.get(`${ctx.chatUrl}/api/agents`)).json()) as { id: string; siteIds?: string[] | null }[];
+    expect(team.find((a) => a.id === ctx.agentId)?.siteIds).toEqual(['bottega']);
+    // Her console follows at once (it reconnects): still signed in, still online.
+    await page.locator(`[data-testid=agent-row][data-agent-id="${ctx.agentId}"][data-presence=online]`).waitFor();
+
+    // A shopper of the outlet writes: the admin gets the conversation, Marta's inbox never shows it.
+    const shopperCtx = await ctx.browser.newContext({ locale: 'en-US' });
+    const shop = await shopperCtx.newPage();
+    await shop.goto(`http://127.0.0.1:${ctx.shopPort}/`);
+    await shop.locator('#parla-widget button.l').click();
+    const input = shop.locator('#parla-widget textarea#parla-input');
+    await input.fill('Is the outlet open on Sunday?');
+    await input.press('Enter');
+    await shop.locator('#parla-widget .m.me .b', { hasText: 'outlet open on Sunday' }).waitFor();
+    await page.getByTestId('nav-inbox').click();
+    await page.getByTestId('inbox-item').filter({ hasText: 'outlet open on Sunday' }).waitFor();
+    // Marta's list still has the Bottega shopper (her console is live) and not the outlet's.
+    await ctx.agent.getByTestId('inbox-item').filter({ hasText: 'olive oil to Berlin' }).waitFor();
+    expect(await ctx.agent.getByTestId('inbox-item').filter({ hasText: 'outlet open on Sunday' }).count()).toBe(0);
+    await shopperCtx.close();
+    await page.getByTestId('nav-agents').click(); // where the next step starts
+    await row.waitFor();
   });
 
   it('the admin changes their password; deactivating the agent signs them out, and the login says why', async () => {

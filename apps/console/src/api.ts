@@ -198,6 +198,8 @@ export interface AgentPatchBody {
   role?: 'agent' | 'admin';
   maxChats?: number;
   departmentIds?: string[];
+  /** The sites they work on; []: every site. */
+  siteIds?: string[];
 }
 
 /** The agent socket's URL on this origin (ws: or wss: like the page). */

@@ -226,7 +226,7 @@ function AgentRow({
     return () => clearTimeout(timer);
   }, [status]);
 
-  const patch = (body: { maxChats?: number; departmentIds?: string[] }) => {
+  const patch = (body: { maxChats?: number; departmentIds?: string[]; siteIds?: string[] }) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setStatus({ state: 'saving' });
@@ -258,6 +258,11 @@ function AgentRow({
       return;
     }
     patch({ maxChats: n });
+  };
+
+  const toggleSite = (id: string, on: boolean) => {
+    const cur = a.siteIds ?? [];
+    patch({ siteIds: on ? [...new Set([...cur, id])] : cur.filter((x) => x !== id) });
   };
 
   const toggleDepartment = (id: string, on: boolean) => {
@@ -333,6 +338,28 @@ function AgentRow({
           <RowStatusText status={status} />
         </td>
         <td>
+          {multiSite && (
+            <div class="agent-sites" data-testid="agent-sites">
+              {admin ? (
+                <fieldset class="checks" aria-label={t.agents.sitesLabel(a.name)} disabled={status.state === 'saving'}>
+                  <legend class="muted small">
+                    {t.agents.worksOn}
+                    {!a.siteIds?.length && <> : {t.agents.everySite}</>}
+                  </legend>
+                  {sites!.map((s) => (
+                    <label key={s.id} class="check">
+                      <input type="checkbox" data-testid="agent-site" data-site-id={s.id} checked={!!a.siteIds?.includes(s.id)} onChange={(e) => toggleSite(s.id, e.currentTarget.checked)} />
+                      {s.name}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                <span class="muted small">
+                  {t.agents.worksOn}: {a.siteIds?.length ? a.siteIds.map(siteName).join(', ') : t.agents.everySite}
+                </span>
+              )}
+            </div>
+          )}
           {admin && departments && departments.length > 0 ? (
             <fieldset class="checks" aria-label={t.agents.departmentsLabel(a.name)} disabled={status.state === 'saving'}>
               {departments.map((d) => (

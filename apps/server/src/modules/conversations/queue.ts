@@ -78,9 +78,30 @@ export class QueueIndex {
     return this.byId.size;
   }
 
-  /** Every line with something moved since it was last walked (the caller walks it and calls `walked`). */
-  *moved(): Generator<QueueLine> {
-    for (const line of this.lines.values()) if (line.movedFrom !== Infinity) yield line;
+  /**
+   * Every line with something moved since the last call, with the first place that moved; the
+   * marks are cleared, so a change while the caller walks marks its line again. Empty lines go.
+   */
+  takeMoved(): { line: QueueLine; from: number }[] {
+    const out: { line: QueueLine; from: number }[] = [];
+    for (const line of this.lines.values()) {
+      if (line.movedFrom === Infinity) continue;
+      if (line.entries.length) out.push({ line, from: line.movedFrom });
+      line.movedFrom = Infinity;
+      if (!line.entries.length) this.lines.delete(line.key);
+    }
+    return out;
+  }
+
+  /** Something moved in this line from `index` on (a walk left a shopper for later). */
+  mark(line: QueueLine, index: number): void {
+    line.movedFrom = Math.min(line.movedFrom, index);
+  }
+
+  /** Whether any line has something moved not yet taken. */
+  get anyMoved(): boolean {
+    for (const line of this.lines.values()) if (line.movedFrom !== Infinity) return true;
+    return false;
   }
 
   /** Marks every line as moved from the front (what an estimate's inputs changing means: an agent came or went). */
@@ -92,11 +113,6 @@ export class QueueIndex {
   touch(siteId: string, departmentId: string | null): void {
     const line = this.lines.get(lineKey(siteId, departmentId));
     if (line) line.movedFrom = 0;
-  }
-
-  walked(line: QueueLine): void {
-    line.movedFrom = Infinity;
-    if (!line.entries.length) this.lines.delete(line.key);
   }
 
   /** Every line in no particular order (for a recount in tests and diagnostics). */

@@ -8,7 +8,7 @@ import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, Vis
 import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
 import { concatFrames, encodeFrame, type Encoded, type Hub } from '../../hub.ts';
-import { QueueIndex } from './queue.ts';
+import { QueueIndex, type QueueLine } from './queue.ts';
 import { siteTopics } from '../../realtime/agent-sites.ts';
 import { decideAgent } from '../routing/decide.ts';
 import { parseAttributes, priorityOf } from '../routing/priority.ts';
@@ -166,6 +166,9 @@ export const INBOX_RESOLVED_LIMIT = 50;
 /** A shopper in the queue hears their new place at most this often (the lines are walked on a timer). */
 export const QUEUE_TELL_MS = 1000;
 
+/** Shoppers looked at per slice of a walk of the waiting lines (the event loop is free between slices). */
+const QUEUE_WALK_SLICE = 256;
+
 /** Queued conversations read at a time by the drain. */
 const DRAIN_PAGE = 64;
 
@@ -205,8 +208,10 @@ export class Conversations {
   private previewSweptAt = 0;
   /** The waiting lines per site and department, in serving order (loaded on first use, then kept by `reconcileQueue`). */
   private queue: QueueIndex | null = null;
-  /** The place and estimate (`position|estimatedWaitMs|available`) each queued visitor was last sent. */
-  private readonly queueTold = new Map<string, string>();
+  /** The place and estimate (`position|estimatedWaitMs|available`) each queued visitor was last sent, and when (performance.now()). */
+  private readonly queueTold = new Map<string, { key: string; at: number }>();
+  /** A walk of the lines in progress (tellQueue): the lines left and where it stands. */
+  private queueWalk: { lines: { line: QueueLine; from: number }[]; at: number; estimate: ReturnType<Conversations['waitEstimator']> } | null = null;
   /** The next walk of the lines that moved (tellQueue), and when the last one ran (performance.now()). */
   private queueTimer: ReturnType<typeof setTimeout> | null = null;
   private queueToldAt = -Infinity;
@@ -1257,7 +1262,7 @@ export class Conversations {
       const conv = this.store.conversation(id);
       if (!conv) continue;
       const q = conv.state === 'queued' ? estimate(conv, this.queuePosition(id)) : undefined;
-      if (q) this.queueTold.set(id, toldKey(q));
+      if (q) this.queueTold.set(id, { key: toldKey(q), at: performance.now() });
       this.hub.publish(`visitor:${conv.visitorId}`, { type: 'conversation', conversation: this.visitorView(conv, q) });
     }
     if (queueChanged) this.queueMoved();
@@ -1275,42 +1280,64 @@ export class Conversations {
     }
   }
 
-  /** Something in the lines moved: the shoppers behind it hear at the next walk, at most one per QUEUE_TELL_MS. */
+  /** Something in the lines moved: the shoppers behind it hear at the next walk, at most one walk per QUEUE_TELL_MS. */
   private queueMoved(): void {
-    if (this.queueTimer || this.stopped) return;
+    if (this.queueTimer || this.queueWalk || this.stopped) return;
     const wait = Math.max(0, this.queueToldAt + QUEUE_TELL_MS - performance.now());
     this.queueTimer = setTimeout(this.tellQueue, wait);
   }
 
   /**
    * Walks each line from the first place that moved: a connected shopper whose place, estimate or
-   * availability differs from what they were last told hears it (one frame). Runs on a timer,
-   * so never before the acknowledgement of the write that moved the line, and at most once per
-   * QUEUE_TELL_MS: a shopper hears at most one place a second however fast the line moves.
+   * availability differs from what they were last told hears it (one frame), unless they heard
+   * something less than QUEUE_TELL_MS ago (then the next walk tells them). Runs on a timer, so
+   * never before the acknowledgement of the write that moved the line, and in slices of
+   * QUEUE_WALK_SLICE shoppers with the event loop free in between: a line of thousands that all
+   * moved up delays nobody's message by more than one slice.
    */
   private readonly tellQueue = (): void => {
     this.queueTimer = null;
-    this.queueToldAt = performance.now();
-    const estimate = this.waitEstimator();
+    if (this.stopped) return;
+    if (!this.queueWalk) {
+      this.queueToldAt = performance.now();
+      this.queueWalk = { lines: this.queueIndex().takeMoved(), at: this.queueToldAt, estimate: this.waitEstimator() };
+    }
+    const walk = this.queueWalk;
     const queue = this.queueIndex();
-    for (const line of queue.moved()) {
-      for (let i = line.movedFrom; i < line.entries.length; i++) {
+    const now = performance.now();
+    let budget = QUEUE_WALK_SLICE;
+    while (walk.lines.length && budget > 0) {
+      const cur = walk.lines[0]!;
+      const { line } = cur;
+      for (; cur.from < line.entries.length && budget > 0; cur.from++, budget--) {
+        const i = cur.from;
         const e = line.entries[i]!;
         const topic = `visitor:${e.visitorId}` as const;
         if (!this.hub.count(topic)) {
           this.queueTold.delete(e.id);
           continue;
         }
-        const q = estimate(e, i + 1);
+        const q = walk.estimate(e, i + 1);
         const key = toldKey(q);
-        if (this.queueTold.get(e.id) === key) continue;
+        const told = this.queueTold.get(e.id);
+        if (told?.key === key) continue;
+        if (told && now - told.at < QUEUE_TELL_MS) {
+          queue.mark(line, i); // heard something a moment ago: the next walk tells them
+          continue;
+        }
         const conv = this.store.conversation(e.id);
         if (!conv) continue;
-        this.queueTold.set(e.id, key);
+        this.queueTold.set(e.id, { key, at: now });
         this.hub.publish(topic, { type: 'conversation', conversation: this.visitorView(conv, q) });
       }
-      queue.walked(line);
+      if (cur.from >= line.entries.length) walk.lines.shift();
     }
+    if (walk.lines.length) {
+      this.queueTimer = setTimeout(this.tellQueue, 0); // the rest after whatever waits (acks first)
+      return;
+    }
+    this.queueWalk = null;
+    if (queue.anyMoved) this.queueMoved();
   };
 }
 
