@@ -94,13 +94,13 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'dispatch',
-    en: ['dispatch', 'dispatched', 'dispatching', 'processing time', 'handling time', 'leave the warehouse', 'goes out', 'ships out', 'shipped out', 'prepare my order', 'shipping confirmation', 'dispatch email', 'shipped email', 'warehouse', 'not dispatched yet', 'not shipped yet', 'still not shipped', 'not been shipped', 'not been sent', 'ready to ship', 'ships within', 'dispatch time', 'dispatch times', 'same day dispatch', 'same-day dispatch', 'dispatch date', 'handling days', 'when do you ship', 'when will you ship', 'when will it ship', 'when will you send', 'when is it dispatched', 'when is it sent', 'has it been dispatched'],
-    it: ['evasione', 'evaso', 'evadere', 'evadete', 'preparazione', 'preparazione ordine', 'elaborazione', 'affidato al corriere', 'parte il pacco', 'esce dal magazzino', 'conferma di spedizione', 'email di spedizione', 'avviso di spedizione', 'non ancora spedito', 'non è ancora partito', 'quando spedite', 'quando viene spedito', 'quando verrà spedito', 'quando lo spedite', 'quando partirà', 'pronto per la spedizione', 'tempi di evasione', 'tempi di preparazione', 'uscito dal magazzino', 'lasciato il magazzino', 'spedito in giornata', 'spedito lo stesso giorno', 'è stato spedito', 'ordine spedito', 'non è stato spedito', 'ordine evaso'],
+    en: ['dispatch', 'dispatched', 'dispatching', 'processing time', 'handling time', 'leave the warehouse', 'goes out', 'ships out', 'shipped out', 'prepare my order', 'shipping confirmation', 'dispatch email', 'shipped email', 'warehouse', 'not dispatched yet', 'not shipped yet', 'still not shipped', 'not been shipped', 'not been sent', 'ready to ship', 'ships within', 'dispatch time', 'dispatch times', 'same day dispatch', 'same-day dispatch', 'dispatch date', 'handling days', 'when do you ship', 'when will you ship', 'when will it ship', 'when will you send', 'when is it dispatched', 'when is it sent', 'has it been dispatched', 'sent out', 'been sent out', 'gone out', 'left your warehouse'],
+    it: ['evasione', 'evaso', 'evadere', 'evadete', 'preparazione', 'preparazione ordine', 'elaborazione', 'affidato al corriere', 'parte il pacco', 'esce dal magazzino', 'conferma di spedizione', 'email di spedizione', 'avviso di spedizione', 'non ancora spedito', 'non è ancora partito', 'quando spedite', 'quando viene spedito', 'quando verrà spedito', 'quando lo spedite', 'quando partirà', 'pronto per la spedizione', 'tempi di evasione', 'tempi di preparazione', 'uscito dal magazzino', 'lasciato il magazzino', 'spedito in giornata', 'spedito lo stesso giorno', 'è stato spedito', 'ordine spedito', 'non è stato spedito', 'ordine evaso', 'partito il pacco', 'pacco partito', 'ordine partito'],
   },
   {
     id: 'delivery-time',
-    en: ['delivery time', 'delivery times', 'shipping time', 'shipping times', 'transit time', 'lead time', 'working days', 'business days', 'arrive', 'arrives', 'arrival', 'eta', 'estimated delivery', 'delivery date', 'expected delivery', 'how long to arrive', 'how long for delivery', 'when will it arrive', 'when will i receive', 'when will it come', 'when does it arrive', 'arrive by', 'arrive in time', 'delivery estimate', 'estimated arrival', 'shipping estimate', 'usual delivery time', 'days to deliver', 'days for delivery', 'delivery days', 'delivery timeframe', 'delivery time frame', 'how long delivery takes', 'how long shipping takes', 'when does it come'],
-    it: ['tempi di consegna', 'tempo di consegna', 'tempi di spedizione', 'tempi di arrivo', 'giorni lavorativi', 'giorni feriali', 'arrivare', 'arriva', 'arrivano', 'arrivo', 'consegna prevista', 'data di consegna', 'data di arrivo', 'arrivo previsto', 'quando arriva', 'quando arriverà', 'quando mi arriva', 'quando lo ricevo', 'quando ricevo', 'quando arriva il pacco', "quando arriva l'ordine", 'in quanti giorni arriva', 'tempi di attesa', 'ci mette ad arrivare', 'ci vuole ad arrivare', 'consegna stimata', 'data stimata', 'arriverà', 'arriva in tempo', 'ricevere entro', 'entro quando arriva', 'quando consegnate', 'tempi di recapito', 'tempi di spedizione standard', 'quanti giorni di consegna'],
+    en: ['delivery time', 'delivery times', 'shipping time', 'shipping times', 'transit time', 'lead time', 'working days', 'business days', 'arrive', 'arrives', 'arrival', 'eta', 'estimated delivery', 'delivery date', 'expected delivery', 'how long to arrive', 'how long for delivery', 'when will it arrive', 'when will i receive', 'when will it come', 'when does it arrive', 'arrive by', 'arrive in time', 'delivery estimate', 'estimated arrival', 'shipping estimate', 'usual delivery time', 'days to deliver', 'days for delivery', 'delivery days', 'delivery timeframe', 'delivery time frame', 'how long delivery takes', 'how long shipping takes', 'when does it come', 'turn up', 'turns up'],
+    it: ['tempi di consegna', 'tempo di consegna', 'tempi di spedizione', 'tempi di arrivo', 'giorni lavorativi', 'giorni feriali', 'arrivare', 'arriva', 'arrivano', 'arrivo', 'consegna prevista', 'data di consegna', 'data di arrivo', 'arrivo previsto', 'quando arriva', 'quando arriverà', 'quando mi arriva', 'quando lo ricevo', 'quando ricevo', 'quando arriva il pacco', "quando arriva l'ordine", 'in quanti giorni arriva', 'tempi di attesa', 'ci mette ad arrivare', 'ci vuole ad arrivare', 'consegna stimata', 'data stimata', 'arriverà', 'arriva in tempo', 'ricevere entro', 'entro quando arriva', 'quando consegnate', 'tempi di recapito', 'tempi di spedizione standard', 'quanti giorni di consegna', 'quando me lo portate'],
   },
   {
     id: 'express-delivery',
@@ -190,7 +190,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'signature',
     en: ['signature', 'sign on delivery', 'proof of delivery', 'leave with a neighbour', 'leave with neighbor', 'neighbour', 'neighbor', 'safe place', 'leave at the door', 'leave it outside', 'doorstep', 'concierge', 'leave at door', 'leave on the porch', 'porch', 'front door', 'letterbox', 'letter box', 'mailbox', 'reception', 'building reception', 'doorman', 'delivery instructions', 'delivery notes', 'note for the courier', 'instructions for the driver', 'leave with reception', 'signature required'],
-    it: ['firma', 'firmare', 'consegna con firma', 'firma alla consegna', 'prova di consegna', 'vicino di casa', 'lasciarlo al vicino', 'lasciare al vicino', 'lasciare davanti alla porta', 'davanti alla porta', 'portineria', 'luogo sicuro', 'lasciare in portineria', 'portiere', 'portinaio', 'cassetta postale', 'buca delle lettere', 'lasciare fuori', 'lasciarlo fuori', 'lasciare sullo zerbino', 'istruzioni per il corriere', 'note per il corriere', 'note di consegna', 'citofono', 'campanello', 'vicina di casa', 'consegnare al vicino', 'serve la firma'],
+    it: ['firma', 'firmare', 'consegna con firma', 'firma alla consegna', 'prova di consegna', 'vicino di casa', 'lasciarlo al vicino', 'lasciare al vicino', 'lasciare davanti alla porta', 'davanti alla porta', 'portineria', 'luogo sicuro', 'lasciare in portineria', 'portinaio', 'cassetta postale', 'buca delle lettere', 'lasciare fuori', 'lasciarlo fuori', 'lasciare sullo zerbino', 'istruzioni per il corriere', 'note per il corriere', 'note di consegna', 'citofono', 'campanello', 'vicina di casa', 'consegnare al vicino', 'serve la firma'],
   },
   {
     id: 'shipping-insurance',
@@ -204,7 +204,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'large-item-delivery',
-    en: ['large items', 'bulky items', 'large item', 'bulky', 'two-man delivery', 'two man delivery', 'room of choice', 'kerbside', 'curbside', 'upstairs', 'stairs', 'which floor', 'white glove', 'no lift', 'elevator', 'doorway', 'remove the packaging', 'delivery to the floor', 'carry upstairs', 'bring it upstairs', 'to my flat', 'to the door only', 'front door delivery', 'ground floor', 'third floor', 'floor delivery', 'threshold delivery', 'to the room', 'into the house', 'two person delivery', 'narrow staircase', 'furniture delivery', 'sofa delivery', 'mattress delivery', 'appliance delivery', 'packaging removal', 'take the packaging away', 'unpack', 'unpacking', 'flight of stairs', 'no elevator'],
+    en: ['large items', 'bulky items', 'large item', 'bulky', 'two-man delivery', 'two man delivery', 'room of choice', 'kerbside', 'curbside', 'upstairs', 'stairs', 'which floor', 'white glove', 'no lift', 'elevator', 'doorway', 'remove the packaging', 'delivery to the floor', 'carry upstairs', 'bring it upstairs', 'to my flat', 'to the door only', 'front door delivery', 'ground floor', 'third floor', 'floor delivery', 'threshold delivery', 'to the room', 'into the house', 'two person delivery', 'narrow staircase', 'furniture delivery', 'sofa delivery', 'mattress delivery', 'appliance delivery', 'packaging removal', 'take the packaging away', 'flight of stairs', 'no elevator'],
     it: ['ingombrante', 'ingombranti', 'articoli ingombranti', 'consegna al piano', 'consegna al portone', 'bordo strada', 'al piano terra', 'scale', 'ascensore', 'senza ascensore', 'portone', 'consegna in stanza', 'consegna con due operatori', 'rimozione imballaggi', 'portare al piano', 'fino al piano', 'consegna a piano terra', 'piano terra', 'secondo piano', 'terzo piano', 'quarto piano', 'consegna nella stanza', 'stanza di scelta', 'portare in casa', 'dentro casa', 'scale strette', 'consegna mobili', 'consegna divano', 'consegna materasso', 'consegna elettrodomestici', 'smaltimento imballaggi', 'disimballaggio', 'ritiro imballaggi', 'due operatori', 'rampa di scale', 'piano alto'],
   },
   {
@@ -350,8 +350,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'in-the-box',
-    en: ['included in the box', 'supplied with', 'accessories', 'accessory', 'box contents', 'batteries included', 'charger included', 'cable included', 'comes with batteries', 'included accessories', 'contents of the box', 'what is included'],
-    it: ['in dotazione', 'accessori', 'accessorio', 'contenuto della confezione', 'incluso nella confezione', 'inclusi nella confezione', 'pile incluse', 'batterie incluse', 'caricatore incluso', 'cavo incluso', 'dotazione', 'cosa include', 'cosa è incluso', 'contenuto della scatola', 'cosa contiene la confezione'],
+    en: ['included in the box', 'supplied with', 'accessories', 'accessory', 'box contents', 'batteries included', 'charger included', 'cable included', 'comes with batteries', 'included accessories', 'contents of the box'],
+    it: ['in dotazione', 'accessori', 'accessorio', 'contenuto della confezione', 'incluso nella confezione', 'inclusi nella confezione', 'pile incluse', 'batterie incluse', 'caricatore incluso', 'cavo incluso', 'dotazione', 'contenuto della scatola', 'cosa contiene la confezione'],
   },
   {
     id: 'warranty',
@@ -468,7 +468,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'promotion-sale',
     en: ['sale', 'sales', 'on sale', 'promotion', 'promotions', 'promo', 'special offer', 'current offers', 'latest offers', 'on offer', 'special offers', 'black friday', 'cyber monday', 'clearance', 'outlet', 'seasonal sale', 'end of season', 'mid-season sale', 'summer sale', 'winter sale', 'january sale', 'boxing day', 'prime day', 'flash sale', 'promotional offer', 'next sale', 'when is the sale', 'sale items', 'current promotions', 'any promotions', 'singles day'],
-    it: ['saldi', 'saldo', 'in saldo', 'promozione', 'promozioni', 'promo', 'offerta', 'offerte', 'offerta speciale', 'black friday', 'cyber monday', 'svendita', 'outlet', 'fine stagione', 'in offerta', 'volantino', 'saldi estivi', 'saldi invernali', 'inizio saldi', 'quando iniziano i saldi', 'promo in corso', 'offerte in corso', 'promozioni attive', 'promozioni in corso', 'sottocosto', 'flash sale', 'vendite private', 'fuori tutto', 'liquidazione', 'prossimi saldi', 'articoli in saldo', 'sale'],
+    it: ['saldi', 'saldo', 'in saldo', 'promozione', 'promozioni', 'promo', 'offerta', 'offerte', 'offerta speciale', 'black friday', 'cyber monday', 'svendita', 'outlet', 'fine stagione', 'in offerta', 'volantino', 'saldi estivi', 'saldi invernali', 'inizio saldi', 'quando iniziano i saldi', 'promo in corso', 'offerte in corso', 'promozioni attive', 'promozioni in corso', 'sottocosto', 'flash sale', 'vendite private', 'fuori tutto', 'liquidazione', 'prossimi saldi', 'articoli in saldo'],
   },
   {
     id: 'first-order-discount',
@@ -582,7 +582,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'account-security',
     en: ['hacked', 'account hacked', 'suspicious activity', 'someone used my account', 'unauthorised access', 'compromised', 'someone hacked', 'unauthorised order', 'unauthorized order', "order i didn't place", 'fraudulent order', 'unauthorized', 'strange login', 'phishing', 'phishing email', 'suspicious email', 'fake email', 'scam email', 'suspicious text', 'scam text', 'account stolen'],
-    it: ['account violato', 'hackerato', 'hackerata', 'accesso sospetto', 'attività sospetta', 'qualcuno ha usato', 'account compromesso', 'ordine non autorizzato', 'phishing', 'email sospetta', 'mail sospetta', 'sms truffa', 'sms sospetto', 'messaggio sospetto', 'accesso non autorizzato', 'account rubato', 'qualcuno è entrato', 'mail falsa', 'email truffa', 'ordine non mio'],
+    it: ['account violato', 'hackerato', 'hackerata', 'accesso sospetto', 'attività sospetta', 'qualcuno ha usato', 'account compromesso', 'ordine non autorizzato', 'phishing', 'email sospetta', 'mail sospetta', 'sms truffa', 'sms sospetto', 'messaggio sospetto', 'accesso non autorizzato', 'account rubato', 'qualcuno è entrato', 'mail falsa', 'email truffa'],
   },
   {
     id: 'account-details',
@@ -714,7 +714,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'shoe-size',
     en: ['shoe size', 'shoe sizes', 'half size', 'half sizes', 'wide feet', 'wide fit', 'foot length', 'narrow feet', 'shoe size guide', 'narrow fit', 'wide fitting', 'insole length', 'between shoe sizes', 'half size up', 'shoe sizing'],
-    it: ['numero di scarpe', 'numero scarpa', 'mezzo numero', 'mezza taglia', 'piede largo', 'pianta larga', 'lunghezza del piede', 'numero di scarpa', 'numerazione', 'calzata larga', 'lunghezza soletta', 'piede stretto', 'pianta stretta', 'numero scarpe', 'mezzo numero in più'],
+    it: ['numero di scarpe', 'numero scarpa', 'mezzo numero', 'mezza taglia', 'piede largo', 'pianta larga', 'lunghezza del piede', 'numero di scarpa', 'calzata larga', 'lunghezza soletta', 'piede stretto', 'pianta stretta', 'numero scarpe', 'mezzo numero in più'],
   },
   {
     id: 'alterations',
@@ -862,8 +862,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'advice',
-    en: ['advice', 'advise', 'recommend', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'help me choose', 'suitable', 'which one is best', 'which is better', 'difference between', 'compare', 'comparison', 'help choosing', 'not sure which', 'which should i choose', 'which would you recommend'],
-    it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta', 'differenza tra', 'che differenza', 'differenza', 'confronto', 'confrontare', 'quale scegliere', 'quale è meglio', 'meglio', 'non so quale', 'indecisa', 'indeciso', 'mi consigliate', 'cosa mi consigliate'],
+    en: ['advice', 'advise', 'recommend', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'help me choose', 'suitable', 'which one is best', 'difference between', 'compare', 'comparison', 'help choosing', 'not sure which', 'which would you recommend'],
+    it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta', 'differenza tra', 'che differenza', 'differenza', 'confronto', 'confrontare', 'non so quale', 'indecisa', 'indeciso', 'mi consigliate', 'cosa mi consigliate'],
   },
   {
     id: 'catalogue',
@@ -885,7 +885,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'dimensions',
     en: ['dimensions', 'dimension', 'how big', 'width', 'height', 'depth', 'length', 'weight', 'heavy', 'weigh', 'fit through the door', 'specifications', 'specs', 'technical details', 'datasheet', 'how tall', 'how wide', 'how deep', 'how heavy', 'capacity', 'volume', 'litres', 'liters', 'seat height', 'package dimensions', 'box size', 'parcel size', 'size of the box', 'fit in my car', 'fit in the lift', 'diameter', 'thickness', 'how thick', 'cm', 'inches', 'mm', 'how many pages', 'number of pages', 'page count', 'product dimensions'],
-    it: ['dimensioni', 'dimensione', 'quanto è grande', 'larghezza', 'altezza', 'profondità', 'lunghezza', 'peso', 'pesante', 'quanto pesa', 'specifiche', 'specifiche tecniche', 'scheda tecnica', 'caratteristiche tecniche', 'caratteristiche', 'quanto è alto', 'quanto è largo', 'quanto è profondo', 'quanto misura', 'misure del prodotto', 'capacità', 'capienza', 'litri', 'diametro', 'spessore', 'altezza seduta', 'dimensioni del pacco', 'dimensioni della scatola', 'peso del pacco', 'centimetri', 'cm', 'pollici', 'quante pagine', 'numero di pagine', 'pagine', 'misure esatte', 'quanto spazio occupa'],
+    it: ['dimensioni', 'dimensione', 'quanto è grande', 'larghezza', 'altezza', 'profondità', 'lunghezza', 'peso', 'pesante', 'quanto pesa', 'specifiche', 'specifiche tecniche', 'scheda tecnica', 'caratteristiche tecniche', 'caratteristiche', 'quanto è alto', 'quanto è largo', 'quanto è profondo', 'quanto misura', 'misure del prodotto', 'capacità', 'capienza', 'litri', 'diametro', 'spessore', 'altezza seduta', 'dimensioni del pacco', 'dimensioni della scatola', 'peso del pacco', 'centimetri', 'cm', 'pollici', 'quante pagine', 'numero di pagine', 'misure esatte', 'quanto spazio occupa'],
   },
   {
     id: 'bundle',
@@ -900,7 +900,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'origin',
     en: ['country of origin', 'made in italy', 'made in the uk', 'where is it made', 'manufactured', 'manufacturer', 'sourced', 'sourcing', 'handmade', 'handcrafted', 'artisan', 'produced', 'made in china', 'where is it produced', 'where are they made', 'locally made', 'locally sourced', 'british made', 'italian made', 'produced in italy'],
-    it: ['origine', 'provenienza', 'made in italy', 'prodotto in italia', 'fatto in italia', 'fabbricato', 'produttore', 'artigianale', 'artigianali', 'fatto a mano', 'artigiano', 'filiera', 'prodotto in cina', 'dove è prodotto', 'dove viene prodotto', 'produzione italiana', 'produzione locale', 'km zero', 'chilometro zero', 'provenienza della materia prima', 'dop', 'igp', 'doc', 'docg'],
+    it: ['origine', 'provenienza', 'made in italy', 'prodotto in italia', 'fatto in italia', 'fabbricato', 'produttore', 'artigianale', 'artigianali', 'fatto a mano', 'artigiano', 'filiera', 'prodotto in cina', 'dove è prodotto', 'dove viene prodotto', 'produzione italiana', 'produzione locale', 'km zero', 'chilometro zero', 'provenienza della materia prima', 'igp', 'doc', 'docg'],
   },
   {
     id: 'allergens',
@@ -994,8 +994,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'sustainability',
-    en: ['sustainable', 'sustainability', 'eco-friendly', 'eco friendly', 'environmentally friendly', 'environment', 'plastic free', 'plastic-free', 'recyclable packaging', 'carbon neutral', 'compostable', 'recycled materials', 'eco', 'green', 'carbon footprint', 'ethical', 'ethically made', 'fair trade', 'fairtrade', 'b corp'],
-    it: ['sostenibile', 'sostenibilità', 'ecologico', 'ecologica', 'ecosostenibile', 'ambiente', 'impatto ambientale', 'plastic free', 'senza plastica', 'imballaggio riciclabile', 'compostabile', 'materiali riciclati', 'eco', 'green', 'impronta di carbonio', 'etico', 'etica', 'commercio equo', 'equo solidale', 'b corp'],
+    en: ['sustainable', 'sustainability', 'eco-friendly', 'eco friendly', 'environmentally friendly', 'environment', 'plastic free', 'plastic-free', 'recyclable packaging', 'carbon neutral', 'compostable', 'recycled materials', 'eco', 'carbon footprint', 'ethical', 'ethically made', 'fair trade', 'fairtrade', 'b corp'],
+    it: ['sostenibile', 'sostenibilità', 'ecologico', 'ecologica', 'ecosostenibile', 'ambiente', 'impatto ambientale', 'plastic free', 'senza plastica', 'imballaggio riciclabile', 'compostabile', 'materiali riciclati', 'eco', 'impronta di carbonio', 'etico', 'etica', 'commercio equo', 'equo solidale', 'b corp'],
   },
   {
     id: 'packaging',
@@ -1027,7 +1027,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'privacy',
     en: ['privacy', 'privacy policy', 'personal data', 'data protection', 'gdpr', 'my data', 'share my data', 'cookie policy', 'cookies policy', 'cookie settings', 'data processing', 'use my data', 'sell my data', 'data sharing', 'third parties', 'tracking cookies', 'gdpr request', 'consent', 'data security', 'who sees my data', 'how you use data'],
-    it: ['privacy', 'informativa privacy', 'informativa sulla privacy', 'dati personali', 'protezione dei dati', 'trattamento dei dati', 'gdpr', 'cookie policy', 'informativa cookie', 'cookie', 'consenso', 'riservatezza', 'uso dei dati', 'i miei dati', 'cedere i dati', 'terze parti', 'richiesta gdpr', 'protezione dati', 'vendete i miei dati', 'dati sensibili', 'trattamento dati', 'come usate i dati'],
+    it: ['privacy', 'informativa privacy', 'informativa sulla privacy', 'dati personali', 'protezione dei dati', 'trattamento dei dati', 'gdpr', 'cookie policy', 'informativa cookie', 'cookie', 'consenso', 'riservatezza', 'uso dei dati', 'cedere i dati', 'terze parti', 'richiesta gdpr', 'protezione dati', 'vendete i miei dati', 'dati sensibili', 'trattamento dati', 'come usate i dati'],
   },
   {
     id: 'data-deletion',
