@@ -115,7 +115,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'international-shipping',
     en: ['international', 'international shipping', 'international delivery', 'ship internationally', 'abroad', 'overseas', 'worldwide', 'foreign', 'other countries', 'countries', 'country', 'outside the uk', 'outside italy', 'outside the eu', 'europe', 'european', 'eu', 'uk', 'usa', 'united states', 'america', 'canada', 'australia', 'switzerland', 'germany', 'france', 'spain', 'ireland', 'norway', 'ship outside', 'outside europe', 'non-eu', 'non eu', 'rest of the world', 'worldwide shipping', 'global shipping', 'ship overseas', 'send abroad', 'deliver abroad', 'ship abroad', 'from abroad', 'my country', 'netherlands', 'holland', 'belgium', 'austria', 'portugal', 'sweden', 'denmark', 'poland', 'greece', 'japan', 'china', 'new zealand', 'mexico', 'brazil', 'india', 'singapore', 'hong kong', 'uae', 'dubai', 'israel', 'south africa', 'finland', 'czech republic', 'hungary', 'romania', 'croatia', 'slovenia', 'luxembourg', 'malta', 'monaco', 'liechtenstein', 'iceland', 'san marino', 'vatican', 'italy delivery', 'deliver to italy', 'ship to italy'],
-    it: ['spedizione internazionale', 'spedizioni internazionali', 'internazionale', 'estero', "all'estero", 'fuori italia', 'altri paesi', 'paesi', 'paese', 'nazioni', 'europa', 'europei', 'ue', 'unione europea', 'in tutto il mondo', "fuori dall'europa", 'svizzera', 'germania', 'francia', 'spagna', 'regno unito', 'inghilterra', 'stati uniti', 'austria', 'belgio', 'san marino', 'paesi esteri', 'extra ue', 'extra-ue', 'fuori ue', 'paesi ue', 'resto del mondo', "spedite all'estero", "spedire all'estero", "consegna all'estero", 'spedizione estero', 'olanda', 'paesi bassi', 'portogallo', 'grecia', 'polonia', 'svezia', 'danimarca', 'irlanda', 'norvegia', 'giappone', 'cina', 'canada', 'australia', 'brasile', 'argentina', 'usa', 'america', 'croazia', 'slovenia', 'lussemburgo', 'malta', 'principato di monaco', 'vaticano', 'romania', 'ungheria', 'repubblica ceca', 'finlandia', 'islanda', 'uk', 'gran bretagna', 'il mio paese', 'shipping internazionale'],
+    it: ['spedizione internazionale', 'spedizioni internazionali', 'internazionale', 'estero', "all'estero", 'fuori italia', 'altri paesi', 'paesi', 'paese', 'nazioni', 'europa', 'europei', 'ue', 'unione europea', 'in tutto il mondo', "fuori dall'europa", 'svizzera', 'germania', 'francia', 'spagna', 'regno unito', 'inghilterra', 'stati uniti', 'austria', 'belgio', 'san marino', 'paesi esteri', 'extra ue', 'extra-ue', 'fuori ue', 'paesi ue', 'resto del mondo', "spedite all'estero", "spedire all'estero", "consegna all'estero", 'spedizione estero', 'olanda', 'paesi bassi', 'portogallo', 'grecia', 'polonia', 'svezia', 'danimarca', 'irlanda', 'norvegia', 'giappone', 'cina', 'canada', 'australia', 'brasile', 'argentina', 'usa', 'america', 'croazia', 'slovenia', 'lussemburgo', 'malta', 'principato di monaco', 'vaticano', 'ungheria', 'repubblica ceca', 'finlandia', 'islanda', 'uk', 'gran bretagna', 'il mio paese', 'shipping internazionale'],
   },
   {
     id: 'customs-duties',
@@ -204,7 +204,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'large-item-delivery',
-    en: ['large items', 'bulky items', 'large item', 'bulky', 'two-man delivery', 'two man delivery', 'room of choice', 'kerbside', 'curbside', 'upstairs', 'stairs', 'which floor', 'white glove', 'no lift', 'elevator', 'doorway', 'remove the packaging', 'delivery to the floor', 'carry upstairs', 'bring it upstairs', 'to my flat', 'to the door only', 'front door delivery', 'ground floor', 'third floor', 'floor delivery', 'threshold delivery', 'two person delivery', 'narrow staircase', 'furniture delivery', 'sofa delivery', 'mattress delivery', 'appliance delivery', 'packaging removal', 'take the packaging away', 'flight of stairs', 'no elevator'],
+    en: ['large items', 'bulky items', 'large item', 'bulky', 'two-man delivery', 'two man delivery', 'room of choice', 'kerbside', 'curbside', 'upstairs', 'stairs', 'which floor', 'white glove', 'no lift', 'elevator', 'doorway', 'remove the packaging', 'delivery to the floor', 'carry upstairs', 'bring it upstairs', 'to the door only', 'front door delivery', 'ground floor', 'third floor', 'floor delivery', 'threshold delivery', 'two person delivery', 'narrow staircase', 'furniture delivery', 'sofa delivery', 'mattress delivery', 'appliance delivery', 'packaging removal', 'take the packaging away', 'flight of stairs', 'no elevator'],
     it: ['ingombrante', 'ingombranti', 'articoli ingombranti', 'consegna al piano', 'consegna al portone', 'bordo strada', 'al piano terra', 'scale', 'ascensore', 'senza ascensore', 'portone', 'consegna in stanza', 'consegna con due operatori', 'rimozione imballaggi', 'portare al piano', 'fino al piano', 'consegna a piano terra', 'piano terra', 'secondo piano', 'terzo piano', 'quarto piano', 'consegna nella stanza', 'stanza di scelta', 'portare in casa', 'dentro casa', 'scale strette', 'consegna mobili', 'consegna divano', 'consegna materasso', 'consegna elettrodomestici', 'smaltimento imballaggi', 'disimballaggio', 'ritiro imballaggi', 'due operatori', 'rampa di scale', 'piano alto'],
   },
   {
@@ -232,7 +232,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'modify-order',
     en: ['change my order', 'change order', 'modify', 'modify order', 'edit order', 'edit my order', 'amend', 'amend order', 'alter my order', 'update my order', 'add to my order', 'add an item', 'remove an item', 'remove from order', 'change quantity', 'make a change', 'made a mistake', 'mistake in my order', 'wrong house number', 'add something', 'add more', 'add another item', 'forgot to add', 'forgot something', 'forgot to include', 'change an item', 'correct my order', 'fix my order', 'change my order details'],
-    it: ["modificare l'ordine", 'modificare', 'modifica', 'modifica ordine', "cambiare l'ordine", 'cambiare ordine', 'aggiungere un articolo', "aggiungere all'ordine", 'aggiungere', 'togliere un articolo', 'togliere', 'rimuovere un articolo', 'cambiare quantità', 'variazione ordine', 'ho dimenticato di aggiungere', 'dimenticato un articolo', 'ho sbagliato a ordinare', "errore nell'ordine", "correggere l'ordine", 'correggere', 'aggiungere qualcosa', 'aggiungere un prodotto', 'togliere un prodotto', 'ho fatto un errore', 'modificarlo', 'modificarla', 'variare', 'variazione', "modifiche all'ordine", 'cambiare la taglia ordinata'],
+    it: ["modificare l'ordine", 'modificare', 'modifica', 'modifica ordine', "cambiare l'ordine", 'cambiare ordine', 'aggiungere un articolo', "aggiungere all'ordine", 'aggiungere', 'togliere un articolo', 'togliere', 'rimuovere un articolo', 'cambiare quantità', 'variazione ordine', 'ho dimenticato di aggiungere', 'dimenticato un articolo', 'ho sbagliato a ordinare', "errore nell'ordine", "correggere l'ordine", 'correggere', 'aggiungere qualcosa', 'aggiungere un prodotto', 'togliere un prodotto', 'ho fatto un errore', 'modificarlo', 'modificarla', 'variazione', "modifiche all'ordine", 'cambiare la taglia ordinata'],
   },
   {
     id: 'cancel-order',
@@ -308,7 +308,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'exchange',
-    en: ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'trade', 'switch', 'change size', 'change the size', 'change colour', 'change color', 'different size', 'another size', 'bigger size', 'smaller size', 'size up', 'size down', 'replace', 'replacement', 'different colour', 'different color', 'another colour', 'ordered the wrong size', "doesn't fit", 'does not fit', 'swap for', 'smaller one', 'bigger one', 'larger size', 'larger one', 'next size up', 'next size down', 'a size bigger', 'a size smaller', 'exchange for', 'size exchange', 'exchange policy', 'swap sizes', 'swap size', 'swap colour', 'swap colours', 'swap color', 'exchange size', 'exchange it', 'even exchange', 'straight swap', "didn't fit", "don't fit", 'change it for', 'change for a bigger', 'change for a smaller', 'change for another', 'swap it for', 'exchange it for', 'one size up', 'one size down', 'bigger size instead', 'smaller size instead', 'different model', 'another model'],
+    en: ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'trade', 'switch', 'change size', 'change the size', 'change colour', 'change color', 'different size', 'another size', 'bigger size', 'smaller size', 'size up', 'size down', 'replace', 'replacement', 'different colour', 'different color', 'another colour', 'ordered the wrong size', "doesn't fit", 'does not fit', 'swap for', 'smaller one', 'bigger one', 'larger size', 'larger one', 'next size up', 'next size down', 'a size bigger', 'a size smaller', 'exchange for', 'size exchange', 'exchange policy', 'swap sizes', 'swap size', 'swap colour', 'swap colours', 'swap color', 'exchange size', 'exchange it', 'even exchange', 'straight swap', "didn't fit", "don't fit", 'change for a bigger', 'change for a smaller', 'change for another', 'swap it for', 'exchange it for', 'one size up', 'one size down', 'bigger size instead', 'smaller size instead', 'different model', 'another model'],
     it: ['cambio', 'cambi', 'cambiare', 'cambiarlo', 'cambiare taglia', 'cambio taglia', 'cambiare colore', 'cambio colore', 'sostituire', 'sostituzione', 'scambiare', 'scambio', 'taglia diversa', 'altra taglia', 'taglia più grande', 'taglia più piccola', 'cambio merce', 'ho sbagliato taglia', 'sbagliato taglia', 'troppo piccolo', 'troppo piccola', 'troppo grande', 'troppo stretto', 'non mi sta bene', 'fare un cambio', 'cambiarla', 'cambiarle', 'cambiarli', 'una taglia in meno', 'taglia superiore', 'taglia inferiore', 'numero più grande', 'numero più piccolo', 'cambio prodotto', 'sostituirlo', 'sostituirla', 'cambio articolo', 'scambiarlo', 'cambio misura', 'misura più grande', 'misura più piccola', 'cambiarlo con', 'altro modello', 'modello diverso', 'altro colore', 'colore diverso', 'cambio con un altro', 'cambio di taglia', 'cambiare numero'],
   },
   {
@@ -331,7 +331,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'damaged-item',
     en: ['damaged', 'damage', 'broken', 'arrived broken', 'arrived damaged', 'smashed', 'cracked', 'scratched', 'scratch', 'dented', 'crushed', 'leaking', 'leaked', 'torn', 'ripped', 'shattered', 'damaged in transit', 'arrived in pieces', 'in pieces', 'bent', 'chipped', 'stained', 'dirty', 'squashed', 'dent', 'box damaged', 'box was damaged', 'broken on arrival', 'damaged packaging', 'not in good condition', 'bad condition', 'poor condition', 'spilled', 'spilt', 'water damage', 'wet', 'soaked', 'mouldy', 'moldy', 'spoiled', 'gone off', 'rotten', 'stale', 'glass broken', 'cracked screen', 'scuffed', 'came broken', 'came damaged', 'damaged box', 'parcel damaged'],
-    it: ['danneggiato', 'danneggiata', 'danneggiati', 'danno', 'danni', 'rotto', 'rotta', 'arrivato rotto', 'arrivato danneggiato', 'ammaccato', 'graffiato', 'graffio', 'crepato', 'crepa', 'scheggiato', 'schiacciato', 'strappato', 'rovinato', 'perde', 'frantumato', 'arrivato in pezzi', 'ammaccatura', 'ammaccata', 'graffiata', 'scheggiata', 'sporco', 'sporca', 'rovinata', 'rovinati', 'bagnato', 'pacco bagnato', 'pacco danneggiato', 'scatola rotta', 'scatola danneggiata', 'imballo danneggiato', 'rotto alla consegna', 'vetro rotto', 'ammuffito', 'muffa', 'andato a male', 'avariato', 'rancido', 'versato', 'fuoriuscito', 'rovesciato', 'piegato', 'deformato', 'arrivata rotta', 'arrivato distrutto', 'distrutto', 'pacco rovinato'],
+    it: ['danneggiato', 'danneggiata', 'danneggiati', 'danno', 'danni', 'rotto', 'rotta', 'arrivato rotto', 'arrivato danneggiato', 'ammaccato', 'graffiato', 'graffio', 'crepato', 'crepa', 'scheggiato', 'schiacciato', 'strappato', 'rovinato', 'perde', 'frantumato', 'arrivato in pezzi', 'ammaccatura', 'ammaccata', 'graffiata', 'scheggiata', 'sporco', 'sporca', 'rovinata', 'rovinati', 'pacco bagnato', 'pacco danneggiato', 'scatola rotta', 'scatola danneggiata', 'imballo danneggiato', 'rotto alla consegna', 'vetro rotto', 'ammuffito', 'muffa', 'andato a male', 'avariato', 'rancido', 'fuoriuscito', 'rovesciato', 'piegato', 'deformato', 'arrivata rotta', 'arrivato distrutto', 'distrutto', 'pacco rovinato'],
   },
   {
     id: 'defective-item',
@@ -356,7 +356,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'warranty',
     en: ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guarantees', 'warranty period', 'legal guarantee', 'extended warranty', 'under warranty', 'covered by warranty', 'warranty claim', 'claim', 'manufacturer warranty', 'register my product', 'product registration', 'guarantee period', 'warranty length', 'year warranty', 'two year guarantee', 'lifetime warranty', 'lifetime guarantee', 'warranty cover', 'what the warranty covers', 'is it covered', 'still under warranty', 'out of warranty', 'warranty card', 'consumer rights', 'legal rights', 'guarantee claim'],
-    it: ['garanzia', 'garanzie', 'garantito', 'garantita', 'garanzia legale', 'garanzia del produttore', 'in garanzia', 'garanzia convenzionale', 'estensione di garanzia', 'coperto da garanzia', 'richiesta di garanzia', 'garanzia di conformità', 'anni di garanzia', 'registrare il prodotto', 'registrazione prodotto', 'garanzia di due anni', 'quanto dura la garanzia', 'garanzia a vita', 'fuori garanzia', 'copre la garanzia', 'cosa copre la garanzia', 'certificato di garanzia', 'codice del consumo', 'diritti del consumatore', 'difetto di conformità', 'durata della garanzia', 'è coperto', 'warranty'],
+    it: ['garanzia', 'garanzie', 'garantito', 'garantita', 'garanzia legale', 'garanzia del produttore', 'in garanzia', 'garanzia convenzionale', 'estensione di garanzia', 'coperto da garanzia', 'richiesta di garanzia', 'garanzia di conformità', 'anni di garanzia', 'registrare il prodotto', 'registrazione prodotto', 'garanzia di due anni', 'quanto dura la garanzia', 'garanzia a vita', 'fuori garanzia', 'copre la garanzia', 'cosa copre la garanzia', 'certificato di garanzia', 'codice del consumo', 'diritti del consumatore', 'difetto di conformità', 'durata della garanzia', 'warranty'],
   },
   {
     id: 'protection-plan',
@@ -365,18 +365,18 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'repair',
-    en: ['repair', 'repairs', 'repaired', 'fix', 'fixed', 'mend', 'service centre', 'service center', 'spare parts', 'spare part', 'replacement part', 'replacement parts', 'aftercare', 'get it fixed', 'get it repaired', 'fix it', 'can you fix', 'send for repair', 'repair service', 'repair cost', 'servicing', 'service my bike', 'bike service', 'restring', 'restringing', 'resole', 'resoling', 'reupholster', 'watch repair', 'battery replacement', 'replace the battery', 'jewellery repair', 'jewelry repair', 'broken clasp', 'repair my'],
+    en: ['repair', 'repairs', 'repaired', 'fix', 'fixed', 'mend', 'service centre', 'service center', 'spare parts', 'spare part', 'replacement part', 'replacement parts', 'aftercare', 'get it fixed', 'get it repaired', 'fix it', 'can you fix', 'send for repair', 'repair service', 'repair cost', 'service my bike', 'bike service', 'restring', 'restringing', 'resole', 'resoling', 'reupholster', 'watch repair', 'battery replacement', 'replace the battery', 'jewellery repair', 'jewelry repair', 'broken clasp', 'repair my'],
     it: ['riparazione', 'riparazioni', 'riparare', 'riparato', 'aggiustare', 'aggiustato', 'centro assistenza', 'assistenza tecnica', 'pezzi di ricambio', 'ricambi', 'ricambio', 'laboratorio', 'assistenza post vendita', 'farlo riparare', 'mandarlo in riparazione', 'in riparazione', 'riparazione a pagamento', 'costo riparazione', 'preventivo riparazione', 'revisione', 'manutenzione bici', 'risuolatura', 'risuolare', 'cambio pila', 'cambio batteria', 'incordatura', 'riparazione gioielli', 'chiusura rotta', 'sostituzione batteria', 'far aggiustare'],
   },
   {
     id: 'tech-support',
-    en: ['setup', 'set up', 'setting up', 'troubleshooting', 'troubleshoot', 'user manual', 'manual', 'bluetooth', 'bluetooth pairing', 'pair with my phone', 'firmware', 'software update', 'tech support', 'technical support', 'factory reset', 'connect to wifi', 'wifi', "won't connect", "can't connect", 'pairing', 'pair', 'reset the device', 'how to set up', 'setting it up', 'app not connecting', 'connect to the app', 'update the firmware', 'not connecting', 'connection problem', 'wi-fi', 'user guide', 'instruction manual', 'quick start guide', 'getting started'],
+    en: ['setup', 'set up', 'setting up', 'troubleshooting', 'troubleshoot', 'user manual', 'manual', 'bluetooth', 'bluetooth pairing', 'pair with my phone', 'firmware', 'software update', 'tech support', 'technical support', 'factory reset', 'connect to wifi', 'wifi', "won't connect", "can't connect", 'pairing', 'reset the device', 'how to set up', 'setting it up', 'app not connecting', 'connect to the app', 'update the firmware', 'not connecting', 'connection problem', 'wi-fi', 'user guide', 'instruction manual', 'quick start guide', 'getting started'],
     it: ['configurazione', 'configurare', 'manuale', "manuale d'uso", 'manuale di istruzioni', 'libretto di istruzioni', 'libretto', 'accoppiare', 'associare', 'bluetooth', 'firmware', 'aggiornamento software', 'ripristino', 'wifi', 'non si connette', 'non si collega', 'collegare al telefono', 'associare al telefono', 'abbinare', 'abbinamento', 'guida rapida', 'manuale utente', 'resettare il dispositivo', 'reset di fabbrica', 'impostazioni di fabbrica', 'aggiornare il firmware', 'come si imposta', 'configurarlo', "istruzioni per l'uso", "istruzioni d'uso"],
   },
   {
     id: 'battery-charging',
     en: ['battery', 'batteries', 'battery life', 'charger', 'recharge', 'rechargeable', 'power bank', 'charging cable', 'not charging', "won't charge", "doesn't charge", 'charge time', 'how long to charge', 'what batteries', 'battery type', 'aa batteries', 'aaa batteries', 'button cell', 'coin battery', 'charging port', 'usb-c', 'usb c', 'usb', 'wireless charging', 'fast charging', 'battery drain', 'battery drains', 'battery dies', 'holds charge'],
-    it: ['batteria', 'batterie', 'durata della batteria', 'autonomia', 'caricabatterie', 'ricarica', 'ricaricabile', 'caricare', 'cavo di ricarica', 'pile', 'pila', 'che pile servono', 'pile stilo', 'ministilo', 'tipo di pile', 'tipo di batteria', 'porta di ricarica', 'usb', 'usb-c', 'ricarica wireless', 'ricarica rapida', 'si scarica', 'si scarica subito', 'batteria scarica', 'batterie ricaricabili'],
+    it: ['batteria', 'batterie', 'durata della batteria', 'autonomia', 'caricabatterie', 'ricarica', 'ricaricabile', 'caricare', 'cavo di ricarica', 'pile', 'pila', 'che pile servono', 'pile stilo', 'ministilo', 'tipo di pile', 'tipo di batteria', 'porta di ricarica', 'usb', 'usb-c', 'ricarica wireless', 'ricarica rapida', 'si scarica subito', 'batteria scarica', 'batterie ricaricabili'],
   },
   {
     id: 'compatibility',
@@ -396,7 +396,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'refurbished',
     en: ['refurbished', 'renewed', 'second hand', 'second-hand', 'pre-owned', 'preowned', 'open box', 'ex-display', 'ex display', 'graded', 'used items', 'used products', 'reconditioned', 'used books', 'used book', 'nearly new', 'like new', 'ex-demo', 'grade a', 'condition grades', 'vintage', 'pre-loved', 'preloved'],
-    it: ['ricondizionato', 'ricondizionati', 'rigenerato', 'seconda mano', 'di seconda mano', 'ex demo', 'articoli usati', 'prodotti usati', 'ex esposizione', 'esposizione', 'pari al nuovo', 'libri usati', 'libro usato', 'come nuovo', 'usato garantito', 'vintage', 'ricondizionato garantito', 'grado a', 'condizioni estetiche', 'second hand'],
+    it: ['ricondizionato', 'ricondizionati', 'rigenerato', 'seconda mano', 'di seconda mano', 'ex demo', 'articoli usati', 'prodotti usati', 'ex esposizione', 'esposizione', 'pari al nuovo', 'libri usati', 'libro usato', 'come nuovo', 'usato garantito', 'vintage', 'ricondizionato garantito', 'condizioni estetiche', 'second hand'],
   },
   {
     id: 'trade-in',
@@ -462,7 +462,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'discount',
-    en: ['discount', 'discounts', 'discounted', 'percent off', 'money off', 'deal', 'deals', 'reduction', 'reductions', 'reduced', 'markdown', 'cheaper', 'cheaper price', 'lower price', 'good deal', 'best price', 'bargain', 'bargains', 'savings', 'save money', 'price reduction', 'any discount', 'get a discount', 'give me a discount', 'percentage off'],
+    en: ['discount', 'discounts', 'discounted', 'percent off', 'money off', 'deal', 'deals', 'reduction', 'reductions', 'reduced', 'markdown', 'cheaper', 'cheaper price', 'lower price', 'good deal', 'best price', 'bargain', 'bargains', 'save money', 'price reduction', 'any discount', 'get a discount', 'give me a discount', 'percentage off'],
     it: ['sconto', 'sconti', 'scontato', 'scontati', 'scontata', 'riduzione', 'ribasso', 'ribassato', 'ribassi', 'percentuale di sconto', 'prezzo ridotto', 'risparmiare', 'prezzo più basso', 'sconticino', 'fare uno sconto', 'risparmio', 'prezzo scontato', 'sconto extra', 'sconto aggiuntivo', 'prezzo speciale', 'uno sconto', 'farmi uno sconto', 'affare'],
   },
   {
@@ -561,7 +561,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'login',
-    en: ['log in', 'login', 'log on', 'logging in', 'sign in', 'signing in', "can't log in", 'cannot log in', 'locked out', 'access my account', 'logged out', 'cannot access', "can't access my account", 'locked', 'account locked', 'account blocked', 'login problem', 'login problems', 'login issues', 'trouble logging in', 'log out', 'sign out', 'stay logged in', 'login details', 'username', 'user name', 'credentials', "can't sign in", 'unable to log in', 'sign into my account'],
+    en: ['log in', 'login', 'log on', 'logging in', 'sign in', 'signing in', "can't log in", 'cannot log in', 'locked out', 'access my account', 'logged out', 'cannot access', "can't access my account", 'account locked', 'account blocked', 'login problem', 'login problems', 'login issues', 'trouble logging in', 'log out', 'sign out', 'stay logged in', 'login details', 'username', 'user name', 'credentials', "can't sign in", 'unable to log in', 'sign into my account'],
     it: ['accedere', 'accesso', 'login', 'accedo', 'loggarmi', 'entrare nel profilo', "entrare nell'account", 'non riesco ad accedere', 'fare il login', 'account bloccato', 'non riesco a entrare', 'non riesco a loggarmi', 'accedere al mio account', 'entrare nel mio account', 'problemi di accesso', 'problemi di login', 'problema di accesso', 'nome utente', 'username', 'credenziali', 'dati di accesso', 'disconnesso', 'logout', 'bloccato fuori', 'uscire dal profilo', 'fare logout', 'entrare nel sito'],
   },
   {
@@ -597,14 +597,14 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'wishlist',
     en: ['wishlist', 'wish list', 'wishlists', 'save for later', 'saved items', 'favourites', 'favorites', 'favourite', 'save items', 'save an item', 'heart', 'liked items', 'favourite items', 'favourites list', 'share my wishlist', 'saved for later'],
-    it: ['lista dei desideri', 'lista desideri', 'wishlist', 'preferiti', 'salvare per dopo', 'articoli salvati', 'salvare un articolo', 'lista preferiti', 'aggiungere ai preferiti', 'cuoricino', 'salvati', 'articoli preferiti', 'condividere la wishlist'],
+    it: ['lista dei desideri', 'lista desideri', 'wishlist', 'preferiti', 'salvare per dopo', 'articoli salvati', 'salvare un articolo', 'lista preferiti', 'aggiungere ai preferiti', 'cuoricino', 'articoli preferiti', 'condividere la wishlist'],
   },
 
   // ---------------------------------------------------------------- payment
   {
     id: 'payment-methods',
     en: ['payment methods', 'payment method', 'payment options', 'payment option', 'ways to pay', 'pay', 'paying', 'payment', 'payments', 'accepted payments', 'change payment method', 'pay with', 'payment types', 'types of payment', 'how can i pay', 'how do i pay', 'pay in store', 'pay by cheque', 'cheque', 'check payment', 'ways of paying', 'what payment', 'payment accepted'],
-    it: ['metodi di pagamento', 'metodo di pagamento', 'modalità di pagamento', 'forme di pagamento', 'pagamento', 'pagamenti', 'pagare', 'pago', 'pagato', 'opzioni di pagamento', 'come pagare', 'pagare con', 'tipi di pagamento', 'sistemi di pagamento', 'pagare in negozio', 'come si paga', 'come posso pagare', 'metodi accettati', 'pagamenti accettati', 'assegno', 'si può pagare', 'posso pagare'],
+    it: ['metodi di pagamento', 'metodo di pagamento', 'modalità di pagamento', 'forme di pagamento', 'pagamento', 'pagamenti', 'pagare', 'pago', 'pagato', 'opzioni di pagamento', 'come pagare', 'pagare con', 'tipi di pagamento', 'sistemi di pagamento', 'pagare in negozio', 'come si paga', 'come posso pagare', 'metodi accettati', 'pagamenti accettati', 'si può pagare', 'posso pagare'],
   },
   {
     id: 'card-payment',
@@ -624,13 +624,13 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'instalments',
-    en: ['klarna', 'pay in instalments', 'pay in installments', 'monthly instalments', 'pay later', 'pay in three', 'buy now pay later', 'afterpay', 'clearpay', 'scalapay', 'financing', 'finance', 'monthly payments', 'split payment', 'spread the cost', 'interest free', 'interest-free', 'zero interest', 'pay monthly', 'monthly plan', 'payment plan', 'pay over time', 'pay in parts', 'split it', 'split the payment', 'paypal credit', 'paypal pay later', 'pay later with', 'klarna pay later', 'zip pay', 'laybuy', 'humm', 'affirm', 'pay in instalment'],
+    en: ['klarna', 'pay in instalments', 'pay in installments', 'monthly instalments', 'pay later', 'pay in three', 'buy now pay later', 'afterpay', 'clearpay', 'scalapay', 'financing', 'finance', 'monthly payments', 'split payment', 'spread the cost', 'interest free', 'interest-free', 'zero interest', 'pay monthly', 'monthly plan', 'payment plan', 'pay over time', 'pay in parts', 'split the payment', 'paypal credit', 'paypal pay later', 'pay later with', 'klarna pay later', 'zip pay', 'laybuy', 'humm', 'affirm', 'pay in instalment'],
     it: ['rate', 'a rate', 'rata', 'rateale', 'rateizzare', 'rateizzato', 'pagamento a rate', 'pagare a rate', 'in tre rate', 'klarna', 'scalapay', 'finanziamento', 'pagamento dilazionato', 'paga dopo', 'pagamento posticipato', 'tasso zero', 'senza interessi', 'interessi zero', 'in comode rate', 'rateizzazione', 'pagamento rateizzato', 'dividere il pagamento', 'pagare in più volte', 'pagare in tre volte', 'findomestic', 'compass', 'agos', 'heylight', 'soisy', 'pagolight', 'paypal in 3 rate', 'paga in 3 rate', 'pagamento mensile', 'rate mensili', 'pay later'],
   },
   {
     id: 'digital-wallet',
-    en: ['apple pay', 'google pay', 'samsung pay', 'amazon pay', 'satispay', 'digital wallet', 'mobile payment', 'gpay', 'applepay', 'pay with my phone', 'pay with phone', 'wallet'],
-    it: ['apple pay', 'google pay', 'samsung pay', 'amazon pay', 'satispay', 'portafoglio digitale', 'pagamento da smartphone', 'pagare con il telefono', 'pagare con lo smartphone', 'gpay', 'pagare col telefono', 'wallet'],
+    en: ['apple pay', 'google pay', 'samsung pay', 'amazon pay', 'satispay', 'digital wallet', 'mobile payment', 'gpay', 'applepay', 'pay with my phone', 'pay with phone'],
+    it: ['apple pay', 'google pay', 'samsung pay', 'amazon pay', 'satispay', 'portafoglio digitale', 'pagamento da smartphone', 'pagare con il telefono', 'pagare con lo smartphone', 'gpay', 'pagare col telefono'],
   },
   {
     id: 'payment-failed',
@@ -684,7 +684,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'size',
     en: ['size', 'sizes', 'sizing', 'size guide', 'size chart', 'size table', 'what size', 'which size', 'measurements', 'measure', 'measuring', 'small', 'medium', 'large', 'xs', 'xl', 'xxl', 'petite', 'plus size', 'uk size', 'us size', 'eu size', 'my size', 'your sizes', 'size advice', 'size help', 'sizing advice', 'size conversion', 'size converter', 'italian size', 'european size', 'us sizing', 'uk sizing', 'ring size', 'ring sizes', 'ring sizer', 'finger size', 'bracelet size', 'bracelet length', 'chain length', 'necklace length', 'frame size', 'bike size', 'helmet size', 'glove size', 'collar size', 'dog collar size', 'harness size', 'bra size', 'cup size', 'waist size', 'inside leg', 'inseam', 'chest measurement', 'chest size', 'in between sizes', 'between sizes', 'extra large', 'extra small', 'one size', 'one size fits all', 'size up or down', 'kids sizes', 'wetsuit size', 'grip size', 'size of the ring'],
-    it: ['taglia', 'taglie', 'misura', 'misure', 'guida alle taglie', 'tabella taglie', 'tabella delle taglie', 'che taglia', 'quale taglia', 'misurare', 'misurarmi', 'small', 'medium', 'xs', 'xl', 'xxl', 'taglie forti', 'conversione taglie', 'taglia giusta', 'misura giusta', 'consiglio sulla taglia', 'tabella misure', 'guida taglie', 'misura anello', "misura dell'anello", 'taglia anello', 'misura del dito', 'circonferenza del dito', 'lunghezza della catenina', 'lunghezza collana', 'misura bracciale', 'taglia del telaio', 'misura telaio', 'misura casco', 'taglia reggiseno', 'coppa', 'girovita', 'giro vita', 'giro seno', 'giro petto', 'lunghezza gamba', 'taglia unica', 'taglia italiana', 'taglia europea', 'taglie americane', 'taglia inglese', 'tra due taglie', 'misura collare', 'taglia cane', 'taglia della pettorina', 'che taglia prendo', 'che misura prendo', 'quale misura', 'size guide'],
+    it: ['taglia', 'taglie', 'misura', 'misure', 'guida alle taglie', 'tabella taglie', 'tabella delle taglie', 'che taglia', 'quale taglia', 'misurare', 'misurarmi', 'small', 'medium', 'xs', 'xl', 'xxl', 'taglie forti', 'conversione taglie', 'taglia giusta', 'misura giusta', 'consiglio sulla taglia', 'tabella misure', 'guida taglie', 'misura anello', "misura dell'anello", 'taglia anello', 'misura del dito', 'circonferenza del dito', 'lunghezza della catenina', 'lunghezza collana', 'misura bracciale', 'taglia del telaio', 'misura telaio', 'misura casco', 'taglia reggiseno', 'girovita', 'giro vita', 'giro seno', 'giro petto', 'lunghezza gamba', 'taglia unica', 'taglia italiana', 'taglia europea', 'taglie americane', 'taglia inglese', 'tra due taglie', 'misura collare', 'taglia cane', 'taglia della pettorina', 'che taglia prendo', 'che misura prendo', 'quale misura', 'size guide'],
   },
   {
     id: 'age-range',
@@ -704,11 +704,11 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'pet-feeding',
     en: ['feeding guide', 'feeding guidelines', 'how much to feed', 'daily portion', 'portion size', 'food amount', 'switching food', 'change food', 'transition to new food', 'wet food', 'dry food', 'kibble', 'dog food', 'cat food', 'pet food', 'puppy food', 'kitten food', 'treats for', 'feeding amount', 'grain free'],
-    it: ['razione giornaliera', 'quantità giornaliera', 'quanto dargli', 'quanto cibo', 'crocchette', 'cibo umido', 'cibo secco', 'umido', 'alimentazione', 'cambio alimentazione', 'cambiare cibo', 'mangime', 'pappa', 'snack per cani', 'cibo per gatti', 'cibo per cani', 'grain free', 'senza cereali'],
+    it: ['razione giornaliera', 'quantità giornaliera', 'quanto dargli', 'quanto cibo', 'crocchette', 'cibo umido', 'cibo secco', 'cambio alimentazione', 'cambiare cibo', 'mangime', 'pappa', 'snack per cani', 'cibo per gatti', 'cibo per cani', 'grain free', 'senza cereali'],
   },
   {
     id: 'fit',
-    en: ['fit', 'fits', 'fitting', 'true to size', 'runs small', 'runs large', 'runs big', 'come up small', 'tight', 'loose', 'snug', 'roomy', 'slim fit', 'regular fit', 'oversized', 'baggy', 'model is wearing', 'model wears', 'model height', 'fits small', 'fits large', 'fits big', 'come up big', 'comes up small', 'comes up large', 'small fitting', 'large fitting', 'generous fit', 'generous', 'runs true to size', 'go up a size', 'go down a size', 'how does it fit', 'fit guide', 'fitted', 'sleeve length', 'stretch', 'stretchy', 'does it stretch', 'stretches', 'elastic', 'boot fitting'],
+    en: ['fit', 'fits', 'fitting', 'true to size', 'runs small', 'runs large', 'runs big', 'come up small', 'tight', 'loose', 'snug', 'roomy', 'slim fit', 'regular fit', 'oversized', 'baggy', 'model is wearing', 'model wears', 'model height', 'fits small', 'fits large', 'fits big', 'come up big', 'comes up small', 'comes up large', 'small fitting', 'large fitting', 'generous fit', 'runs true to size', 'go up a size', 'go down a size', 'how does it fit', 'fit guide', 'fitted', 'sleeve length', 'stretch', 'stretchy', 'does it stretch', 'stretches', 'elastic', 'boot fitting'],
     it: ['vestibilità', 'veste piccolo', 'veste grande', 'veste regolare', 'stretto', 'stretta', 'largo', 'larga', 'aderente', 'comodo', 'oversize', 'slim', 'come veste', 'calza piccolo', 'calza grande', 'la modella indossa', 'taglia della modella', 'altezza della modella', 'il modello indossa', 'veste giusto', 'calza giusto', 'una taglia sopra', 'taglia sotto', 'veste abbondante', 'abbondante', 'veste stretto', 'calza stretto', 'elasticizzato', 'si allarga', 'si sforma', 'lunghezza manica', 'vestibilità regolare', 'come calza', 'come vestono', 'prendere una taglia sopra', 'prendere la taglia sotto'],
   },
   {
@@ -718,13 +718,13 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'alterations',
-    en: ['alterations', 'alteration', 'hemming', 'hem', 'take up', 'shorten', 'tailoring', 'resize', 'resizing', 'ring resizing', 'resize a ring', 'resize my ring', 'adjust the strap', 'strap adjustment', 'remove links', 'shorten the strap', 'shorten the bracelet', 'let out', 'adjustment'],
+    en: ['alterations', 'alteration', 'hemming', 'hem', 'take up', 'shorten', 'tailoring', 'resize', 'resizing', 'ring resizing', 'resize a ring', 'resize my ring', 'adjust the strap', 'strap adjustment', 'remove links', 'shorten the strap', 'shorten the bracelet', 'let out'],
     it: ['orlo', 'orli', 'sartoria', 'modifiche sartoriali', 'accorciare', 'stringere', 'riparazioni sartoriali', 'ridimensionare', 'ridimensionamento', "allargare l'anello", "stringere l'anello", "ridimensionare l'anello", 'accorciare il bracciale', 'togliere maglie', 'accorciare il cinturino', 'modificare la misura', 'adattare la misura', "fare l'orlo"],
   },
   {
     id: 'personalisation',
     en: ['personalise', 'personalised', 'personalisation', 'customise', 'engraving', 'engrave', 'engraved', 'monogram', 'embroidery', 'embroidered', 'bespoke', 'made to measure', 'engrave a name', 'custom engraving', 'engraving cost', 'initials', 'name necklace', 'add a name', 'customised', 'customisation', 'print my name', 'custom text', 'monogrammed', 'embroider'],
-    it: ['personalizzare', 'personalizzato', 'personalizzata', 'personalizzazione', 'incisione', 'incidere', 'inciso', 'ricamo', 'ricamato', 'monogramma', 'iniziali', 'nome stampato', 'fatto su misura', 'incisione personalizzata', 'incidere il nome', 'far incidere', 'scritta', 'scritta personalizzata', 'nome inciso', 'personalizzabile', 'ricamare', 'stampa personalizzata', 'customizzare', 'custom', 'incisione del nome', 'aggiungere il nome'],
+    it: ['personalizzare', 'personalizzato', 'personalizzata', 'personalizzazione', 'incisione', 'incidere', 'inciso', 'ricamo', 'ricamato', 'monogramma', 'iniziali', 'nome stampato', 'fatto su misura', 'incisione personalizzata', 'incidere il nome', 'far incidere', 'scritta personalizzata', 'nome inciso', 'personalizzabile', 'ricamare', 'stampa personalizzata', 'customizzare', 'custom', 'incisione del nome', 'aggiungere il nome'],
   },
 
   // ---------------------------------------------------------------- stock
@@ -788,7 +788,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'contact',
     en: ['contact', 'contact you', 'contact us', 'contact details', 'get in touch', 'reach you', 'customer service', 'customer services', 'customer support', 'customer care', 'support', 'support team', 'help desk', 'helpdesk', 'speak to you', 'talk to you', 'reach someone', 'get hold of', 'get hold of you', 'how can i contact', 'how to contact', 'talk to customer service', 'contact form', 'support ticket', 'open a ticket', 'raise a ticket', 'customer service team', 'call center', 'call centre'],
-    it: ['contattare', 'contattarvi', 'contatto', 'contatti', 'assistenza', 'assistenza clienti', 'servizio clienti', 'supporto', 'customer care', 'help desk', 'mettermi in contatto', 'recapiti', 'parlare con voi', 'come vi contatto', 'raggiungervi', 'modulo di contatto', 'form di contatto', 'servizio assistenza', 'ufficio clienti', "parlare con l'assistenza", 'ticket', 'aprire un ticket', 'call center', 'customer service', 'contattare il servizio clienti', 'come contattarvi'],
+    it: ['contattare', 'contattarvi', 'contatto', 'contatti', 'assistenza', 'assistenza clienti', 'servizio clienti', 'supporto', 'customer care', 'help desk', 'mettermi in contatto', 'recapiti', 'parlare con voi', 'come vi contatto', 'modulo di contatto', 'form di contatto', 'servizio assistenza', 'ufficio clienti', "parlare con l'assistenza", 'ticket', 'aprire un ticket', 'call center', 'customer service', 'contattare il servizio clienti', 'come contattarvi'],
   },
   {
     id: 'support-hours',
@@ -837,7 +837,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'company-info',
-    en: ['company', 'where are you based', 'based', 'headquarters', 'head office', 'registered office', 'warehouse location', 'family business', 'about the company', 'where are you located', 'uk based', 'italian company', 'who owns', 'founded', 'your story', 'small business', 'independent shop'],
+    en: ['company', 'where are you based', 'based', 'headquarters', 'head office', 'registered office', 'warehouse location', 'family business', 'about the company', 'where are you located', 'uk based', 'italian company', 'who owns', 'your story', 'small business', 'independent shop'],
     it: ['azienda', 'società', 'sede legale', 'sede operativa', 'ditta', 'azienda di famiglia', 'dove avete sede', 'azienda italiana', 'piccola azienda', 'negozio indipendente'],
   },
   {
@@ -863,7 +863,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'advice',
     en: ['advice', 'advise', 'recommend', 'recommendation', 'recommendations', 'suggest', 'suggestion', 'help me choose', 'suitable', 'which one is best', 'difference between', 'compare', 'comparison', 'help choosing', 'not sure which', 'which would you recommend'],
-    it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta', 'differenza tra', 'che differenza', 'differenza', 'confronto', 'confrontare', 'non so quale', 'indecisa', 'indeciso', 'mi consigliate', 'cosa mi consigliate'],
+    it: ['consiglio', 'consigli', 'consigliare', 'consigliate', 'consigliatemi', 'suggerire', 'suggerimento', 'aiutatemi a scegliere', 'aiuto nella scelta', 'confronto', 'confrontare', 'non so quale', 'indecisa', 'indeciso', 'mi consigliate', 'cosa mi consigliate'],
   },
   {
     id: 'catalogue',
@@ -880,7 +880,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'care',
     en: ['care instructions', 'washing instructions', 'care label', 'wash', 'washing', 'washable', 'machine wash', 'machine washable', 'hand wash', 'dry clean', 'iron', 'ironing', 'tumble dry', 'shrink', 'clean', 'cleaning', 'maintenance', 'how to wash', 'how to clean', 'can i wash', 'washing machine', 'dishwasher', 'dishwasher safe', 'dishwasher proof', 'oven safe', 'microwave safe', 'remove stains', 'descale', 'descaling', 'limescale', 'polish', 'polishing', 'tarnish', 'tarnished', 'tarnishing', 'turn green', 'leather care', 'care guide', 'how to care for', 'wash temperature', 'delicate cycle', 'bleach', 'colour run', 'colours run', 'dye transfer', 'shrunk', 'shrinkage', 'waterproofing', 'how to look after', 'caring for', 'went black', 'turned black', 'gone black', 'turned dark', 'gone dark', 'discoloured', 'discolored', 'went green'],
-    it: ['istruzioni di lavaggio', 'etichetta di lavaggio', 'lavaggio', 'lavare', 'lavabile', 'lavatrice', 'lavaggio a mano', 'lavare a mano', 'lavare a secco', 'lavaggio a secco', 'stirare', 'asciugatrice', 'si restringe', 'restringersi', 'pulire', 'pulizia', 'manutenzione', 'cura del prodotto', 'come si lava', 'come lavarlo', 'come pulirlo', 'si può lavare', 'va in lavatrice', 'lavastoviglie', 'lavabile in lavastoviglie', 'resistente al forno', 'adatto al forno', 'microonde', 'adatto al microonde', 'macchie', 'togliere le macchie', 'smacchiare', 'calcare', 'decalcificare', 'anticalcare', 'lucidare', 'lucidatura', 'annerisce', 'annerito', 'si ossida', 'ossidazione', 'diventa verde', 'infeltrito', 'infeltrisce', 'stinge', 'stingere', 'temperatura di lavaggio', 'candeggina', 'cura del cuoio', 'trattamento pelle', 'istruzioni per la cura', 'come mantenerlo', 'come trattarlo', 'ristretto in lavatrice', 'diventato nero', 'diventata nera', 'diventata scura', 'si è annerito', 'si è annerita'],
+    it: ['istruzioni di lavaggio', 'etichetta di lavaggio', 'lavaggio', 'lavare', 'lavabile', 'lavatrice', 'lavaggio a mano', 'lavare a mano', 'lavare a secco', 'lavaggio a secco', 'stirare', 'asciugatrice', 'si restringe', 'restringersi', 'pulire', 'pulizia', 'manutenzione', 'cura del prodotto', 'come si lava', 'come lavarlo', 'come pulirlo', 'si può lavare', 'va in lavatrice', 'lavastoviglie', 'lavabile in lavastoviglie', 'resistente al forno', 'adatto al forno', 'microonde', 'adatto al microonde', 'macchie', 'togliere le macchie', 'smacchiare', 'decalcificare', 'anticalcare', 'lucidare', 'lucidatura', 'annerisce', 'annerito', 'si ossida', 'ossidazione', 'diventa verde', 'infeltrito', 'infeltrisce', 'stinge', 'stingere', 'temperatura di lavaggio', 'candeggina', 'cura del cuoio', 'trattamento pelle', 'istruzioni per la cura', 'come mantenerlo', 'come trattarlo', 'ristretto in lavatrice', 'diventato nero', 'diventata nera', 'diventata scura', 'si è annerito', 'si è annerita', 'togliere il calcare'],
   },
   {
     id: 'dimensions',
@@ -905,11 +905,11 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'allergens',
     en: ['allergens', 'allergen', 'allergy', 'allergies', 'allergic', 'gluten', 'gluten free', 'gluten-free', 'nuts', 'nut free', 'peanuts', 'lactose', 'lactose free', 'dairy', 'dairy free', 'coeliac', 'celiac', 'intolerance', 'egg', 'eggs', 'soy', 'soya', 'sesame', 'shellfish', 'fish allergy', 'tree nuts', 'cross contamination', 'wheat', 'wheat free', 'celery', 'mustard', 'lupin', 'sulphites', 'sulfites', 'nut traces', 'nut allergy', 'egg free', 'allergen information', 'coeliac safe'],
-    it: ['allergeni', 'allergene', 'allergia', 'allergie', 'allergico', 'allergica', 'glutine', 'senza glutine', 'celiaco', 'celiaci', 'celiachia', 'lattosio', 'senza lattosio', 'frutta a guscio', 'arachidi', 'intolleranza', 'intolleranze', 'può contenere tracce', 'uova', 'uovo', 'sesamo', 'crostacei', 'molluschi', 'contaminazione', 'contaminazione crociata', 'senape', 'lupini', 'solfiti', 'frumento', 'grano', 'allergia alla frutta', 'allergia alle noci', 'senza uova', 'adatto ai celiaci', 'tabella allergeni'],
+    it: ['allergeni', 'allergene', 'allergia', 'allergie', 'allergico', 'allergica', 'glutine', 'senza glutine', 'celiaco', 'celiaci', 'celiachia', 'lattosio', 'senza lattosio', 'frutta a guscio', 'arachidi', 'intolleranza', 'intolleranze', 'può contenere tracce', 'uova', 'uovo', 'sesamo', 'crostacei', 'molluschi', 'contaminazione', 'contaminazione crociata', 'senape', 'lupini', 'solfiti', 'frumento', 'allergia alla frutta', 'allergia alle noci', 'senza uova', 'adatto ai celiaci', 'tabella allergeni'],
   },
   {
     id: 'ingredients',
-    en: ['ingredients', 'ingredient', 'contains', 'nutrition', 'nutritional information', 'nutritional values', 'nutrition facts', 'calories', 'inci', 'additives', 'preservatives', 'sugar', 'full ingredients', 'ingredients list', 'ingredient list', 'list of ingredients', 'nutrition label', 'nutritional info', 'macros', 'protein', 'fat content', 'salt', 'caffeine', 'alcohol content', 'abv', 'parabens', 'paraben free', 'sulphates', 'sulfate free', 'silicones', 'natural ingredients', 'chemicals', 'active ingredients', 'made with'],
+    en: ['ingredients', 'ingredient', 'contains', 'nutrition', 'nutritional information', 'nutritional values', 'nutrition facts', 'calories', 'inci', 'additives', 'preservatives', 'sugar', 'full ingredients', 'ingredients list', 'ingredient list', 'list of ingredients', 'nutrition label', 'nutritional info', 'macros', 'protein', 'fat content', 'salt', 'caffeine', 'alcohol content', 'abv', 'parabens', 'paraben free', 'sulphates', 'sulfate free', 'silicones', 'natural ingredients', 'chemicals', 'active ingredients'],
     it: ['ingredienti', 'ingrediente', 'contiene', 'valori nutrizionali', 'tabella nutrizionale', 'calorie', 'inci', 'additivi', 'zucchero', 'zuccheri', 'etichetta nutrizionale', 'lista ingredienti', 'elenco ingredienti', 'cosa contiene', 'proteine', 'grassi', 'caffeina', 'gradazione alcolica', 'parabeni', 'senza parabeni', 'siliconi', 'ingredienti naturali', 'principi attivi', 'principio attivo', 'composizione inci'],
   },
   {
@@ -944,8 +944,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'refill',
-    en: ['refill', 'refills', 'refill pack', 'refill pouch', 'refillable', 'eco refill', 'replacement cartridge', 'cartridge', 'cartridges', 'pods', 'capsules', 'replacement heads', 'brush heads', 'ink cartridges', 'empty bottle', 'return empties', 'empties', 'refill station', 'top up bottle'],
-    it: ['refill', 'formato refill', 'confezione refill', 'flacone ricaricabile', 'ricarica profumo', 'ricariche profumo', 'vuoto a rendere', 'vuoti', 'cartucce', 'cartuccia', 'capsule', 'cialde', 'testine di ricambio', 'testine', 'sfuso', 'ricarica eco'],
+    en: ['refill', 'refills', 'refill pack', 'refill pouch', 'refillable', 'eco refill', 'replacement cartridge', 'cartridge', 'cartridges', 'pods', 'capsules', 'replacement heads', 'brush heads', 'ink cartridges', 'empty bottle', 'return empties', 'refill station', 'top up bottle'],
+    it: ['refill', 'formato refill', 'confezione refill', 'flacone ricaricabile', 'ricarica profumo', 'ricariche profumo', 'vuoto a rendere', 'cartucce', 'cartuccia', 'capsule', 'cialde', 'testine di ricambio', 'testine', 'sfuso', 'ricarica eco'],
   },
   {
     id: 'expiry',
@@ -974,7 +974,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'dosage',
-    en: ['dosage', 'dose', 'doses', 'how many to take', 'how often to take', 'tablets a day', 'how to take', 'how much to take', 'daily dose', 'maximum dose', 'take with food', 'before meals', 'after meals'],
+    en: ['dosage', 'dose', 'doses', 'how many to take', 'how often to take', 'tablets a day', 'how to take', 'how much to take', 'daily dose', 'maximum dose', 'take with food'],
     it: ['posologia', 'dosaggio', 'dose', 'dosi', 'quante compresse', 'quante volte al giorno', 'compresse al giorno', "modo d'uso", 'come si assume', 'come assumere', 'assumere', 'dose giornaliera', 'dose massima', 'prima dei pasti', 'dopo i pasti', 'a stomaco vuoto'],
   },
   {
@@ -985,7 +985,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'medicine-info',
     en: ['side effects', 'side effect', 'interactions', 'drug interactions', 'contraindications', 'patient leaflet', 'information leaflet', 'leaflet', 'pharmacist', 'ask a pharmacist', 'speak to a pharmacist', 'pharmacist advice', 'other medicines', 'mix with alcohol'],
-    it: ['effetti collaterali', 'effetti indesiderati', 'controindicazioni', 'interazioni', 'bugiardino', 'foglietto illustrativo', 'farmacista', 'parlare con il farmacista', 'consiglio del farmacista', 'altri farmaci', 'insieme ad altri farmaci'],
+    it: ['effetti collaterali', 'effetti indesiderati', 'controindicazioni', 'bugiardino', 'foglietto illustrativo', 'parlare con il farmacista', 'consiglio del farmacista', 'altri farmaci', 'insieme ad altri farmaci', 'interazioni con farmaci', 'interazioni farmacologiche', 'chiedere al farmacista'],
   },
   {
     id: 'samples',
@@ -1000,7 +1000,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'installation',
     en: ['installation', 'install', 'installed', 'installing', 'installer', 'wall mount', 'wall mounting', 'mount on the wall', 'plumbing', 'plumbed in', 'connect the appliance', 'fitting service', 'installation service', 'install it for me', 'plumb in', 'hook up', 'hooked up', 'professional installation', 'installation cost', 'mount the tv', 'tv mounting', 'wall bracket'],
-    it: ['installazione', 'installare', 'installato', 'installata', 'installatore', 'tecnico installatore', 'allaccio', 'allacciamento', 'montaggio a parete', 'fissare al muro', 'collegamento', 'messa in funzione', 'installazione a domicilio', 'servizio di installazione', 'costo installazione', 'allacciare', 'collegare la lavatrice', 'montaggio tv', 'staffa', 'staffa a muro', 'tecnico a domicilio', 'installarlo', 'me lo installate'],
+    it: ['installazione', 'installare', 'installato', 'installata', 'installatore', 'tecnico installatore', 'allaccio', 'allacciamento', 'montaggio a parete', 'fissare al muro', 'collegamento', 'messa in funzione', 'installazione a domicilio', 'servizio di installazione', 'costo installazione', 'allacciare', 'collegare la lavatrice', 'montaggio tv', 'staffa a muro', 'tecnico a domicilio', 'installarlo', 'me lo installate'],
   },
   {
     id: 'sustainability',
