@@ -94,8 +94,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'dispatch',
-    en: ['dispatch', 'dispatched', 'dispatching', 'processing time', 'handling time', 'leave the warehouse', 'goes out', 'ships out', 'shipped out', 'prepare my order', 'shipping confirmation', 'dispatch email', 'shipped email', 'warehouse', 'not dispatched yet', 'not shipped yet', 'still not shipped', 'not been shipped', 'not been sent', 'ready to ship', 'ships within', 'dispatch time', 'dispatch times', 'same day dispatch', 'same-day dispatch', 'dispatch date', 'handling days', 'when do you ship', 'when will you ship', 'when will it ship', 'when will you send', 'when is it dispatched', 'when is it sent', 'has it been dispatched', 'sent out', 'been sent out', 'gone out', 'left your warehouse'],
-    it: ['evasione', 'evaso', 'evadere', 'evadete', 'preparazione', 'preparazione ordine', 'elaborazione', 'affidato al corriere', 'parte il pacco', 'esce dal magazzino', 'conferma di spedizione', 'email di spedizione', 'avviso di spedizione', 'non ancora spedito', 'non è ancora partito', 'quando spedite', 'quando viene spedito', 'quando verrà spedito', 'quando lo spedite', 'quando partirà', 'pronto per la spedizione', 'tempi di evasione', 'tempi di preparazione', 'uscito dal magazzino', 'lasciato il magazzino', 'spedito in giornata', 'spedito lo stesso giorno', 'è stato spedito', 'ordine spedito', 'non è stato spedito', 'ordine evaso', 'partito il pacco', 'pacco partito', 'ordine partito'],
+    en: ['dispatch', 'dispatched', 'dispatching', 'processing time', 'handling time', 'leave the warehouse', 'goes out', 'ships out', 'shipped out', 'prepare my order', 'shipping confirmation', 'dispatch email', 'shipped email', 'warehouse', 'not dispatched yet', 'not shipped yet', 'still not shipped', 'not been shipped', 'not been sent', 'ready to ship', 'ships within', 'dispatch time', 'dispatch times', 'same day dispatch', 'same-day dispatch', 'dispatch date', 'handling days', 'when do you ship', 'when will you ship', 'when will it ship', 'when is it dispatched', 'has it been dispatched', 'sent out', 'been sent out', 'gone out', 'left your warehouse'],
+    it: ['evasione', 'evaso', 'evadere', 'evadete', 'preparazione', 'preparazione ordine', 'elaborazione', 'affidato al corriere', 'parte il pacco', 'esce dal magazzino', 'conferma di spedizione', 'email di spedizione', 'avviso di spedizione', 'non è ancora partito', 'quando spedite', 'quando viene spedito', 'quando verrà spedito', 'quando lo spedite', 'quando partirà', 'pronto per la spedizione', 'tempi di evasione', 'tempi di preparazione', 'uscito dal magazzino', 'lasciato il magazzino', 'spedito in giornata', 'spedito lo stesso giorno', 'è stato spedito', 'ordine spedito', 'ordine evaso', 'partito il pacco', 'pacco partito', 'ordine partito'],
   },
   {
     id: 'delivery-time',
@@ -109,7 +109,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'cut-off',
-    en: ['cut-off time', 'cutoff', 'cut off', 'last order time', 'orders placed before', 'orders placed after', 'dispatch cut-off', 'last dispatch', 'cutoff time', 'order deadline', 'what time to order', 'latest order time', 'order before noon', 'cut off time'],
+    en: ['cut-off time', 'cutoff', 'cut off', 'last order time', 'orders placed before', 'orders placed after', 'dispatch cut-off', 'last dispatch', 'cutoff time', 'order deadline', 'latest order time', 'order before noon', 'cut off time'],
     it: ['orario limite', 'ordini entro', 'ordini ricevuti entro', 'ordini effettuati entro', 'ordinando entro', 'entro le ore', 'orario di cut-off', 'cut-off', 'ordinare entro', 'ordina entro', 'ultimo orario', 'ordini dopo le'],
   },
   {
@@ -145,7 +145,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'late-delivery',
     en: ['late', 'delayed', 'delay', 'delays', 'not arrived', "hasn't arrived", 'has not arrived', 'still not arrived', 'not received', "haven't received", 'never arrived', 'never received', 'still waiting', 'overdue', 'taking too long', 'running late', "hasn't come", 'has not come', "hasn't turned up", 'never turned up', 'not turned up', 'nothing arrived', 'nothing has arrived', 'supposed to arrive', 'was supposed to arrive', 'late parcel', 'late order', 'delayed order', 'delayed parcel', 'waiting for weeks', 'waiting for ages', 'been waiting', 'taking ages', 'takes forever', 'days late', 'not delivered yet', 'not delivered', 'still not received', "haven't got it", 'missed the delivery date', 'past the delivery date', 'late delivery', 'delivery delayed'],
-    it: ['ritardo', 'ritardi', 'in ritardo', 'ritardata', 'non è arrivato', 'non arrivato', 'non è ancora arrivato', 'mai arrivato', 'non ho ricevuto', 'non ricevuto', 'ancora in attesa', 'aspetto ancora', 'sto ancora aspettando', 'non arriva', 'troppo tempo', 'non è ancora arrivata', 'non ho ancora ricevuto', 'non mi è arrivato', 'non è mai arrivato', 'doveva arrivare', 'doveva arrivare ieri', 'aspetto da giorni', 'aspetto da settimane', 'sono settimane che aspetto', 'ordine in ritardo', 'pacco in ritardo', 'spedizione in ritardo', 'ritardo nella consegna', 'ritardo di consegna', 'ci mette troppo', 'ci sta mettendo troppo', 'nessuna consegna', 'non consegnato', 'ancora non arriva', 'consegna in ritardo', 'pacco mai ricevuto', 'mai ricevuto'],
+    it: ['ritardo', 'ritardi', 'in ritardo', 'ritardata', 'non è arrivato', 'non arrivato', 'non è ancora arrivato', 'mai arrivato', 'non ho ricevuto', 'non ricevuto', 'ancora in attesa', 'aspetto ancora', 'sto ancora aspettando', 'non arriva', 'troppo tempo', 'non è ancora arrivata', 'non ho ancora ricevuto', 'non mi è arrivato', 'non è mai arrivato', 'aspetto da giorni', 'aspetto da settimane', 'sono settimane che aspetto', 'ordine in ritardo', 'pacco in ritardo', 'spedizione in ritardo', 'ritardo nella consegna', 'ritardo di consegna', 'ci mette troppo', 'ci sta mettendo troppo', 'nessuna consegna', 'ancora non arriva', 'consegna in ritardo', 'pacco mai ricevuto', 'mai ricevuto'],
   },
   {
     id: 'lost-parcel',
@@ -237,7 +237,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'cancel-order',
     en: ['cancel', 'cancels', 'cancelling', 'canceling', 'cancellation', 'cancelled', 'canceled', 'cancel my order', 'call off', "don't want it anymore", 'no longer want', 'stop my order', 'stop the order', 'cancel it', 'cancel the order', 'cancel order', 'cancellation request', 'cancel before shipping', 'ordered by mistake', 'ordered twice', 'duplicate order', 'accidentally ordered', 'placed the order twice', 'withdraw my order', 'undo my order', 'undo order', 'stop the delivery', 'cancel an order'],
-    it: ['annullare', 'annullamento', 'annullato', 'annullata', "annullare l'ordine", 'cancellare', 'cancellazione', "cancellare l'ordine", 'disdire', 'disdetta', 'revocare', 'non lo voglio più', "bloccare l'ordine", "fermare l'ordine", 'annullarlo', 'annullarla', 'annullatelo', 'annullate', 'annullo', 'cancellatelo', 'ordinato per sbaglio', 'ordine doppio', 'ordinato due volte', 'ordine duplicato', 'non mi serve più', 'disdico', 'annullare un ordine', 'bloccare la spedizione', "annullamento dell'ordine", "cancellazione dell'ordine"],
+    it: ['annullare', 'annullamento', 'annullato', 'annullata', "annullare l'ordine", 'cancellare', 'cancellazione', "cancellare l'ordine", 'disdire', 'disdetta', 'revocare', 'non lo voglio più', "bloccare l'ordine", "fermare l'ordine", 'annullarlo', 'annullarla', 'annullatelo', 'annullate', 'annullo', 'cancellatelo', 'ordinato per sbaglio', 'ordine doppio', 'ordinato due volte', 'ordine duplicato', 'disdico', 'annullare un ordine', 'bloccare la spedizione', "annullamento dell'ordine", "cancellazione dell'ordine"],
   },
   {
     id: 'delivery-address',
@@ -345,7 +345,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'missing-item',
-    en: ['missing', 'missing item', 'item missing', 'items missing', 'missing part', 'missing parts', 'incomplete order', 'incomplete', 'not in the box', 'not included', 'only received', 'only got', 'only got part', 'half my order', 'part of my order', 'missing from my order', 'missing from the box', 'something missing', 'not everything arrived', 'one item missing', 'missing pieces', 'missing screws', 'missing piece', "wasn't in the box", 'not all items'],
+    en: ['missing', 'missing item', 'item missing', 'items missing', 'missing part', 'missing parts', 'incomplete order', 'incomplete', 'not in the box', 'not included', 'only received', 'only got', 'only got part', 'half my order', 'part of my order', 'missing from my order', 'missing from the box', 'something missing', 'not everything arrived', 'one item missing', 'missing pieces', 'missing screws', 'missing piece', "wasn't in the box"],
     it: ['mancante', 'mancanti', 'manca', 'mancano', 'articolo mancante', 'pezzo mancante', 'pezzi mancanti', 'ordine incompleto', 'incompleto', 'non era nel pacco', "non c'era", 'non incluso', 'manca un pezzo', 'manca qualcosa', 'mancava', 'mancavano', 'arrivato solo', 'ricevuto solo', "non c'era tutto", 'mancano le viti', 'viti mancanti', 'manca un articolo', 'manca una parte', 'ordine parziale', 'non ho ricevuto tutto'],
   },
   {
@@ -624,7 +624,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'instalments',
-    en: ['klarna', 'pay in instalments', 'pay in installments', 'monthly instalments', 'pay later', 'pay in three', 'buy now pay later', 'afterpay', 'clearpay', 'scalapay', 'financing', 'finance', 'monthly payments', 'split payment', 'spread the cost', 'interest free', 'interest-free', 'zero interest', 'pay monthly', 'monthly plan', 'payment plan', 'pay over time', 'pay in parts', 'split the payment', 'paypal credit', 'paypal pay later', 'pay later with', 'klarna pay later', 'zip pay', 'laybuy', 'humm', 'affirm', 'pay in instalment'],
+    en: ['klarna', 'pay in instalments', 'pay in installments', 'monthly instalments', 'pay later', 'pay in three', 'buy now pay later', 'afterpay', 'clearpay', 'scalapay', 'financing', 'finance', 'monthly payments', 'split payment', 'spread the cost', 'interest free', 'interest-free', 'zero interest', 'pay monthly', 'monthly plan', 'payment plan', 'pay in parts', 'split the payment', 'paypal credit', 'paypal pay later', 'pay later with', 'klarna pay later', 'zip pay', 'laybuy', 'humm', 'affirm', 'pay in instalment'],
     it: ['rate', 'a rate', 'rata', 'rateale', 'rateizzare', 'rateizzato', 'pagamento a rate', 'pagare a rate', 'in tre rate', 'klarna', 'scalapay', 'finanziamento', 'pagamento dilazionato', 'paga dopo', 'pagamento posticipato', 'tasso zero', 'senza interessi', 'interessi zero', 'in comode rate', 'rateizzazione', 'pagamento rateizzato', 'dividere il pagamento', 'pagare in più volte', 'pagare in tre volte', 'findomestic', 'compass', 'agos', 'heylight', 'soisy', 'pagolight', 'paypal in 3 rate', 'paga in 3 rate', 'pagamento mensile', 'rate mensili', 'pay later'],
   },
   {
@@ -740,7 +740,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'restock',
-    en: ['back in stock', 'restock', 'restocked', 'restocking', 'notify me', 'notify me when', 'stock alert', 'stock notification', 'replenish', 'available again', 'come back in stock', 'email me when', 'when will you restock', 'get more in', 'new stock', 'more stock', 'restock date', 'waiting list', 'waitlist', 'notify when available', 'back in stock soon', 'when is it back', 'coming back'],
+    en: ['back in stock', 'restock', 'restocked', 'restocking', 'notify me', 'notify me when', 'stock alert', 'stock notification', 'replenish', 'available again', 'come back in stock', 'email me when', 'when will you restock', 'get more in', 'new stock', 'more stock', 'restock date', 'waiting list', 'waitlist', 'notify when available', 'back in stock soon', 'when is it back'],
     it: ['tornerà disponibile', 'torna disponibile', 'di nuovo disponibile', 'rifornimento', 'riassortimento', 'riassortito', 'avvisami', 'avvisatemi', 'notifica di disponibilità', 'ritorno in stock', 'rientro', 'quando torna', 'riarrivo', 'quando rientra', 'rientrerà', 'rientro merce', 'lo riassortite', 'riassortirete', "lista d'attesa", 'avvisatemi quando', 'avvisami quando', 'notifica quando disponibile', 'ritornerà disponibile', 'rifornite', 'restock', 'quando torna in stock', 'back in stock'],
   },
   {
@@ -761,7 +761,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'made-to-order',
     en: ['made to order', 'custom made', 'production time', 'manufacturing time', 'built to order', 'handmade to order', 'how long to make', 'crafted to order', 'production lead time', 'made when you order'],
-    it: ['realizzato su ordinazione', 'tempi di produzione', 'produzione', 'realizzato su richiesta', 'fatto su ordinazione', 'tempi di realizzazione', 'tempo di realizzazione', 'tempi di lavorazione', 'produzione su richiesta', 'prodotto su ordinazione', 'realizzato a mano'],
+    it: ['realizzato su ordinazione', 'tempi di produzione', 'produzione', 'realizzato su richiesta', 'fatto su ordinazione', 'tempi di realizzazione', 'tempo di realizzazione', 'tempi di lavorazione', 'produzione su richiesta', 'realizzato a mano'],
   },
 
   // ---------------------------------------------------------------- shops and contact
@@ -900,7 +900,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'origin',
     en: ['country of origin', 'made in italy', 'made in the uk', 'where is it made', 'manufactured', 'manufacturer', 'sourced', 'sourcing', 'handmade', 'handcrafted', 'artisan', 'produced', 'made in china', 'where is it produced', 'where are they made', 'locally made', 'locally sourced', 'british made', 'italian made', 'produced in italy'],
-    it: ['origine', 'provenienza', 'made in italy', 'prodotto in italia', 'fatto in italia', 'fabbricato', 'produttore', 'artigianale', 'artigianali', 'fatto a mano', 'artigiano', 'filiera', 'prodotto in cina', 'dove è prodotto', 'dove viene prodotto', 'produzione italiana', 'produzione locale', 'km zero', 'chilometro zero', 'provenienza della materia prima', 'igp', 'doc', 'docg'],
+    it: ['origine', 'provenienza', 'made in italy', 'prodotto in italia', 'fatto in italia', 'fabbricato', 'produttore', 'artigianale', 'artigianali', 'fatto a mano', 'artigiano', 'filiera', 'prodotto in cina', 'produzione italiana', 'produzione locale', 'km zero', 'chilometro zero', 'provenienza della materia prima', 'igp', 'doc', 'docg'],
   },
   {
     id: 'allergens',
