@@ -147,6 +147,7 @@ interface Result {
   cpuMsPerArrival: number;
   cpuShare: number;
   lagP99: number;
+  lagMax: number;
   resolves: number;
   frames: number;
   placeFrames: number;
@@ -167,9 +168,10 @@ async function run(name: string, fill: number, durationS: number, serverDir?: st
   console.log(`\n${name}: ${fill} shoppers waiting, ${AGENTS} agents (${maxChats} chats each), ${RATE} new conversations/s for ${durationS} s, ${floor ? 'no resolves' : `a resolve every ${RESOLVE_EVERY_MS} ms`}, ${WORKERS} load-generator processes`);
   const data = tempDir('parla-bench-queue-');
   await prepareAgents(data.dir, AGENTS, maxChats);
-  const server = await startServer({ DATA_DIR: data.dir, DB_SYNCHRONOUS: 'FULL', AGENT_OFFLINE_GRACE_MS: '600000' }, undefined, serverDir ? { serverDir } : {});
+  // WS_HELLO_TIMEOUT_MS: the lag probe's socket never says hello (the server would close it after 10 s).
+  const server = await startServer({ DATA_DIR: data.dir, DB_SYNCHRONOUS: 'FULL', AGENT_OFFLINE_GRACE_MS: '600000', WS_HELLO_TIMEOUT_MS: '600000' }, undefined, serverDir ? { serverDir } : {});
   const gens = await startGens(WORKERS);
-  const probe = await lagProbe(`${server.wsUrl}/ws/visitor?site=${BENCH_SITE}`, { origin: BENCH_ORIGIN });
+  let probe: Awaited<ReturnType<typeof lagProbe>> | null = null;
   const agents: AgentClient[] = [];
   try {
     const cookies = await Promise.all(Array.from({ length: AGENTS }, (_, i) => login(server.url, agentEmail(i))));
@@ -196,6 +198,7 @@ async function run(name: string, fill: number, durationS: number, serverDir?: st
     console.log(`  filled in ${fmt(fillS, 1)} s: ${await queueLength(server.url, cookies[0]!)} in the queue, ${agents.map((a) => a.assigned.size).join(' + ')} assigned; measuring ${durationS} s`);
 
     // Measure: arrivals, resolves, frames.
+    probe = await lagProbe(`${server.wsUrl}/ws/visitor?site=${BENCH_SITE}`, { origin: BENCH_ORIGIN });
     for (const g of gens) g.send({ cmd: 'measure', on: true });
     let resolves = 0;
     let turn = 0;
@@ -212,7 +215,6 @@ async function run(name: string, fill: number, durationS: number, serverDir?: st
     const arrived = Promise.all(gens.map((g, i) => g.request({ cmd: 'arrive', url: server.wsUrl, origin: BENCH_ORIGIN, rate: rates[i]!, durationMs: durationS * 1000, ackWaitMs: ACK_WAIT_MS }, 'arrived')));
     const cpu0 = cpuMsOf(server.pid);
     const m0 = nowMs();
-    probe.take();
     await sleep(durationS * 1000);
     const cpuMs = cpuMsOf(server.pid) - cpu0;
     const elapsed = nowMs() - m0;
@@ -253,6 +255,7 @@ async function run(name: string, fill: number, durationS: number, serverDir?: st
       cpuMsPerArrival: cpuMs / Math.max(1, arrivals),
       cpuShare: cpuMs / elapsed,
       lagP99: pct(lag, 0.99),
+      lagMax: lag.length ? Math.max(...lag) : NaN,
       resolves,
       frames: reports.reduce((n, r) => n + r.frames, 0),
       placeFrames: reports.reduce((n, r) => n + r.placeFrames, 0),
@@ -268,7 +271,7 @@ async function run(name: string, fill: number, durationS: number, serverDir?: st
     };
     return result;
   } finally {
-    probe.close();
+    probe?.close();
     for (const a of agents) a.ws.terminate();
     await Promise.all(gens.map((g) => g.close()));
     await server.stop();
@@ -293,6 +296,7 @@ const rows: [string, (r: Result) => string][] = [
   ['server CPU', (r) => `${fmt(r.cpuShare * 100, 0)}%`],
   ['server CPU ms per arrival', (r) => fmt(r.cpuMsPerArrival, 2)],
   ['event-loop lag p99 ms', (r) => fmt(r.lagP99, 2)],
+  ['event-loop lag max ms', (r) => fmt(r.lagMax, 1)],
   ['resolves (line moves)', (r) => String(r.resolves)],
   ['conversation frames to shoppers', (r) => `${r.frames} (${fmt(r.frames / r.durationS, 0)}/s)`],
   ['  of which a new place', (r) => String(r.placeFrames)],
