@@ -9,9 +9,10 @@
  * message reached its agent exactly once.
  * RATE is total visitor msg/s while it happens (default 200: one conversation in five writes each
  * second, well under what bench:conversations sustains, so the storm is what is measured).
+ * The server runs from its compiled JavaScript (apps/server/dist/server.js): run `npx pnpm@10 build` first.
  * Run: npx pnpm@10 bench:reconnect   (CLIENTS=10000 ACTIVE=1000 AGENTS=20 RATE=200 WORKERS=4 RESUME_TIMEOUT_S=90)
  */
-import { agentEmail, BENCH_ORIGIN, login, prepareAgents, startServer, tempDir } from './lib/server.ts';
+import { agentEmail, BENCH_ORIGIN, distServer, login, prepareAgents, startServer, tempDir } from './lib/server.ts';
 import { envNum, fmt, freePort, machine, nowMs, sleep, table } from './lib/util.ts';
 import { Workers } from './lib/workers.ts';
 
@@ -24,12 +25,17 @@ const WORKERS = envNum('WORKERS', 4);
 
 console.log(`bench:reconnect — ${machine()}`);
 console.log(`${CLIENTS} clients (${ACTIVE} visitors in conversations, ${CLIENTS - ACTIVE} idle visitors) + ${AGENTS} agents, ${RATE} msg/s, ${WORKERS} load-generator processes`);
+console.log(`server: node apps/server/dist/server.js (compiled)`);
 console.log(`reconnect backoff: full jitter from ${process.env.RETRY_MIN_MS ?? 100} ms, capped at ${process.env.RETRY_MAX_MS ?? 1000} ms\n`);
 const data = tempDir('parla-bench-reconnect-');
 await prepareAgents(data.dir, AGENTS, Math.ceil(ACTIVE / AGENTS));
 const port = await freePort();
 const env = { DATA_DIR: data.dir, DB_SYNCHRONOUS: 'FULL', AGENT_OFFLINE_GRACE_MS: '600000' };
-let server = await startServer(env, port);
+// The compiled server (apps/server/dist/server.js, `pnpm build`), started with plain node exactly as
+// the product starts: the restart is measured as it happens in production, not under tsx.
+const from = 'dist' as const;
+distServer(); // fails now, before the setup, when dist is missing
+let server = await startServer(env, port, { from });
 const workers = await Workers.start(WORKERS);
 const until = async (what: string, ok: (s: Awaited<ReturnType<Workers['stats']>>) => boolean, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
@@ -58,7 +64,7 @@ try {
   const open = (await workers.stats()).open;
   const killedAt = nowMs();
   await server.kill();
-  server = await startServer(env, port);
+  server = await startServer(env, port, { from });
   const healthyAt = nowMs();
   const s = await until('resume', (s) => !Number.isNaN(s.resumedAt), RESUME_TIMEOUT_S * 1000).catch(async (e: Error) => {
     console.log(`not every client resumed within ${RESUME_TIMEOUT_S} s of the restart: ${e.message}`);
