@@ -7,7 +7,7 @@ import { HARD_MAX_PAYLOAD, serveSocket, socketLimits } from './connection.ts';
 import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
-import { hashToken } from '../lib/crypto.ts';
+import { NewVisitorRefused, type HelloResult } from '../modules/visitors/service.ts';
 import { ipKey } from '../lib/ip.ts';
 import { releaseUpgrade } from '../lifecycle.ts';
 import { SITE_TOPIC } from '../modules/sites/availability.ts';
@@ -133,14 +133,16 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         }
         switch (frame.type) {
           case 'hello': {
-            const known = frame.visitorToken ? s.store.visitorByToken(site.id, hashToken(frame.visitorToken)) : undefined;
-            const wait = known ? 0 : limits.newVisitor(ip, Date.now());
-            if (wait > 0) {
-              limited('new visitors from this address', wait);
+            // A new visitor (no token, or one not known here) counts against the address's budget.
+            let h: HelloResult;
+            try {
+              h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes, () => limits.newVisitor(ip, Date.now()));
+            } catch (e) {
+              if (!(e instanceof NewVisitorRefused)) throw e;
+              limited('new visitors from this address', e.retryAfterMs);
               socket.close(CLOSE_RATE_LIMITED, 'rate limited');
               return;
             }
-            const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
             lang = frame.lang ?? 'en';
             await app.parlaMail.rememberLang(h.visitor.id, lang); // emails to this visitor are written in it
             visitId = h.visitId;
@@ -158,7 +160,8 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             }
             const conv = welcome(row, token);
             if (frame.attributes && conv) await s.conversations.reprioritize(row.id);
-            if (frame.page) s.hub.publish('agents', { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
+            // Agents see where the visitor is; a reconnect on the same page changes nothing for them.
+            if (frame.page && h.pageViewed) s.hub.publish('agents', { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
             return;
           }

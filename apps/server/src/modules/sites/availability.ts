@@ -43,7 +43,7 @@ export class Availability {
     const ids = this.hub.idsWithPrefix(SITE_TOPIC);
     for (const id of this.told.keys()) if (!ids.includes(id)) this.told.delete(id); // nobody left to tell
     if (ids.length === 0) return;
-    const online = this.store.onlineAgentsWithLoad();
+    const online = this.store.onlineAgentDepartments();
     for (const id of ids) {
       if (!this.sites.settings(id)) continue; // deleted meanwhile
       const a = this.sites.availability(id, online);

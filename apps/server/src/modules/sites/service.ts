@@ -242,14 +242,17 @@ export class Sites {
   widgetSite(site: SiteRow, lang: 'en' | 'it' = 'en'): WidgetSite {
     const at = this.now();
     const s = this.settings(site.id)!;
-    const a = this.availability(site.id);
+    // Read at every visitor welcome (thousands a second when a restart brings every widget back):
+    // the online agents without their load, and the site's departments once.
+    const departments = this.store.departmentsOf(site.id);
+    const a = this.availability(site.id, this.store.onlineAgentDepartments(), departments);
     const byId = new Map(a.departments.map((d) => [d.id, d]));
     return {
       open: a.open,
       available: a.available,
       nextOpenAt: a.open ? null : nextOpening(s.businessHours, at),
       preChat: s.preChat,
-      departments: this.store.departmentsOf(site.id).map((d) => {
+      departments: departments.map((d) => {
         const da = byId.get(d.id);
         return { id: d.id, name: (lang === 'it' && d.nameIt) || d.name, open: da?.open ?? false, available: da?.available ?? false };
       }).sort((x, y) => x.name.localeCompare(y.name, lang)), // in the order of the names the visitor reads
@@ -262,17 +265,23 @@ export class Sites {
   /**
    * Whether someone could answer now, for the site and each department: within its business
    * hours, and an agent (of the department) online. `online`: the online agents, when the caller
-   * has read them already (one read for several sites).
+   * has read them already (one read for several sites); `departments`: the site's, likewise.
    */
-  availability(siteId: string, online: readonly AgentLoadRow[] = this.store.onlineAgentsWithLoad()): SiteAvailability {
+  availability(
+    siteId: string,
+    online: readonly Pick<AgentLoadRow, 'departmentIds'>[] = this.store.onlineAgentDepartments(),
+    departments: readonly DepartmentRow[] = this.store.departmentsOf(siteId),
+  ): SiteAvailability {
     const at = this.now();
-    const open = isOpen(this.settings(siteId)!.businessHours, at);
+    const siteHours = this.settings(siteId)!.businessHours;
+    const open = isOpen(siteHours, at);
     return {
       agentsOnline: online.length,
       open,
       available: open && online.length > 0,
-      departments: this.store.departmentsOf(siteId).map((d) => {
-        const dOpen = isOpen(this.hoursOf(siteId, d.id), at);
+      departments: departments.map((d) => {
+        // The department's own hours, else the site's (hoursOf, without reading the department again).
+        const dOpen = isOpen(parseHours(d.businessHours) ?? siteHours ?? null, at);
         return { id: d.id, open: dOpen, available: dOpen && online.some((x) => x.departmentIds.includes(d.id)) };
       }),
     };
