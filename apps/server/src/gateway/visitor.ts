@@ -77,8 +77,8 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       // Asked by the service inside the write, after its dedupe: a resend was already counted.
       const admit = (starting: boolean) => limits.message(visitor!.id, ip, site.id, starting, Date.now());
       /** This connection is visitor `id` from now on (the hello, or an identify that switched it). */
-      const become = (id: string): VisitorRow => {
-        const row = s.store.visitorById(id)!;
+      const become = (id: string, read?: VisitorRow): VisitorRow => {
+        const row = read?.id === id ? read : s.store.visitorById(id)!;
         if (visitor?.id !== id) {
           if (visitor) {
             s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
@@ -146,7 +146,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             lang = frame.lang ?? 'en';
             await app.parlaMail.rememberLang(h.visitor.id, lang); // emails to this visitor are written in it
             visitId = h.visitId;
-            let row = become(h.visitor.id);
+            let row = become(h.visitor.id, h.visitor); // as the hello's write left it
             let token = h.token;
             if (frame.identity) {
               try {

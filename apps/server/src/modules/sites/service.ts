@@ -138,12 +138,14 @@ export class Sites {
       return { visitorIds, conversationIds, files };
     });
     this.cache.delete(siteId);
+    this.widgetThisTurn.clear();
     for (const l of this.deletedListeners) l(siteId, gone.visitorIds, gone.files, gone.conversationIds);
   }
 
   /** Drops the cached settings of a site written outside this service. */
   forget(siteId: string): void {
     this.cache.delete(siteId);
+    this.widgetThisTurn.clear();
   }
 
   settings(siteId: string): SiteSettings | null {
@@ -162,6 +164,7 @@ export class Sites {
     const ok = await this.commit.run(() => this.store.setSiteSettings(siteId, routingMode, JSON.stringify(rest)));
     if (!ok) throw new ServiceError('not_found', 'no such site');
     this.cache.delete(siteId);
+    this.widgetThisTurn.clear();
     return this.settings(siteId)!;
   }
 
@@ -190,6 +193,7 @@ export class Sites {
       });
       if (input.agentIds) this.setAgents(id, input.agentIds);
     });
+    this.widgetThisTurn.clear();
     return this.department(id)!;
   }
 
@@ -207,11 +211,13 @@ export class Sites {
       });
       if (patch.agentIds) this.setAgents(id, patch.agentIds);
     });
+    this.widgetThisTurn.clear();
     return this.department(id)!;
   }
 
   async deleteDepartment(id: string): Promise<void> {
     const ok = await this.commit.run(() => this.store.deleteDepartment(id));
+    this.widgetThisTurn.clear();
     if (!ok) throw new ServiceError('not_found', 'no such department');
   }
 
@@ -237,9 +243,30 @@ export class Sites {
     return 1000 * (d?.slaFirstResponseSec ?? this.settings(siteId)?.slaFirstResponseSec ?? DEFAULT_SITE_SETTINGS.slaFirstResponseSec);
   }
 
-  /** What the widget is told on connect. */
-  /** What the widget needs, department names in the visitor's language. */
+  /**
+   * What the widget needs, department names in the visitor's language (the welcome's `site`).
+   * Computed once per site and language per turn of the event loop: after a restart every widget
+   * comes back at once, and the welcomes of one group commit are all sent in the same turn.
+   * Forgotten at the end of the turn, and at once when availability may have changed.
+   */
   widgetSite(site: SiteRow, lang: 'en' | 'it' = 'en'): WidgetSite {
+    const key = `${lang}:${site.id}`;
+    const hit = this.widgetThisTurn.get(key);
+    if (hit) return hit;
+    const w = this.computeWidgetSite(site, lang);
+    if (this.widgetThisTurn.size === 0) setImmediate(() => this.widgetThisTurn.clear());
+    this.widgetThisTurn.set(key, w);
+    return w;
+  }
+
+  /** Drops the widget sites computed in this turn (presence, hours, departments or settings changed). */
+  forgetWidgetSites(): void {
+    this.widgetThisTurn.clear();
+  }
+
+  private readonly widgetThisTurn = new Map<string, WidgetSite>();
+
+  private computeWidgetSite(site: SiteRow, lang: 'en' | 'it'): WidgetSite {
     const at = this.now();
     const s = this.settings(site.id)!;
     // Read at every visitor welcome (thousands a second when a restart brings every widget back):
