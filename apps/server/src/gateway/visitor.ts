@@ -30,6 +30,19 @@ declare module 'fastify' {
 export function visitorGateway(app: FastifyInstance, s: Services): void {
   const wsLimits = socketLimits(s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR);
   const open = s.security.visitorConnections;
+  // The site rows read by the handshakes of this turn of the event loop (after a restart every
+  // widget comes back at once, and one turn accepts hundreds of handshakes): each site is read
+  // once per turn; a change to a site (its origins) applies to the handshakes of the next turn.
+  const sitesThisTurn = new Map<string, SiteRow>();
+  const siteOf = (id: string): SiteRow | undefined => {
+    const hit = sitesThisTurn.get(id);
+    if (hit) return hit;
+    const row = s.store.getSite(id);
+    if (!row) return undefined;
+    if (sitesThisTurn.size === 0) setImmediate(() => sitesThisTurn.clear());
+    sitesThisTurn.set(id, row);
+    return row;
+  };
   app.get(
     '/ws/visitor',
     {
@@ -37,7 +50,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       preValidation: async (req, reply) => {
         const q = Query.safeParse(req.query);
         if (!q.success) return reply.code(400).send({ error: 'bad_request', message: 'query parameter site is missing or invalid' });
-        const site = s.store.getSite(q.data.site);
+        const site = siteOf(q.data.site);
         if (!site) return reply.code(404).send({ error: 'unknown_site', message: 'no such site' });
         const origin = req.headers.origin;
         if (!s.sites.originAllowed(site, origin)) {
