@@ -1,10 +1,10 @@
 /**
- * The real server (apps/server/src/server.ts, unchanged) as a child process on loopback with a
- * temporary DATA_DIR, plus what the load benchmarks need around it: agents created beforehand
+ * The real server (apps/server/src/server.ts under tsx, or the compiled dist/server.js exactly as
+ * the product starts) as a child process on loopback with a temporary DATA_DIR, plus what the load benchmarks need around it: agents created beforehand
  * through the server's own services, logins, and the event-loop probe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,13 +60,45 @@ export const LIMITS_OFF: Record<string, string> = {
   ...Object.fromEntries(['WS_FRAMES_VISITOR', 'WS_BYTES_VISITOR', 'WS_FRAMES_AGENT', 'WS_BYTES_AGENT', 'WS_CONNECTIONS_PER_IP', 'WS_CONNECTIONS_PER_AGENT'].map((k) => [k, 'off'])),
 };
 
-/** Starts apps/server/src/server.ts with the given environment (abuse limits off unless `limits: 'default'`) and waits for /healthz. */
-export async function startServer(env: Record<string, string>, port?: number, opts: { limits?: 'off' | 'default'; serverDir?: string } = {}): Promise<RunningServer> {
+/** The newest modification time (ms) of the files under `dir` (node_modules and dist left out). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The compiled server of `serverDir` (`dist/server.js`, made by `pnpm build`): an error saying
+ * so when it is missing, a warning when a source file of the server or of a package it bundles is
+ * newer (the figures would be those of older code).
+ */
+export function distServer(serverDir = SERVER_DIR): string {
+  const file = join(serverDir, 'dist/server.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx pnpm@10 build\` first (this benchmark starts the server from its compiled JavaScript, as the product does)`);
+  const built = statSync(file).mtimeMs;
+  const repo = resolve(serverDir, '../..');
+  const sources = [join(serverDir, 'src'), ...['protocol', 'db'].map((p) => join(repo, 'packages', p, 'src'))].filter(existsSync);
+  if (sources.some((d) => newestMtime(d) > built)) console.warn(`warning: ${file} is older than the server's sources; run \`npx pnpm@10 build\` to measure this code`);
+  return file;
+}
+
+/**
+ * Starts the server with the given environment (abuse limits off unless `limits: 'default'`) and
+ * waits for /healthz: `src/server.ts` under tsx, or with `from: 'dist'` the compiled
+ * `dist/server.js` with plain node, as `pnpm start` and the production image run it.
+ */
+export async function startServer(env: Record<string, string>, port?: number, opts: { limits?: 'off' | 'default'; serverDir?: string; from?: 'src' | 'dist' } = {}): Promise<RunningServer> {
   port ??= await freePort();
   // SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to find hot spots.
   const extra = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server.ts'], {
-    cwd: opts.serverDir ?? SERVER_DIR,
+  const serverDir = opts.serverDir ?? SERVER_DIR;
+  const entry = opts.from === 'dist' ? [distServer(serverDir)] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, [...extra, ...entry], {
+    cwd: serverDir,
     env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), SITE_ORIGINS: `${BENCH_SITE}=${BENCH_ORIGIN}`, ...(opts.limits === 'default' ? {} : LIMITS_OFF), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -284,6 +284,9 @@ export class Store {
           (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds,
           (SELECT group_concat(x.site_id) FROM agent_sites x WHERE x.agent_id = a.id) AS siteIds
         FROM agents a WHERE a.presence = 'online'`),
+      agentsOnlineDepartments: p(`SELECT a.id, (SELECT group_concat(d.department_id) FROM agent_departments d WHERE d.agent_id = a.id) AS departmentIds,
+          (SELECT group_concat(x.site_id) FROM agent_sites x WHERE x.agent_id = a.id) AS siteIds
+        FROM agents a WHERE a.presence = 'online'`),
       agentSetMaxChats: p(`UPDATE agents SET max_chats = ? WHERE id = ?`),
       agentsAll: p(`SELECT a.id, a.name, a.email, a.role, a.presence, a.max_chats AS maxChats,
           CASE WHEN a.deactivated_at IS NOT NULL THEN 'deactivated' WHEN a.password_set_at IS NULL THEN 'invited' ELSE 'active' END AS status,
@@ -320,6 +323,7 @@ export class Store {
       visitTouch: p(`UPDATE visits SET last_seen_at = ? WHERE id = ?`),
       pageViewInsert: p(`INSERT INTO page_views (visit_id, url, title, at) VALUES (?, ?, ?, ?)`),
       pageViewsOfVisit: p(`SELECT url, title, at FROM page_views WHERE visit_id = ? ORDER BY at, id`),
+      pageViewLastOfVisit: p(`SELECT url, title, at FROM page_views WHERE visit_id = ? ORDER BY at DESC, id DESC LIMIT 1`),
 
       convById: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.id = ?`),
       convLatestOfVisitor: p(`SELECT ${CONV_COLS} FROM conversations c WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.rowid DESC LIMIT 1`),
@@ -505,6 +509,14 @@ export class Store {
       siteIds: r.siteIds ? r.siteIds.split(',') : null,
     }));
   }
+  /** The online agents, their departments and sites only (no load count: what availability needs, read at every visitor welcome). */
+  onlineAgentDepartments(): { id: string; departmentIds: string[]; siteIds: string[] | null }[] {
+    return (this.s.agentsOnlineDepartments.all() as { id: string; departmentIds: string | null; siteIds: string | null }[]).map((r) => ({
+      id: r.id,
+      departmentIds: r.departmentIds ? r.departmentIds.split(',') : [],
+      siteIds: r.siteIds ? r.siteIds.split(',') : null,
+    }));
+  }
   allAgents(): AgentStatusRow[] {
     return (
       this.s.agentsAll.all() as (Omit<AgentStatusRow, 'departmentIds' | 'siteIds' | 'totp'> & { departmentIds: string | null; siteIds: string | null; totp: number })[]
@@ -583,6 +595,10 @@ export class Store {
   }
   pageViewsOfVisit(visitId: string): PageViewRow[] {
     return this.s.pageViewsOfVisit.all(visitId) as PageViewRow[];
+  }
+  /** The visit's latest page view (the page the visitor was last known to be on). */
+  lastPageViewOfVisit(visitId: string): PageViewRow | undefined {
+    return this.s.pageViewLastOfVisit.get(visitId) as PageViewRow | undefined;
   }
 
   // ---- conversations -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ import type { VisitorTopic } from '../hub.ts';
 import { forVisitor } from '../modules/conversations/service.ts';
 import { ServiceError } from '../modules/conversations/errors.ts';
 import { limitedMessage } from '../modules/security/limits.ts';
-import { hashToken } from '../lib/crypto.ts';
+import { NewVisitorRefused, type HelloResult } from '../modules/visitors/service.ts';
 import { ipKey } from '../lib/ip.ts';
 import { releaseUpgrade } from '../lifecycle.ts';
 import { SITE_TOPIC } from '../modules/sites/availability.ts';
@@ -32,6 +32,19 @@ declare module 'fastify' {
 export function visitorGateway(app: FastifyInstance, s: Services): void {
   const wsLimits = socketLimits('visitor', s.config, s.config.WS_FRAMES_VISITOR, s.config.WS_BYTES_VISITOR, s.hub.sendStats);
   const open = s.security.visitorConnections;
+  // The site rows read by the handshakes of this turn of the event loop (after a restart every
+  // widget comes back at once, and one turn accepts hundreds of handshakes): each site is read
+  // once per turn; a change to a site (its origins) applies to the handshakes of the next turn.
+  const sitesThisTurn = new Map<string, SiteRow>();
+  const siteOf = (id: string): SiteRow | undefined => {
+    const hit = sitesThisTurn.get(id);
+    if (hit) return hit;
+    const row = s.store.getSite(id);
+    if (!row) return undefined;
+    if (sitesThisTurn.size === 0) setImmediate(() => sitesThisTurn.clear());
+    sitesThisTurn.set(id, row);
+    return row;
+  };
   app.get(
     '/ws/visitor',
     {
@@ -39,7 +52,7 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       preValidation: async (req, reply) => {
         const q = Query.safeParse(req.query);
         if (!q.success) return reply.code(400).send({ error: 'bad_request', message: 'query parameter site is missing or invalid' });
-        const site = s.store.getSite(q.data.site);
+        const site = siteOf(q.data.site);
         if (!site) return reply.code(404).send({ error: 'unknown_site', message: 'no such site' });
         const origin = req.headers.origin;
         if (!s.sites.originAllowed(site, origin)) {
@@ -79,8 +92,8 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
       // Asked by the service inside the write, after its dedupe: a resend was already counted.
       const admit = (starting: boolean) => limits.message(visitor!.id, ip, site.id, starting, Date.now());
       /** This connection is visitor `id` from now on (the hello, or an identify that switched it). */
-      const become = (id: string): VisitorRow => {
-        const row = s.store.visitorById(id)!;
+      const become = (id: string, read?: VisitorRow): VisitorRow => {
+        const row = read?.id === id ? read : s.store.visitorById(id)!;
         if (visitor?.id !== id) {
           if (visitor) {
             s.hub.unsubscribe(`visitor:${visitor.id}`, conn.sub);
@@ -135,18 +148,20 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
         }
         switch (frame.type) {
           case 'hello': {
-            const known = frame.visitorToken ? s.store.visitorByToken(site.id, hashToken(frame.visitorToken)) : undefined;
-            const wait = known ? 0 : limits.newVisitor(ip, Date.now());
-            if (wait > 0) {
-              limited('new visitors from this address', wait);
+            // A new visitor (no token, or one not known here) counts against the address's budget.
+            let h: HelloResult;
+            try {
+              h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes, () => limits.newVisitor(ip, Date.now()));
+            } catch (e) {
+              if (!(e instanceof NewVisitorRefused)) throw e;
+              limited('new visitors from this address', e.retryAfterMs);
               socket.close(CLOSE_RATE_LIMITED, 'rate limited');
               return;
             }
-            const h = await s.visitors.hello(site.id, frame.visitorToken, frame.page, frame.attributes);
             lang = frame.lang ?? 'en';
             await app.parlaMail.rememberLang(h.visitor.id, lang); // emails to this visitor are written in it
             visitId = h.visitId;
-            let row = become(h.visitor.id);
+            let row = become(h.visitor.id, h.visitor); // as the hello's write left it
             let token = h.token;
             if (frame.identity) {
               try {
@@ -160,7 +175,8 @@ export function visitorGateway(app: FastifyInstance, s: Services): void {
             }
             const conv = welcome(row, token);
             if (frame.attributes && conv) await s.conversations.reprioritize(row.id);
-            if (frame.page) s.hub.publishToAgents(siteTopics(row.siteId), { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
+            // Agents of the site see where the visitor is; a reconnect on the same page changes nothing for them.
+            if (frame.page && h.pageViewed) s.hub.publishToAgents(siteTopics(row.siteId), { type: 'visitor.page', visitorId: row.id, page: frame.page, at: h.visitor.lastSeenAt });
             conn.markReady();
             return;
           }

@@ -30,6 +30,7 @@ export class Availability {
 
   /** Presence changed: checked shortly, once for a burst of changes. */
   changed(): void {
+    this.sites.forgetWidgetSites(); // a welcome from now on reads it afresh
     if (this.pending) return;
     this.pending = setTimeout(() => {
       this.pending = null;
@@ -40,10 +41,11 @@ export class Availability {
 
   /** Publishes to every site with visitors connected whose availability is not what they were last told. */
   check(): void {
+    this.sites.forgetWidgetSites();
     const ids = this.hub.idsWithPrefix(SITE_TOPIC);
     for (const id of this.told.keys()) if (!ids.includes(id)) this.told.delete(id); // nobody left to tell
     if (ids.length === 0) return;
-    const online = this.store.onlineAgentsWithLoad();
+    const online = this.store.onlineAgentDepartments();
     for (const id of ids) {
       if (!this.sites.settings(id)) continue; // deleted meanwhile
       const a = this.sites.availability(id, online);

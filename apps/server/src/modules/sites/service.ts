@@ -139,12 +139,14 @@ export class Sites {
       return { visitorIds, conversationIds, files };
     });
     this.cache.delete(siteId);
+    this.widgetThisTurn.clear();
     for (const l of this.deletedListeners) l(siteId, gone.visitorIds, gone.files, gone.conversationIds);
   }
 
   /** Drops the cached settings of a site written outside this service. */
   forget(siteId: string): void {
     this.cache.delete(siteId);
+    this.widgetThisTurn.clear();
   }
 
   settings(siteId: string): SiteSettings | null {
@@ -163,6 +165,7 @@ export class Sites {
     const ok = await this.commit.run(() => this.store.setSiteSettings(siteId, routingMode, JSON.stringify(rest)));
     if (!ok) throw new ServiceError('not_found', 'no such site');
     this.cache.delete(siteId);
+    this.widgetThisTurn.clear();
     return this.settings(siteId)!;
   }
 
@@ -191,6 +194,7 @@ export class Sites {
       });
       if (input.agentIds) this.setAgents(id, input.agentIds);
     });
+    this.widgetThisTurn.clear();
     return this.department(id)!;
   }
 
@@ -208,11 +212,13 @@ export class Sites {
       });
       if (patch.agentIds) this.setAgents(id, patch.agentIds);
     });
+    this.widgetThisTurn.clear();
     return this.department(id)!;
   }
 
   async deleteDepartment(id: string): Promise<void> {
     const ok = await this.commit.run(() => this.store.deleteDepartment(id));
+    this.widgetThisTurn.clear();
     if (!ok) throw new ServiceError('not_found', 'no such department');
   }
 
@@ -238,19 +244,43 @@ export class Sites {
     return 1000 * (d?.slaFirstResponseSec ?? this.settings(siteId)?.slaFirstResponseSec ?? DEFAULT_SITE_SETTINGS.slaFirstResponseSec);
   }
 
-  /** What the widget is told on connect. */
-  /** What the widget needs, department names in the visitor's language. */
+  /**
+   * What the widget needs, department names in the visitor's language (the welcome's `site`).
+   * Computed once per site and language per turn of the event loop: after a restart every widget
+   * comes back at once, and the welcomes of one group commit are all sent in the same turn.
+   * Forgotten at the end of the turn, and at once when availability may have changed.
+   */
   widgetSite(site: SiteRow, lang: 'en' | 'it' = 'en'): WidgetSite {
+    const key = `${lang}:${site.id}`;
+    const hit = this.widgetThisTurn.get(key);
+    if (hit) return hit;
+    const w = this.computeWidgetSite(site, lang);
+    if (this.widgetThisTurn.size === 0) setImmediate(() => this.widgetThisTurn.clear());
+    this.widgetThisTurn.set(key, w);
+    return w;
+  }
+
+  /** Drops the widget sites computed in this turn (presence, hours, departments or settings changed). */
+  forgetWidgetSites(): void {
+    this.widgetThisTurn.clear();
+  }
+
+  private readonly widgetThisTurn = new Map<string, WidgetSite>();
+
+  private computeWidgetSite(site: SiteRow, lang: 'en' | 'it'): WidgetSite {
     const at = this.now();
     const s = this.settings(site.id)!;
-    const a = this.availability(site.id);
+    // Read at every visitor welcome (thousands a second when a restart brings every widget back):
+    // the online agents without their load, and the site's departments once.
+    const departments = this.store.departmentsOf(site.id);
+    const a = this.availability(site.id, this.store.onlineAgentDepartments(), departments);
     const byId = new Map(a.departments.map((d) => [d.id, d]));
     return {
       open: a.open,
       available: a.available,
       nextOpenAt: a.open ? null : nextOpening(s.businessHours, at),
       preChat: s.preChat,
-      departments: this.store.departmentsOf(site.id).map((d) => {
+      departments: departments.map((d) => {
         const da = byId.get(d.id);
         return { id: d.id, name: (lang === 'it' && d.nameIt) || d.name, open: da?.open ?? false, available: da?.available ?? false };
       }).sort((x, y) => x.name.localeCompare(y.name, lang)), // in the order of the names the visitor reads
@@ -263,18 +293,24 @@ export class Sites {
   /**
    * Whether someone could answer now, for the site and each department: within its business
    * hours, and an agent (of the department) online. `online`: the online agents, when the caller
-   * has read them already (one read for several sites).
+   * has read them already (one read for several sites); `departments`: the site's, likewise.
    */
-  availability(siteId: string, online: readonly AgentLoadRow[] = this.store.onlineAgentsWithLoad()): SiteAvailability {
+  availability(
+    siteId: string,
+    online: readonly Pick<AgentLoadRow, 'departmentIds' | 'siteIds'>[] = this.store.onlineAgentDepartments(),
+    departments: readonly DepartmentRow[] = this.store.departmentsOf(siteId),
+  ): SiteAvailability {
     const at = this.now();
-    const open = isOpen(this.settings(siteId)!.businessHours, at);
+    const siteHours = this.settings(siteId)!.businessHours;
+    const open = isOpen(siteHours, at);
     online = online.filter((a) => worksOn(a, siteId)); // an agent of other sites only answers nobody here
     return {
       agentsOnline: online.length,
       open,
       available: open && online.length > 0,
-      departments: this.store.departmentsOf(siteId).map((d) => {
-        const dOpen = isOpen(this.hoursOf(siteId, d.id), at);
+      departments: departments.map((d) => {
+        // The department's own hours, else the site's (hoursOf, without reading the department again).
+        const dOpen = isOpen(parseHours(d.businessHours) ?? siteHours ?? null, at);
         return { id: d.id, open: dOpen, available: dOpen && online.some((x) => x.departmentIds.includes(d.id)) };
       }),
     };

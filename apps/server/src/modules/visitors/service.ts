@@ -13,6 +13,18 @@ export interface HelloResult {
   token?: string;
   visitId: string;
   returning: boolean;
+  /**
+   * A page view was recorded (the hello named a page other than the one the visit was last on).
+   * False for a reconnect on the same page (a server restart, a network blip): agents already see it.
+   */
+  pageViewed: boolean;
+}
+
+/** A new visitor refused by the abuse limits (`admitNew` asked to wait): nothing was written. */
+export class NewVisitorRefused extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('too many new visitors from this address');
+  }
 }
 
 export class Visitors {
@@ -25,13 +37,18 @@ export class Visitors {
   /**
    * Recognises the visitor by token (or creates one with a new token), counts the visit and
    * records the page. An unknown or foreign token is treated as a new visitor, never an error:
-   * that reveals nothing about other visitors.
+   * that reveals nothing about other visitors. `admitNew`, asked only when a new visitor would be
+   * created, returns how long to wait (0: admitted); a wait rejects with NewVisitorRefused.
+   *
+   * A hello on the page the visit was last on (a reconnect: after a server restart every widget
+   * comes back at once) records no page view; the visit and the visitor's last seen are touched.
    */
-  hello(siteId: string, token: string | undefined, page: PageInfo | undefined, attributes?: VisitorAttributes): Promise<HelloResult> {
+  hello(siteId: string, token: string | undefined, page: PageInfo | undefined, attributes?: VisitorAttributes, admitNew?: () => number): Promise<HelloResult> {
     return this.commit.run((): HelloResult => {
       const at = this.now();
       const existing = token ? this.store.visitorByToken(siteId, hashToken(token)) : undefined;
       let result: HelloResult;
+      let samePage = false;
       if (existing) {
         const visit = this.store.latestVisit(existing.id);
         const newVisit = !visit || at - visit.lastSeenAt > VISIT_GAP_MS;
@@ -42,19 +59,28 @@ export class Visitors {
         } else {
           visitId = visit.id;
           this.store.touchVisit(visitId, at);
+          if (page) {
+            const last = this.store.lastPageViewOfVisit(visitId);
+            samePage = last !== undefined && last.url === page.url && last.title === page.title;
+          }
         }
         this.store.touchVisitor(existing.id, at, newVisit);
         const visitor = this.store.visitorById(existing.id)!;
-        result = { visitor, visitId, returning: visitor.visitCount > 1 };
+        result = { visitor, visitId, returning: visitor.visitCount > 1, pageViewed: false };
       } else {
+        const wait = admitNew?.() ?? 0;
+        if (wait > 0) throw new NewVisitorRefused(wait);
         const id = nanoid();
         const fresh = newToken();
         this.store.insertVisitor(id, siteId, hashToken(fresh), at);
         const visitId = nanoid();
         this.store.insertVisit(visitId, id, at);
-        result = { visitor: this.store.visitorById(id)!, token: fresh, visitId, returning: false };
+        result = { visitor: this.store.visitorById(id)!, token: fresh, visitId, returning: false, pageViewed: false };
       }
-      if (page) this.store.insertPageView(result.visitId, page.url, page.title, at);
+      if (page && !samePage) {
+        this.store.insertPageView(result.visitId, page.url, page.title, at);
+        result.pageViewed = true;
+      }
       if (attributes) this.merge(result.visitor.id, attributes);
       return result;
     });
