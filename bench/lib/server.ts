@@ -167,6 +167,9 @@ export async function lagProbe(wsUrl: string, headers: Record<string, string>, e
     ws.once('open', () => res());
     ws.once('error', rej);
   });
+  // A visitor that says hello like any widget (the server closes a socket that stays silent past
+  // its hello deadline, WS_HELLO_TIMEOUT_MS, which used to end the probe 10 s in); its welcome is ignored.
+  ws.send(JSON.stringify({ type: 'hello', protocol: 3, page: { url: `${headers.origin ?? 'http://bench.test'}/lag-probe`, title: 'probe' } }));
   let samples: number[] = [];
   let sentAt = 0;
   let waiting = false;
