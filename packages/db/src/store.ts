@@ -688,8 +688,9 @@ export class Store {
   abandonedUnanswered(siteId: string, before: number): ConversationRow[] {
     return this.s.abandonedUnanswered.all({ siteId, before }) as ConversationRow[];
   }
-  markFirstAgentReply(conversationId: string, at: number): void {
-    this.s.convFirstReply.run(at, conversationId);
+  /** Records the first agent reply; true when this was it. */
+  markFirstAgentReply(conversationId: string, at: number): boolean {
+    return this.s.convFirstReply.run(at, conversationId).changes > 0;
   }
   queuedConversations(): ConversationRow[] {
     return this.s.convQueued.all() as ConversationRow[];
