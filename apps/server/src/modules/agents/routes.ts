@@ -3,7 +3,7 @@ import { Id, LoginRequest, type SessionView } from '@parla/protocol';
 import { AgentCreate, AgentUpdate, PasswordChange, PasswordLinkAccept, SetupRequest, TokenBody, TotpDisable, TotpEnable, TotpSetupRequest } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { AgentRow } from '@parla/db';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BotAnswerRequest, BotMissDismiss, BotMissesQuery, FaqAlternativeRequest, FaqEntry, FaqList, SiteId } from '@parla/protocol';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { MetricsQuery, MetricsSummaryQuery } from '@parla/protocol';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAgent } from '../agents/routes.ts';
 import { conversationsCsv, metricsCsv } from './csv.ts';
