@@ -42,38 +42,12 @@ import { Visitors } from './modules/visitors/service.ts';
 import { Security, securityPlugin, securityRoutes } from './modules/security/index.ts';
 import { integrations } from './modules/integrations/index.ts';
 import { PARLA_VERSION } from './version.ts';
+import type { Services } from './core/services.ts';
 import { defaultPaths } from './paths.ts';
 
 /** The widget and console builds served when WIDGET_DIR / CONSOLE_DIR are not set (from the sources: the workspace's). */
 export const WIDGET_DIST = defaultPaths.widget;
 export const CONSOLE_DIST = defaultPaths.console;
-
-export interface Services {
-  config: Config;
-  db: OpenedDb;
-  store: Store;
-  commit: GroupCommit;
-  hub: Hub;
-  sites: Sites;
-  availability: Availability;
-  bot: Bot;
-  conversations: Conversations;
-  visitors: Visitors;
-  agents: Agents;
-  team: Team;
-  twoFactor: TwoFactor;
-  passwords: PasswordPool;
-  security: Security;
-  metrics: MetricsService;
-  /** Which sites' rows each console socket receives. */
-  agentSites: AgentSites;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    parla: Services;
-  }
-}
 
 export interface BuildOptions {
   /** The clock (tests drive it). */

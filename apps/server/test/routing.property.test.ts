@@ -147,7 +147,7 @@ async function runScenario(membership: number[][], capacities: number[], ops: Op
   }
 }
 
-function checkInvariants(s: import('../src/app.ts').Services, agentIds: string[], allowance: Map<string, number>, op: Op): void {
+function checkInvariants(s: import('../src/core/services.ts').Services, agentIds: string[], allowance: Map<string, number>, op: Op): void {
   const db = s.db.sqlite;
   const ctx = JSON.stringify(op);
   const convs = db.prepare('SELECT id, state, agent_id AS agentId, department_id AS departmentId, last_seq AS lastSeq FROM conversations').all() as {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AgentToServer, CLOSE_RATE_LIMITED, PROTOCOL_VERSION, type ServerToAgent } from '@parla/protocol';
 import type { AgentRow } from '@parla/db';
-import type { Services } from '../app.ts';
+import type { Services } from '../core/services.ts';
 import { agentView, SESSION_COOKIE } from '../modules/agents/service.ts';
 import { serveSocket, socketLimits } from './connection.ts';
 import { sameOrigin } from '../lib/http.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CLOSE_RATE_LIMITED, PROTOCOL_VERSION, SiteId, VisitorToServer, type Identity, type ServerToVisitor } from '@parla/protocol';
 import type { SiteRow, VisitorRow } from '@parla/db';
 import { z } from 'zod';
-import type { Services } from '../app.ts';
+import type { Services } from '../core/services.ts';
 import { HARD_MAX_PAYLOAD, serveSocket, socketLimits } from './connection.ts';
 import type { VisitorTopic } from '../hub.ts';
 import { forVisitor } from '../modules/conversations/service.ts';

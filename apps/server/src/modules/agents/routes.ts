@@ -3,7 +3,7 @@ import { Id, LoginRequest, type SessionView } from '@parla/protocol';
 import { AgentCreate, AgentUpdate, PasswordChange, PasswordLinkAccept, SetupRequest, TokenBody, TotpDisable, TotpEnable, TotpSetupRequest } from '@parla/protocol/admin';
 import { z } from 'zod';
 import type { AgentRow } from '@parla/db';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { limitedMessage } from '../security/limits.ts';
 import { agentView, SESSION_COOKIE } from './service.ts';
@@ -11,8 +11,8 @@ import { hashToken } from '../../lib/crypto.ts';
 import { ipKey } from '../../lib/ip.ts';
 import { csrfToken } from '../security/csrf.ts';
 
-/** preHandler for agent-only routes: 401 without a valid session cookie. */
-export function requireAgent(s: Services) {
+/** preHandler for agent-only routes: 401 without a valid session cookie (needs only the agents service). */
+export function requireAgent(s: Pick<Services, 'agents'>) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const agent = s.agents.authenticate(req.cookies[SESSION_COOKIE]);
     if (!agent) return reply.code(401).send({ error: 'unauthorized', message: 'log in first' });

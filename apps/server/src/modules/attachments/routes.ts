@@ -15,7 +15,7 @@ import type { AttachmentRow, SiteRow, VisitorRow } from '@parla/db';
 import { Id, SiteId } from '@parla/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { SESSION_COOKIE } from '../agents/service.ts';

@@ -7,7 +7,7 @@ import type { BotProviderQueries } from '@parla/db';
 import { ProviderInput, SiteId, type ProviderTestResult, type ProviderView } from '@parla/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import type { BotProvider } from './assist.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BotAnswerRequest, BotMissDismiss, BotMissesQuery, FaqAlternativeRequest, FaqEntry, FaqList, SiteId } from '@parla/protocol';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 
@@ -9,7 +9,10 @@ const SiteParams = z.object({ siteId: SiteId });
 const FaqParams = z.object({ siteId: SiteId, faqId: FaqEntry.shape.id });
 
 /** The FAQ import/export, "try the bot" and the learning loop (unanswered questions, one-click learning). */
-export function botRoutes(app: FastifyInstance, s: Services): void {
+/** What the bot's routes use of the services. */
+export type BotRoutesDeps = Pick<Services, 'store' | 'bot' | 'agents'>;
+
+export function botRoutes(app: FastifyInstance, s: BotRoutesDeps): void {
   app.get('/api/sites/:siteId/faqs', { preHandler: requireAgent(s) }, async (req, reply) => {
     const p = parseOr400(SiteParams, req.params, reply);
     if (!p) return reply;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ConversationDetail } from '@parla/protocol';
 import { Id } from '@parla/protocol';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAgent } from '../agents/routes.ts';
 import { firstResponseMs, resolutionMs } from '../metrics/summary.ts';

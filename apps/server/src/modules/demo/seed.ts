@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CannedQueries } from '@parla/db';
 import { FaqList, type ProactiveRule } from '@parla/protocol';
 import { nanoid } from 'nanoid';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { newToken } from '../../lib/crypto.ts';
 import { seedDemoHistory } from './history.ts';
 

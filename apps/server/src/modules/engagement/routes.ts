@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { CannedQueries, WidgetConfigQueries } from '@parla/db';
 import { CannedInput, CannedPatch, Id, SiteBranding, SiteId, type WidgetProactive } from '@parla/protocol';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 import { Canned } from './canned.ts';

@@ -13,7 +13,7 @@ import { InboxQueries } from '@parla/db';
 import { Id, SiteId } from '@parla/protocol';
 import { NoteCreate, SearchQuery, TagCreate, TagRename } from '@parla/protocol/inbox';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { currentAgent, requireAdmin, requireAgent } from '../agents/routes.ts';
 import { Inbox } from './service.ts';

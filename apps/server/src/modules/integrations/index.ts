@@ -8,7 +8,7 @@ import { SiteId } from '@parla/protocol';
 import { ApiIdParams, ApiKeyInput, WebhookEndpointInput, WebhookEndpointPatch } from '@parla/protocol/api';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { currentAgent, requireAdmin, requireAgent } from '../agents/routes.ts';
 import { ApiKeys } from './api-keys.ts';

@@ -19,7 +19,7 @@ import {
 } from '@parla/protocol/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { Buckets } from '../../lib/buckets.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { messageItem } from '../conversations/service.ts';

@@ -4,7 +4,7 @@
  */
 import { AttachmentQueries, MailQueries } from '@parla/db';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
 import { Attachments } from '../attachments/service.ts';
 import { mailRoutes } from './routes.ts';

@@ -7,7 +7,7 @@ import type { MailQueries } from '@parla/db';
 import { Id, SiteId, SmtpInput } from '@parla/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';

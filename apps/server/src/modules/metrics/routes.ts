@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { MetricsQuery, MetricsSummaryQuery } from '@parla/protocol';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAgent } from '../agents/routes.ts';
 import { conversationsCsv, metricsCsv } from './csv.ts';
@@ -14,7 +14,10 @@ function sendCsv(reply: FastifyReply, name: string, body: string) {
     .send(body);
 }
 
-export function metricsRoutes(app: FastifyInstance, s: Services): void {
+/** What the metrics routes use of the services. */
+export type MetricsDeps = Pick<Services, 'store' | 'metrics' | 'agents'>;
+
+export function metricsRoutes(app: FastifyInstance, s: MetricsDeps): void {
   const auth = { preHandler: requireAgent(s) };
 
   /** First-response and resolution times of the conversations created in [from, to). */

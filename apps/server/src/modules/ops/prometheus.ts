@@ -12,7 +12,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { WebSocket } from 'ws';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { fromThisMachine } from '../../lib/ip.ts';
 
 function allowed(req: FastifyRequest, token: string | undefined, proxied: boolean): boolean {

@@ -24,7 +24,7 @@ import { ConnectionCounts, limitedMessage, VisitorLimits } from './limits.ts';
 import { Privacy } from './privacy.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { Sockets } from './sockets.ts';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import type { Hub } from '../../hub.ts';
 
 export { identityHash, verifyIdentityHash } from './identity.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DepartmentInput, DepartmentPatch, Id, SiteId, SiteSettings } from '@parla/protocol';
 import { SiteCreate, SiteUpdate } from '@parla/protocol/admin';
 import { z } from 'zod';
-import type { Services } from '../../app.ts';
+import type { Services } from '../../core/services.ts';
 import { parseOr400 } from '../../lib/http.ts';
 import { requireAdmin, requireAgent } from '../agents/routes.ts';
 
