@@ -22,6 +22,7 @@ export const PRESENCES = ['online', 'away', 'offline'] as const;
 export type PresenceName = (typeof PRESENCES)[number];
 /** What an agent can set by hand (offline is what the server sets when the last socket closes). */
 export const SETTABLE_PRESENCES = ['online', 'away'] as const;
+export type SettablePresenceName = (typeof SETTABLE_PRESENCES)[number];
 
 export const EVENT_KINDS = ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful', 'note'] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
