@@ -12,6 +12,7 @@ import {
   PRESENCES,
   ROLES,
   ROUTING_MODES,
+  WEBHOOK_DELIVERY_STATUSES,
 } from '@parla/protocol/constants';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -574,7 +575,7 @@ export const webhookDeliveries = sqliteTable(
     eventId: text('event_id').notNull(),
     /** The JSON body, exactly as signed and sent. */
     payload: text('payload').notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastStatus: integer('last_status'),

@@ -5,6 +5,7 @@
  * /api/docs is generated from these schemas.
  */
 import { z } from 'zod';
+import { WEBHOOK_DELIVERY_STATUSES } from './constants.ts';
 import { ClientId, ConversationState, ConversationSummary, Id, MessageBody, MessageItem, Millis, SiteId } from './index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ export type WebhookSecret = z.infer<typeof WebhookSecret>;
 export const WebhookCreated = WebhookEndpoint.extend({ secret: z.string() });
 export type WebhookCreated = z.infer<typeof WebhookCreated>;
 
-export const WebhookDeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
+export const WebhookDeliveryStatus = z.enum(WEBHOOK_DELIVERY_STATUSES);
 
 export const WebhookDelivery = z.object({
   /** The X-Parla-Delivery header: the same on every attempt. */

@@ -53,6 +53,9 @@ export type AttachmentMimeName = (typeof ATTACHMENT_MIMES)[number];
 export const PARTICIPANT_TYPES = ['visitor', 'agent'] as const;
 export type ParticipantTypeName = (typeof PARTICIPANT_TYPES)[number];
 
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatusName = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
 // ---------------------------------------------------------------------------------------------
 // WebSocket close codes
 // ---------------------------------------------------------------------------------------------
