@@ -5,21 +5,14 @@
  * /api/docs is generated from these schemas.
  */
 import { z } from 'zod';
-import { WEBHOOK_DELIVERY_STATUSES } from './constants.ts';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from './constants.ts';
 import { ClientId, ConversationState, ConversationSummary, Id, MessageBody, MessageItem, Millis, SiteId } from './index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Webhooks
 // ---------------------------------------------------------------------------------------------
 
-export const WEBHOOK_EVENTS = [
-  'conversation.created',
-  'conversation.queued',
-  'conversation.assigned',
-  'conversation.resolved',
-  'message.created',
-  'csat.submitted',
-] as const;
+export { WEBHOOK_EVENTS };
 export const WebhookEventType = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

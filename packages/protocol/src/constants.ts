@@ -53,6 +53,17 @@ export type AttachmentMimeName = (typeof ATTACHMENT_MIMES)[number];
 export const PARTICIPANT_TYPES = ['visitor', 'agent'] as const;
 export type ParticipantTypeName = (typeof PARTICIPANT_TYPES)[number];
 
+/** The events a webhook endpoint can subscribe to, in the order the console lists them. */
+export const WEBHOOK_EVENTS = [
+  'conversation.created',
+  'conversation.queued',
+  'conversation.assigned',
+  'conversation.resolved',
+  'message.created',
+  'csat.submitted',
+] as const;
+export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatusName = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
