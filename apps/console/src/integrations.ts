@@ -1,5 +1,6 @@
 /** The console's calls for webhooks and API keys (admins; same origin, the session cookie rides along). */
 import type { ApiKey, ApiKeyCreated, WebhookCreated, WebhookDelivery, WebhookDeliveryDetail, WebhookEndpoint, WebhookEndpointInput, WebhookEndpointPatch, WebhookEventType } from '@parla/protocol/api';
+import { WEBHOOK_EVENTS } from '@parla/protocol/constants';
 import { request } from './api.ts';
 
 const enc = encodeURIComponent;
@@ -19,8 +20,8 @@ export const integrationsApi = {
   revokeKey: (id: string) => request<ApiKey>('DELETE', `/api/api-keys/${enc(id)}`),
 };
 
-/** The webhook events, copied from @parla/protocol/api (importing a value from it would bundle zod; a test keeps them equal). */
-export const ALL_EVENTS: readonly WebhookEventType[] = ['conversation.created', 'conversation.queued', 'conversation.assigned', 'conversation.resolved', 'message.created', 'csat.submitted'];
+/** The webhook events, from the zod-free @parla/protocol/constants (one definition). */
+export const ALL_EVENTS: readonly WebhookEventType[] = WEBHOOK_EVENTS;
 
 /** Toggles one event in a subscription list, keeping the canonical order. */
 export function toggleEvent(events: readonly WebhookEventType[], e: WebhookEventType, on: boolean): WebhookEventType[] {

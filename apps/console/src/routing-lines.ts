@@ -6,8 +6,9 @@
  * a run of two lines is shown whole).
  */
 import type { StreamItem } from '@parla/protocol';
+import type { EventKindName } from '@parla/protocol/constants';
 
-const ROUTING = new Set(['queued', 'assigned', 'reopened']);
+const ROUTING = new Set<EventKindName>(['queued', 'assigned', 'reopened']);
 
 const isRouting = (it: StreamItem | undefined): boolean => it?.kind === 'event' && ROUTING.has(it.event);
 

@@ -3,6 +3,7 @@
  * Session and exposes the agent's commands.
  */
 import { newClientId, Session, storageOutbox, type Status } from '@parla/client';
+import type { SettablePresenceName } from '@parla/protocol/constants';
 import type {
   AgentToServer,
   AgentView,
@@ -350,7 +351,7 @@ export interface ConsoleActions {
   unsnooze(id: string): void;
   send(conversationId: string, body: string, attachmentId?: string): void;
   typing(conversationId: string, isTyping: boolean): void;
-  setPresence(p: 'online' | 'away'): void;
+  setPresence(p: SettablePresenceName): void;
   dismissPending(clientId: string): void;
   clearNotice(): void;
   /** Sends conversation.transfer; state.transfer follows it (done on the 'transferred' item or the summary change, failed on an error frame). */
@@ -368,7 +369,7 @@ export function useConsole(agent: AgentView, onUnauthorized: () => void): [State
   stateRef.current = state;
   const sessionRef = useRef<Session<AgentToServer> | null>(null);
   const tracked = useRef(new Set<string>());
-  const wantedPresence = useRef<'online' | 'away'>(agent.presence === 'away' ? 'away' : 'online');
+  const wantedPresence = useRef<SettablePresenceName>(agent.presence === 'away' ? 'away' : 'online');
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
 

@@ -14,6 +14,7 @@
  * It imports only types from @parla/protocol, so the widget does not ship zod.
  */
 import type { ErrorFrame, MessageItem, ServerFrame, StreamItem } from '@parla/protocol';
+import { CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED, CLOSE_TOO_SLOW } from '@parla/protocol/constants';
 
 /** The part of the browser WebSocket API we use; `ws` in Node provides it too. */
 export interface SocketLike {
@@ -54,18 +55,18 @@ export interface SessionOptions<Out extends { type: string }> {
 }
 
 /**
- * Close codes after which the server wants the client to stay away for a while (copied from
- * @parla/protocol, whose zod the widget does not ship): 4008 over the connection's budget,
+ * Close codes after which the server wants the client to stay away for a while (from
+ * @parla/protocol/constants, which ships no zod): 4008 over the connection's budget,
  * 4029 rate limited. Reconnecting at once would only be closed again.
  */
-export const BACK_OFF_CODES = [4008, 4029];
+export const BACK_OFF_CODES: readonly number[] = [CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED];
 
 /**
- * The close of a client that read too slowly (CLOSE_TOO_SLOW in @parla/protocol): the server
- * dropped what waited for it. Not a back-off and not a refusal: the session reconnects with the
- * usual short backoff and asks for everything after the last seq it saw, like after any drop.
+ * The close of a client that read too slowly (CLOSE_TOO_SLOW in @parla/protocol/constants): the
+ * server dropped what waited for it. Not a back-off and not a refusal: the session reconnects with
+ * the usual short backoff and asks for everything after the last seq it saw, like after any drop.
  */
-export const CLOSE_TOO_SLOW = 4013;
+export { CLOSE_TOO_SLOW };
 
 export interface PendingSend {
   clientId: string;

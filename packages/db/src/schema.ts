@@ -2,6 +2,18 @@
  * The database schema. Times are epoch milliseconds (INTEGER). Changing this file means running
  * `pnpm --filter @parla/db generate` and committing the new migration.
  */
+import {
+  AUTHOR_TYPES,
+  AUTO_RESOLVE_REASONS,
+  CONVERSATION_STATES,
+  EVENT_KINDS,
+  LANGS,
+  PARTICIPANT_TYPES,
+  PRESENCES,
+  ROLES,
+  ROUTING_MODES,
+  WEBHOOK_DELIVERY_STATUSES,
+} from '@parla/protocol/constants';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -13,7 +25,7 @@ export const sites = sqliteTable('sites', {
   /** HMAC secret for identity verification (host page `identify`). */
   secret: text('secret').notNull(),
   /** auto: the server assigns; manual: agents take conversations from the queue themselves. */
-  routingMode: text('routing_mode', { enum: ['auto', 'manual'] }).notNull().default('auto'),
+  routingMode: text('routing_mode', { enum: ROUTING_MODES }).notNull().default('auto'),
   /** JSON SiteSettings (pre-chat, business hours, SLA, ...) except routingMode, which has its column. */
   settings: text('settings').notNull().default('{}'),
   createdAt: integer('created_at').notNull(),
@@ -47,8 +59,8 @@ export const agents = sqliteTable('agents', {
   name: text('name').notNull(),
   /** scrypt$N$r$p$salt$hash */
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['agent', 'admin'] }).notNull().default('agent'),
-  presence: text('presence', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+  role: text('role', { enum: ROLES }).notNull().default('agent'),
+  presence: text('presence', { enum: PRESENCES }).notNull().default('offline'),
   maxChats: integer('max_chats').notNull().default(5),
   /** When the agent was last assigned a conversation (or came online): ties go to the longest idle. */
   lastAssignedAt: integer('last_assigned_at').notNull().default(0),
@@ -161,7 +173,7 @@ export const visitors = sqliteTable(
     userId: text('user_id'),
     visitCount: integer('visit_count').notNull().default(1),
     /** The widget's language at the visitor's last hello (emails to them are written in it). */
-    lang: text('lang', { enum: ['en', 'it'] }),
+    lang: text('lang', { enum: LANGS }),
     /** An address shown to be the visitor's (its confirmation link was used, or a verified identify gave it): transcripts go there without asking again. */
     confirmedEmail: text('confirmed_email'),
     firstSeenAt: integer('first_seen_at').notNull(),
@@ -222,7 +234,7 @@ export const conversations = sqliteTable(
       .notNull()
       .references(() => visitors.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull().default('web'),
-    state: text('state', { enum: ['bot', 'queued', 'assigned', 'resolved'] }).notNull(),
+    state: text('state', { enum: CONVERSATION_STATES }).notNull(),
     agentId: text('agent_id').references(() => agents.id, { onDelete: 'set null' }),
     /** Null: any agent of the site may take it. */
     departmentId: text('department_id').references(() => departments.id, { onDelete: 'set null' }),
@@ -243,7 +255,7 @@ export const conversations = sqliteTable(
     /** 1 when it began as the visitor's answer to a proactive message (the site spoke first). */
     proactive: integer('proactive').notNull().default(0),
     /** Resolved by the sweep, not by a person: why (the shopper went quiet after an answer, or left unanswered); cleared on reopen. */
-    autoResolved: text('auto_resolved', { enum: ['inactivity', 'abandoned'] }),
+    autoResolved: text('auto_resolved', { enum: AUTO_RESOLVE_REASONS }),
     /** Snoozed by its agent at this time (null: not snoozed): out of the agent's active list and capacity. */
     snoozedAt: integer('snoozed_at'),
     /** When the snooze ends (null while snoozed: at the shopper's next message). */
@@ -271,7 +283,7 @@ export const messages = sqliteTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     /** Who sent it: visitor id, agent id; null for bot and system. */
-    authorType: text('author_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
+    authorType: text('author_type', { enum: AUTHOR_TYPES }).notNull(),
     authorId: text('author_id'),
     authorName: text('author_name'),
     /** The sender's idempotency key: a resend with the same (author, clientId) is the same message. */
@@ -296,8 +308,8 @@ export const conversationEvents = sqliteTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     /** note: an agent's internal note (its text in `note`); agents only, the visitor never sees the text. */
-    kind: text('kind', { enum: ['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful', 'note'] }).notNull(),
-    actorType: text('actor_type', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    actorType: text('actor_type', { enum: AUTHOR_TYPES }).notNull(),
     actorId: text('actor_id'),
     agentId: text('agent_id'),
     agentName: text('agent_name'),
@@ -305,7 +317,7 @@ export const conversationEvents = sqliteTable(
     /** Internal note (transfers, notes): agents only. */
     note: text('note'),
     /** resolved by the sweep: why (inactivity, abandoned). */
-    reason: text('reason', { enum: ['inactivity', 'abandoned'] }),
+    reason: text('reason', { enum: AUTO_RESOLVE_REASONS }),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] }), check('event_seq_positive', sql`${t.seq} > 0`)],
@@ -330,7 +342,7 @@ export const faqs = sqliteTable(
       .notNull()
       .references(() => sites.id, { onDelete: 'cascade' }),
     id: text('id').notNull(),
-    lang: text('lang', { enum: ['en', 'it'] }).notNull(),
+    lang: text('lang', { enum: LANGS }).notNull(),
     question: text('question').notNull(),
     /** JSON array of strings. */
     alternatives: text('alternatives').notNull().default('[]'),
@@ -376,7 +388,7 @@ export const botMisses = sqliteTable(
       .notNull()
       .references(() => sites.id, { onDelete: 'cascade' }),
     conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
-    lang: text('lang', { enum: ['en', 'it'] }).notNull(),
+    lang: text('lang', { enum: LANGS }).notNull(),
     question: text('question').notNull(),
     /** abstained: no answer; suggested: only "Did you mean…" entries; unhelpful: the shopper said the answer did not help. */
     reason: text('reason', { enum: ['abstained', 'suggested', 'unhelpful'] }).notNull(),
@@ -424,7 +436,7 @@ export const cannedResponses = sqliteTable(
     title: text('title').notNull(),
     /** Plain text with {{visitor.name}}, {{visitor.email}}, {{agent.name}} variables. */
     body: text('body').notNull(),
-    lang: text('lang', { enum: ['en', 'it'] }).notNull(),
+    lang: text('lang', { enum: LANGS }).notNull(),
     /** Null: for every department. */
     departmentId: text('department_id').references(() => departments.id, { onDelete: 'set null' }),
     createdAt: integer('created_at').notNull(),
@@ -470,7 +482,7 @@ export const emailOutbox = sqliteTable(
     kind: text('kind', { enum: ['reply', 'transcript', 'confirm', 'waiting'] }).notNull(),
     /** transcript: the address asked for; reply: null (the visitor's address at send time); waiting: null (the agents'). */
     toAddress: text('to_address'),
-    lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
+    lang: text('lang', { enum: LANGS }).notNull().default('en'),
     /** reply: the email carries the agent messages after this seq. */
     afterSeq: integer('after_seq').notNull().default(0),
     state: text('state', { enum: ['pending', 'sent', 'cancelled', 'failed'] }).notNull().default('pending'),
@@ -509,7 +521,7 @@ export const attachments = sqliteTable(
     /** Set when a message carries it (a visitor may upload before the conversation exists). */
     conversationId: text('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
     messageId: text('message_id'),
-    uploaderType: text('uploader_type', { enum: ['visitor', 'agent'] }).notNull(),
+    uploaderType: text('uploader_type', { enum: PARTICIPANT_TYPES }).notNull(),
     uploaderId: text('uploader_id').notNull(),
     /** Detected from the content (magic bytes), never from the name. */
     mime: text('mime').notNull(),
@@ -563,7 +575,7 @@ export const webhookDeliveries = sqliteTable(
     eventId: text('event_id').notNull(),
     /** The JSON body, exactly as signed and sent. */
     payload: text('payload').notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastStatus: integer('last_status'),
@@ -610,7 +622,7 @@ export const emailConfirmations = sqliteTable(
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    lang: text('lang', { enum: ['en', 'it'] }).notNull().default('en'),
+    lang: text('lang', { enum: LANGS }).notNull().default('en'),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),

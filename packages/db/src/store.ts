@@ -7,12 +7,11 @@
  */
 import type Database from 'better-sqlite3';
 
-export type ConversationStateName = 'bot' | 'queued' | 'assigned' | 'resolved';
-export type AuthorTypeName = 'visitor' | 'agent' | 'bot' | 'system';
-export type EventKindName = 'created' | 'queued' | 'assigned' | 'resolved' | 'reopened' | 'transferred' | 'sla_breached' | 'bot_unhelpful' | 'note';
+import type { AuthorTypeName, AutoResolveReasonName, ConversationStateName, EventKindName, PresenceName } from '@parla/protocol/constants';
+
+export type { AuthorTypeName, ConversationStateName, EventKindName, PresenceName } from '@parla/protocol/constants';
 /** Why the sweep resolved a conversation: the shopper went quiet after an agent's answer, or left without one. */
-export type AutoResolveReason = 'inactivity' | 'abandoned';
-export type PresenceName = 'online' | 'away' | 'offline';
+export type AutoResolveReason = AutoResolveReasonName;
 
 export interface CsatRow {
   rating: number;

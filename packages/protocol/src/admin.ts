@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AgentStatus, Email, Id, Millis, SiteId } from './index.ts';
+import { ROLES } from './constants.ts';
 
 /** The shortest password accepted when one is chosen (setup, invitation, reset, change). */
 export const PASSWORD_MIN = 10;
@@ -13,7 +14,7 @@ export const NewPassword = z
   .min(PASSWORD_MIN, `the password needs at least ${PASSWORD_MIN} characters`)
   .max(1024, 'the password is too long (1024 characters at most)');
 export const AgentName = z.string().trim().min(1, 'a name is needed').max(80);
-export const Role = z.enum(['agent', 'admin']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const MaxChats = z.number().int().min(1).max(50);
 

@@ -5,20 +5,14 @@
  * /api/docs is generated from these schemas.
  */
 import { z } from 'zod';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from './constants.ts';
 import { ClientId, ConversationState, ConversationSummary, Id, MessageBody, MessageItem, Millis, SiteId } from './index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Webhooks
 // ---------------------------------------------------------------------------------------------
 
-export const WEBHOOK_EVENTS = [
-  'conversation.created',
-  'conversation.queued',
-  'conversation.assigned',
-  'conversation.resolved',
-  'message.created',
-  'csat.submitted',
-] as const;
+export { WEBHOOK_EVENTS };
 export const WebhookEventType = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
@@ -75,7 +69,7 @@ export type WebhookSecret = z.infer<typeof WebhookSecret>;
 export const WebhookCreated = WebhookEndpoint.extend({ secret: z.string() });
 export type WebhookCreated = z.infer<typeof WebhookCreated>;
 
-export const WebhookDeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
+export const WebhookDeliveryStatus = z.enum(WEBHOOK_DELIVERY_STATUSES);
 
 export const WebhookDelivery = z.object({
   /** The X-Parla-Delivery header: the same on every attempt. */

@@ -49,6 +49,23 @@
  *       answer as a bot answer. Additive: servers accept 1 to 7.
  */
 import { z } from 'zod';
+import {
+  AGENT_STATUSES,
+  ATTACHMENT_MIMES,
+  AUTHOR_TYPES,
+  AUTO_RESOLVE_REASONS,
+  BOT_MODES,
+  CHANNELS,
+  CONVERSATION_STATES,
+  EVENT_KINDS,
+  FIELD_MODES,
+  LANGS,
+  PARTICIPANT_TYPES,
+  PRESENCES,
+  ROLES,
+  ROUTING_MODES,
+  SETTABLE_PRESENCES,
+} from './constants.ts';
 
 export const PROTOCOL_VERSION = 7;
 /** The oldest version this server still speaks (changes since were additive). */
@@ -61,26 +78,7 @@ export const MAX_MESSAGE_CHARS = 4000;
 /** How many stream items one sync.result carries at most; the client asks again when hasMore. */
 export const SYNC_PAGE_SIZE = 200;
 
-/**
- * WebSocket close codes of the server (besides 1001 going away, 1007 not UTF-8, 1009 too big):
- * 4000 unsupported protocol, 4001 the visitor was merged into another, 4401 the agent's session
- * ended, 4404 the site or the visitor was deleted, and these four. After CLOSE_OVER_BUDGET and
- * CLOSE_RATE_LIMITED a client waits before it reconnects (the error frame sent just before the
- * close says how long: retryAfterMs); after CLOSE_TOO_SLOW it reconnects as after any drop and
- * resumes from the last seq it saw. packages/client copies them (the widget ships no zod).
- */
-/** The connection sent more frames or bytes than its budget allows (WS_FRAMES_*, WS_BYTES_*). */
-export const CLOSE_OVER_BUDGET = 4008;
-/** Too many new visitors from this address (RATE_VISITORS_IP). */
-export const CLOSE_RATE_LIMITED = 4029;
-/** No hello arrived in time after the upgrade (WS_HELLO_TIMEOUT_MS). */
-export const CLOSE_HELLO_TIMEOUT = 4408;
-/**
- * The client read too slowly: what waited to be sent to it passed the send-buffer bound
- * (WS_SEND_BUFFER_VISITOR, WS_SEND_BUFFER_AGENT), so the server dropped it and closed. Nothing is
- * lost: the client reconnects at once and asks for what it missed from its last seq.
- */
-export const CLOSE_TOO_SLOW = 4013;
+export { CLOSE_HELLO_TIMEOUT, CLOSE_OVER_BUDGET, CLOSE_RATE_LIMITED, CLOSE_TOO_SLOW } from './constants.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -100,19 +98,19 @@ export const MessageBody = z
   .max(MAX_MESSAGE_CHARS, `message is longer than ${MAX_MESSAGE_CHARS} characters`)
   .refine((s) => s.trim().length > 0, 'message is empty');
 
-export const Lang = z.enum(['en', 'it']);
+export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
-export const ConversationState = z.enum(['bot', 'queued', 'assigned', 'resolved']);
+export const ConversationState = z.enum(CONVERSATION_STATES);
 export type ConversationState = z.infer<typeof ConversationState>;
 
-export const AuthorType = z.enum(['visitor', 'agent', 'bot', 'system']);
+export const AuthorType = z.enum(AUTHOR_TYPES);
 export type AuthorType = z.infer<typeof AuthorType>;
 
-export const Channel = z.enum(['web', 'callback']);
+export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const Presence = z.enum(['online', 'away', 'offline']);
+export const Presence = z.enum(PRESENCES);
 export type Presence = z.infer<typeof Presence>;
 
 export const PageInfo = z.object({
@@ -124,7 +122,7 @@ export type PageInfo = z.infer<typeof PageInfo>;
 /** The largest attachment any server accepts (a server's ATTACHMENT_MAX_BYTES may be lower). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 /** What an attachment is allowed to be (detected from its bytes, never from its name). */
-export const AttachmentMime = z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
+export const AttachmentMime = z.enum(ATTACHMENT_MIMES);
 export type AttachmentMime = z.infer<typeof AttachmentMime>;
 
 /** A file sent in a conversation: fetched at GET /api/attachments/:id by the conversation's visitor or an agent. */
@@ -161,11 +159,11 @@ export const MessageItem = z.object({
 export type MessageItem = z.infer<typeof MessageItem>;
 
 /** Why the server resolved a conversation by itself (site settings inactivityResolveMin, abandonedResolveMin). */
-export const AutoResolveReason = z.enum(['inactivity', 'abandoned']);
+export const AutoResolveReason = z.enum(AUTO_RESOLVE_REASONS);
 export type AutoResolveReason = z.infer<typeof AutoResolveReason>;
 
 /** note (protocol 6): an agent's internal note; its text is in `note`, which visitors never get. */
-export const EventKind = z.enum(['created', 'queued', 'assigned', 'resolved', 'reopened', 'transferred', 'sla_breached', 'bot_unhelpful', 'note']);
+export const EventKind = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** A state change in a conversation's stream (shown as a system line). */
@@ -268,7 +266,7 @@ export const AgentView = z.object({
   id: Id,
   name: z.string(),
   email: z.string(),
-  role: z.enum(['agent', 'admin']),
+  role: z.enum(ROLES),
   presence: Presence,
   maxChats: z.number().int().min(1),
 });
@@ -412,14 +410,14 @@ export const SiteBranding = z.object({
 });
 export type SiteBranding = z.infer<typeof SiteBranding>;
 
-export const FieldMode = z.enum(['off', 'optional', 'required']);
+export const FieldMode = z.enum(FIELD_MODES);
 export type FieldMode = z.infer<typeof FieldMode>;
 
 export const PreChat = z.object({ name: FieldMode, email: FieldMode, department: FieldMode });
 export type PreChat = z.infer<typeof PreChat>;
 
 export const SiteSettings = z.object({
-  routingMode: z.enum(['auto', 'manual']),
+  routingMode: z.enum(ROUTING_MODES),
   preChat: PreChat,
   /** null: always open. */
   businessHours: BusinessHours.nullable(),
@@ -432,7 +430,7 @@ export const SiteSettings = z.object({
   /** Queue priority from visitor attributes (defaults: DEFAULT_PRIORITY_RULES). */
   priority: PriorityRules.optional(),
   /** The FAQ bot: off, first (answers every new conversation), fallback (only when no agent can take it or outside hours). Default off. */
-  botMode: z.enum(['off', 'first', 'fallback']).optional(),
+  botMode: z.enum(BOT_MODES).optional(),
   /**
    * How readily the bot answers, 0..1 (default 0.5): its bars are calibrated on the site's own
    * FAQ, and this moves them (higher answers more often, lower suggests or hands over sooner).
@@ -498,15 +496,15 @@ export const AgentStatus = z.object({
   id: Id,
   name: z.string(),
   email: z.string(),
-  role: z.enum(['agent', 'admin']),
-  presence: z.enum(['online', 'away', 'offline']),
+  role: z.enum(ROLES),
+  presence: z.enum(PRESENCES),
   maxChats: z.number().int().min(1),
   load: z.number().int().min(0),
   departmentIds: z.array(Id),
   /** The sites they work on (routing and the live inbox); null or absent: every site. */
   siteIds: z.array(SiteId).nullable().optional(),
   /** invited: has not set a password through the invitation yet; deactivated: by an admin (history kept). */
-  status: z.enum(['active', 'invited', 'deactivated']),
+  status: z.enum(AGENT_STATUSES),
   /** Two-factor sign-in (TOTP) is on. */
   totp: z.boolean(),
 });
@@ -527,7 +525,7 @@ export const WidgetSite = z.object({
   available: z.boolean().optional(),
   /** Offer a message or a call back once queued this long, or once the estimated wait is longer. */
   offerAlternativesAfterMs: z.number().int().min(0),
-  botMode: z.enum(['off', 'first', 'fallback']).optional(),
+  botMode: z.enum(BOT_MODES).optional(),
   /** The site can send email (a transcript on request; replies to a visitor who left). */
   email: z.boolean().optional(),
 });
@@ -668,7 +666,7 @@ export const AgentToServer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), protocol: z.number().int() }),
   z.object({ type: z.literal('message.send'), clientId: ClientId, conversationId: Id, body: MessageBody, attachmentId: Id.optional() }),
   z.object({ type: z.literal('typing'), conversationId: Id, isTyping: z.boolean() }),
-  z.object({ type: z.literal('presence.set'), presence: z.enum(['online', 'away']) }),
+  z.object({ type: z.literal('presence.set'), presence: z.enum(SETTABLE_PRESENCES) }),
   z.object({ type: z.literal('conversation.take'), conversationId: Id }),
   z.object({ type: z.literal('conversation.resolve'), conversationId: Id }),
   /** Out of the agent's active list and capacity until `until` (null: the shopper's next message); unsnooze brings it back now (protocol 6). */
@@ -713,7 +711,7 @@ const SyncResult = z.object({
 const Typing = z.object({
   type: z.literal('typing'),
   conversationId: Id,
-  from: z.enum(['visitor', 'agent']),
+  from: z.enum(PARTICIPANT_TYPES),
   name: z.string().nullable(),
   isTyping: z.boolean(),
 });

@@ -1,5 +1,6 @@
 import type { Status } from '@parla/client';
 import type { Presence } from '@parla/protocol';
+import type { SettablePresenceName } from '@parla/protocol/constants';
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n.ts';
 import { presenceText } from '../labels.ts';
@@ -31,7 +32,7 @@ interface Props {
   queueBreached: boolean;
   /** The inbox tab's address: the conversation open there, if any. */
   inboxHref: string;
-  onPresence: (p: 'online' | 'away') => void;
+  onPresence: (p: SettablePresenceName) => void;
   onLogout: () => void;
   /** The agent's own account (change password). */
   onAccount: () => void;
@@ -41,7 +42,7 @@ interface Props {
 
 
 export function Header(p: Props) {
-  const next: 'online' | 'away' = p.presence === 'online' ? 'away' : 'online';
+  const next: SettablePresenceName = p.presence === 'online' ? 'away' : 'online';
   return (
     <header class="topbar">
       <div class="brand">

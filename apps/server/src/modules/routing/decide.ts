@@ -2,9 +2,11 @@
  * The routing decision: pure (state in, decision out), so it is tested without sockets. The
  * server applies it inside one SQLite transaction.
  */
+import type { PresenceName } from '@parla/protocol/constants';
+
 export interface Candidate {
   id: string;
-  presence: 'online' | 'away' | 'offline';
+  presence: PresenceName;
   load: number;
   maxChats: number;
   /** When the agent last got a conversation (ms); the longest idle wins ties. */
