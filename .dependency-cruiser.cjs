@@ -38,14 +38,11 @@ module.exports = {
     {
       name: 'browser-protocol-types-only',
       comment:
-        'Browser code imports @parla/protocol (whose modules define zod schemas) with `import type` only. ' +
-        'Allowed for now: the console\'s BrandingSettings imports the value inkOn (to fix: move the colour helpers to a zod-free entry).',
+        'Browser code imports @parla/protocol (whose modules define zod schemas) with `import type` only; ' +
+        'values come from its zod-free entries, @parla/protocol/constants and @parla/protocol/color.',
       severity: 'error',
-      from: {
-        path: '^(apps/widget/src|apps/console/src|packages/client/src)/',
-        pathNot: '^apps/console/src/components/BrandingSettings\\.tsx$',
-      },
-      to: { path: '^packages/protocol/src/', dependencyTypesNot: ['type-only'] },
+      from: { path: '^(apps/widget/src|apps/console/src|packages/client/src)/' },
+      to: { path: '^packages/protocol/src/', pathNot: '^packages/protocol/src/(constants|color)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-server-circles',

@@ -4,7 +4,8 @@
  * time in the header, with a live preview of the launcher and the header. Empty fields keep the
  * widget's defaults (and cost the shop's pages nothing).
  */
-import { inkOn, type SiteBranding, type SiteSettings } from '@parla/protocol';
+import type { SiteBranding, SiteSettings } from '@parla/protocol';
+import { inkOn } from '@parla/protocol/color';
 import { useEffect, useState } from 'preact/hooks';
 import { api, request } from '../api.ts';
 import { tb } from '../i18n-brand.ts';
