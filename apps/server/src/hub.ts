@@ -36,12 +36,6 @@ export interface Encoded<F extends ServerFrame> {
   readonly frame?: F;
 }
 
-/** An agent's inbox row, encoded, and the topic whose subscribers it skips (see publishRowsToAgents). */
-export interface InboxRow {
-  frame: Encoded<ServerToAgent>;
-  skipFollowersOf?: `conv:${string}`;
-}
-
 export interface Subscriber {
   /** One or more complete WebSocket frames (see encodeFrame), shared by every subscriber. */
   send(frames: Buffer): void;
@@ -114,27 +108,9 @@ export class Hub {
     this.toUnion(topics, () => encodeFrame(frame).data, except);
   }
 
-
-  /**
-   * Inbox rows to the union of several agent topics, one write per subscriber: every row, but a
-   * row with `skipFollowersOf` leaves out the subscribers of that topic (the agents following the
-   * conversation, who have its new message as an item). Subscribers who get every row share one buffer.
-   */
-  publishRowsToAgents(topics: readonly AgentTopic[], rows: readonly InboxRow[]): void {
-    const skips = rows.some((r) => r.skipFollowersOf && this.topics.has(r.skipFollowersOf));
-    let all: Buffer | null = null;
-    const seen = new Set<Subscriber>();
-    for (const t of topics) {
-      const set = this.topics.get(t);
-      if (!set) continue;
-      for (const sub of set) {
-        if (seen.has(sub)) continue;
-        seen.add(sub);
-        const mine = skips ? rows.filter((r) => !r.skipFollowersOf || !this.topics.get(r.skipFollowersOf)?.has(sub)) : rows;
-        if (mine.length === rows.length) sub.send((all ??= concatFrames(rows.map((r) => r.frame)).data));
-        else if (mine.length) sub.send(concatFrames(mine.map((r) => r.frame)).data);
-      }
-    }
+  /** Already-encoded agent frames to the union of several agent topics, each subscriber at most once. */
+  publishEncodedToAgents(topics: readonly AgentTopic[], frames: Encoded<ServerToAgent>, except?: Subscriber): void {
+    this.toUnion(topics, () => frames.data, except);
   }
 
   /** Sends the bytes (encoded on first need) to every subscriber of any of the topics, once each. */

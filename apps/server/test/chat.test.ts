@@ -304,17 +304,7 @@ describe('inbox rows under a burst of messages', () => {
     expect(rows().length).toBeGreaterThanOrEqual(1);
     expect(rows().length).toBeLessThanOrEqual(3);
 
-    // Ada follows the conversation: its new messages reach her as items only (her console takes
-    // the row's preview from them), while Bob, who does not follow it, still gets the rows.
-    for (let i = 0; i < 5; i++) v.session.sendReliable({ type: 'message.send', clientId: newClientId(), body: `again ${i}` });
-    await a.waitFor(() => a.messages().includes('again 4'), 'the second burst at Ada');
-    await b.frame('inbox.upsert', (f) => f.conversation.id === ack.conversationId && f.conversation.lastMessage === 'again 4');
-    const adaRows = a.frames.filter((f) => f.type === 'inbox.upsert' && f.conversation.id === ack.conversationId && /^again/.test(f.conversation.lastMessage ?? ''));
-    expect(adaRows).toEqual([]);
-
-    // A state change is a full row: it reaches the follower too.
     a.session.send({ type: 'conversation.resolve', conversationId: ack.conversationId });
     await b.frame('inbox.upsert', (f) => f.conversation.id === ack.conversationId && f.conversation.state === 'resolved');
-    await a.frame('inbox.upsert', (f) => f.conversation.id === ack.conversationId && f.conversation.state === 'resolved');
   });
 });

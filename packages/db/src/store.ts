@@ -687,9 +687,8 @@ export class Store {
   abandonedUnanswered(siteId: string, before: number): ConversationRow[] {
     return this.s.abandonedUnanswered.all({ siteId, before }) as ConversationRow[];
   }
-  /** Records the first agent reply; true when this was it. */
-  markFirstAgentReply(conversationId: string, at: number): boolean {
-    return this.s.convFirstReply.run(at, conversationId).changes > 0;
+  markFirstAgentReply(conversationId: string, at: number): void {
+    this.s.convFirstReply.run(at, conversationId);
   }
   queuedConversations(): ConversationRow[] {
     return this.s.convQueued.all() as ConversationRow[];

@@ -7,7 +7,7 @@ import type { AgentLoadRow, AutoResolveReason, ConversationRow, ConversationSumm
 import type { AttachmentInfo, BotAnswer, EventItem, MessageItem, StreamItem, VisitorConversation, ConversationSummary, ServerToAgent } from '@parla/protocol';
 import { DEFAULT_ABANDONED_RESOLVE_MIN, DEFAULT_INACTIVITY_RESOLVE_MIN, SYNC_PAGE_SIZE } from '@parla/protocol';
 import { nanoid } from 'nanoid';
-import { encodeFrame, type Hub, type InboxRow } from '../../hub.ts';
+import { concatFrames, encodeFrame, type Encoded, type Hub } from '../../hub.ts';
 import { QueueIndex, type QueueLine } from './queue.ts';
 import { siteTopics } from '../../realtime/agent-sites.ts';
 import { decideAgent } from '../routing/decide.ts';
@@ -203,8 +203,6 @@ export class Conversations {
   private inboxDirty = new Set<string>();
   /** Conversations with only a new preview, and when each was last sent. */
   private previewDirty = new Set<string>();
-  /** Of inboxDirty, the rows whose only change is a new message: the agents following the conversation have it as an item already. */
-  private previewOnly = new Set<string>();
   private previewTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly previewSentAt = new Map<string, number>();
   private previewSweptAt = 0;
@@ -355,7 +353,7 @@ export class Conversations {
         this.assignTo(fx, conv, agent, at);
       }
       const message = this.appendMessage(fx, conv, actor, clientId, body, at, this.attachmentMeta(attachmentId, agent.id, conv));
-      if (this.store.markFirstAgentReply(conv.id, at)) fx.changed.add(conv.id); // the row's SLA ends: a full row for every agent
+      this.store.markFirstAgentReply(conv.id, at);
       if (conv.wokeAt !== null && this.store.clearWoke(conv.id)) fx.changed.add(conv.id); // seen to: no longer "back from snooze"
       return { conversationId: conv.id, message, duplicate: false };
     });
@@ -493,7 +491,7 @@ export class Conversations {
       const at = this.now();
       if (conv.state === 'bot') this.escalate(fx, conv, at);
       const message = this.appendMessage(fx, conv, { type: 'agent', id: key.id, name: key.name }, clientId, body, at);
-      if (this.store.markFirstAgentReply(conv.id, at)) fx.changed.add(conv.id);
+      this.store.markFirstAgentReply(conv.id, at);
       return { conversationId: conv.id, message, duplicate: false };
     });
     this.publish(fx);
@@ -1195,10 +1193,7 @@ export class Conversations {
 
   /** A state change, a rating, a call-back: every agent gets the row at once (with any preview held back). */
   private inboxChanged(ids: Iterable<string>): void {
-    for (const id of ids) {
-      this.inboxDirty.add(id);
-      this.previewOnly.delete(id);
-    }
+    for (const id of ids) this.inboxDirty.add(id);
     this.flushInbox();
   }
 
@@ -1214,10 +1209,7 @@ export class Conversations {
     const now = performance.now();
     for (const id of this.previewDirty) {
       const last = this.previewSentAt.get(id);
-      if ((last === undefined || now - last >= INBOX_PREVIEW_MS) && !this.inboxDirty.has(id)) {
-        this.inboxDirty.add(id);
-        this.previewOnly.add(id);
-      }
+      if (last === undefined || now - last >= INBOX_PREVIEW_MS) this.inboxDirty.add(id);
     }
     if (this.inboxDirty.size) this.flushInbox();
     if (this.previewDirty.size) this.previewTimer = setTimeout(this.flushPreviews, INBOX_FLUSH_MS);
@@ -1227,9 +1219,7 @@ export class Conversations {
   private readonly flushInbox = (): void => {
     const now = performance.now();
     const ids = this.inboxDirty;
-    const previewOnly = this.previewOnly;
     this.inboxDirty = new Set();
-    this.previewOnly = new Set();
     for (const id of ids) {
       this.previewSentAt.set(id, now);
       this.previewDirty.delete(id);
@@ -1239,18 +1229,16 @@ export class Conversations {
       this.previewSweptAt = now;
       for (const [id, at] of this.previewSentAt) if (now - at >= INBOX_PREVIEW_MS && !this.previewDirty.has(id)) this.previewSentAt.delete(id);
     }
-    // One write per agent socket: every row's frame of the sites they work on, back to back; a
-    // row whose only change is a new message skips the agents following the conversation (the
-    // message reached them as an item, and the console updates the row's preview from it).
-    const bySite = new Map<string, InboxRow[]>();
+    // One write per agent socket: every row's frame of the sites they work on, back to back.
+    const bySite = new Map<string, Encoded<ServerToAgent>[]>();
     for (const id of ids) {
       const s = this.summary(id);
       if (!s) continue;
-      let rows = bySite.get(s.siteId);
-      if (!rows) bySite.set(s.siteId, (rows = []));
-      rows.push({ frame: encodeFrame({ type: 'inbox.upsert', conversation: s }), ...(previewOnly.has(id) ? { skipFollowersOf: `conv:${id}` as const } : {}) });
+      let frames = bySite.get(s.siteId);
+      if (!frames) bySite.set(s.siteId, (frames = []));
+      frames.push(encodeFrame({ type: 'inbox.upsert', conversation: s }));
     }
-    for (const [siteId, rows] of bySite) this.hub.publishRowsToAgents(siteTopics(siteId), rows);
+    for (const [siteId, frames] of bySite) this.hub.publishEncodedToAgents(siteTopics(siteId), concatFrames(frames));
   };
 
   /** Before the database closes: the rows not sent yet go now. */
