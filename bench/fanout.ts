@@ -23,13 +23,13 @@
  * Run: npx pnpm@10 bench:fanout
  *   (AGENTS=20 SITES=10 CONVERSATIONS=1000 RATE=200 DURATION_S=20 MAX_CHATS=60 WORKERS=2 SETTLE_MS=3000)
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { AGENT_PASSWORD, agentEmail, login, startServer, tempDir } from './lib/server.ts';
 import type { FanoutCmd } from './lib/fanout-worker.ts';
 import { cpuMsOf, envNum, fmt, machine, nowMs, pct, sleep, table } from './lib/util.ts';
+import { forkProcesses, type IpcProcess } from './lib/workers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const AGENTS = envNum('AGENTS', 20);
@@ -51,43 +51,9 @@ const siteOfAgent = (i: number) => siteId(i % SITES);
 
 // ---- load-generator processes ----------------------------------------------------------------
 
-class Gen {
-  private waiters = new Map<string, ((m: any) => void)[]>();
-  readonly up: Promise<unknown>;
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (m: { ev: string }) => this.waiters.get(m.ev)?.shift()?.(m));
-    this.up = this.wait('up');
-  }
-  wait<T = any>(ev: string): Promise<T> {
-    return new Promise((resolve) => {
-      const list = this.waiters.get(ev) ?? [];
-      list.push(resolve);
-      this.waiters.set(ev, list);
-    });
-  }
-  send(cmd: FanoutCmd): void {
-    this.child.send(cmd);
-  }
-  request<T = any>(cmd: FanoutCmd, ev: string): Promise<T> {
-    const p = this.wait<T>(ev);
-    this.send(cmd);
-    return p;
-  }
-  close(): Promise<void> {
-    return new Promise<void>((r) => {
-      if (this.child.exitCode !== null) return r();
-      this.child.once('exit', () => r());
-      this.send({ cmd: 'close' });
-      setTimeout(() => this.child.kill('SIGKILL'), 5000).unref();
-    });
-  }
-}
+type Gen = IpcProcess<FanoutCmd>;
 
-async function startGens(n: number): Promise<Gen[]> {
-  const gens = Array.from({ length: n }, () => new Gen(fork(join(here, 'lib/fanout-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
-  await Promise.all(gens.map((g) => g.up));
-  return gens;
-}
+const startGens = (n: number): Promise<Gen[]> => forkProcesses<FanoutCmd>(join(here, 'lib/fanout-worker.ts'), n);
 
 // ---- preparation: sites, agents, their sites ----------------------------------------------------
 

@@ -24,13 +24,13 @@
  * Run: npx pnpm@10 bench:queue
  *   (FILL=5000 RATE=50 DURATION_S=30 RESOLVE_EVERY_MS=1000 AGENTS=2 MAX_CHATS=5 WORKERS=4 SETTLE_MS=2500)
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { agentEmail, BENCH_ORIGIN, BENCH_SITE, lagProbe, login, prepareAgents, startServer, tempDir } from './lib/server.ts';
 import type { QueueCmd, QueueReport } from './lib/queue-worker.ts';
 import { cpuMsOf, envNum, fmt, machine, mib, nowMs, pct, rssOf, sleep, table } from './lib/util.ts';
+import { forkProcesses, type IpcProcess } from './lib/workers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FILL = envNum('FILL', 5000);
@@ -53,43 +53,9 @@ const TARGET_P99_MS = 10;
 
 // ---- load-generator processes ----------------------------------------------------------------
 
-class Gen {
-  private waiters = new Map<string, ((m: any) => void)[]>();
-  readonly up: Promise<unknown>;
-  constructor(readonly child: ChildProcess) {
-    child.on('message', (m: { ev: string }) => this.waiters.get(m.ev)?.shift()?.(m));
-    this.up = this.wait('up');
-  }
-  wait<T = any>(ev: string): Promise<T> {
-    return new Promise((resolve) => {
-      const list = this.waiters.get(ev) ?? [];
-      list.push(resolve);
-      this.waiters.set(ev, list);
-    });
-  }
-  send(cmd: QueueCmd): void {
-    this.child.send(cmd);
-  }
-  request<T = any>(cmd: QueueCmd, ev: string): Promise<T> {
-    const p = this.wait<T>(ev);
-    this.send(cmd);
-    return p;
-  }
-  close(): Promise<void> {
-    return new Promise<void>((r) => {
-      if (this.child.exitCode !== null) return r();
-      this.child.once('exit', () => r());
-      this.send({ cmd: 'close' });
-      setTimeout(() => this.child.kill('SIGKILL'), 5000).unref();
-    });
-  }
-}
+type Gen = IpcProcess<QueueCmd>;
 
-async function startGens(n: number): Promise<Gen[]> {
-  const gens = Array.from({ length: n }, () => new Gen(fork(join(here, 'lib/queue-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
-  await Promise.all(gens.map((g) => g.up));
-  return gens;
-}
+const startGens = (n: number): Promise<Gen[]> => forkProcesses<QueueCmd>(join(here, 'lib/queue-worker.ts'), n);
 
 const share = (total: number, n: number) => Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
 

@@ -6,14 +6,12 @@ import type { Cmd, Report } from './loadgen.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-class Worker {
+/** A forked load-generator process spoken to over IPC: commands `C` out, `{ ev }` messages back. */
+export class IpcProcess<C extends { cmd: string }> {
   private waiters = new Map<string, ((m: any) => void)[]>();
   readonly up: Promise<unknown>;
   constructor(readonly child: ChildProcess) {
-    child.on('message', (m: { ev: string }) => {
-      const w = this.waiters.get(m.ev)?.shift();
-      w?.(m);
-    });
+    child.on('message', (m: { ev: string }) => this.waiters.get(m.ev)?.shift()?.(m));
     this.up = this.wait('up');
   }
   wait<T = any>(ev: string): Promise<T> {
@@ -23,15 +21,33 @@ class Worker {
       this.waiters.set(ev, list);
     });
   }
-  send(cmd: Cmd): void {
+  send(cmd: C): void {
     this.child.send(cmd);
   }
-  request<T = any>(cmd: Cmd, ev: string): Promise<T> {
+  request<T = any>(cmd: C, ev: string): Promise<T> {
     const p = this.wait<T>(ev);
     this.send(cmd);
     return p;
   }
+  /** Asks the process to close (`{ cmd: 'close' }`), killing it after 5 s if it has not exited. */
+  close(): Promise<void> {
+    return new Promise<void>((r) => {
+      if (this.child.exitCode !== null) return r();
+      this.child.once('exit', () => r());
+      this.send({ cmd: 'close' } as C);
+      setTimeout(() => this.child.kill('SIGKILL'), 5000).unref();
+    });
+  }
 }
+
+/** Forks `n` processes of the load-generator file `file` (under tsx) and waits until each says it is up. */
+export async function forkProcesses<C extends { cmd: string }>(file: string, n: number): Promise<IpcProcess<C>[]> {
+  const list = Array.from({ length: n }, () => new IpcProcess<C>(fork(file, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
+  await Promise.all(list.map((w) => w.up));
+  return list;
+}
+
+type Worker = IpcProcess<Cmd>;
 
 export class Workers {
   readonly list: Worker[];
@@ -40,9 +56,7 @@ export class Workers {
   }
 
   static async start(n: number): Promise<Workers> {
-    const list = Array.from({ length: n }, () => new Worker(fork(join(here, 'loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
-    await Promise.all(list.map((w) => w.up));
-    return new Workers(list);
+    return new Workers(await forkProcesses<Cmd>(join(here, 'loadgen.ts'), n));
   }
 
   /** Splits `total` as evenly as possible over the workers. */
