@@ -32,11 +32,11 @@ export interface QueueLine {
 }
 
 /** Serving order: higher priority first, then earlier queued, then created first. */
-export function servingOrder(a: QueueEntry, b: QueueEntry): number {
+function servingOrder(a: QueueEntry, b: QueueEntry): number {
   return b.priority - a.priority || a.queuedAt - b.queuedAt || a.serial - b.serial;
 }
 
-export const lineKey = (siteId: string, departmentId: string | null): string => `${siteId}\n${departmentId ?? ''}`;
+const lineKey = (siteId: string, departmentId: string | null): string => `${siteId}\n${departmentId ?? ''}`;
 
 export class QueueIndex {
   private readonly lines = new Map<string, QueueLine>();
@@ -74,10 +74,6 @@ export class QueueIndex {
     return this.byId.has(id);
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   /**
    * Every line with something moved since the last call, with the first place that moved; the
    * marks are cleared, so a change while the caller walks marks its line again. Empty lines go.
@@ -113,11 +109,6 @@ export class QueueIndex {
   touch(siteId: string, departmentId: string | null): void {
     const line = this.lines.get(lineKey(siteId, departmentId));
     if (line) line.movedFrom = 0;
-  }
-
-  /** Every line in no particular order (for a recount in tests and diagnostics). */
-  allLines(): Iterable<QueueLine> {
-    return this.lines.values();
   }
 
   private put(e: QueueEntry): void {
